@@ -1,0 +1,4 @@
+#ifndef IMPRENTA_CHYPHEN_SHIM_H
+#define IMPRENTA_CHYPHEN_SHIM_H
+#include <hyphen.h>
+#endif

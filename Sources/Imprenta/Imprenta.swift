@@ -1,0 +1,9 @@
+// Imprenta: the facade the command (and any embedding program) uses.
+//
+// Input → output: source paths → documents (ImprentaReader) → bytes per format (one backend
+// each). `OutputFormat` names the formats; `Exporter` runs one document through one backend;
+// `PageFinder` lists the pages of an input; `FileResources` serves the files pages refer to,
+// confined to the content root. Paths, temporary files and renames belong to the command.
+@_exported import ImprentaModel
+@_exported import ImprentaStyle
+@_exported import ImprentaReader

@@ -1,0 +1,81 @@
+// Queries over the tree that several passes share (table of contents, alt text, link lists).
+
+extension Array where Element == Inline {
+  /// The text a reader would see, without markup: breaks become spaces, footnote calls vanish.
+  public var plainText: String {
+    var out = ""
+    for inline in self { inline.appendPlainText(to: &out) }
+    return out
+  }
+}
+
+extension Inline {
+  /// Appends the visible text of this inline to `out`.
+  public func appendPlainText(to out: inout String) {
+    switch self {
+    case .text(let t): out += t.string
+    case .emphasis(let s), .strong(let s), .strikethrough(let s): for i in s.content { i.appendPlainText(to: &out) }
+    case .code(let c): out += c.code
+    case .link(let l): for i in l.content { i.appendPlainText(to: &out) }
+    case .image(let img): out += img.alt
+    case .softBreak, .hardBreak: out += " "
+    case .footnoteReference: break
+    case .html: break
+    case .span(let s): for i in s.content { i.appendPlainText(to: &out) }
+    }
+  }
+}
+
+extension Block {
+  /// The blocks directly inside this one (list items' blocks flattened), for walks.
+  public var children: [Block] {
+    switch self {
+    case .heading, .paragraph, .codeBlock, .table, .figure, .thematicBreak, .html: return []
+    case .list(let l): return l.items.flatMap(\.blocks)
+    case .blockQuote(let q): return q.blocks
+    case .footnoteDefinition(let f): return f.blocks
+    case .container(let c): return c.blocks
+    }
+  }
+
+  /// Where this block came from.
+  public var range: SourceRange {
+    switch self {
+    case .heading(let h): return h.range
+    case .paragraph(let p): return p.range
+    case .list(let l): return l.range
+    case .blockQuote(let q): return q.range
+    case .codeBlock(let c): return c.range
+    case .table(let t): return t.range
+    case .figure(let f): return f.range
+    case .thematicBreak(let r): return r
+    case .footnoteDefinition(let f): return f.range
+    case .html(let h): return h.range
+    case .container(let c): return c.range
+    }
+  }
+}
+
+extension Document {
+  /// Every block of the document, depth first, in reading order.
+  public func forEachBlock(_ body: (Block) throws -> Void) rethrows {
+    func visit(_ blocks: [Block]) throws {
+      for b in blocks {
+        try body(b)
+        try visit(b.children)
+      }
+    }
+    try visit(blocks)
+  }
+
+  /// The headings at the top level of the document (not inside quotes or lists), in order:
+  /// what a table of contents lists.
+  public var outline: [Heading] {
+    blocks.compactMap { if case .heading(let h) = $0 { return h } else { return nil } }
+  }
+
+  /// The footnote definitions, in number order.
+  public var footnotes: [FootnoteDefinition] {
+    blocks.compactMap { if case .footnoteDefinition(let f) = $0 { return f } else { return nil } }
+  }
+}

@@ -1,0 +1,1 @@
+// ImprentaPDF: layout (Pango measuring → pages of positioned items) and painting (items → Cairo).

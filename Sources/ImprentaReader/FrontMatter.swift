@@ -1,0 +1,76 @@
+import ImprentaModel
+
+/// The front matter of a page, split from its body.
+struct FrontMatter {
+  /// The formats Hugo accepts.
+  enum Format: String {
+    case yaml, toml, json
+  }
+  /// The format, or nil when the page has none.
+  var format: Format?
+  /// The keys and values, in source order (TOML and JSON: key order).
+  var values: [KeyValue<MetaValue>]
+  /// Line (1-based) of each top-level key, for diagnostics about typed fields.
+  var keyLines: [String: Int]
+  /// The Markdown after the front matter.
+  var body: Substring
+  /// How many lines precede the body (to map Markdown line numbers back to the file).
+  var bodyLineOffset: Int
+}
+
+/// Splits and parses front matter in YAML (`---`), TOML (`+++`) or JSON (`{`).
+enum FrontMatterReader {
+  /// Reads the front matter at the start of `text`; throws `invalid-front-matter` with the position.
+  static func read(_ text: String, file: String) throws -> FrontMatter {
+    let none = FrontMatter(format: nil, values: [], keyLines: [:], body: text[...], bodyLineOffset: 0)
+    if text.hasPrefix("---") || text.hasPrefix("+++") {
+      let fence = String(text.prefix(3))
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      guard lines[0].trimmingCharacters(in: " \t") == fence else { return none }
+      var closing: Int?
+      for i in 1..<lines.count {
+        let l = lines[i].trimmingCharacters(in: " \t")
+        if l == fence || (fence == "---" && l == "...") {
+          closing = i
+          break
+        }
+      }
+      guard let end = closing else {
+        throw ImprentaError("invalid-front-matter", "front matter opened with '\(fence)' is never closed", file: file, line: 1, column: 1)
+      }
+      let inner = lines[1..<end].joined(separator: "\n")
+      let bodyStart = end + 1 < lines.count ? lines[end + 1].startIndex : text.endIndex
+      let (values, keyLines): ([KeyValue<MetaValue>], [String: Int])
+      if fence == "---" {
+        (values, keyLines) = try YAMLFrontMatter.parse(inner, file: file, lineOffset: 1)
+      } else {
+        (values, keyLines) = try TOMLFrontMatter.parse(inner, file: file, lineOffset: 1)
+      }
+      return FrontMatter(format: fence == "---" ? .yaml : .toml, values: values, keyLines: keyLines, body: text[bodyStart...], bodyLineOffset: end + 1)
+    }
+    if text.hasPrefix("{") {
+      let end = try JSONFrontMatter.objectEnd(text, file: file)
+      let inner = String(text[...end])
+      let (values, keyLines) = try JSONFrontMatter.parse(inner, file: file)
+      var rest = text[text.index(after: end)...]
+      var offset = inner.utf8.count(where: { $0 == 10 })
+      // The rest of the closing line belongs to the front matter.
+      if let nl = rest.firstIndex(of: "\n") {
+        rest = rest[rest.index(after: nl)...]
+        offset += 1
+      } else {
+        rest = rest[rest.endIndex...]
+      }
+      return FrontMatter(format: .json, values: values, keyLines: keyLines, body: rest, bodyLineOffset: offset)
+    }
+    return none
+  }
+}
+
+/// Front-matter keys whose values Hugo always reads as strings (`title: 1.10` stays "1.10").
+enum StringField {
+  static let keys: Set<String> = [
+    "title", "subtitle", "description", "summary", "slug", "url", "linkTitle", "lang", "languageCode",
+    "author", "cover", "type", "layout", "translationKey",
+  ]
+}

@@ -1,0 +1,266 @@
+import CCmarkGFM
+import ImprentaModel
+
+/// Markdown → model blocks, through cmark-gfm. All C lives here: the C tree is converted into
+/// Swift values and freed before `convert` returns.
+struct MarkdownConverter {
+  /// Deepest nesting of block containers (quotes, lists) kept; deeper content is flattened
+  /// with a warning instead of overflowing the stack.
+  static let maximumDepth = 100
+
+  let file: String
+  /// Lines before the Markdown body in the file (front matter).
+  let lineOffset: Int
+  var diagnostics = Diagnostics()
+  var footnoteNumbers: [String: Int] = [:]
+  var ids = UniqueIDs()
+  var warnedDepth = false
+
+  init(file: String, lineOffset: Int) {
+    self.file = file
+    self.lineOffset = lineOffset
+  }
+
+  /// The blocks of a Markdown text.
+  mutating func convert(_ markdown: Substring) -> [Block] {
+    cmark_gfm_core_extensions_ensure_registered()
+    let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_UNSAFE
+    guard let parser = cmark_parser_new(options) else { return [] }
+    defer { cmark_parser_free(parser) }
+    for name in ["table", "strikethrough", "autolink", "tasklist"] {
+      if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+    }
+    var text = String(markdown)
+    text.withUTF8 { buf in
+      buf.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+    }
+    guard let root = cmark_parser_finish(parser) else { return [] }
+    defer { cmark_node_free(root) }
+    var blocks = convertBlocks(children(of: root), depth: 0)
+    // Footnote definitions last, in number order (cmark appends them in reference order).
+    let notes = blocks.filter { if case .footnoteDefinition = $0 { return true } else { return false } }
+    blocks.removeAll { if case .footnoteDefinition = $0 { return true } else { return false } }
+    blocks += notes.sorted { a, b in
+      if case .footnoteDefinition(let x) = a, case .footnoteDefinition(let y) = b { return x.number < y.number }
+      return false
+    }
+    return blocks
+  }
+
+  // MARK: - Helpers over the C tree
+
+  func children(of node: OpaquePointer) -> [OpaquePointer] {
+    var out: [OpaquePointer] = []
+    var child = cmark_node_first_child(node)
+    while let c = child {
+      out.append(c)
+      child = cmark_node_next(c)
+    }
+    return out
+  }
+
+  func range(_ node: OpaquePointer) -> SourceRange {
+    let sl = Int(cmark_node_get_start_line(node))
+    guard sl > 0 else { return .unknown }
+    return SourceRange(sl + lineOffset, Int(cmark_node_get_start_column(node)), Int(cmark_node_get_end_line(node)) + lineOffset, Int(cmark_node_get_end_column(node)))
+  }
+
+  func literal(_ node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  func string(_ p: UnsafePointer<CChar>?) -> String {
+    p.map { String(cString: $0) } ?? ""
+  }
+
+  // MARK: - Blocks
+
+  mutating func convertBlocks(_ nodes: [OpaquePointer], depth: Int) -> [Block] {
+    var out: [Block] = []
+    for node in nodes { convertBlock(node, depth: depth, into: &out) }
+    return out
+  }
+
+  mutating func nested(_ node: OpaquePointer, depth: Int, into out: inout [Block], wrap: ([Block]) -> Block) {
+    if depth >= MarkdownConverter.maximumDepth {
+      if !warnedDepth {
+        warnedDepth = true
+        diagnostics.warning("nesting-too-deep", "content nested deeper than \(MarkdownConverter.maximumDepth) levels is flattened", file: file, at: range(node))
+      }
+      out += convertBlocks(children(of: node), depth: depth)
+      return
+    }
+    out.append(wrap(convertBlocks(children(of: node), depth: depth + 1)))
+  }
+
+  mutating func convertBlock(_ node: OpaquePointer, depth: Int, into out: inout [Block]) {
+    let type = cmark_node_get_type(node)
+    let r = range(node)
+    switch type {
+    case CMARK_NODE_PARAGRAPH:
+      let inlines = convertInlines(children(of: node), depth: 0)
+      if let figure = figure(from: inlines, range: r) { out.append(.figure(figure)) } else { out.append(.paragraph(Paragraph(inlines, range: r))) }
+    case CMARK_NODE_HEADING:
+      var content = convertInlines(children(of: node), depth: 0)
+      let explicit = HeadingAttributes.strip(&content)
+      let id: String
+      if let explicit {
+        ids.reserve(explicit)
+        id = explicit
+      } else {
+        id = ids.make(from: Slug.github(content.plainText))
+      }
+      out.append(.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: content, id: id, range: r)))
+    case CMARK_NODE_BLOCK_QUOTE:
+      nested(node, depth: depth, into: &out) { .blockQuote(BlockQuote(blocks: $0, range: r)) }
+    case CMARK_NODE_LIST:
+      if depth >= MarkdownConverter.maximumDepth {
+        nested(node, depth: depth, into: &out) { _ in .thematicBreak(r) }
+        return
+      }
+      let kind: ListBlock.Kind
+      if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
+        kind = .ordered(start: Int(cmark_node_get_list_start(node)), delimiter: cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? .parenthesis : .period)
+      } else {
+        kind = .bullet
+      }
+      var items: [ListItem] = []
+      for item in children(of: node) {
+        var task: ListItem.Task?
+        if string(cmark_node_get_type_string(item)) == "tasklist" {
+          task = cmark_gfm_extensions_get_tasklist_item_checked(item) ? .done : .open
+        }
+        items.append(ListItem(task: task, blocks: convertBlocks(children(of: item), depth: depth + 1), range: range(item)))
+      }
+      out.append(.list(ListBlock(kind: kind, isTight: cmark_node_get_list_tight(node) != 0, items: items, range: r)))
+    case CMARK_NODE_CODE_BLOCK:
+      out.append(.codeBlock(CodeBlock(info: string(cmark_node_get_fence_info(node)), code: literal(node), range: r)))
+    case CMARK_NODE_HTML_BLOCK:
+      let html = literal(node)
+      let nodes = RawHTMLParser(file: file, range: r).parse(html, diagnostics: &diagnostics)
+      out.append(.html(RawHTML(html: html, nodes: nodes, range: r)))
+    case CMARK_NODE_THEMATIC_BREAK:
+      out.append(.thematicBreak(r))
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+      let label = literal(node)
+      let number = footnoteNumbers[label] ?? {
+        let n = footnoteNumbers.count + 1
+        footnoteNumbers[label] = n
+        return n
+      }()
+      out.append(.footnoteDefinition(FootnoteDefinition(label: label, number: number, blocks: convertBlocks(children(of: node), depth: depth + 1), range: r)))
+    case imprenta_node_table():
+      out.append(.table(table(node, range: r)))
+    case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_DOCUMENT:
+      out += convertBlocks(children(of: node), depth: depth)
+    default:
+      out += convertBlocks(children(of: node), depth: depth)
+    }
+  }
+
+  /// A paragraph that holds one image and nothing else becomes a figure; its title is the caption.
+  func figure(from inlines: [Inline], range: SourceRange) -> Figure? {
+    let meaningful = inlines.filter {
+      switch $0 {
+      case .softBreak, .hardBreak: return false
+      case .text(let t): return !t.string.allSatisfy(\.isWhitespace)
+      default: return true
+      }
+    }
+    guard meaningful.count == 1 else { return nil }
+    switch meaningful[0] {
+    case .image(let img):
+      return Figure(image: img, caption: img.title.isEmpty ? [] : [.text(Text(img.title, range: img.range))], range: range)
+    case .link(let link):
+      guard link.content.count == 1, case .image(let img) = link.content[0] else { return nil }
+      return Figure(image: img, caption: img.title.isEmpty ? [] : [.text(Text(img.title, range: img.range))], link: link.destination, range: range)
+    default:
+      return nil
+    }
+  }
+
+  mutating func table(_ node: OpaquePointer, range r: SourceRange) -> Table {
+    let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+    var alignments = [ColumnAlignment](repeating: .none, count: columns)
+    if let a = cmark_gfm_extensions_get_table_alignments(node) {
+      for i in 0..<columns {
+        switch a[i] {
+        case UInt8(ascii: "l"): alignments[i] = .left
+        case UInt8(ascii: "c"): alignments[i] = .center
+        case UInt8(ascii: "r"): alignments[i] = .right
+        default: break
+        }
+      }
+    }
+    var header: [TableCell] = []
+    var rows: [[TableCell]] = []
+    for row in children(of: node) {
+      var cells = children(of: row).map { TableCell(convertInlines(children(of: $0), depth: 0), range: range($0)) }
+      while cells.count < columns { cells.append(TableCell([])) }
+      if cells.count > columns { cells.removeLast(cells.count - columns) }
+      if cmark_gfm_extensions_get_table_row_is_header(row) != 0 && header.isEmpty { header = cells } else { rows.append(cells) }
+    }
+    return Table(alignments: alignments, header: header, rows: rows, range: r)
+  }
+
+  // MARK: - Inlines
+
+  mutating func convertInlines(_ nodes: [OpaquePointer], depth: Int) -> [Inline] {
+    var out: [Inline] = []
+    out.reserveCapacity(nodes.count)
+    for node in nodes { convertInline(node, depth: depth, into: &out) }
+    // Merge adjacent text runs (cmark splits text at brackets and entities).
+    var merged: [Inline] = []
+    merged.reserveCapacity(out.count)
+    for inline in out {
+      if case .text(let t) = inline, case .text(let previous)? = merged.last {
+        merged[merged.count - 1] = .text(Text(previous.string + t.string, range: SourceRange(start: previous.range.start, end: t.range.isKnown ? t.range.end : previous.range.end)))
+      } else {
+        merged.append(inline)
+      }
+    }
+    return merged
+  }
+
+  mutating func convertInline(_ node: OpaquePointer, depth: Int, into out: inout [Inline]) {
+    let type = cmark_node_get_type(node)
+    let r = range(node)
+    if depth >= MarkdownConverter.maximumDepth {
+      // Past the limit, keep the words and drop the markup.
+      if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+        out.append(.text(Text(literal(node), range: r)))
+      } else {
+        for c in children(of: node) { convertInline(c, depth: depth, into: &out) }
+      }
+      return
+    }
+    switch type {
+    case CMARK_NODE_TEXT: out.append(.text(Text(literal(node), range: r)))
+    case CMARK_NODE_SOFTBREAK: out.append(.softBreak(r))
+    case CMARK_NODE_LINEBREAK: out.append(.hardBreak(r))
+    case CMARK_NODE_CODE: out.append(.code(InlineCode(literal(node), range: r)))
+    case CMARK_NODE_HTML_INLINE: out.append(.html(InlineHTML(literal(node), range: r)))
+    case CMARK_NODE_EMPH: out.append(.emphasis(Styled(convertInlines(children(of: node), depth: depth + 1), range: r)))
+    case CMARK_NODE_STRONG: out.append(.strong(Styled(convertInlines(children(of: node), depth: depth + 1), range: r)))
+    case imprenta_node_strikethrough(): out.append(.strikethrough(Styled(convertInlines(children(of: node), depth: depth + 1), range: r)))
+    case CMARK_NODE_LINK:
+      let url = string(cmark_node_get_url(node))
+      let content = convertInlines(children(of: node), depth: depth + 1)
+      let text = content.plainText
+      out.append(.link(Link(destination: url, title: string(cmark_node_get_title(node)), content: content, isAutolink: text == url || "mailto:" + text == url || "http://" + text == url, range: r)))
+    case CMARK_NODE_IMAGE:
+      let alt = convertInlines(children(of: node), depth: depth + 1).plainText
+      out.append(.image(Image(source: string(cmark_node_get_url(node)), alt: alt, title: string(cmark_node_get_title(node)), range: r)))
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+      let label = literal(node)
+      let number = footnoteNumbers[label] ?? {
+        let n = footnoteNumbers.count + 1
+        footnoteNumbers[label] = n
+        return n
+      }()
+      out.append(.footnoteReference(FootnoteReference(label: label, number: number, range: r)))
+    default:
+      for c in children(of: node) { convertInline(c, depth: depth, into: &out) }
+    }
+  }
+}

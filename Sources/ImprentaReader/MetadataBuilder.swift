@@ -1,0 +1,77 @@
+import ImprentaModel
+
+/// Types Hugo's front-matter keys into `Metadata`; every other key is kept in `params`, in order.
+enum MetadataBuilder {
+  /// Keys that become typed fields (and are therefore not repeated in `params`).
+  static let typedKeys: Set<String> = [
+    "title", "subtitle", "author", "authors", "date", "lang", "languagecode", "description", "draft",
+    "weight", "summary", "cover", "tags", "hidetitle", "slug",
+  ]
+
+  static func build(_ fm: FrontMatter, file: String, diagnostics: inout Diagnostics) -> Metadata {
+    var m = Metadata()
+    func warn(_ key: String, _ message: String) {
+      diagnostics.warning("invalid-front-matter-value", message, file: file, at: SourceRange(fm.keyLines[key] ?? 1, 1, fm.keyLines[key] ?? 1, 1))
+    }
+    func string(_ key: String, _ v: MetaValue) -> String? {
+      switch v {
+      case .list, .table:
+        warn(key, "'\(key)' should be text, not a \(v.isList ? "list" : "table")")
+        return nil
+      default: return v.description
+      }
+    }
+    func bool(_ key: String, _ v: MetaValue) -> Bool? {
+      switch v {
+      case .bool(let b): return b
+      case .string(let s) where ["true", "false"].contains(s.lowercased()): return s.lowercased() == "true"
+      default:
+        warn(key, "'\(key)' should be true or false, not '\(v)'")
+        return nil
+      }
+    }
+    for pair in fm.values {
+      let key = pair.key, v = pair.value
+      switch key.lowercased() {
+      case "title": m.title = string(key, v) ?? ""
+      case "subtitle": m.subtitle = string(key, v) ?? ""
+      case "author", "authors": m.authors += v.strings.filter { !$0.isEmpty }
+      case "date":
+        switch v {
+        case .date(let d): m.date = d
+        case .string(let s):
+          if let d = PageDate(parsing: s) { m.date = d } else if !s.isEmpty { warn(key, "'date' is not a date Hugo reads: '\(s)'") }
+        default: warn(key, "'date' is not a date: '\(v)'")
+        }
+      case "lang", "languagecode": if m.language.isEmpty || key == "lang" { m.language = string(key, v) ?? "" }
+      case "description": m.description = string(key, v) ?? ""
+      case "draft": m.draft = bool(key, v) ?? false
+      case "weight":
+        switch v {
+        case .integer(let i): m.weight = i
+        case .string(let s) where Int(s) != nil: m.weight = Int(s)!
+        default: warn(key, "'weight' should be a whole number, not '\(v)'")
+        }
+      case "summary": m.summary = string(key, v) ?? ""
+      case "cover":
+        // Themes write `cover: path` or `cover: {image: path, alt: …}`.
+        if case .table = v { m.cover = v["image"]?.description ?? "" } else { m.cover = string(key, v) ?? "" }
+      case "tags": m.tags = v.strings.filter { !$0.isEmpty }
+      case "hidetitle": m.hideTitle = bool(key, v) ?? false
+      case "slug": m.slug = string(key, v) ?? ""
+      default: m.params.append(pair)
+      }
+    }
+    if m.cover.isEmpty, case .list(let images)? = m.param("images"), let first = images.first {
+      m.cover = first.description
+    }
+    return m
+  }
+}
+
+extension MetaValue {
+  var isList: Bool {
+    if case .list = self { return true }
+    return false
+  }
+}

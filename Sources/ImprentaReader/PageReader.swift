@@ -1,0 +1,46 @@
+import Foundation
+import ImprentaModel
+
+/// Reads one page: bytes → front matter + Markdown → `Document`.
+public struct PageReader: Sendable {
+  /// Largest page read (bigger files are refused before parsing).
+  public var maximumBytes = 32 << 20
+
+  /// Creates a reader.
+  public init() {}
+
+  /// Reads the file at `path`. Throws an `ImprentaError` (unreadable file, invalid UTF-8, broken
+  /// front matter) that names the position; warnings go to `diagnostics`.
+  public func read(contentsOf path: String, relativeName: String, diagnostics: inout Diagnostics) throws -> Document {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    if let size = attributes?[.size] as? Int, size > maximumBytes {
+      throw ImprentaError("page-too-large", "the page is \(size >> 20) MB, larger than the \(maximumBytes >> 20) MB limit", file: path)
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ImprentaError("unreadable-file", FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file", file: path)
+    }
+    return try read(bytes: [UInt8](data), path: path, relativeName: relativeName, diagnostics: &diagnostics)
+  }
+
+  /// Reads a page from memory; `path` names it in diagnostics.
+  public func read(bytes: [UInt8], path: String, relativeName: String, diagnostics: inout Diagnostics) throws -> Document {
+    let source = try SourceText(bytes: bytes, file: path)
+    let frontMatter = try FrontMatterReader.read(source.text, file: path)
+    var metadata = MetadataBuilder.build(frontMatter, file: path, diagnostics: &diagnostics)
+    var converter = MarkdownConverter(file: path, lineOffset: frontMatter.bodyLineOffset)
+    let blocks = converter.convert(frontMatter.body)
+    diagnostics.append(contentsOf: converter.diagnostics)
+    if metadata.title.isEmpty {
+      metadata.title = blocks.lazy.compactMap { block -> String? in
+        if case .heading(let h) = block, h.level == 1 { return h.content.plainText }
+        return nil
+      }.first ?? ((relativeName as NSString).lastPathComponent)
+    }
+    return Document(sourcePath: path, relativeName: relativeName, metadata: metadata, blocks: blocks)
+  }
+
+  /// Reads Markdown text (tests and embedding programs).
+  public func read(markdown: String, path: String = "page.md", relativeName: String = "page", diagnostics: inout Diagnostics) throws -> Document {
+    try read(bytes: Array(markdown.utf8), path: path, relativeName: relativeName, diagnostics: &diagnostics)
+  }
+}

@@ -1,0 +1,60 @@
+import ImprentaModel
+import TOMLKit
+
+/// TOML front matter → values (toml++ through TOMLKit; keys come back in sorted order).
+enum TOMLFrontMatter {
+  static func parse(_ toml: String, file: String, lineOffset: Int) throws -> ([KeyValue<MetaValue>], [String: Int]) {
+    let table: TOMLTable
+    do {
+      table = try TOMLTable(string: toml)
+    } catch let error as TOMLParseError {
+      throw ImprentaError("invalid-front-matter", "invalid TOML front matter: \(error.description)", file: file, line: error.source.begin.line + lineOffset, column: error.source.begin.column)
+    }
+    var lines: [String: Int] = [:]
+    // toml++ keeps no order: find each top-level key's line in the text for diagnostics.
+    for (i, line) in toml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let t = line.trimmingCharacters(in: " \t")
+      guard let eq = t.firstIndex(of: "=") else { continue }
+      let key = t[..<eq].trimmingCharacters(in: " \t\"'")
+      if lines[key] == nil { lines[key] = i + 1 + lineOffset }
+    }
+    return (convert(table), lines)
+  }
+
+  static func convert(_ table: TOMLTable) -> [KeyValue<MetaValue>] {
+    table.keys.sorted().compactMap { key in
+      guard let v = table[key] else { return nil }
+      return convert(v).map { KeyValue(key, $0) }
+    }
+  }
+
+  static func convert(_ value: TOMLValueConvertible) -> MetaValue? {
+    switch value.type {
+    case .string: return value.string.map(MetaValue.string)
+    case .int: return value.int.map(MetaValue.integer)
+    case .double: return value.double.map(MetaValue.number)
+    case .bool: return value.bool.map(MetaValue.bool)
+    case .table: return value.table.map { .table(convert($0)) }
+    case .array: return value.array.map { arr in .list(arr.compactMap { convert($0) }) }
+    case .date:
+      guard let d = value.date else { return nil }
+      return .date(PageDate(text: pad(d.year, 4) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2), year: d.year, month: d.month, day: d.day))
+    case .time:
+      guard let t = value.time else { return nil }
+      return .string(pad(t.hour, 2) + ":" + pad(t.minute, 2) + ":" + pad(t.second, 2))
+    case .dateTime:
+      guard let dt = value.dateTime else { return nil }
+      var text = pad(dt.date.year, 4) + "-" + pad(dt.date.month, 2) + "-" + pad(dt.date.day, 2)
+      text += "T" + pad(dt.time.hour, 2) + ":" + pad(dt.time.minute, 2) + ":" + pad(dt.time.second, 2)
+      if let o = dt.offset {
+        text += o.offset == 0 ? "Z" : (o.offset < 0 ? "-" : "+") + pad(abs(o.offset) / 60, 2) + ":" + pad(abs(o.offset) % 60, 2)
+      }
+      return .date(PageDate(parsing: text) ?? PageDate(text: text, year: dt.date.year, month: dt.date.month, day: dt.date.day))
+    }
+  }
+
+  static func pad(_ v: Int, _ n: Int) -> String {
+    let s = String(v)
+    return String(repeating: "0", count: max(0, n - s.count)) + s
+  }
+}

@@ -1,0 +1,270 @@
+import ImprentaModel
+
+/// Horizontal alignment of text.
+public enum TextAlignment: String, Sendable, Hashable, CaseIterable {
+  /// Ragged right.
+  case left
+  /// Centred.
+  case center
+  /// Ragged left.
+  case right
+  /// Both edges straight, last line ragged.
+  case justify
+}
+
+/// A font look: families in order of preference, size, weight, slant, colour.
+public struct FontStyle: Sendable, Hashable {
+  /// Families, first installed one wins (fontconfig fills the rest).
+  public var family: [String]
+  /// The size.
+  public var size: Length
+  /// `normal` or `bold` (or a number 100…900).
+  public var weight: String
+  /// `normal` or `italic`.
+  public var slant: String
+  /// The text colour.
+  public var color: Color
+
+  /// Creates a font look.
+  public init(family: [String], size: Length, weight: String = "normal", slant: String = "normal", color: Color = .black) {
+    self.family = family
+    self.size = size
+    self.weight = weight
+    self.slant = slant
+    self.color = color
+  }
+}
+
+/// Every typed setting of a style. `Style()` is the built-in default (the same values as `styles/default.yaml`).
+public struct Style: Sendable, Hashable {
+  /// The style's name (its file name without extension, or `default`).
+  public var name: String = "default"
+  /// Page geometry.
+  public var page = PageStyle()
+  /// Body text.
+  public var base = BaseStyle()
+  /// Headings, index 0 is level 1.
+  public var headings: [HeadingStyle] = HeadingStyle.defaults
+  /// Paragraph spacing.
+  public var paragraph = ParagraphStyle()
+  /// Links.
+  public var link = LinkStyle()
+  /// Code, inline and in blocks.
+  public var code = CodeStyle()
+  /// Block quotes.
+  public var blockquote = BlockQuoteStyle()
+  /// Lists.
+  public var list = ListStyle()
+  /// Tables.
+  public var table = TableStyle()
+  /// Figures and captions.
+  public var figure = FigureStyle()
+  /// Footnotes.
+  public var footnote = FootnoteStyle()
+  /// The title block at the start of a document.
+  public var title = TitleStyle()
+  /// Running header.
+  public var header = RunningStyle(content: "title", align: .right)
+  /// Running footer.
+  public var footer = RunningStyle(content: "page", align: .center)
+  /// Table of contents.
+  public var toc = TOCStyle()
+  /// Plain-text output.
+  public var text = PlainTextStyle()
+
+  /// The built-in default style.
+  public init() {}
+
+  /// The heading style of a level (1…6; out-of-range levels are clamped).
+  public func heading(_ level: Int) -> HeadingStyle {
+    headings[min(max(level, 1), 6) - 1]
+  }
+}
+
+/// Page size and margins.
+public struct PageStyle: Sendable, Hashable {
+  /// Page width.
+  public var width: Length = .mm(210)
+  /// Page height.
+  public var height: Length = .mm(297)
+  /// Top margin.
+  public var marginTop: Length = .mm(25)
+  /// Bottom margin.
+  public var marginBottom: Length = .mm(25)
+  /// Inner (left on right-hand pages) margin.
+  public var marginInner: Length = .mm(25)
+  /// Outer margin.
+  public var marginOuter: Length = .mm(25)
+  /// Least lines of a paragraph left at a page's foot.
+  public var orphans: Int = 2
+  /// Least lines of a paragraph carried to a page's head.
+  public var widows: Int = 2
+}
+
+/// The body text look.
+public struct BaseStyle: Sendable, Hashable {
+  /// Font families, size and colour of body text.
+  public var font = FontStyle(family: ["Noto Serif", "DejaVu Serif"], size: .pt(10.5), color: Color(hex: 0x1a1a1a))
+  /// Line height as a multiple of the font size.
+  public var lineHeight: Double = 1.4
+  /// Body text alignment.
+  public var align: TextAlignment = .justify
+  /// Whether body text is hyphenated.
+  public var hyphenate: Bool = true
+  /// The language of documents that do not say theirs.
+  public var language: String = "es"
+}
+
+/// One heading level's look.
+public struct HeadingStyle: Sendable, Hashable {
+  /// Font of the heading.
+  public var font: FontStyle
+  /// Space above.
+  public var spaceBefore: Length
+  /// Space below.
+  public var spaceAfter: Length
+  /// Alignment.
+  public var align: TextAlignment = .left
+  /// Line height as a multiple of the font size.
+  public var lineHeight: Double = 1.2
+
+  static let sans = ["Noto Sans", "DejaVu Sans"]
+  static let ink = Color(hex: 0x1a4d7a)
+  /// The six default levels.
+  public static let defaults: [HeadingStyle] = [
+    HeadingStyle(font: FontStyle(family: sans, size: .pt(20), weight: "bold", color: ink), spaceBefore: .pt(18), spaceAfter: .pt(8)),
+    HeadingStyle(font: FontStyle(family: sans, size: .pt(15), weight: "bold", color: ink), spaceBefore: .pt(16), spaceAfter: .pt(6)),
+    HeadingStyle(font: FontStyle(family: sans, size: .pt(12.5), weight: "bold", color: ink), spaceBefore: .pt(12), spaceAfter: .pt(4)),
+    HeadingStyle(font: FontStyle(family: sans, size: .pt(11), weight: "bold", color: Color(hex: 0x1a1a1a)), spaceBefore: .pt(10), spaceAfter: .pt(4)),
+    HeadingStyle(font: FontStyle(family: sans, size: .pt(10.5), weight: "bold", slant: "italic", color: Color(hex: 0x1a1a1a)), spaceBefore: .pt(8), spaceAfter: .pt(3)),
+    HeadingStyle(font: FontStyle(family: sans, size: .pt(10.5), weight: "normal", slant: "italic", color: Color(hex: 0x444444)), spaceBefore: .pt(8), spaceAfter: .pt(3)),
+  ]
+}
+
+/// Paragraph spacing.
+public struct ParagraphStyle: Sendable, Hashable {
+  /// Space below a paragraph.
+  public var spaceAfter: Length = .pt(6)
+  /// Indent of a paragraph's first line.
+  public var firstLineIndent: Length = .pt(0)
+}
+
+/// Links.
+public struct LinkStyle: Sendable, Hashable {
+  /// Link text colour.
+  public var color = Color(hex: 0x1a5fa8)
+  /// Whether link text is underlined.
+  public var underline = false
+}
+
+/// Code.
+public struct CodeStyle: Sendable, Hashable {
+  /// Monospace font (Noto Sans Mono is not in fonts-noto-core: DejaVu Sans Mono is installed).
+  public var font = FontStyle(family: ["DejaVu Sans Mono", "Liberation Mono"], size: .em(0.88), color: Color(hex: 0x222222))
+  /// Background of code blocks and inline code.
+  public var background = Color(hex: 0xf3f4f6)
+  /// Padding inside code blocks.
+  public var padding: Length = .pt(6)
+}
+
+/// Block quotes.
+public struct BlockQuoteStyle: Sendable, Hashable {
+  /// Text colour.
+  public var color = Color(hex: 0x444444)
+  /// The rule at the left.
+  public var borderColor = Color(hex: 0x9db4cc)
+  /// Width of the rule.
+  public var borderWidth: Length = .pt(2)
+  /// Left indent of the quote's text.
+  public var indent: Length = .pt(14)
+  /// `normal` or `italic`.
+  public var slant = "normal"
+}
+
+/// Lists.
+public struct ListStyle: Sendable, Hashable {
+  /// Indent per nesting level.
+  public var indent: Length = .pt(18)
+  /// Bullets by depth (cycled).
+  public var bullets: [String] = ["•", "◦", "▪"]
+  /// Space between items of loose lists.
+  public var itemSpacing: Length = .pt(3)
+}
+
+/// Tables.
+public struct TableStyle: Sendable, Hashable {
+  /// Font size of cells.
+  public var fontSize: Length = .em(0.92)
+  /// Header row background.
+  public var headerBackground = Color(hex: 0xe3ebf3)
+  /// Background of every other body row.
+  public var stripeBackground = Color(hex: 0xf7f9fb)
+  /// Colour of rules.
+  public var ruleColor = Color(hex: 0xb8c4d0)
+  /// Width of rules.
+  public var ruleWidth: Length = .pt(0.5)
+  /// Padding inside cells.
+  public var cellPadding: Length = .pt(4)
+}
+
+/// Figures.
+public struct FigureStyle: Sendable, Hashable {
+  /// Caption font size.
+  public var captionSize: Length = .em(0.9)
+  /// Caption colour.
+  public var captionColor = Color(hex: 0x555555)
+  /// Caption alignment.
+  public var captionAlign: TextAlignment = .center
+  /// Largest image height as a fraction of the text area's height.
+  public var maxHeight: Double = 0.6
+}
+
+/// Footnotes.
+public struct FootnoteStyle: Sendable, Hashable {
+  /// Note text size.
+  public var fontSize: Length = .em(0.85)
+}
+
+/// The title block.
+public struct TitleStyle: Sendable, Hashable {
+  /// Title font.
+  public var font = FontStyle(family: HeadingStyle.sans, size: .pt(26), weight: "bold", color: HeadingStyle.ink)
+  /// Subtitle font.
+  public var subtitleFont = FontStyle(family: HeadingStyle.sans, size: .pt(14), color: Color(hex: 0x444444))
+  /// Alignment of the block.
+  public var align: TextAlignment = .left
+  /// Space below the block.
+  public var spaceAfter: Length = .pt(18)
+}
+
+/// A running header or footer.
+public struct RunningStyle: Sendable, Hashable {
+  /// What it shows: `none`, `title`, `section` or `page`.
+  public var content: String
+  /// Alignment.
+  public var align: TextAlignment
+  /// Font size.
+  public var fontSize: Length = .pt(8.5)
+  /// Colour.
+  public var color = Color(hex: 0x666666)
+}
+
+/// The table of contents.
+public struct TOCStyle: Sendable, Hashable {
+  /// Whether documents get one.
+  public var enabled = false
+  /// Deepest heading level listed.
+  public var depth = 3
+}
+
+/// Plain-text output.
+public struct PlainTextStyle: Sendable, Hashable {
+  /// Line width in columns.
+  public var columns = 72
+  /// The character that underlines the title, then each heading level (the last repeats).
+  public var underlines: [String] = ["=", "=", "-", "~"]
+  /// Bullets by depth (cycled).
+  public var bullets: [String] = ["*", "-", "+"]
+  /// Indent of nested content, in columns.
+  public var indent = 4
+}

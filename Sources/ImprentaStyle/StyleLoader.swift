@@ -1,0 +1,100 @@
+import Foundation
+import ImprentaModel
+import Yams
+
+/// Reads style files: YAML with line and column marks, `extends:` chains, typed values, warnings
+/// at `file:line:col` for unknown keys and bad values (never silently ignored).
+public struct StyleLoader: Sendable {
+  /// Folders where a style named by name (`--style brochure`, `extends: default`) is looked for.
+  public var searchPaths: [String]
+
+  /// Creates a loader that looks for named styles in `searchPaths`.
+  public init(searchPaths: [String]) {
+    self.searchPaths = searchPaths
+  }
+
+  /// Loads a style given as a file path or as a name from the search paths. `default` with no
+  /// file on the search paths is the built-in default.
+  public func load(_ nameOrPath: String, diagnostics: inout Diagnostics) throws -> Style {
+    var chain: [String] = []
+    return try load(nameOrPath, from: nil, chain: &chain, diagnostics: &diagnostics)
+  }
+
+  /// Reads a style from YAML text, on top of the built-in default (or of what it extends).
+  public func parse(_ yaml: String, file: String, diagnostics: inout Diagnostics) throws -> Style {
+    var chain = [file]
+    return try parse(yaml, file: file, chain: &chain, diagnostics: &diagnostics)
+  }
+
+  // MARK: - Files and extends
+
+  func resolve(_ nameOrPath: String, relativeTo dir: String?) -> String? {
+    let fm = FileManager.default
+    if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
+      let path = nameOrPath.hasPrefix("/") || dir == nil ? nameOrPath : dir! + "/" + nameOrPath
+      return fm.fileExists(atPath: path) ? path : nil
+    }
+    for folder in (dir.map { [$0] } ?? []) + searchPaths {
+      for ext in [".yaml", ".yml"] where fm.fileExists(atPath: folder + "/" + nameOrPath + ext) {
+        return folder + "/" + nameOrPath + ext
+      }
+    }
+    return nil
+  }
+
+  func load(_ nameOrPath: String, from dir: String?, chain: inout [String], diagnostics: inout Diagnostics) throws -> Style {
+    guard let path = resolve(nameOrPath, relativeTo: dir) else {
+      if nameOrPath == "default" { return Style() }
+      throw ImprentaError("style-not-found", "style '\(nameOrPath)' not found (looked in \(searchPaths.joined(separator: ", ")))", file: chain.last ?? nameOrPath)
+    }
+    if chain.contains(path) {
+      throw ImprentaError("style-cycle", "style extends itself: \((chain + [path]).joined(separator: " → "))", file: path)
+    }
+    chain.append(path)
+    defer { chain.removeLast() }
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+      throw ImprentaError("unreadable-style", "cannot read style file", file: path)
+    }
+    var style = try parse(text, file: path, chain: &chain, diagnostics: &diagnostics)
+    style.name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    return style
+  }
+
+  func parse(_ yaml: String, file: String, chain: inout [String], diagnostics: inout Diagnostics) throws -> Style {
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: yaml)
+    } catch let error as YamlError {
+      let (line, column, message) = StyleLoader.describe(error)
+      throw ImprentaError("invalid-style", message, file: file, line: line, column: column)
+    }
+    guard let root else { return Style() }
+    guard let mapping = root.mapping else {
+      throw ImprentaError("invalid-style", "a style file is a mapping of sections", file: file, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1)
+    }
+    var style = Style()
+    if let parent = mapping["extends"] {
+      guard let name = parent.scalar?.string else {
+        throw ImprentaError("invalid-style", "'extends' takes a style name or path", file: file, line: parent.mark?.line ?? 0, column: parent.mark?.column ?? 0)
+      }
+      let dir = (file as NSString).deletingLastPathComponent
+      style = try load(name, from: dir.isEmpty ? "." : dir, chain: &chain, diagnostics: &diagnostics)
+    }
+    var applier = StyleApplier(file: file)
+    applier.apply(mapping, to: &style)
+    diagnostics.append(contentsOf: applier.diagnostics)
+    return style
+  }
+
+  /// Line, column and message of a Yams parse error.
+  static func describe(_ error: YamlError) -> (Int, Int, String) {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+      return (mark.line, mark.column, "invalid YAML: \(problem)" + (context.map { " \($0.text)" } ?? ""))
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return (context.mark.line, context.mark.column, "duplicate key: \(duplicates.joined(separator: ", "))")
+    default:
+      return (1, 1, "invalid YAML: \(error)")
+    }
+  }
+}

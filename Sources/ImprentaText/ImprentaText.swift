@@ -1,0 +1,1 @@
+// ImprentaText: the plain-text backend.
