@@ -15,6 +15,8 @@ struct MarkdownConverter {
   var footnoteNumbers: [String: Int] = [:]
   var ids = UniqueIDs()
   var warnedDepth = false
+  /// The Markdown's lines, for what cmark-gfm does not keep (footnote labels).
+  var sourceLines: [Substring] = []
 
   init(file: String, lineOffset: Int) {
     self.file = file
@@ -30,6 +32,7 @@ struct MarkdownConverter {
     for name in ["table", "strikethrough", "autolink", "tasklist"] {
       if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
     }
+    sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
     var text = String(markdown)
     text.withUTF8 { buf in
       buf.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
@@ -69,6 +72,29 @@ struct MarkdownConverter {
     cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
   }
 
+  /// The label of `[^label]` starting at `range` in the Markdown source.
+  func footnoteLabel(at range: SourceRange) -> String? {
+    let index = range.start.line - lineOffset - 1
+    guard range.isKnown, index >= 0, index < sourceLines.count else { return nil }
+    let line = sourceLines[index].utf8
+    guard range.start.column >= 1, range.start.column <= line.count else { return nil }
+    let rest = line.dropFirst(range.start.column - 1)
+    guard rest.starts(with: "[^".utf8), let close = rest.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+    return String(decoding: rest[rest.index(rest.startIndex, offsetBy: 2)..<close], as: UTF8.self)
+  }
+
+  /// The label of the `[^label]:` that precedes a definition's content (cmark-gfm's range
+  /// for a definition starts after the marker).
+  func footnoteLabel(before range: SourceRange) -> String? {
+    let index = range.start.line - lineOffset - 1
+    guard range.isKnown, index >= 0, index < sourceLines.count else { return nil }
+    let line = Array(sourceLines[index].utf8.prefix(max(0, range.start.column - 1)))
+    guard let open = line.indices.reversed().first(where: { $0 + 1 < line.count && line[$0] == UInt8(ascii: "[") && line[$0 + 1] == UInt8(ascii: "^") }),
+      let close = line[open...].firstIndex(of: UInt8(ascii: "]"))
+    else { return nil }
+    return String(decoding: line[(open + 2)..<close], as: UTF8.self)
+  }
+
   func string(_ p: UnsafePointer<CChar>?) -> String {
     p.map { String(cString: $0) } ?? ""
   }
@@ -83,14 +109,28 @@ struct MarkdownConverter {
 
   mutating func nested(_ node: OpaquePointer, depth: Int, into out: inout [Block], wrap: ([Block]) -> Block) {
     if depth >= MarkdownConverter.maximumDepth {
-      if !warnedDepth {
-        warnedDepth = true
-        diagnostics.warning("nesting-too-deep", "content nested deeper than \(MarkdownConverter.maximumDepth) levels is flattened", file: file, at: range(node))
-      }
-      out += convertBlocks(children(of: node), depth: depth)
+      flatten(node, into: &out)
       return
     }
     out.append(wrap(convertBlocks(children(of: node), depth: depth + 1)))
+  }
+
+  /// Past the depth limit: the leaf blocks under `node`, in order, without their containers.
+  /// Iterative, so 100,000 nested quotes cannot overflow the stack.
+  mutating func flatten(_ node: OpaquePointer, into out: inout [Block]) {
+    if !warnedDepth {
+      warnedDepth = true
+      diagnostics.warning("nesting-too-deep", "content nested deeper than \(MarkdownConverter.maximumDepth) levels is flattened", file: file, at: range(node))
+    }
+    var stack = children(of: node).reversed().map { $0 }
+    while let next = stack.popLast() {
+      let type = cmark_node_get_type(next)
+      if type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM || type == CMARK_NODE_FOOTNOTE_DEFINITION {
+        stack += children(of: next).reversed()
+      } else {
+        convertBlock(next, depth: MarkdownConverter.maximumDepth, into: &out)
+      }
+    }
   }
 
   mutating func convertBlock(_ node: OpaquePointer, depth: Int, into out: inout [Block]) {
@@ -115,7 +155,7 @@ struct MarkdownConverter {
       nested(node, depth: depth, into: &out) { .blockQuote(BlockQuote(blocks: $0, range: r)) }
     case CMARK_NODE_LIST:
       if depth >= MarkdownConverter.maximumDepth {
-        nested(node, depth: depth, into: &out) { _ in .thematicBreak(r) }
+        flatten(node, into: &out)
         return
       }
       let kind: ListBlock.Kind
@@ -142,7 +182,8 @@ struct MarkdownConverter {
     case CMARK_NODE_THEMATIC_BREAK:
       out.append(.thematicBreak(r))
     case CMARK_NODE_FOOTNOTE_DEFINITION:
-      let label = literal(node)
+      // cmark-gfm keeps a definition's label only in a private field; read it from the source.
+      let label = footnoteLabel(before: r) ?? ""
       let number = footnoteNumbers[label] ?? {
         let n = footnoteNumbers.count + 1
         footnoteNumbers[label] = n
@@ -213,6 +254,7 @@ struct MarkdownConverter {
     var merged: [Inline] = []
     merged.reserveCapacity(out.count)
     for inline in out {
+      if case .text(let t) = inline, t.string.isEmpty { continue }
       if case .text(let t) = inline, case .text(let previous)? = merged.last {
         merged[merged.count - 1] = .text(Text(previous.string + t.string, range: SourceRange(start: previous.range.start, end: t.range.isKnown ? t.range.end : previous.range.end)))
       } else {
@@ -252,7 +294,8 @@ struct MarkdownConverter {
       let alt = convertInlines(children(of: node), depth: depth + 1).plainText
       out.append(.image(Image(source: string(cmark_node_get_url(node)), alt: alt, title: string(cmark_node_get_title(node)), range: r)))
     case CMARK_NODE_FOOTNOTE_REFERENCE:
-      let label = literal(node)
+      // cmark-gfm replaces the reference's label by its number; the label is in the source.
+      let label = footnoteLabel(at: r) ?? literal(node)
       let number = footnoteNumbers[label] ?? {
         let n = footnoteNumbers.count + 1
         footnoteNumbers[label] = n

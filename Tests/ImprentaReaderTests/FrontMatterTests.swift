@@ -1,0 +1,156 @@
+import ImprentaModel
+import ImprentaReader
+import Testing
+
+@Suite("Front matter")
+struct FrontMatterTests {
+  func read(_ text: String, path: String = "page.md") throws -> (Document, Diagnostics) {
+    var d = Diagnostics()
+    let doc = try PageReader().read(markdown: text, path: path, relativeName: "page", diagnostics: &d)
+    return (doc, d)
+  }
+
+  @Test func yamlWithHugoKeys() throws {
+    let (doc, diags) = try read("""
+      ---
+      title: "Mision y Objetivos"
+      subtitle: Colombia
+      date: "2018-12-08T18:03:57-05:00"
+      draft: false
+      menu: "nav"
+      hideTitle: true
+      weight: 3
+      authors: [Ana, Luis]
+      tags: [gobierno, datos]
+      lang: es-CO
+      description: Una página.
+      version: 1.10
+      code: 0755
+      answer: NO
+      params:
+        color: azul
+      ---
+
+      Texto.
+      """)
+    let m = doc.metadata
+    #expect(diags.isEmpty)
+    #expect(m.title == "Mision y Objetivos")
+    #expect(m.subtitle == "Colombia")
+    #expect(m.date?.year == 2018 && m.date?.month == 12 && m.date?.day == 8 && m.date?.hour == 18)
+    #expect(m.date?.utcOffset == -5 * 3600)
+    #expect(m.draft == false)
+    #expect(m.hideTitle)
+    #expect(m.weight == 3)
+    #expect(m.authors == ["Ana", "Luis"])
+    #expect(m.tags == ["gobierno", "datos"])
+    #expect(m.language == "es-CO")
+    #expect(m.description == "Una página.")
+    // Other keys are kept, in source order, typed by YAML 1.2 (not 1.1: NO stays a string).
+    #expect(m.params.map(\.key) == ["menu", "version", "code", "answer", "params"])
+    #expect(m.param("menu") == .string("nav"))
+    #expect(m.param("version") == .number(1.1))
+    #expect(m.param("answer") == .string("NO"))
+    #expect(m.param("params")?["color"] == .string("azul"))
+    #expect(doc.blocks.count == 1)
+  }
+
+  @Test func yamlStringFieldsStayAsWritten() throws {
+    let (doc, _) = try read("---\ntitle: 1.10\nslug: 0755\n---\nx\n")
+    #expect(doc.metadata.title == "1.10")
+    #expect(doc.metadata.slug == "0755")
+  }
+
+  @Test func toml() throws {
+    let (doc, diags) = try read("""
+      +++
+      title = "Open government"
+      date = 2019-03-15T09:00:00-05:00
+      draft = true
+      tags = ["open", "data"]
+      [params]
+      color = "blue"
+      +++
+      # Heading
+      """)
+    #expect(diags.isEmpty)
+    #expect(doc.metadata.title == "Open government")
+    #expect(doc.metadata.draft)
+    #expect(doc.metadata.date?.day == 15 && doc.metadata.date?.utcOffset == -5 * 3600)
+    #expect(doc.metadata.tags == ["open", "data"])
+    #expect(doc.metadata.param("params")?["color"] == .string("blue"))
+    guard case .heading(let h) = doc.blocks.first else { Issue.record("no heading"); return }
+    #expect(h.range.start.line == 9)
+  }
+
+  @Test func json() throws {
+    let (doc, diags) = try read("""
+      {
+        "title": "Participación",
+        "date": "2020-01-02",
+        "weight": 2,
+        "draft": false,
+        "extra": {"a": [1, 2.5, true]}
+      }
+
+      Hola.
+      """)
+    #expect(diags.isEmpty)
+    #expect(doc.metadata.title == "Participación")
+    #expect(doc.metadata.date?.isoDay == "2020-01-02")
+    #expect(doc.metadata.weight == 2)
+    #expect(doc.metadata.param("extra")?["a"] == .list([.integer(1), .number(2.5), .bool(true)]))
+    guard case .paragraph(let p) = doc.blocks.first else { Issue.record("no paragraph"); return }
+    #expect(p.range.start.line == 9)
+  }
+
+  @Test func brokenYAMLIsAnErrorAtItsLine() throws {
+    #expect {
+      _ = try read("---\ntitle: ok\nbad: [unclosed\nnext: 1\n---\ntext\n", path: "broken.md")
+    } throws: { error in
+      guard let e = error as? ImprentaError else { return false }
+      return e.diagnostic.file == "broken.md" && e.diagnostic.code == "invalid-front-matter" && e.diagnostic.line >= 3
+        && e.description.hasPrefix("broken.md:")
+    }
+  }
+
+  @Test func unclosedFrontMatter() throws {
+    #expect(throws: ImprentaError.self) { _ = try read("---\ntitle: x\n\ntext\n") }
+  }
+
+  @Test func brokenTOMLAndJSON() throws {
+    #expect {
+      _ = try read("+++\ntitle = \n+++\n")
+    } throws: { ($0 as? ImprentaError)?.diagnostic.line == 2 }
+    #expect {
+      _ = try read("{\n\"title\": ,\n}\n")
+    } throws: { ($0 as? ImprentaError)?.diagnostic.code == "invalid-front-matter" }
+  }
+
+  @Test func aliasBombIsRefused() throws {
+    let bomb = """
+      ---
+      a: &a ["x","x","x","x","x","x","x","x","x"]
+      b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+      c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+      d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+      e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+      f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+      ---
+      x
+      """
+    #expect { _ = try read(bomb) } throws: { ($0 as? ImprentaError)?.diagnostic.code == "front-matter-too-large" }
+  }
+
+  @Test func badTypedValuesWarn() throws {
+    let (doc, diags) = try read("---\ntitle: x\ndate: mañana\nweight: many\ndraft: maybe\n---\n")
+    #expect(doc.metadata.date == nil)
+    #expect(diags.items.map(\.code) == ["invalid-front-matter-value", "invalid-front-matter-value", "invalid-front-matter-value"])
+    #expect(diags.items.map(\.line) == [3, 4, 5])
+  }
+
+  @Test func coverFromImages() throws {
+    let (doc, _) = try read("---\nimages: [a.png, b.png]\n---\n")
+    #expect(doc.metadata.cover == "a.png")
+  }
+}
