@@ -23,18 +23,22 @@ struct Build {
 
   func run() -> Report {
     var report = Report()
+    report.diagnostics = export(into: &report)
+    return report
+  }
+
+  /// Exports every page; returns the diagnostics of the whole run.
+  private func export(into report: inout Report) -> Diagnostics {
     var diagnostics = Diagnostics()
-    defer { report.diagnostics = diagnostics }
     let style: Style
     do {
       style = try StyleLoader(searchPaths: Build.styleSearchPaths).load(styleName, diagnostics: &diagnostics)
     } catch let error as ImprentaError {
       diagnostics.report(error.diagnostic)
-      report.diagnostics = diagnostics
-      return report
+      return diagnostics
     } catch {
       diagnostics.error("style-error", "\(error)", file: styleName)
-      return report
+      return diagnostics
     }
     let pages = PageFinder.pages(of: inputs, diagnostics: &diagnostics)
     let reader = PageReader()
@@ -68,6 +72,6 @@ struct Build {
     if pages.isEmpty && !diagnostics.hasErrors {
       diagnostics.warning("no-pages", "no Markdown pages found", file: inputs.joined(separator: ", "))
     }
-    return report
+    return diagnostics
   }
 }
