@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
 
   ],
   targets: [
@@ -51,7 +52,10 @@ let package = Package(
     // MARK: - Facade and command
     .target(
       name: "Imprenta",
-      dependencies: ["ImprentaModel", "ImprentaReader", "ImprentaStyle", "ImprentaText", "ImprentaHTML", "ImprentaEPUB", "ImprentaPDF"]),
+      dependencies: [
+        "ImprentaModel", "ImprentaReader", "ImprentaStyle", "ImprentaText", "ImprentaHTML", "ImprentaEPUB", "ImprentaPDF",
+        .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .executableTarget(
       name: "ImprentaCommand",
       dependencies: ["Imprenta", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

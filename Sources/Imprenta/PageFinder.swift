@@ -22,6 +22,12 @@ public enum PageFinder {
     var pages: [PageSource] = []
     var seen: Set<String> = []
     for input in inputs {
+      if input.contains(where: { "*?[".contains($0) }) {
+        let matches = glob(input)
+        if matches.isEmpty { diagnostics.warning("empty-glob", "no page matches this pattern", file: input) }
+        for page in matches where seen.insert(page.path).inserted { pages.append(page) }
+        continue
+      }
       var isDir: ObjCBool = false
       guard fm.fileExists(atPath: input, isDirectory: &isDir) else {
         diagnostics.error("missing-input", "no such file or folder", file: input)
@@ -52,5 +58,44 @@ public enum PageFinder {
       }
     }
     return pages
+  }
+
+  /// The pages a pattern matches: `*`, `?` and `[…]` within a name, `**` for any folders.
+  /// The root is the folder before the first pattern component.
+  static func glob(_ pattern: String) -> [PageSource] {
+    let parts = pattern.split(separator: "/").map(String.init)
+    guard let firstPattern = parts.firstIndex(where: { $0.contains(where: { "*?[".contains($0) }) }) else { return [] }
+    let rootParts = parts[..<firstPattern]
+    let root = rootParts.isEmpty ? (pattern.hasPrefix("/") ? "/" : ".") : (pattern.hasPrefix("/") ? "/" : "") + rootParts.joined(separator: "/")
+    let rest = Array(parts[firstPattern...])
+    var found: [String] = []
+    func walk(_ dir: String, _ rel: String, _ index: Int) {
+      guard index < rest.count else { return }
+      let component = rest[index]
+      let entries = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+      if component == "**" {
+        walk(dir, rel, index + 1)
+        for e in entries where isDirectory(dir + "/" + e) { walk(dir + "/" + e, rel.isEmpty ? e : rel + "/" + e, index) }
+        return
+      }
+      for e in entries where fnmatch(component, e, 0) == 0 {
+        let path = dir + "/" + e
+        let r = rel.isEmpty ? e : rel + "/" + e
+        if index == rest.count - 1 {
+          if !isDirectory(path), extensions.contains((e as NSString).pathExtension.lowercased()) { found.append(r) }
+        } else if isDirectory(path) {
+          walk(path, r, index + 1)
+        }
+      }
+    }
+    walk(root, "", 0)
+    return Array(Set(found)).sorted().map { rel in
+      PageSource(path: root == "." ? rel : root + "/" + rel, root: root, relativeName: (rel as NSString).deletingPathExtension)
+    }
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var isDir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
   }
 }

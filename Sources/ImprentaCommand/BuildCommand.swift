@@ -2,80 +2,81 @@ import ArgumentParser
 import Foundation
 import Imprenta
 
-/// `imprenta build`: exports pages into an output folder.
+/// `imprenta build`: exports pages (or a project's publications) into an output folder.
 struct BuildCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build",
-    abstract: "Export Markdown pages to the chosen formats.",
+    abstract: "Export Markdown pages or a project's publications to the chosen formats.",
     discussion: """
-      Every page found in INPUT (a Markdown file or a folder, default content/) becomes
-      OUTPUT/<relative path>.<format>. Diagnostics go to stderr as file:line:col: severity: message.
-      Exit status: 0 success; 1 a page failed, or any warning with --strict; 64 bad arguments.
+      With INPUT (Markdown files, folders or globs; default content/), every page becomes
+      OUTPUT/<relative path>.<format>. With no INPUT and an imprenta.yaml in the current folder (or
+      --project FILE), its publications are built (OUTPUT/<name>/… or OUTPUT/<name>.<format> for a
+      book). Unchanged outputs are not rebuilt (a manifest in OUTPUT records input hashes).
+      Diagnostics go to stderr as file:line:col: severity: message.
+      Exit status: 0 success; 1 a document failed, or any warning with --strict; 64 bad arguments.
       """)
 
-  @Argument(help: "Markdown files or folders of pages (default: content/).")
-  var inputs: [String] = []
+  @OptionGroup var common: CommonOptions
 
-  @Option(name: .shortAndLong, help: "Formats, comma-separated: txt, pdf, epub, xhtml (default: every format this build writes).")
-  var format: [String] = []
-
-  @Option(name: .shortAndLong, help: "A style name from styles/ or a style file path.")
-  var style: String = "default"
-
-  @Option(name: .shortAndLong, help: "The folder outputs are written into.")
-  var output: String = "output"
-
-  @Flag(help: "Fail (exit 1) when any warning is given.")
-  var strict = false
+  @Option(name: .shortAndLong, help: "The folder outputs are written into (default: output, or the project file's 'output').")
+  var output: String?
 
   @Flag(help: "Export pages marked draft too.")
   var drafts = false
 
-  @Flag(name: .shortAndLong, help: "Print only errors and warnings, not the summary.")
-  var quiet = false
+  @Option(name: .shortAndLong, help: "Documents exported at once (default: the number of cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Flag(name: .shortAndLong, help: "Print notes and every output written.")
-  var verbose = false
+  @Flag(help: "Rebuild every output, even those whose inputs have not changed.")
+  var force = false
+
+  @Flag(help: "Remove outputs whose publication or page no longer exists.")
+  var prune = false
+
+  @Option(help: "Build only the K-th of N deterministic, size-balanced shares (for CI matrices), e.g. 2/4.")
+  var shard: String?
+
+  @Option(help: "Write a JSON report of every output and diagnostic to this file.")
+  var report: String?
 
   func validate() throws {
-    _ = try formats()
-  }
-
-  /// The formats asked for; an unknown or not-yet-built format is a usage error.
-  func formats() throws -> [OutputFormat] {
-    let names = format.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: " ").lowercased() }
-    if names.isEmpty { return OutputFormat.allCases.filter { Exporter.availableFormats.contains($0) } }
-    var out: [OutputFormat] = []
-    for name in names {
-      guard let f = OutputFormat(rawValue: name == "text" ? "txt" : name == "html" ? "xhtml" : name) else {
-        throw ValidationError("unknown format '\(name)': choose from \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-      }
-      guard Exporter.availableFormats.contains(f) else {
-        throw ValidationError("the \(f.rawValue) format is not built yet: this build writes \(OutputFormat.allCases.filter { Exporter.availableFormats.contains($0) }.map(\.rawValue).joined(separator: ", "))")
-      }
-      if !out.contains(f) { out.append(f) }
-    }
-    return out
+    _ = try common.formats()
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
   }
 
   func run() throws {
     let start = Date()
-    let build = Build(
-      inputs: inputs.isEmpty ? ["content"] : inputs, formats: try formats(), styleName: style, outputFolder: output,
-      includeDrafts: drafts)
-    let report = build.run()
-    let printer = DiagnosticPrinter(verbose: verbose)
-    printer.print(report.diagnostics)
-    if verbose {
-      for path in report.written { FileHandle.standardError.write(Data("wrote \(path)\n".utf8)) }
+    let printer = DiagnosticPrinter(format: common.diagnostics, verbose: common.verbose)
+    var diagnostics = Diagnostics()
+    let (publications, projectOutput) = try common.publications(diagnostics: &diagnostics)
+    var options = BatchOptions(
+      outputFolder: output ?? projectOutput ?? "output", jobs: jobs, defaultFormats: try common.formats(), version: ImprentaVersion.string)
+    options.force = force
+    options.prune = prune
+    options.includeDrafts = drafts
+    options.shard = shard.flatMap(Shard.init(parsing:))
+    options.defaultStyle = common.style ?? "default"
+    options.styleSearchPaths = CommonOptions.styleSearchPaths
+    options.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+    let progress = ProgressBar(enabled: !common.quiet && isatty(2) != 0 && common.diagnostics == .text)
+    var result = BatchBuilder(options: options).run(publications) { done, total, name in progress.update(done, total, name) }
+    progress.finish()
+    diagnostics.append(contentsOf: result.diagnostics)
+    result.diagnostics = diagnostics
+    printer.print(diagnostics)
+    if common.verbose {
+      for o in result.outputs { FileHandle.standardError.write(Data("\(o.rebuilt ? "wrote" : "up to date") \(o.path)\n".utf8)) }
+      for p in result.pruned { FileHandle.standardError.write(Data("removed \(p)\n".utf8)) }
     }
-    if !quiet {
-      let seconds = Date().timeIntervalSince(start)
-      let d = report.diagnostics
-      let summary = "\(report.pages) page\(report.pages == 1 ? "" : "s"), \(report.written.count) output\(report.written.count == 1 ? "" : "s"), \(d.errorCount) error\(d.errorCount == 1 ? "" : "s"), \(d.warningCount) warning\(d.warningCount == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s\n"
-      FileHandle.standardError.write(Data(summary.utf8))
+    let seconds = Date().timeIntervalSince(start)
+    if let report {
+      try ReportWriter.write(result, seconds: seconds, to: report)
     }
-    if report.diagnostics.hasErrors || (strict && report.diagnostics.warningCount > 0) {
+    if !common.quiet {
+      FileHandle.standardError.write(Data((Summary.line(result, seconds: seconds) + "\n").utf8))
+    }
+    if diagnostics.hasErrors || (common.strict && diagnostics.warningCount > 0) {
       throw ExitCode(1)
     }
   }

@@ -1,16 +1,33 @@
 import Foundation
 import Imprenta
 
-/// Prints diagnostics to stderr as `file:line:col: severity: message`.
+/// Prints diagnostics to stderr, as compilers do or as GitHub Actions annotations.
 struct DiagnosticPrinter {
+  var format: DiagnosticFormat
   /// Whether notes are printed too.
   var verbose: Bool
 
   func print(_ diagnostics: Diagnostics) {
     var text = ""
     for d in diagnostics.items where d.severity != .note || verbose {
-      text += d.description + "\n"
+      text += (format == .github ? DiagnosticPrinter.github(d) : d.description) + "\n"
     }
     if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+  }
+
+  /// `::warning file=F,line=L,col=C,title=CODE::MESSAGE`, escaped as the runner expects.
+  static func github(_ d: Diagnostic) -> String {
+    func data(_ s: String) -> String {
+      s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+    func property(_ s: String) -> String {
+      data(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+    let kind = d.severity == .note ? "notice" : d.severity.rawValue
+    var props = ["file=\(property(d.file))"]
+    if d.line > 0 { props.append("line=\(d.line)") }
+    if d.column > 0 { props.append("col=\(d.column)") }
+    props.append("title=\(property(d.code))")
+    return "::\(kind) \(props.joined(separator: ","))::\(data(d.message))"
   }
 }

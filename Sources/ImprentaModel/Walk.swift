@@ -79,3 +79,46 @@ extension Document {
     blocks.compactMap { if case .footnoteDefinition(let f) = $0 { return f } else { return nil } }
   }
 }
+
+extension Document {
+  /// Every image or file the document refers to (cover, figures, inline images, `<img>` in raw
+  /// HTML), in reading order, without repeats: what a build depends on besides the page itself.
+  public var resourceReferences: [String] {
+    var out: [String] = []
+    var seen: Set<String> = []
+    func add(_ s: String) {
+      if !s.isEmpty && seen.insert(s).inserted { out.append(s) }
+    }
+    func inlines(_ list: [Inline]) {
+      for i in list {
+        switch i {
+        case .image(let img): add(img.source)
+        case .emphasis(let s), .strong(let s), .strikethrough(let s): inlines(s.content)
+        case .link(let l): inlines(l.content)
+        case .span(let s): inlines(s.content)
+        case .text, .code, .softBreak, .hardBreak, .footnoteReference, .html: break
+        }
+      }
+    }
+    func html(_ nodes: [HTMLNode]) {
+      for n in nodes {
+        if case .element(let name, let attributes, let children) = n {
+          if name == "img", let src = attributes.first(where: { $0.key == "src" }) { add(src.value) }
+          html(children)
+        }
+      }
+    }
+    add(metadata.cover)
+    forEachBlock { block in
+      switch block {
+      case .heading(let h): inlines(h.content)
+      case .paragraph(let p): inlines(p.content)
+      case .figure(let f): add(f.image.source); inlines(f.caption)
+      case .table(let t): for cell in t.header + t.rows.flatMap({ $0 }) { inlines(cell.content) }
+      case .html(let h): html(h.nodes)
+      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .container: break
+      }
+    }
+    return out
+  }
+}

@@ -86,8 +86,8 @@ public struct StyleLoader: Sendable {
     return style
   }
 
-  /// Line, column and message of a Yams parse error.
-  static func describe(_ error: YamlError) -> (Int, Int, String) {
+  /// Line, column and message of a Yams parse error (shared by every YAML file Imprenta reads).
+  public static func describe(_ error: YamlError) -> (Int, Int, String) {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
       return (mark.line, mark.column, "invalid YAML: \(problem)" + (context.map { " \($0.text)" } ?? ""))

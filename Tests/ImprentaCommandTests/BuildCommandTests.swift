@@ -34,7 +34,7 @@ struct BuildCommandTests {
     #expect(result.stderr.contains("site/sub/broken.md:4:1: error: "), "\(result.stderr)")
     #expect(result.stderr.contains("site/latin1.md:1:6: error: the file is not valid UTF-8"), "\(result.stderr)")
     #expect(r.files(under: "out") == ["good.txt"])
-    #expect(result.stderr.contains("1 page, 1 output, 2 errors, 0 warnings"))
+    #expect(result.stderr.contains("1 document, 1 output, 2 errors, 0 warnings"))
   }
 
   @Test func strictTurnsWarningsIntoFailure() throws {

@@ -49,14 +49,14 @@ public struct CommandRunner {
     try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
   }
 
-  /// Every file under `path`, relative, sorted (hidden files included).
+  /// Every file under `path`, relative, sorted (hidden files included, except the build manifest).
   public func files(under path: String) -> [String] {
     let root = folder.appendingPathComponent(path).path
     guard let e = FileManager.default.enumerator(atPath: root) else { return [] }
     return e.compactMap { $0 as? String }.filter {
       var isDir: ObjCBool = false
       FileManager.default.fileExists(atPath: root + "/" + $0, isDirectory: &isDir)
-      return !isDir.boolValue
+      return !isDir.boolValue && $0 != ".imprenta-manifest.json"
     }.sorted()
   }
 

@@ -1,0 +1,210 @@
+import Foundation
+import Synchronization
+
+/// Builds many publications in many formats: in parallel, incrementally (a manifest of input
+/// hashes), reproducibly (`SOURCE_DATE_EPOCH`, else each document's newest page date), and safely
+/// (atomic writes, outputs confined to the output folder, sources never overwritten).
+public struct BatchBuilder: Sendable {
+  /// The run's settings.
+  public var options: BatchOptions
+
+  /// Creates a builder.
+  public init(options: BatchOptions) {
+    self.options = options
+  }
+
+  /// Builds `publications`. `progress` is called (from worker threads) after each document.
+  public func run(_ publications: [Publication], progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> BatchReport {
+    var diagnostics = Diagnostics()
+    let styles = loadStyles(publications, &diagnostics)
+    let plan = BatchPlan.make(publications, options: options, diagnostics: &diagnostics)
+    let units = plan.units(in: options.shard)
+    let writer = OutputWriter(folder: options.outputFolder)
+    writer.removeStaleTemporaries()
+    let previous = Manifest.load(folder: options.outputFolder) ?? Manifest(imprenta: options.version)
+    let state = Mutex(RunState(manifest: previous))
+    state.withLock { $0.manifest.imprenta = options.version }
+    let next = Mutex(0)
+    let jobs = max(1, min(options.jobs, units.count))
+    let total = units.count
+    let results = Mutex([UnitResult?](repeating: nil, count: units.count))
+    DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+      while true {
+        let i: Int = next.withLock { n in
+          defer { n += 1 }
+          return n
+        }
+        guard i < units.count else { return }
+        let result = build(units[i], styles: styles, writer: writer, previous: previous)
+        results.withLock { $0[i] = result }
+        let done = state.withLock { s -> Int in
+          for r in result.records { s.manifest.outputs[r.path] = r.entry }
+          s.done += 1
+          // Keep the manifest true as the build goes: at most once a second.
+          if Date().timeIntervalSince(s.lastSave) > 1 {
+            try? s.manifest.save(folder: options.outputFolder)
+            s.lastSave = Date()
+          }
+          return s.done
+        }
+        progress?(done, total, units[i].outputName)
+      }
+    }
+    var report = BatchReport()
+    for r in results.withLock({ $0 }) {
+      guard let r else { continue }
+      report.documents += r.documents
+      report.outputs += r.records.map(\.record)
+      diagnostics.append(contentsOf: r.diagnostics)
+    }
+    var manifest = state.withLock { $0.manifest }
+    // Outputs of publications or pages that are gone.
+    let planned = Set(plan.allOutputPaths)
+    for path in manifest.outputs.keys.sorted() where !planned.contains(path) {
+      if options.prune {
+        try? FileManager.default.removeItem(atPath: options.outputFolder + "/" + path)
+        manifest.outputs[path] = nil
+        report.pruned.append(path)
+      } else {
+        report.stale.append(path)
+        diagnostics.warning("stale-output", "output of a publication or page that no longer exists (use --prune to remove it)", file: options.outputFolder + "/" + path)
+      }
+    }
+    if !(units.isEmpty && previous.outputs.isEmpty) {
+      do {
+        try manifest.save(folder: options.outputFolder)
+      } catch {
+        diagnostics.error("output-failed", "cannot write the manifest: \(error)", file: options.outputFolder + "/" + Manifest.fileName)
+      }
+    }
+    report.diagnostics = diagnostics
+    return report
+  }
+
+  // MARK: - One unit
+
+  struct RunState {
+    var manifest: Manifest
+    var done = 0
+    var lastSave = Date()
+  }
+
+  struct UnitResult {
+    var documents = 0
+    var records: [(path: String, entry: Manifest.Entry, record: OutputRecord)] = []
+    var diagnostics = Diagnostics()
+  }
+
+  func loadStyles(_ publications: [Publication], _ diagnostics: inout Diagnostics) -> [String: Result<Style, ImprentaError>] {
+    var out: [String: Result<Style, ImprentaError>] = [:]
+    for name in Set(publications.map { $0.style ?? options.defaultStyle }).sorted() {
+      do {
+        out[name] = .success(try StyleLoader(searchPaths: options.styleSearchPaths).load(name, diagnostics: &diagnostics))
+      } catch let e as ImprentaError {
+        out[name] = .failure(e)
+      } catch {
+        out[name] = .failure(ImprentaError("style-error", "\(error)", file: name))
+      }
+    }
+    return out
+  }
+
+  func build(_ unit: BatchPlan.Unit, styles: [String: Result<Style, ImprentaError>], writer: OutputWriter, previous: Manifest) -> UnitResult {
+    var result = UnitResult()
+    let styleName = unit.publication.style ?? options.defaultStyle
+    let style: Style
+    switch styles[styleName] {
+    case .success(let s): style = s
+    case .failure(let e):
+      result.diagnostics.report(e.diagnostic)
+      return result
+    case nil: return result
+    }
+    // Read every page of the unit.
+    var documents: [Document] = []
+    var sourceBytes: [[UInt8]] = []
+    for page in unit.pages {
+      var d = Diagnostics()
+      do {
+        guard let data = FileManager.default.contents(atPath: page.path) else {
+          throw ImprentaError("unreadable-file", FileManager.default.fileExists(atPath: page.path) ? "cannot read the file" : "no such file", file: page.path)
+        }
+        var document = try PageReader().read(bytes: [UInt8](data), path: page.path, relativeName: page.relativeName, diagnostics: &d)
+        if document.metadata.draft && !options.includeDrafts {
+          d.note("draft-skipped", "draft page skipped (use --drafts to export it)", file: page.path)
+          result.diagnostics.append(contentsOf: d)
+          continue
+        }
+        unit.publication.apply(to: &document, fallbackLanguage: style.base.language)
+        documents.append(document)
+        sourceBytes.append([UInt8](data))
+      } catch let e as ImprentaError {
+        d.report(e.diagnostic)
+      } catch {
+        d.error("read-failed", "\(error)", file: page.path)
+      }
+      result.diagnostics.append(contentsOf: d)
+    }
+    guard !documents.isEmpty else { return result }
+    if unit.publication.book, var first = documents.first {
+      unit.publication.applyBookMetadata(to: &first, pages: documents.count)
+      documents[0] = first
+    }
+    result.documents = unit.publication.book ? 1 : documents.count
+    let resources = FileResources(root: unit.pages[0].root)
+    let newest = documents.compactMap(\.metadata.date).max()
+    let date = options.sourceDateEpoch.map { PageDate(secondsSince1970: $0) } ?? newest ?? PageDate(secondsSince1970: 0)
+    let exporter = Exporter(style: style, environment: ExportEnvironment(resources: resources, buildDate: date))
+    // What every output of this unit depends on.
+    var base = BuildKey.Hasher()
+    base.add("imprenta", options.version)
+    base.add("style", String(reflecting: style))
+    base.add("publication", unit.publication.fingerprint)
+    base.add("date", date.text)
+    base.add("drafts", String(options.includeDrafts))
+    for (doc, bytes) in zip(documents, sourceBytes) {
+      base.add("page", doc.sourcePath)
+      base.add("bytes", bytes)
+      for ref in doc.resourceReferences {
+        switch resources.resource(ref, for: doc) {
+        case .found(let r): base.add("resource:" + ref, r.bytes)
+        case .missing(let why), .refused(let why): base.add("resource:" + ref, "unavailable: " + why)
+        }
+      }
+    }
+    for format in unit.formats {
+      var key = base
+      key.add("format", format.rawValue)
+      let buildKey = key.finalize()
+      let relative = unit.outputName + "." + format.fileExtension
+      let target = options.outputFolder + "/" + relative
+      let start = Date()
+      if !options.force, let entry = previous.outputs[relative], entry.key == buildKey,
+        let existing = FileManager.default.contents(atPath: target), BuildKey.sha256([UInt8](existing)) == entry.sha256
+      {
+        result.records.append((relative, entry, OutputRecord(path: target, format: format.rawValue, bytes: entry.bytes, sha256: entry.sha256, seconds: 0, rebuilt: false)))
+        continue
+      }
+      var d = Diagnostics()
+      do {
+        let bytes = try unit.publication.book
+          ? exporter.export(book: documents, as: format, diagnostics: &d)
+          : exporter.export(documents[0], as: format, diagnostics: &d)
+        _ = try writer.path(for: unit.outputName, extension: format.fileExtension, source: unit.pages[0].path)
+        for page in unit.pages where URL(fileURLWithPath: page.path).standardizedFileURL.path == URL(fileURLWithPath: target).standardizedFileURL.path {
+          throw ImprentaError("unsafe-output-path", "the output would overwrite its source", file: page.path)
+        }
+        try writer.write(bytes, to: target, source: unit.pages[0].path)
+        let sha = BuildKey.sha256(bytes)
+        let entry = Manifest.Entry(key: buildKey, sha256: sha, bytes: bytes.count, publication: unit.publication.name, format: format.rawValue, sources: unit.pages.map(\.path))
+        result.records.append((relative, entry, OutputRecord(path: target, format: format.rawValue, bytes: bytes.count, sha256: sha, seconds: Date().timeIntervalSince(start), rebuilt: true)))
+      } catch let e as ImprentaError {
+        d.report(e.diagnostic)
+      } catch {
+        d.error("export-failed", "\(error)", file: unit.pages[0].path)
+      }
+      result.diagnostics.append(contentsOf: d)
+    }
+    return result
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The units of a batch build: each is one document (a page, or a whole book) and its formats.
+struct BatchPlan {
+  struct Unit: Sendable {
+    var publication: Publication
+    var pages: [PageSource]
+    var formats: [OutputFormat]
+    /// The output path without extension, relative to the output folder.
+    var outputName: String
+    /// Bytes of source, for balancing shards.
+    var size: Int
+  }
+
+  var all: [Unit]
+
+  static func make(_ publications: [Publication], options: BatchOptions, diagnostics: inout Diagnostics) -> BatchPlan {
+    var units: [Unit] = []
+    for p in publications {
+      let pages = PageFinder.pages(of: p.inputs, diagnostics: &diagnostics)
+      let formats = p.formats.isEmpty ? options.defaultFormats : p.formats
+      func size(_ page: PageSource) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: page.path))?[.size] as? Int) ?? 0
+      }
+      if p.book {
+        guard !pages.isEmpty else { continue }
+        units.append(Unit(publication: p, pages: pages, formats: formats, outputName: p.name, size: pages.map(size).reduce(0, +)))
+      } else {
+        for page in pages {
+          let name = p.prefixOutputs ? p.name + "/" + page.relativeName : page.relativeName
+          units.append(Unit(publication: p, pages: [page], formats: formats, outputName: name, size: size(page)))
+        }
+      }
+    }
+    // Two units may not write the same file.
+    var owners: [String: String] = [:]
+    units = units.filter { u in
+      if let other = owners[u.outputName] {
+        diagnostics.error("duplicate-output", "\(u.pages[0].path) and \(other) would both be written to \(u.outputName)", file: u.pages[0].path)
+        return false
+      }
+      owners[u.outputName] = u.pages[0].path
+      return true
+    }
+    return BatchPlan(all: units)
+  }
+
+  /// The units of one share (all of them without a shard).
+  func units(in shard: Shard?) -> [Unit] {
+    guard let shard else { return all }
+    let assignment = Shard.assign(all.map { ($0.outputName, $0.size) }, count: shard.count)
+    return all.indices.filter { assignment[$0] == shard.index - 1 }.map { all[$0] }
+  }
+
+  /// Every output path of the whole plan (every shard), relative to the output folder.
+  var allOutputPaths: [String] {
+    all.flatMap { u in u.formats.map { u.outputName + "." + $0.fileExtension } }
+  }
+}
+
+extension Publication {
+  /// Applies the publication's language and metadata overrides to a page.
+  func apply(to document: inout Document, fallbackLanguage: String) {
+    if document.metadata.language.isEmpty { document.metadata.language = language ?? fallbackLanguage }
+    for pair in metadata where !book {
+      override(&document.metadata, pair)
+    }
+  }
+
+  /// A book takes its title and other metadata from the publication (its first page carries them).
+  func applyBookMetadata(to document: inout Document, pages: Int) {
+    for pair in metadata { override(&document.metadata, pair) }
+    if metadata.first(where: { $0.key == "title" }) == nil { document.metadata.title = name }
+  }
+
+  private func override(_ m: inout Metadata, _ pair: KeyValue<MetaValue>) {
+    switch pair.key {
+    case "title": m.title = pair.value.description
+    case "subtitle": m.subtitle = pair.value.description
+    case "authors", "author": m.authors = pair.value.strings
+    case "date": if case .date(let d) = pair.value { m.date = d }
+    case "description": m.description = pair.value.description
+    case "language": m.language = pair.value.description
+    case "cover": m.cover = pair.value.description
+    case "tags": m.tags = pair.value.strings
+    default: break
+    }
+  }
+}

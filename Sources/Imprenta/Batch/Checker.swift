@@ -1,0 +1,128 @@
+import Foundation
+
+/// `imprenta check`: reads everything a build would read and reports what is wrong, writing nothing.
+///
+/// Checks front matter and Markdown (through the reader), styles, links to anchors in the same
+/// page, links to other pages of the input, and images (present, readable, inside the root).
+public struct Checker: Sendable {
+  /// Folders where named styles are looked for.
+  public var styleSearchPaths: [String]
+  /// The style of publications that name none.
+  public var defaultStyle: String
+
+  /// Creates a checker.
+  public init(styleSearchPaths: [String], defaultStyle: String = "default") {
+    self.styleSearchPaths = styleSearchPaths
+    self.defaultStyle = defaultStyle
+  }
+
+  /// Checks the publications; returns the number of documents read and every diagnostic.
+  public func check(_ publications: [Publication]) -> (documents: Int, diagnostics: Diagnostics) {
+    var diagnostics = Diagnostics()
+    for name in Set(publications.map { $0.style ?? defaultStyle }).sorted() {
+      do {
+        _ = try StyleLoader(searchPaths: styleSearchPaths).load(name, diagnostics: &diagnostics)
+      } catch let e as ImprentaError {
+        diagnostics.report(e.diagnostic)
+      } catch {
+        diagnostics.error("style-error", "\(error)", file: name)
+      }
+    }
+    var documents = 0
+    for p in publications {
+      let pages = PageFinder.pages(of: p.inputs, diagnostics: &diagnostics)
+      let known = Set(pages.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path })
+      for page in pages {
+        do {
+          let doc = try PageReader().read(contentsOf: page.path, relativeName: page.relativeName, diagnostics: &diagnostics)
+          documents += 1
+          checkLinks(doc, pages: known, diagnostics: &diagnostics)
+          checkImages(doc, resources: FileResources(root: page.root), diagnostics: &diagnostics)
+        } catch let e as ImprentaError {
+          diagnostics.report(e.diagnostic)
+        } catch {
+          diagnostics.error("read-failed", "\(error)", file: page.path)
+        }
+      }
+    }
+    return (documents, diagnostics)
+  }
+
+  func checkLinks(_ doc: Document, pages: Set<String>, diagnostics: inout Diagnostics) {
+    var anchors = Set(doc.outline.map(\.id))
+    doc.forEachBlock { if case .heading(let h) = $0 { anchors.insert(h.id) } }
+    for link in doc.links {
+      let dest = link.destination
+      if let fragment = link.fragmentOnly {
+        let decoded = fragment.removingPercentEncoding ?? fragment
+        if !decoded.isEmpty && !anchors.contains(decoded) {
+          diagnostics.warning("broken-anchor", "no heading with id '\(decoded)' in this page", file: doc.sourcePath, at: link.range)
+        }
+        continue
+      }
+      if dest.contains(":") || dest.hasPrefix("//") || dest.hasPrefix("/") { continue }
+      let path = String(dest.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+      guard path.hasSuffix(".md") || path.hasSuffix(".markdown") else { continue }
+      let base = (doc.sourcePath as NSString).deletingLastPathComponent
+      let target = URL(fileURLWithPath: (base.isEmpty ? "." : base) + "/" + (path.removingPercentEncoding ?? path)).standardizedFileURL.path
+      if !pages.contains(target) && !FileManager.default.fileExists(atPath: target) {
+        diagnostics.warning("broken-link", "link to a page that does not exist: \(dest)", file: doc.sourcePath, at: link.range)
+      }
+    }
+  }
+
+  func checkImages(_ doc: Document, resources: FileResources, diagnostics: inout Diagnostics) {
+    var ranges: [String: SourceRange] = [:]
+    doc.forEachBlock { b in
+      if case .figure(let f) = b, ranges[f.image.source] == nil { ranges[f.image.source] = f.image.range.isKnown ? f.image.range : f.range }
+    }
+    for img in doc.inlineImages where ranges[img.source] == nil { ranges[img.source] = img.range }
+    for ref in doc.resourceReferences {
+      if ref.contains("://") { continue }
+      switch resources.resource(ref, for: doc) {
+      case .found: break
+      case .missing(let why): diagnostics.warning("missing-image", "image not found: \(ref) (\(why))", file: doc.sourcePath, at: ranges[ref] ?? .unknown)
+      case .refused(let why): diagnostics.warning("refused-image", "image refused: \(why)", file: doc.sourcePath, at: ranges[ref] ?? .unknown)
+      }
+    }
+  }
+}
+
+extension Document {
+  /// Every link of the document, in reading order.
+  var links: [Link] {
+    var out: [Link] = []
+    visitInlines { if case .link(let l) = $0 { out.append(l) } }
+    return out
+  }
+
+  /// Every inline image, in reading order.
+  var inlineImages: [Image] {
+    var out: [Image] = []
+    visitInlines { if case .image(let i) = $0 { out.append(i) } }
+    return out
+  }
+
+  func visitInlines(_ body: (Inline) -> Void) {
+    func walk(_ list: [Inline]) {
+      for i in list {
+        body(i)
+        switch i {
+        case .emphasis(let s), .strong(let s), .strikethrough(let s): walk(s.content)
+        case .link(let l): walk(l.content)
+        case .span(let s): walk(s.content)
+        case .text, .code, .image, .softBreak, .hardBreak, .footnoteReference, .html: break
+        }
+      }
+    }
+    forEachBlock { b in
+      switch b {
+      case .heading(let h): walk(h.content)
+      case .paragraph(let p): walk(p.content)
+      case .figure(let f): walk(f.caption)
+      case .table(let t): for c in t.header + t.rows.flatMap({ $0 }) { walk(c.content) }
+      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .container: break
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import Imprenta
+
+/// `imprenta check`: validates pages, links, images, styles and the project file; writes nothing.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Validate everything a build would read, without writing outputs.",
+    discussion: "Same diagnostics and exit statuses as build: 0 clean; 1 an error, or any warning with --strict.")
+
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let start = Date()
+    var diagnostics = Diagnostics()
+    let (publications, _) = try common.publications(diagnostics: &diagnostics)
+    let result = Checker(styleSearchPaths: CommonOptions.styleSearchPaths, defaultStyle: common.style ?? "default").check(publications)
+    diagnostics.append(contentsOf: result.diagnostics)
+    DiagnosticPrinter(format: common.diagnostics, verbose: common.verbose).print(diagnostics)
+    if !common.quiet {
+      var report = BatchReport()
+      report.documents = result.documents
+      report.diagnostics = diagnostics
+      let line = Summary.line(report, seconds: Date().timeIntervalSince(start)).replacingOccurrences(of: ", 0 outputs", with: " checked")
+      FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+    if diagnostics.hasErrors || (common.strict && diagnostics.warningCount > 0) { throw ExitCode(1) }
+  }
+}

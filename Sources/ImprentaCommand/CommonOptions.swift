@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Imprenta
+
+/// How diagnostics are printed.
+enum DiagnosticFormat: String, ExpressibleByArgument {
+  /// `file:line:col: severity: message`.
+  case text
+  /// GitHub Actions annotations (`::warning file=…,line=…::…`).
+  case github
+}
+
+/// Options shared by `build` and `check`.
+struct CommonOptions: ParsableArguments {
+  @Argument(help: "Markdown files, folders or globs (default: content/, or the project file's publications).")
+  var inputs: [String] = []
+
+  @Option(name: .long, help: "A project file listing publications (default: ./imprenta.yaml when no INPUT is given).")
+  var project: String?
+
+  @Option(name: .shortAndLong, help: "Formats, comma-separated: txt, pdf, epub, xhtml (default: every format this build writes).")
+  var format: [String] = []
+
+  @Option(name: .shortAndLong, help: "A style name from styles/ or a style file path.")
+  var style: String?
+
+  @Flag(help: "Fail (exit 1) when any warning is given.")
+  var strict = false
+
+  @Option(help: "How diagnostics are printed: text or github (GitHub Actions annotations).")
+  var diagnostics: DiagnosticFormat = .text
+
+  @Flag(name: .shortAndLong, help: "Print only errors and warnings, not the summary.")
+  var quiet = false
+
+  @Flag(name: .shortAndLong, help: "Print notes and every output.")
+  var verbose = false
+
+  /// Folders where named styles are looked for: `./styles`, then the one installed beside the binary.
+  static var styleSearchPaths: [String] {
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    return ["styles", exe.appendingPathComponent("../share/imprenta/styles").standardizedFileURL.path]
+  }
+
+  /// The formats asked for; an unknown or not-yet-built format is a usage error.
+  func formats() throws -> [OutputFormat] {
+    let available = OutputFormat.allCases.filter { Exporter.availableFormats.contains($0) }
+    let names = format.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: " ").lowercased() }
+    if names.isEmpty { return available }
+    var out: [OutputFormat] = []
+    for name in names {
+      guard let f = OutputFormat(rawValue: name == "text" ? "txt" : name == "html" ? "xhtml" : name) else {
+        throw ValidationError("unknown format '\(name)': choose from \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      guard Exporter.availableFormats.contains(f) else {
+        throw ValidationError("the \(f.rawValue) format is not built yet: this build writes \(available.map(\.rawValue).joined(separator: ", "))")
+      }
+      if !out.contains(f) { out.append(f) }
+    }
+    return out
+  }
+
+  /// The publications to build: the project file's, or one made of the inputs.
+  func publications(diagnostics: inout Diagnostics) throws -> ([Publication], String?) {
+    let projectPath = project ?? (inputs.isEmpty && FileManager.default.fileExists(atPath: ProjectFile.fileName) ? ProjectFile.fileName : nil)
+    guard let projectPath else {
+      return ([Publication(name: "pages", inputs: inputs.isEmpty ? ["content"] : inputs, formats: try formats(), prefixOutputs: false)], nil)
+    }
+    do {
+      var file = try ProjectFile.load(projectPath, diagnostics: &diagnostics)
+      if !format.isEmpty {
+        let chosen = try formats()
+        for i in file.publications.indices { file.publications[i].formats = chosen }
+      }
+      if let style {
+        for i in file.publications.indices where file.publications[i].style == nil { file.publications[i].style = style }
+      }
+      return (file.publications, file.output)
+    } catch let error as ImprentaError {
+      if !diagnostics.items.contains(error.diagnostic) { diagnostics.report(error.diagnostic) }
+      DiagnosticPrinter(format: self.diagnostics, verbose: verbose).print(diagnostics)
+      throw ExitCode(1)
+    }
+  }
+}
