@@ -15,6 +15,7 @@ struct MarkdownConverter {
   var footnoteNumbers: [String: Int] = [:]
   var ids = UniqueIDs()
   var warnedDepth = false
+  var warnedInlineDepth = false
   /// The Markdown's lines, for what cmark-gfm does not keep (footnote labels).
   var sourceLines: [Substring] = []
 
@@ -268,11 +269,21 @@ struct MarkdownConverter {
     let type = cmark_node_get_type(node)
     let r = range(node)
     if depth >= MarkdownConverter.maximumDepth {
-      // Past the limit, keep the words and drop the markup.
-      if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-        out.append(.text(Text(literal(node), range: r)))
-      } else {
-        for c in children(of: node) { convertInline(c, depth: depth, into: &out) }
+      // Past the limit, keep the words and drop the markup, walking iteratively.
+      if !warnedInlineDepth {
+        warnedInlineDepth = true
+        diagnostics.warning("nesting-too-deep", "inline markup nested deeper than \(MarkdownConverter.maximumDepth) levels is kept as plain text", file: file, at: r)
+      }
+      var stack = [node]
+      while let next = stack.popLast() {
+        let t = cmark_node_get_type(next)
+        if t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE {
+          out.append(.text(Text(literal(next), range: range(next))))
+        } else if t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK {
+          out.append(.text(Text(" ", range: range(next))))
+        } else {
+          stack += children(of: next).reversed()
+        }
       }
       return
     }

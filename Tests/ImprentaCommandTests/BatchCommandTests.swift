@@ -152,3 +152,21 @@ struct BatchCommandTests {
     for (file, text) in before { #expect(r.read("output/" + file) == text, "\(file) was partial") }
   }
 }
+
+@Suite("Batch builds: pages deleted")
+struct DeletedPageTests {
+  @Test func deletedPagesOutputsAreStaleButOtherInvocationsAreNot() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    try r.write("a/one.md", "# One\n")
+    try r.write("b/two.md", "# Two\n")
+    #expect(try r.run(["build", "a", "-f", "txt"]).status == 0)
+    let other = try r.run(["build", "b", "-f", "txt"])
+    #expect(!other.stderr.contains("warning:"), "\(other.stderr)")
+    try FileManager.default.removeItem(at: r.folder.appendingPathComponent("a/one.md"))
+    let after = try r.run(["build", "b", "-f", "txt", "--prune"])
+    #expect(r.read("output/one.txt") == nil)
+    #expect(r.read("output/two.txt") != nil)
+    #expect(after.status == 0)
+  }
+}

@@ -60,7 +60,14 @@ public struct BatchBuilder: Sendable {
     var manifest = state.withLock { $0.manifest }
     // Outputs of publications or pages that are gone.
     let planned = Set(plan.allOutputPaths)
+    let names = Set(publications.map(\.name))
+    let projectMode = publications.contains { $0.prefixOutputs }
     for path in manifest.outputs.keys.sorted() where !planned.contains(path) {
+      // Gone: its page was deleted, or (with a project file) its publication was removed. An
+      // output of other pages built into the same folder by another command is left alone.
+      let entry = manifest.outputs[path]!
+      let gone = entry.sources.contains { !FileManager.default.fileExists(atPath: $0) } || (projectMode && !names.contains(entry.publication))
+      guard gone else { continue }
       if options.prune {
         try? FileManager.default.removeItem(atPath: options.outputFolder + "/" + path)
         manifest.outputs[path] = nil
