@@ -9,6 +9,13 @@
 public enum DisplayWidth {
   /// The columns `text` takes.
   public static func of<S: StringProtocol>(_ text: S) -> Int {
+    // Most text is printable ASCII: one column a byte, no grapheme breaking needed.
+    var ascii = true
+    for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
+      ascii = false
+      break
+    }
+    if ascii { return text.utf8.count }
     var total = 0
     for character in text { total += of(character) }
     return total

@@ -13,34 +13,42 @@ enum LineWrapper {
 
   /// Spaces that look like spaces but must not be broken at.
   static func isBreakable(_ c: Character) -> Bool {
-    guard c.isWhitespace else { return false }
-    switch c {
-    case "\u{00A0}", "\u{202F}", "\u{2007}", "\u{FEFF}": return false
-    default: return true
+    c.unicodeScalars.count == 1 && isBreakable(c.unicodeScalars.first!)
+  }
+
+  /// Whether a scalar is white space a line may end at (not a no-break space).
+  static func isBreakable(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x20, 0x09, 0x0A, 0x0D: return true
+    case 0x00A0, 0x202F, 0x2007, 0xFEFF: return false
+    case 0..<0x80: return false
+    default: return s.properties.isWhitespace
     }
   }
 
-  /// The words of `text`, in order.
+  /// The words of `text`, in order. Words are cut at white-space scalars; a combining mark
+  /// never follows one in real text, so no grapheme cluster is cut.
   static func words(_ text: String) -> [Word] {
     var out: [Word] = []
+    let scalars = text.unicodeScalars
     var start: String.Index?
-    var width = 0
-    var i = text.startIndex
-    while i < text.endIndex {
-      let c = text[i]
-      if isBreakable(c) {
+    var i = scalars.startIndex
+    while i < scalars.endIndex {
+      if isBreakable(scalars[i]) {
         if let s = start {
-          out.append(Word(text: text[s..<i], width: width))
+          let word = text[s..<i]
+          out.append(Word(text: word, width: DisplayWidth.of(word)))
           start = nil
-          width = 0
         }
-      } else {
-        if start == nil { start = i }
-        width += DisplayWidth.of(c)
+      } else if start == nil {
+        start = i
       }
-      i = text.index(after: i)
+      i = scalars.index(after: i)
     }
-    if let s = start { out.append(Word(text: text[s...], width: width)) }
+    if let s = start {
+      let word = text[s...]
+      out.append(Word(text: word, width: DisplayWidth.of(word)))
+    }
     return out
   }
 

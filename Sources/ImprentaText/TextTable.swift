@@ -124,7 +124,10 @@ struct TextTable: Sendable, Hashable {
       TextLayout.stack(
         (0..<columnCount).map { c in
           let cell = TextLayout.flow(c < row.count ? row[c] : [])
-          return labels[c].isEmpty ? cell : .hang(labels[c] + ": ", cell)
+          if labels[c].isEmpty { return cell }
+          // A short header hangs its value after it; a long one gets a line of its own.
+          if DisplayWidth.of(labels[c]) + 2 <= width / 2 { return .hang(labels[c] + ": ", cell) }
+          return .stack([.flow([.text(labels[c] + ":")]), .indent(2, cell)], blankBetween: false)
         }, blankBetween: false)
     }
     return TextLayout.stack(records, blankBetween: true).render(width: width)
