@@ -14,6 +14,8 @@ extension TextRenderer {
   struct HTMLText {
     var paragraphs: [TextLayout] = []
     var line: [FlowItem] = []
+    /// How many `pre` elements enclose the current node (their line ends are kept).
+    var preformatted = 0
 
     /// Ends the paragraph being filled, if it holds any word.
     mutating func paragraphBreak() {
@@ -32,7 +34,9 @@ extension TextRenderer {
   }
 
   /// A raw HTML block, from the reader's sanitised tree: block elements become paragraphs,
-  /// rows and items lines, links numbered as Markdown links are, images `[Image: alt]`.
+  /// rows and items lines, links numbered as Markdown links are, images `[Image: alt]`, `hr`
+  /// a thematic break; `pre` keeps its line ends (its spaces are not kept: plain text
+  /// cannot tell them from layout).
   mutating func renderHTML(_ html: RawHTML) -> TextLayout {
     var text = HTMLText()
     for node in html.nodes { appendHTML(node, to: &text) }
@@ -44,7 +48,14 @@ extension TextRenderer {
   mutating func appendHTML(_ node: HTMLNode, to text: inout HTMLText) {
     switch node {
     case .text(let s):
-      text.line.append(.text(s))
+      guard text.preformatted > 0 else {
+        text.line.append(.text(s))
+        return
+      }
+      for (i, part) in s.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        if i > 0 { text.line.append(.lineBreak) }
+        text.line.append(.text(String(part)))
+      }
     case .element(let name, let attributes, let children):
       func attribute(_ key: String) -> String? { attributes.first { $0.key == key }?.value }
       if TextRenderer.htmlBlockElements.contains(name) {
@@ -55,6 +66,12 @@ extension TextRenderer {
         text.line.append(.text(" "))
       }
       switch name {
+      case "hr":
+        text.paragraphs.append(.centered("* * *"))
+      case "pre":
+        text.preformatted += 1
+        for child in children { appendHTML(child, to: &text) }
+        text.preformatted -= 1
       case "img":
         text.line.append(.text(imageLabel(alt: attribute("alt") ?? "")))
       case "a":

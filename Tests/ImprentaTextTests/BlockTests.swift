@@ -1,6 +1,6 @@
 import ImprentaModel
 import ImprentaStyle
-import ImprentaText
+@testable import ImprentaText
 import Testing
 
 @Suite struct BlockTests {
@@ -101,5 +101,30 @@ import Testing
   @Test func noTrailingSpaces() throws {
     let out = try body("> a\n>\n> b\n\n| x | y |\n|---|--:|\n| long cell | 1 |")
     for line in out.split(separator: "\n", omittingEmptySubsequences: false) { #expect(line.last != " ") }
+  }
+}
+
+@Suite struct RawHTMLTests {
+  @Test func preKeepsItsLineEndsAndHrIsABreak() throws {
+    #expect(try body("<pre>one\ntwo</pre>\n\n<hr>\n\nafter", columns: 11) == "one\ntwo\n\n   * * *\n\nafter\n")
+  }
+
+  @Test func inlineImageTagsAreLabelled() throws {
+    #expect(try body("a <img src=\"x.png\" alt=\"tiny dot\"> b <img src=y.png> c") == "a [Image: tiny dot] b [Image] c\n")
+  }
+}
+
+@Suite struct ImageTagTests {
+  @Test(arguments: [
+    ("<img src=\"x\" alt=\"A B\">", "A B"), ("<IMG ALT='Él' src=x>", "Él"), ("<img alt=bare/>", "bare"),
+    ("<img src=x>", ""), ("<img>", ""),
+  ])
+  func altIsRead(tag: String, alt: String) {
+    #expect(TextRenderer.imageTagAlt(tag) == alt)
+  }
+
+  @Test func otherTagsAreNotImages() {
+    #expect(TextRenderer.imageTagAlt("<imgx alt=\"a\">") == nil)
+    #expect(TextRenderer.imageTagAlt("<span data-alt=\"a\">") == nil)
   }
 }
