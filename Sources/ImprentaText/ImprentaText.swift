@@ -10,3 +10,8 @@
 //    by `DisplayWidth` (combining marks 0, East Asian wide 2, grapheme clusters whole, URLs and
 //    no-break spaces never broken) and `TextTable` sizes columns.
 // 3. `TextWriter` trims the lines and ends the text with one newline.
+//
+// Conventions of the output: the title and headings are underlined (`style.text.underlines`);
+// a link is `text [1]` with `[1] URL` listed under "Links"/"Enlaces"; a footnote call is `{1}`
+// glued to the word before it, with `{1} text` listed under "Notes"/"Notas" before the links;
+// an image is `[Image: alt]` in the document's language; a thematic break is a centred `* * *`.

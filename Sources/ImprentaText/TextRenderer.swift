@@ -20,10 +20,6 @@ struct TextRenderer {
   let localization: Localization
   /// The writer's options.
   let options: TextOptions
-  /// The source file, for diagnostics.
-  let file: String
-  /// What was noticed on the way.
-  var diagnostics = Diagnostics()
 
   /// How many lists enclose the current block.
   var listDepth = 0
@@ -35,11 +31,10 @@ struct TextRenderer {
   var notes: [FootnoteDefinition] = []
 
   /// Creates a renderer for a document in `language`.
-  init(style: Style, options: TextOptions, language: String, file: String) {
+  init(style: Style, options: TextOptions, language: String) {
     self.style = style.text
     self.localization = Localization.forLanguage(language)
     self.options = options
-    self.file = file
   }
 
   // MARK: - Document

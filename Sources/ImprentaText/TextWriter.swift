@@ -19,12 +19,14 @@ public struct TextWriter: Sendable {
     self.options = options
   }
 
-  /// The text of `document`. Anything worth telling goes to `diagnostics`.
+  /// The text of `document`.
+  ///
+  /// `diagnostics` is there because every backend's entry point has the same shape; plain text
+  /// reports nothing today, as it drops no content (a table too wide for columns becomes
+  /// records, an over-long code line is continued on the next line).
   public func write(_ document: Document, diagnostics: inout Diagnostics) -> String {
-    var renderer = TextRenderer(
-      style: style, options: options, language: document.language(default: style.base.language), file: document.sourcePath)
+    var renderer = TextRenderer(style: style, options: options, language: document.language(default: style.base.language))
     let layout = renderer.render(document)
-    diagnostics.append(contentsOf: renderer.diagnostics)
     return TextWriter.finish(layout.render(width: width))
   }
 

@@ -128,3 +128,19 @@ import Testing
     #expect(TextRenderer.imageTagAlt("<span data-alt=\"a\">") == nil)
   }
 }
+
+@Suite struct OptionTests {
+  @Test func columnsOptionOverridesTheStyle() throws {
+    var diagnostics = Diagnostics()
+    let document = Document(metadata: Metadata(hideTitle: true), blocks: [.paragraph(Paragraph([.text(Text("aaaa bbbb cccc dddd eeee"))]))])
+    let out = TextWriter(style: Style(), options: TextOptions(columns: 10)).write(document, diagnostics: &diagnostics)
+    #expect(out == "aaaa bbbb\ncccc dddd\neeee\n")
+    #expect(diagnostics.isEmpty)
+  }
+
+  @Test func aTinyWidthIsRaisedToTenColumns() {
+    var style = Style()
+    style.text.columns = 3
+    #expect(TextWriter(style: style).width == 10)
+  }
+}
