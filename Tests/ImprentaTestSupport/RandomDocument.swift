@@ -100,7 +100,8 @@ public struct RandomDocument {
     case 2: return .strikethrough(Styled([.text(Text(sentence(1...2)))]))
     case 3: return .code(InlineCode(sentence(1...3)))
     case 4:
-      let url = chance(0.3) ? "https://example.org/" + String(repeating: "p/", count: int(1...40)) : "https://s\(int(1...5)).example"
+      let url =
+        chance(0.3) ? "https://example.org/" + String(repeating: "p/", count: int(1...40)) : "https://s\(int(1...5)).example"
       return .link(Link(destination: url, content: [.text(Text(sentence(1...4)))]))
     case 5:
       let url = "https://auto\(int(1...3)).example/" + String(repeating: "x", count: int(1...90))
@@ -136,7 +137,9 @@ public struct RandomDocument {
     case 0: return .heading(Heading(level: int(1...6), content: inlines(1...6)))
     case 1: return .codeBlock(CodeBlock(code: codeText()))
     case 2: return .table(table())
-    case 3: return .figure(Figure(image: Image(source: "f.png", alt: sentence(0...4)), caption: chance(0.5) ? inlines(1...5) : [], link: chance(0.3) ? "https://fig.example" : ""))
+    case 3:
+      let image = Image(source: "f.png", alt: sentence(0...4))
+      return .figure(Figure(image: image, caption: chance(0.5) ? inlines(1...5) : [], link: chance(0.3) ? "https://fig.example" : ""))
     case 4: return .thematicBreak(.unknown)
     case 5: return .html(RawHTML(html: "", nodes: htmlNodes()))
     case 10, 11, 12: return nestedBlock { .list($0.list()) }
@@ -153,7 +156,8 @@ public struct RandomDocument {
   }
 
   mutating func list() -> ListBlock {
-    let kind: ListBlock.Kind = chance(0.5) ? .bullet : .ordered(start: int(0...12), delimiter: chance(0.5) ? .period : .parenthesis)
+    let kind: ListBlock.Kind =
+      chance(0.5) ? .bullet : .ordered(start: int(0...12), delimiter: chance(0.5) ? .period : .parenthesis)
     let tight = chance(0.6)
     let items = (0..<int(1...(depth > 1 ? 4 : 11))).map { _ in
       ListItem(task: chance(0.2) ? (chance(0.5) ? .open : .done) : nil, blocks: blocks(1...(tight ? 2 : 3)))
@@ -164,7 +168,8 @@ public struct RandomDocument {
   mutating func codeText() -> String {
     (0..<int(1...6)).map { _ in
       let indent = chance(0.3) ? "\t" : String(repeating: " ", count: int(0...6))
-      return indent + (0..<int(0...14)).map { _ in pick(["let", "x", "=", "1;", "\"texto\"", "日本", "😀", "{", "}", "//", "cafe\u{0301}"]) }.joined(separator: " ")
+      let tokens = ["let", "x", "=", "1;", "\"texto\"", "日本", "😀", "{", "}", "//", "cafe\u{0301}"]
+      return indent + (0..<int(0...14)).map { _ in pick(tokens) }.joined(separator: " ")
     }.joined(separator: "\n") + "\n"
   }
 
@@ -186,7 +191,9 @@ public struct RandomDocument {
     if element == "a" { attributes = [KeyValue("href", "https://html.example/\(int(1...3))")] }
     if element == "img" { attributes = [KeyValue("alt", sentence(0...3))] }
     return [
-      .element(name: element, attributes: attributes, children: [text(&self), .element(name: "br", attributes: [], children: []), text(&self)]),
+      .element(
+        name: element, attributes: attributes,
+        children: [text(&self), .element(name: "br", attributes: [], children: []), text(&self)]),
       text(&self),
     ]
   }
