@@ -1,17 +1,54 @@
 import ImprentaModel
 import ImprentaStyle
 
-/// Writes a document as plain text.
+/// Writes a document as plain text a person reads in a terminal or an e-mail.
+///
+/// The output is UTF-8 text wrapped at `style.text.columns` display columns (72 by default),
+/// with no trailing spaces, deterministic for a given document and style, and ending in exactly
+/// one newline. See `TextRenderer` for how each construct is written, including the link
+/// (`text [1]`) and footnote (`word{1}`) conventions.
 public struct TextWriter: Sendable {
+  /// The style; plain text reads `style.text` and the body language fallback.
   public var style: Style
-  public init(style: Style) { self.style = style }
+  /// The writer's options.
+  public var options: TextOptions
+
+  /// Creates a writer.
+  public init(style: Style, options: TextOptions = .init()) {
+    self.style = style
+    self.options = options
+  }
+
+  /// The text of `document`.
+  ///
+  /// `diagnostics` is there because every backend's entry point has the same shape; plain text
+  /// reports nothing today, as it drops no content (a table too wide for columns becomes
+  /// records, an over-long code line is continued on the next line).
   public func write(_ document: Document, diagnostics: inout Diagnostics) -> String {
-    document.blocks.map { b -> String in
-      switch b {
-      case .paragraph(let p): return p.content.plainText
-      case .heading(let h): return h.content.plainText
-      default: return ""
-      }
-    }.joined(separator: "\n\n") + "\n"
+    var renderer = TextRenderer(style: style, options: options, language: document.language(default: style.base.language))
+    let layout = renderer.render(document)
+    return TextWriter.finish(layout.render(width: width))
+  }
+
+  /// The line width used: the option, else the style, never below 10 columns.
+  public var width: Int { max(options.columns ?? style.text.columns, 10) }
+
+  /// The text of `document` with `style` (a shortcut for tests).
+  public static func write(_ document: Document, style: Style = Style()) -> String {
+    var diagnostics = Diagnostics()
+    return TextWriter(style: style).write(document, diagnostics: &diagnostics)
+  }
+
+  /// Lines joined into the final text: trailing spaces removed, no blank lines at either end,
+  /// one newline at the end.
+  static func finish(_ lines: [String]) -> String {
+    var trimmed = lines.map { line -> Substring in
+      var s = Substring(line)
+      while let last = s.last, last == " " || last == "\t" { s.removeLast() }
+      return s
+    }
+    while trimmed.last?.isEmpty == true { trimmed.removeLast() }
+    let start = trimmed.firstIndex { !$0.isEmpty } ?? trimmed.endIndex
+    return trimmed[start...].joined(separator: "\n") + "\n"
   }
 }

@@ -1,0 +1,115 @@
+/// Greedy line filling by display width: the one place where running text is broken into lines.
+///
+/// Breaks happen only at breakable white space; U+00A0 NO-BREAK SPACE, U+202F NARROW NO-BREAK
+/// SPACE and U+2007 FIGURE SPACE glue their neighbours. A word (a URL, say) wider than the
+/// line is never split: it stands alone on a line that is then too long. Runs of white space
+/// between words become one space.
+enum LineWrapper {
+  /// A run of text with no break opportunity inside, and its width.
+  struct Word {
+    var text: Substring
+    var width: Int
+  }
+
+  /// Spaces that look like spaces but must not be broken at.
+  static func isBreakable(_ c: Character) -> Bool {
+    c.unicodeScalars.count == 1 && isBreakable(c.unicodeScalars.first!)
+  }
+
+  /// Whether a scalar is white space a line may end at (not a no-break space).
+  static func isBreakable(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x20, 0x09, 0x0A, 0x0D: return true
+    case 0x00A0, 0x202F, 0x2007, 0xFEFF: return false
+    case 0..<0x80: return false
+    default: return s.properties.isWhitespace
+    }
+  }
+
+  /// The words of `text`, in order. Words are cut at white-space scalars; a combining mark
+  /// never follows one in real text, so no grapheme cluster is cut.
+  static func words(_ text: String) -> [Word] {
+    var out: [Word] = []
+    let scalars = text.unicodeScalars
+    var start: String.Index?
+    var i = scalars.startIndex
+    while i < scalars.endIndex {
+      if isBreakable(scalars[i]) {
+        if let s = start {
+          let word = text[s..<i]
+          out.append(Word(text: word, width: DisplayWidth.of(word)))
+          start = nil
+        }
+      } else if start == nil {
+        start = i
+      }
+      i = scalars.index(after: i)
+    }
+    if let s = start {
+      let word = text[s...]
+      out.append(Word(text: word, width: DisplayWidth.of(word)))
+    }
+    return out
+  }
+
+  /// `text` filled into lines no wider than `width` (except a lone word wider than that).
+  /// Text with no words gives no lines.
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    var lineWidth = 0
+    for word in words(text) {
+      if lineWidth == 0 && line.isEmpty {
+        line = String(word.text)
+        lineWidth = word.width
+      } else if lineWidth + 1 + word.width <= width {
+        line += " "
+        line += word.text
+        lineWidth += 1 + word.width
+      } else {
+        lines.append(line)
+        line = String(word.text)
+        lineWidth = word.width
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+
+  /// The width of the widest word of `text` (what a table column cannot go below).
+  static func widestWord(_ text: String) -> Int {
+    words(text).reduce(0) { max($0, $1.width) }
+  }
+
+  /// The width of `text` set on one line, spaces collapsed.
+  static func naturalWidth(_ text: String) -> Int {
+    let w = words(text)
+    return w.isEmpty ? 0 : w.reduce(0) { $0 + $1.width } + w.count - 1
+  }
+
+  /// A verbatim line cut into pieces no wider than `width`: every piece after the first starts
+  /// with `marker`, so a reader sees the line goes on. Grapheme clusters are never split.
+  static func cut(_ line: String, width: Int, marker: String) -> [String] {
+    guard DisplayWidth.of(line) > width else { return [line] }
+    let markerWidth = DisplayWidth.of(marker)
+    var pieces: [String] = []
+    var piece = ""
+    var pieceWidth = 0
+    var hasContent = false
+    for c in line {
+      let w = DisplayWidth.of(c)
+      // Each piece takes at least one cluster, so a tiny width cannot loop for ever.
+      if pieceWidth + w > width && hasContent {
+        pieces.append(piece)
+        piece = marker
+        pieceWidth = markerWidth
+        hasContent = false
+      }
+      piece.append(c)
+      pieceWidth += w
+      hasContent = true
+    }
+    if !piece.isEmpty { pieces.append(piece) }
+    return pieces
+  }
+}
