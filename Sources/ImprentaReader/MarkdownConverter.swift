@@ -13,6 +13,7 @@ struct MarkdownConverter {
   let lineOffset: Int
   var diagnostics = Diagnostics()
   var footnoteNumbers: [String: Int] = [:]
+  var footnoteDefinitionCount = 0
   var ids = UniqueIDs()
   var warnedDepth = false
 
@@ -142,12 +143,11 @@ struct MarkdownConverter {
     case CMARK_NODE_THEMATIC_BREAK:
       out.append(.thematicBreak(r))
     case CMARK_NODE_FOOTNOTE_DEFINITION:
-      let label = literal(node)
-      let number = footnoteNumbers[label] ?? {
-        let n = footnoteNumbers.count + 1
-        footnoteNumbers[label] = n
-        return n
-      }()
+      // cmark-gfm gives no access to a definition's label (`cmark_node_get_literal` is NULL for
+      // it), but it keeps only referenced definitions and puts them in call order: the n-th is note n.
+      footnoteDefinitionCount += 1
+      let number = footnoteDefinitionCount
+      let label = String(number)
       out.append(.footnoteDefinition(FootnoteDefinition(label: label, number: number, blocks: convertBlocks(children(of: node), depth: depth + 1), range: r)))
     case imprenta_node_table():
       out.append(.table(table(node, range: r)))
@@ -252,8 +252,9 @@ struct MarkdownConverter {
       let alt = convertInlines(children(of: node), depth: depth + 1).plainText
       out.append(.image(Image(source: string(cmark_node_get_url(node)), alt: alt, title: string(cmark_node_get_title(node)), range: r)))
     case CMARK_NODE_FOOTNOTE_REFERENCE:
+      // cmark-gfm replaces a call's literal with its note's number (1, 2… in order of first call).
       let label = literal(node)
-      let number = footnoteNumbers[label] ?? {
+      let number = Int(label) ?? footnoteNumbers[label] ?? {
         let n = footnoteNumbers.count + 1
         footnoteNumbers[label] = n
         return n

@@ -1,1 +1,1 @@
-import Testing
+// EPUB tests come next.
