@@ -117,6 +117,12 @@ public struct CSSWriter: Sendable {
     rules.append((".footnotes h2", [("font-size", "1.2em")]))
     rules.append((".footnote-back", [("text-decoration", "none")]))
 
+    if target == .epub {
+      rules.append((".titlepage", [("text-align", "center"), ("margin-top", "20%")]))
+      rules.append((".cover", [("text-align", "center"), ("margin", "0"), ("padding", "0")]))
+      rules.append((".cover img", [("max-height", "95vh")]))
+    }
+
     return rules.map { selector, declarations in
       selector + " {\n" + declarations.map { "  \($0.0): \($0.1);\n" }.joined() + "}\n"
     }.joined()

@@ -86,21 +86,23 @@ final class XMLTree {
   /// Adds layout newlines and the empty-text children that keep non-void elements open.
   private func prepare(_ node: XMLNode) {
     let children = node.children
-    let elements = children.filter(\.isElement)
     if children.isEmpty {
       if layout == .xhtml && !XMLTree.voidElements.contains(node.name) { node.appendRawText("") }
       return
     }
-    for child in elements { prepare(child) }
-    guard elements.count == children.count else { return }
-    let spaced: Bool
+    for child in children where child.isElement { prepare(child) }
+    // Only where text is whitespace alone: elsewhere a newline could add a visible space.
+    guard children.allSatisfy({ $0.isElement || $0.isWhitespaceText }) else { return }
     switch layout {
-    case .xhtml: spaced = XMLTree.blockContainers.contains(node.name)
-    case .data: spaced = true
+    case .xhtml: guard XMLTree.blockContainers.contains(node.name) else { return }
+    case .data: break
     }
-    guard spaced else { return }
-    for child in elements { child.insertRawTextBefore("\n") }
-    node.appendRawText("\n")
+    var previousIsText = false
+    for child in children {
+      if child.isElement && !previousIsText { child.insertRawTextBefore("\n") }
+      previousIsText = !child.isElement
+    }
+    if !previousIsText { node.appendRawText("\n") }
   }
 }
 
@@ -113,6 +115,16 @@ struct XMLNode {
   var name: String { pointer.pointee.name.map { String(cString: $0) } ?? "" }
   /// Whether this is an element.
   var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+  /// Whether this is a text node holding only whitespace.
+  var isWhitespaceText: Bool {
+    guard pointer.pointee.type == XML_TEXT_NODE, let content = pointer.pointee.content else { return false }
+    var p = content
+    while p.pointee != 0 {
+      guard [0x20, 0x09, 0x0A, 0x0D].contains(p.pointee) else { return false }
+      p += 1
+    }
+    return true
+  }
 
   /// The child nodes, in order.
   var children: [XMLNode] {
@@ -134,7 +146,13 @@ struct XMLNode {
   /// Appends a new child element and returns it.
   @discardableResult
   func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) -> XMLNode {
-    let child = xmlNewDocNode(tree.doc, tree.namespace, name, nil)!
+    var namespace = tree.namespace
+    var local = name
+    if let colon = name.firstIndex(of: ":"), let ns = xmlSearchNs(tree.doc, pointer, String(name[..<colon])) {
+      namespace = ns
+      local = String(name[name.index(after: colon)...])
+    }
+    let child = xmlNewDocNode(tree.doc, namespace, local, nil)!
     xmlAddChild(pointer, child)
     let node = XMLNode(pointer: child, tree: tree)
     for (k, v) in attributes { node.set(k, v) }

@@ -1,1 +1,0 @@
-// EPUB tests come next.
