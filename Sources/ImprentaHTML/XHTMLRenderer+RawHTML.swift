@@ -35,7 +35,9 @@ enum RawHTMLRules {
 extension XHTMLRenderer {
   /// A raw HTML block: the reader's safe nodes, fitted to HTML5's content rules.
   mutating func renderRawHTML(_ raw: RawHTML, into parent: XMLNode) {
-    renderHTMLNodes(raw.nodes, into: parent, phrasing: RawHTMLRules.phrasingContent.contains(parent.name), range: raw.range)
+    // Whitespace between the block's top-level nodes means nothing; the serialiser lays out blocks.
+    let nodes = raw.nodes.filter { if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) } else { return true } }
+    renderHTMLNodes(nodes, into: parent, phrasing: RawHTMLRules.phrasingContent.contains(parent.name), range: raw.range)
   }
 
   mutating func renderHTMLNodes(_ nodes: [HTMLNode], into parent: XMLNode, phrasing: Bool, range: SourceRange) {

@@ -16,8 +16,8 @@ func xhtml(_ markdown: String, style: Style = Style()) throws -> (String, Diagno
 
 /// The body of a page (between `<main>` and `</main>`), for short expectations.
 func body(_ page: String) -> String {
-  guard let start = page.range(of: "<main>\n"), let end = page.range(of: "</main>") else { return page }
-  return String(page[start.upperBound..<end.lowerBound])
+  guard let start = page.range(of: "<main>"), let end = page.range(of: "</main>") else { return page }
+  return String(page[start.upperBound..<end.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
 /// The errors libxml2's XML parser finds in `text` (none for well-formed XML); loads nothing external.
