@@ -99,10 +99,10 @@ struct EPUBPackageDocument {
     if a.images > 0 && a.undescribedImages == 0 { out.append(meta("schema:accessibilityFeature", "alternativeText")) }
     out.append(meta("schema:accessibilityHazard", "none"))
     var summary = "Reflowable text with a navigable table of contents, headings in order and no hazards."
-    if a.images > 0 {
+    if a.images > 0 || a.undescribedImages > 0 {
       summary += a.undescribedImages == 0
         ? " Every image has a text alternative."
-        : " \(a.undescribedImages) image(s) have no text alternative and are marked decorative or left out."
+        : " \(a.undescribedImages) image(s) have no text alternative or are missing: marked decorative, or left out with their alt text shown."
     }
     if a.earnsConformance {
       summary += " Checked automatically by Imprenta against EPUB Accessibility 1.1 and WCAG 2.1 AA."
