@@ -8,14 +8,26 @@ struct SHA1 {
   init() { buffer.reserveCapacity(64) }
 
   mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-    for b in bytes {
-      buffer.append(b)
-      length &+= 1
+    let input = Array(bytes)
+    length &+= UInt64(input.count)
+    var i = 0
+    // Top up a partial block first, then hash whole blocks straight from the input.
+    if !buffer.isEmpty {
+      let take = min(64 - buffer.count, input.count)
+      buffer += input[0..<take]
+      i = take
       if buffer.count == 64 {
-        block(buffer)
+        buffer.withUnsafeBufferPointer { block($0) }
         buffer.removeAll(keepingCapacity: true)
       }
     }
+    input.withUnsafeBufferPointer { all in
+      while i + 64 <= all.count {
+        block(UnsafeBufferPointer(rebasing: all[i..<(i + 64)]))
+        i += 64
+      }
+    }
+    if i < input.count { buffer += input[i...] }
   }
 
   mutating func update(_ string: String) { update(string.utf8) }
@@ -23,10 +35,12 @@ struct SHA1 {
   /// The 20-byte digest.
   mutating func finalize() -> [UInt8] {
     let bits = length &* 8
-    update([0x80])
-    while buffer.count != 56 { update([0]) }
-    for i in (0..<8).reversed() { buffer.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
-    block(buffer)
+    var tail = buffer + [0x80]
+    while tail.count % 64 != 56 { tail.append(0) }
+    for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
+    tail.withUnsafeBufferPointer { all in
+      for start in stride(from: 0, to: all.count, by: 64) { block(UnsafeBufferPointer(rebasing: all[start..<(start + 64)])) }
+    }
     buffer.removeAll()
     var out: [UInt8] = []
     for word in [h.0, h.1, h.2, h.3, h.4] {
@@ -35,8 +49,9 @@ struct SHA1 {
     return out
   }
 
-  private mutating func block(_ chunk: [UInt8]) {
-    var w = [UInt32](repeating: 0, count: 80)
+  private var w = [UInt32](repeating: 0, count: 80)
+
+  private mutating func block(_ chunk: UnsafeBufferPointer<UInt8>) {
     for i in 0..<16 {
       w[i] = UInt32(chunk[i * 4]) << 24 | UInt32(chunk[i * 4 + 1]) << 16 | UInt32(chunk[i * 4 + 2]) << 8 | UInt32(chunk[i * 4 + 3])
     }

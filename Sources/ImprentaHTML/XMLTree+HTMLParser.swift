@@ -6,6 +6,7 @@ extension XMLTree {
   /// libxml2's HTML parser: entities resolved, attributes without values given their name.
   /// The parser loads no DTD, fetches nothing and expands no external entity.
   static func parseStartTag(_ fragment: String) -> (name: String, attributes: [KeyValue<String>])? {
+    _ = XMLTree.initialized
     let wrapped = "<!DOCTYPE html><html><body>" + fragment + "</body></html>"
     let options = Int32(
       HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue)

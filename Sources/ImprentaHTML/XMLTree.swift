@@ -22,8 +22,15 @@ final class XMLTree {
   /// How many forbidden characters were removed so far.
   private(set) var strippedCharacters = 0
 
+  /// libxml2 2.9 must be initialised once before threads use it; `static let` runs this exactly once.
+  static let initialized: Bool = {
+    xmlInitParser()
+    return true
+  }()
+
   /// Creates an empty document.
   init(layout: Layout) {
+    _ = XMLTree.initialized
     doc = xmlNewDoc("1.0")
     self.layout = layout
   }

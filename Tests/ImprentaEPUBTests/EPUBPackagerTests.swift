@@ -1,5 +1,6 @@
 import Foundation
 import ImprentaEPUB
+import ImprentaHTML
 import ImprentaModel
 import ImprentaReader
 import ImprentaStyle
@@ -155,5 +156,16 @@ import Testing
   @Test func noDocumentsIsAnError() {
     var d = Diagnostics()
     #expect(throws: ImprentaError.self) { try EPUBPackager(style: Style()).package([], environment: .empty, diagnostics: &d) }
+  }
+}
+
+
+/// Every generated XML file of a book is well-formed.
+@Suite struct EPUBWellFormedTests {
+  @Test func everyXMLFileParses() throws {
+    let files = try epubFiles([("everything", try Repository.fixture("html/everything.md"))], resources: ["images/pixel.png": try fixtureBytes("images/pixel.png")])
+    for (path, text) in files where path.hasSuffix(".xhtml") || path.hasSuffix(".opf") || path.hasSuffix(".ncx") || path.hasSuffix(".xml") {
+      #expect(XMLCheck.errors(text).isEmpty, "\(path): \(XMLCheck.errors(text))")
+    }
   }
 }

@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 import ImprentaHTML
 import ImprentaModel
@@ -21,23 +20,4 @@ func body(_ page: String) -> String {
 }
 
 /// The errors libxml2's XML parser finds in `text` (none for well-formed XML); loads nothing external.
-func xmlErrors(_ text: String) -> [String] {
-  let errors = XMLErrorCollector()
-  let context = xmlNewParserCtxt()!
-  defer { xmlFreeParserCtxt(context) }
-  xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errors).toOpaque()) { ctx, error in
-    guard let ctx, let error else { return }
-    let collector = Unmanaged<XMLErrorCollector>.fromOpaque(ctx).takeUnretainedValue()
-    collector.messages.append("\(error.pointee.line): " + (error.pointee.message.map { String(cString: $0) } ?? "?"))
-  }
-  defer { xmlSetStructuredErrorFunc(nil, nil) }
-  let doc = text.withCString { p in
-    xmlCtxtReadMemory(context, p, Int32(text.utf8.count), "page.xhtml", "UTF-8", Int32(XML_PARSE_NONET.rawValue))
-  }
-  if let doc { xmlFreeDoc(doc) } else if errors.messages.isEmpty { errors.messages.append("not parsed") }
-  return errors.messages
-}
-
-final class XMLErrorCollector: @unchecked Sendable {
-  var messages: [String] = []
-}
+func xmlErrors(_ text: String) -> [String] { XMLCheck.errors(text) }
