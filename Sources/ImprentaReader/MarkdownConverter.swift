@@ -13,6 +13,8 @@ struct MarkdownConverter {
   let lineOffset: Int
   var diagnostics = Diagnostics()
   var footnoteNumbers: [String: Int] = [:]
+  /// Whether a raw HTML block left a document type's internal subset open (`<!DOCTYPE x [`).
+  var openDeclaration = false
   var ids = UniqueIDs()
   var warnedDepth = false
   var warnedInlineDepth = false
@@ -140,6 +142,12 @@ struct MarkdownConverter {
     switch type {
     case CMARK_NODE_PARAGRAPH:
       let inlines = convertInlines(children(of: node), depth: 0)
+      // The `]>` that closes a document type's internal subset cmark split off a raw HTML block.
+      if openDeclaration, inlines.plainText.trimmingCharacters(in: " \t\n") == "]>" {
+        openDeclaration = false
+        return
+      }
+      openDeclaration = false
       if let figure = figure(from: inlines, range: r) { out.append(.figure(figure)) } else { out.append(.paragraph(Paragraph(inlines, range: r))) }
     case CMARK_NODE_HEADING:
       var content = convertInlines(children(of: node), depth: 0)
@@ -178,6 +186,8 @@ struct MarkdownConverter {
       out.append(.codeBlock(CodeBlock(info: string(cmark_node_get_fence_info(node)), code: literal(node), range: r)))
     case CMARK_NODE_HTML_BLOCK:
       let html = literal(node)
+      let declaration = RawHTMLParser.stripDeclarations(html)
+      if declaration.openSubset { openDeclaration = true } else if !declaration.removed { openDeclaration = false }
       let nodes = RawHTMLParser(file: file, range: r).parse(html, diagnostics: &diagnostics)
       out.append(.html(RawHTML(html: html, nodes: nodes, range: r)))
     case CMARK_NODE_THEMATIC_BREAK:

@@ -34,6 +34,10 @@ struct RawHTMLParser {
 
   /// The safe nodes of an HTML fragment; warnings for what was dropped go to `diagnostics`.
   func parse(_ html: String, diagnostics: inout Diagnostics) -> [HTMLNode] {
+    let (html, removed, _) = RawHTMLParser.stripDeclarations(html)
+    if removed {
+      diagnostics.warning("unsafe-html", "a document type or entity declaration in raw HTML was dropped: entities are never defined or expanded", file: file, at: range)
+    }
     let wrapped = "<!DOCTYPE html><html><body>" + html + "</body></html>"
     let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
     let doc: htmlDocPtr? = wrapped.withCString { p in
@@ -138,5 +142,52 @@ struct RawHTMLParser {
     if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") { return false }
     if lower.hasPrefix("data:") { return lower.hasPrefix("data:image/") && !lower.hasPrefix("data:image/svg") }
     return true
+  }
+
+  /// `html` without markup declarations (`<!DOCTYPE x [ … ]>`, `<!ENTITY …>`, `<!ELEMENT`, `<!ATTLIST`,
+  /// `<!NOTATION`): raw HTML never defines entities (XXE, billion laughs). Also says whether one was
+  /// removed and whether an internal subset was left open (cmark ends an HTML block at the first `>`,
+  /// so `]>` may follow as a paragraph of its own).
+  static func stripDeclarations(_ html: String) -> (html: String, removed: Bool, openSubset: Bool) {
+    let keywords = ["doctype", "entity", "element", "attlist", "notation"]
+    guard html.utf8.contains(UInt8(ascii: "!")) else { return (html, false, false) }
+    let b = Array(html.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count)
+    var removed = false, open = false
+    var i = 0
+    while i < b.count {
+      if b[i] == UInt8(ascii: "<"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "!") {
+        var j = i + 2
+        while j < b.count, (b[j] | 0x20) >= UInt8(ascii: "a"), (b[j] | 0x20) <= UInt8(ascii: "z") { j += 1 }
+        let word = String(decoding: b[(i + 2)..<j], as: UTF8.self).lowercased()
+        if keywords.contains(word) {
+          var depth = 0
+          var quote: UInt8?
+          while j < b.count {
+            let c = b[j]
+            if let q = quote {
+              if c == q { quote = nil }
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+              quote = c
+            } else if c == UInt8(ascii: "[") {
+              depth += 1
+            } else if c == UInt8(ascii: "]") {
+              depth = max(0, depth - 1)
+            } else if c == UInt8(ascii: ">") && depth == 0 {
+              break
+            }
+            j += 1
+          }
+          if j >= b.count && depth > 0 { open = true }
+          removed = true
+          i = j + 1
+          continue
+        }
+      }
+      out.append(b[i])
+      i += 1
+    }
+    return (String(decoding: out, as: UTF8.self), removed, open)
   }
 }

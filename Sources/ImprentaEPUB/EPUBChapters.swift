@@ -1,0 +1,33 @@
+import ImprentaModel
+
+/// How a document is cut into content documents.
+enum EPUBChapters {
+  /// The document's blocks (notes left out: they follow the last part), cut before each heading of
+  /// its top level when the text is longer than `limit` characters.
+  static func split(_ document: Document, limit: Int) -> [[Block]] {
+    let blocks = document.blocks.filter { if case .footnoteDefinition = $0 { return false } else { return true } }
+    let total = blocks.reduce(0) { $0 + size($1) }
+    let levels = document.outline.map(\.level)
+    guard total > limit, let top = levels.min() else { return [blocks] }
+    var parts: [[Block]] = [[]]
+    for block in blocks {
+      if case .heading(let h) = block, h.level == top, !parts[parts.count - 1].isEmpty { parts.append([]) }
+      parts[parts.count - 1].append(block)
+    }
+    return parts
+  }
+
+  /// About how many characters of text a block holds.
+  static func size(_ block: Block) -> Int {
+    switch block {
+    case .heading(let h): return h.content.plainText.utf8.count
+    case .paragraph(let p): return p.content.plainText.utf8.count
+    case .codeBlock(let c): return c.code.utf8.count
+    case .table(let t): return (t.rows + [t.header]).joined().reduce(0) { $0 + $1.content.plainText.utf8.count }
+    case .figure(let f): return 100 + f.caption.plainText.utf8.count
+    case .thematicBreak: return 1
+    case .html(let h): return h.html.utf8.count
+    case .list, .blockQuote, .footnoteDefinition, .container: return block.children.reduce(0) { $0 + size($1) }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import ImprentaHTML
+import ImprentaModel
+
+/// The book's generated pages and files: cover page, title page, `container.xml`.
+struct EPUBFrontMatter {
+  var title: String
+  var language: String
+  var localization: Localization
+  var documents: [Document]
+
+  /// Authors of every page, each once, in order.
+  var creators: [String] {
+    var seen: Set<String> = []
+    return documents.flatMap(\.metadata.authors).filter { seen.insert($0).inserted }
+  }
+
+  /// Tags of every page, each once, in order.
+  var subjects: [String] {
+    var seen: Set<String> = []
+    return documents.flatMap(\.metadata.tags).filter { seen.insert($0.lowercased()).inserted }
+  }
+
+  func page(_ pageTitle: String, bodyType: String, _ content: [XMLElementValue]) -> [UInt8] {
+    XMLElementValue("html", ["xmlns": EPUBPackager.xhtmlNamespace, "xmlns:epub": EPUBPackager.epubNamespace, "lang": language, "xml:lang": language], [
+      XMLElementValue("head", [:], [
+        XMLElementValue("meta", ["charset": "UTF-8"]),
+        XMLElementValue("title", text: pageTitle),
+        XMLElementValue("link", ["rel": "stylesheet", "type": "text/css", "href": "../" + EPUBPackager.stylesheetHref]),
+      ]),
+      XMLElementValue("body", ["epub:type": bodyType], content),
+    ]).serialize(html: true)
+  }
+
+  /// A page showing the cover image, described by the book's title.
+  func coverPage(image: String) -> [UInt8] {
+    page(title, bodyType: "cover", [
+      XMLElementValue("section", ["class": "cover", "epub:type": "cover"], [XMLElementValue("img", ["src": image, "alt": title, "role": "doc-cover"])])
+    ])
+  }
+
+  /// A generated title page: title, subtitle, authors, date.
+  func titlePage() -> [UInt8] {
+    var content = [XMLElementValue("h1", ["class": "title"], text: title)]
+    let m = documents[0].metadata
+    if documents.count == 1 && !m.subtitle.isEmpty { content.append(XMLElementValue("p", ["class": "subtitle"], text: m.subtitle)) }
+    if !creators.isEmpty {
+      let by = localization.by.isEmpty ? "" : localization.by + " "
+      content.append(XMLElementValue("p", ["class": "authors"], text: by + creators.joined(separator: ", ")))
+    }
+    if let date = documents.compactMap(\.metadata.date).max() {
+      content.append(XMLElementValue("p", ["class": "date"], [XMLElementValue("time", ["datetime": date.isoDay], text: localization.format(date))]))
+    }
+    return page(title, bodyType: "frontmatter", [XMLElementValue("section", ["class": "titlepage title-block", "epub:type": "titlepage"], content)])
+  }
+
+  /// `META-INF/container.xml`: where the package document is.
+  static func container() -> [UInt8] {
+    XMLElementValue("container", ["xmlns": "urn:oasis:names:tc:opendocument:xmlns:container", "version": "1.0"], [
+      XMLElementValue("rootfiles", [:], [
+        XMLElementValue("rootfile", ["full-path": "OEBPS/content.opf", "media-type": "application/oebps-package+xml"])
+      ])
+    ]).serialize()
+  }
+}

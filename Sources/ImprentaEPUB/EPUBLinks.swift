@@ -1,0 +1,114 @@
+import ImprentaModel
+
+/// Rewrites the links of content documents: to headings and notes (which may sit in another part
+/// of a split page), to other pages of the book, and out of the book.
+struct EPUBLinks {
+  /// One document of the book.
+  struct Part {
+    /// The document's path under the content root without extension (`blog/post`).
+    var relativeName: String
+    /// Normalised paths that name the page (`blog/post`, its slug).
+    var keys: Set<String>
+    /// The first content document of the page (`text/post.xhtml`).
+    var firstFile: String
+    /// Which content document holds each id.
+    var idToFile: [String: String]
+  }
+
+  /// What becomes of a link.
+  enum Outcome: Equatable {
+    case href(String)
+    case text(String)
+  }
+
+  var parts: [Part]
+  var baseURL: String?
+
+  /// The rewritten `href` for a link in part `from`, file `file` (both files live in `text/`).
+  func resolve(_ href: String, from: Int, file: String) -> Outcome {
+    if let scheme = EPUBLinks.scheme(of: href) {
+      return scheme == "javascript" || scheme == "vbscript" ? .text("script URL") : .href(href)
+    }
+    if href.hasPrefix("//") { return .href("https:" + href) }
+    let (path, fragment) = EPUBLinks.split(href)
+    if path.isEmpty {
+      guard let fragment, !fragment.isEmpty else { return .text("empty link") }
+      guard let target = parts[from].idToFile[fragment] else { return .text("no anchor #\(fragment) in the page") }
+      return .href(target == file ? "#" + fragment : EPUBLinks.relative(target) + "#" + fragment)
+    }
+    let key = EPUBLinks.normalize(path, relativeTo: parts[from].relativeName)
+    if let j = parts.firstIndex(where: { $0.keys.contains(key) }) {
+      if let fragment, let target = parts[j].idToFile[fragment] { return .href(EPUBLinks.relative(target) + "#" + fragment) }
+      return .href(EPUBLinks.relative(parts[j].firstFile))
+    }
+    if let baseURL, !baseURL.isEmpty {
+      let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+      let trimmed = path.hasPrefix("/") ? String(path.dropFirst()) : path
+      return .href(base + "/" + trimmed + (fragment.map { "#" + $0 } ?? ""))
+    }
+    return .text("\(href) is not part of this book")
+  }
+
+  /// The lower-cased scheme of an absolute URL (`https`, `mailto`), or nil for a relative one.
+  static func scheme(of href: String) -> String? {
+    guard let colon = href.firstIndex(of: ":") else { return nil }
+    let scheme = href[..<colon]
+    guard let first = scheme.first, first.isASCII, first.isLetter,
+      scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+    else { return nil }
+    return scheme.lowercased()
+  }
+
+  /// The path and fragment of a relative URL (the query is dropped).
+  static func split(_ href: String) -> (String, String?) {
+    var path = Substring(href)
+    var fragment: String?
+    if let hash = path.firstIndex(of: "#") {
+      fragment = String(path[path.index(after: hash)...])
+      path = path[..<hash]
+    }
+    if let q = path.firstIndex(of: "?") { path = path[..<q] }
+    return (String(path), fragment)
+  }
+
+  /// A page path as a key: relative to the linking page's folder, without `.md`, `index`, slashes.
+  static func normalize(_ path: String, relativeTo page: String) -> String {
+    var components: [Substring] = []
+    if !path.hasPrefix("/") { components = page.split(separator: "/").dropLast() }
+    for c in path.split(separator: "/") {
+      if c == "." || c.isEmpty { continue }
+      if c == ".." {
+        _ = components.popLast()
+        continue
+      }
+      components.append(c)
+    }
+    return key(components.joined(separator: "/"))
+  }
+
+  /// A document path (`blog/post/index`, `about.md`) as a key.
+  static func key(_ path: String) -> String {
+    var p = path.lowercased()
+    for suffix in [".md", ".markdown", ".html", ".xhtml", ".htm"] where p.hasSuffix(suffix) { p.removeLast(suffix.count) }
+    for suffix in ["/_index", "/index"] where p.hasSuffix(suffix) { p.removeLast(suffix.count) }
+    if p == "index" || p == "_index" { p = "" }
+    while p.hasSuffix("/") { p.removeLast() }
+    while p.hasPrefix("/") { p.removeFirst() }
+    return p
+  }
+
+  /// The keys that name a document: its path, and its slug in the same folder.
+  static func keys(of document: Document) -> Set<String> {
+    var keys: Set<String> = [key(document.relativeName)]
+    if !document.metadata.slug.isEmpty {
+      let folder = document.relativeName.split(separator: "/").dropLast().joined(separator: "/")
+      keys.insert(key(folder.isEmpty ? document.metadata.slug : folder + "/" + document.metadata.slug))
+    }
+    return keys
+  }
+
+  /// A file in `text/` as seen from another file in `text/`.
+  static func relative(_ file: String) -> String {
+    file.hasPrefix("text/") ? String(file.dropFirst(5)) : "../" + file
+  }
+}

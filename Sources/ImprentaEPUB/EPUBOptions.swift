@@ -1,0 +1,18 @@
+/// Options of the EPUB packager.
+public struct EPUBOptions: Sendable, Hashable {
+  /// The book's title when several documents make one book (else the first document's title).
+  public var title: String?
+  /// A page longer than this many characters of text is split into one content document per top
+  /// heading (reading systems load each content document whole).
+  public var splitCharacters: Int
+  /// The site's address (`https://example.org/`): links to pages not in the book become web links
+  /// under it. Without it such links cannot stay links (the file is not in the book) and become text.
+  public var baseURL: String?
+
+  /// Creates options.
+  public init(title: String? = nil, splitCharacters: Int = 50_000, baseURL: String? = nil) {
+    self.title = title
+    self.splitCharacters = splitCharacters
+    self.baseURL = baseURL
+  }
+}

@@ -1,0 +1,204 @@
+import ImprentaHTML
+import ImprentaModel
+import ImprentaStyle
+
+/// Packages one or more documents as one EPUB 3 file: one document is one page's e-book; several
+/// make one book (a Hugo site), in the order given.
+///
+/// Images come only through `environment.resources`; dates from `environment.buildDate`
+/// (`dcterms:modified`, ZIP timestamps) and the documents; the identifier is a hash of the content.
+/// Two runs over the same input give the same bytes.
+public struct EPUBPackager: Sendable {
+  static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
+  static let epubNamespace = "http://www.idpf.org/2007/ops"
+  /// The stylesheet, as the navigation document (in `OEBPS/`) sees it.
+  static let stylesheetHref = "styles/style.css"
+
+  /// The style the CSS comes from.
+  public var style: Style
+  /// Options.
+  public var options: EPUBOptions
+
+  /// Creates a packager.
+  public init(style: Style, options: EPUBOptions = .init()) {
+    self.style = style
+    self.options = options
+  }
+
+  /// A part of a page, rendered.
+  struct Chapter {
+    var href: String
+    var id: String
+    var part: Int
+    var page: XHTMLPage
+  }
+
+  /// The EPUB's bytes. Throws when there is no document or the container cannot be written;
+  /// everything else (missing images, unsafe HTML, links out of the book) is a warning.
+  public func package(_ documents: [Document], environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> [UInt8] {
+    try EPUBArchive.zip(files(documents, environment: environment, diagnostics: &diagnostics), date: environment.buildDate)
+  }
+
+  /// The files of the container after `mimetype`, in order: paths and bytes (what `package` zips).
+  package func files(_ documents: [Document], environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> [(path: String, bytes: [UInt8])] {
+    guard let first = documents.first else {
+      throw ImprentaError("empty-book", "an EPUB needs at least one page", file: "")
+    }
+    let language = first.language(default: style.base.language)
+    let localization = Localization.forLanguage(language)
+    let titleText = options.title ?? (first.metadata.title.isEmpty ? first.relativeName : first.metadata.title)
+    let images = EPUBImages(resources: environment.resources)
+    let warningsBefore = diagnostics.warningCount
+    var facts = AccessibilityFacts()
+    let textColors = [style.base.font.color, style.link.color, style.blockquote.color, style.figure.captionColor, style.code.font.color]
+      + style.headings.map(\.font.color)
+    facts.contrastMeetsAA = textColors.allSatisfy { AccessibilityFacts.contrastOnWhite($0) >= 4.5 }
+
+    // MARK: Cover
+    var coverImage: PackagedImage?
+    if let doc = documents.first(where: { !$0.metadata.cover.isEmpty }) {
+      switch images.add(doc.metadata.cover, for: doc) {
+      case .success(let i): coverImage = images.images[i]
+      case .failure(let failure):
+        let why: String
+        switch failure.resolution {
+        case .missing(let w), .refused(let w), .source(let w): why = w
+        }
+        diagnostics.warning("missing-cover", "cover image \(doc.metadata.cover) not used (\(why)): a title page is generated instead", file: doc.sourcePath)
+      }
+    }
+
+    // MARK: Chapters
+    var chapters: [Chapter] = []
+    var parts: [EPUBLinks.Part] = []
+    var usedNames: Set<String> = ["cover", "titlepage"]
+    for (d, doc) in documents.enumerated() {
+      var renderer = XHTMLRenderer(style: style, document: doc, flavor: .epub) { images.resolve($0, in: doc) }
+      let chunks = EPUBChapters.split(doc, limit: options.splitCharacters)
+      let base = EPUBNames.safe(doc.relativeName.replacingSlashes(), fallback: "page-\(d + 1)")
+      var idToFile: [String: String] = [:]
+      var firstFile = ""
+      for (k, blocks) in chunks.enumerated() {
+        var name = k == 0 ? base : "\(base)-\(k + 1)"
+        var n = 2
+        while usedNames.contains(name) {
+          name = (k == 0 ? base : "\(base)-\(k + 1)") + "-\(n)"
+          n += 1
+        }
+        usedNames.insert(name)
+        let href = "text/\(name).xhtml"
+        if k == 0 { firstFile = href }
+        let page = renderer.page(
+          blocks: blocks, title: doc.metadata.title, titleBlock: k == 0 && renderer.showsTitleBlock, notes: k == chunks.count - 1,
+          stylesheet: .linked("../" + EPUBPackager.stylesheetHref), css: "")
+        for id in page.ids where idToFile[id] == nil { idToFile[id] = href }
+        chapters.append(Chapter(href: href, id: "c-\(name)", part: d, page: page))
+      }
+      diagnostics.append(contentsOf: renderer.diagnostics)
+      facts.images += renderer.imageCount
+      facts.undescribedImages += renderer.imagesWithoutAlt
+      parts.append(EPUBLinks.Part(relativeName: doc.relativeName, keys: EPUBLinks.keys(of: doc), firstFile: firstFile, idToFile: idToFile))
+    }
+    facts.undescribedImages += images.failures
+
+    // MARK: Links
+    let links = EPUBLinks(parts: parts, baseURL: options.baseURL)
+    for chapter in chapters {
+      var reported: Set<String> = []
+      chapter.page.rewriteLinks { href in
+        switch links.resolve(href, from: chapter.part, file: chapter.href) {
+        case .href(let h):
+          return h
+        case .text(let why):
+          if reported.insert(href).inserted {
+            diagnostics.warning("unresolved-link", "the link \(href) is text in the EPUB: \(why)", file: documents[chapter.part].sourcePath)
+          }
+          return nil
+        }
+      }
+    }
+    facts.hadWarnings = diagnostics.warningCount > warningsBefore
+
+    // MARK: Content documents and identifier
+    var digest = SHA1()
+    digest.update(titleText + "\u{0}" + language + "\u{0}")
+    var chapterFiles: [(path: String, bytes: [UInt8])] = []
+    for chapter in chapters {
+      let bytes = chapter.page.serialize(declaration: true)
+      digest.update(chapter.href + "\u{0}")
+      digest.update(bytes)
+      chapterFiles.append(("OEBPS/" + chapter.href, bytes))
+    }
+    for image in images.images {
+      digest.update(image.href + "\u{0}")
+      digest.update(image.bytes)
+    }
+    let identifier = SHA1.uuidURN(digest.finalize())
+
+    // MARK: Navigation
+    let entries = tableOfContents(documents, parts: parts)
+    let frontHref = coverImage == nil ? "text/titlepage.xhtml" : "text/cover.xhtml"
+    var landmarks: [(type: String, label: String, href: String)] = [
+      (coverImage == nil ? "titlepage" : "cover", titleText, frontHref),
+      ("toc", localization.contents, "nav.xhtml#toc"),
+    ]
+    if let firstChapter = chapters.first { landmarks.append(("bodymatter", first.metadata.title.isEmpty ? titleText : first.metadata.title, firstChapter.href)) }
+    let navigation = EPUBNavigation(title: titleText, language: language, localization: localization, entries: entries, landmarks: landmarks)
+
+    // MARK: Package document
+    let front = EPUBFrontMatter(title: titleText, language: language, localization: localization, documents: documents)
+    var items: [EPUBPackageDocument.Item] = [
+      .init(id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: "nav"),
+      .init(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml"),
+      .init(id: "css", href: EPUBPackager.stylesheetHref, mediaType: "text/css"),
+      .init(id: coverImage == nil ? "titlepage" : "cover", href: frontHref, mediaType: "application/xhtml+xml"),
+    ]
+    items += chapters.map { .init(id: $0.id, href: $0.href, mediaType: "application/xhtml+xml") }
+    items += images.images.map { .init(id: $0.id, href: $0.href, mediaType: $0.mediaType.rawValue, properties: $0.id == coverImage?.id ? "cover-image" : "") }
+    let dates = documents.compactMap(\.metadata.date)
+    let opf = EPUBPackageDocument(
+      identifier: identifier, title: titleText, subtitle: documents.count == 1 ? first.metadata.subtitle : "", language: language,
+      creators: front.creators, date: dates.max(), modified: environment.buildDate,
+      description: first.metadata.description.isEmpty ? first.metadata.summary : first.metadata.description,
+      subjects: front.subjects, accessibility: facts, items: items, spine: [items[3].id, "nav"] + chapters.map(\.id), coverImageID: coverImage?.id)
+
+    // MARK: Container
+    var files: [(path: String, bytes: [UInt8])] = [
+      ("META-INF/container.xml", EPUBFrontMatter.container()),
+      ("OEBPS/content.opf", opf.xml()),
+      ("OEBPS/nav.xhtml", navigation.navDocument()),
+      ("OEBPS/toc.ncx", navigation.ncx(identifier: identifier)),
+      ("OEBPS/" + EPUBPackager.stylesheetHref, Array(CSSWriter(style: style, target: .epub).css().utf8)),
+      ("OEBPS/" + frontHref, coverImage.map { front.coverPage(image: "../" + $0.href) } ?? front.titlePage()),
+    ]
+    files += chapterFiles
+    files += images.images.map { ("OEBPS/" + $0.href, $0.bytes) }
+    return files
+  }
+
+  /// The nested table of contents: one page's headings, or one entry per page with its headings.
+  func tableOfContents(_ documents: [Document], parts: [EPUBLinks.Part]) -> [TOCEntry] {
+    var out: [TOCEntry] = []
+    for (d, doc) in documents.enumerated() {
+      let outline = doc.outline
+      let top = outline.map(\.level).min() ?? 1
+      let flat = outline.compactMap { h -> (level: Int, entry: TOCEntry)? in
+        let label = h.content.plainText.trimmingCharacters(in: " \t\n")
+        guard h.level < top + max(style.toc.depth, 1), !label.isEmpty, let file = parts[d].idToFile[h.id] else { return nil }
+        return (h.level, TOCEntry(label: label, href: file + "#" + h.id))
+      }
+      let headings = TOCEntry.nest(flat)
+      let title = doc.metadata.title.isEmpty ? doc.relativeName : doc.metadata.title
+      if documents.count == 1 {
+        out = headings.isEmpty ? [TOCEntry(label: title, href: parts[d].firstFile)] : headings
+      } else {
+        out.append(TOCEntry(label: title, href: parts[d].firstFile, children: headings))
+      }
+    }
+    return out
+  }
+}
+
+extension String {
+  func replacingSlashes() -> String { split(separator: "/").joined(separator: "-") }
+}

@@ -1,0 +1,131 @@
+import ImprentaModel
+
+extension XHTMLRenderer {
+  /// Renders inline content into `parent`. Raw HTML tags among the inlines open and close
+  /// elements on a local stack, so the result is always balanced (`+InlineHTML`).
+  mutating func renderInlines(_ inlines: [Inline], into parent: XMLNode, range: SourceRange) {
+    var state = InlineHTMLState(root: parent)
+    for inline in inlines {
+      if case .html(let h) = inline {
+        handleInlineHTML(h, state: &state)
+        continue
+      }
+      guard state.skipping == nil else { continue }
+      renderInline(inline, into: state.current)
+    }
+  }
+
+  mutating func renderInline(_ inline: Inline, into parent: XMLNode) {
+    switch inline {
+    case .text(let t):
+      parent.text(t.string)
+    case .emphasis(let s):
+      renderInlines(s.content, into: parent.element("em"), range: s.range)
+    case .strong(let s):
+      renderInlines(s.content, into: parent.element("strong"), range: s.range)
+    case .strikethrough(let s):
+      renderInlines(s.content, into: parent.element("del"), range: s.range)
+    case .code(let c):
+      parent.element("code").text(c.code)
+    case .link(let l):
+      renderLink(l, into: parent)
+    case .image(let img):
+      renderImage(img, into: parent)
+    case .softBreak:
+      parent.text("\n")
+    case .hardBreak:
+      parent.element("br")
+      parent.text("\n")
+    case .footnoteReference(let r):
+      renderFootnoteCall(r, into: parent)
+    case .html(let h):
+      // Only reached outside `renderInlines` (never in practice); keep the tags balanced anyway.
+      var state = InlineHTMLState(root: parent)
+      handleInlineHTML(h, state: &state)
+    case .span(let s):
+      let node = parent.element("span")
+      setAttributes(s.attributes, on: node, range: s.range)
+      renderInlines(s.content, into: node, range: s.range)
+    }
+  }
+
+  mutating func renderLink(_ l: Link, into parent: XMLNode) {
+    let insideLink = parent.hasAncestor(named: "a")
+    guard !l.destination.isEmpty, URLSafety.isSafe(l.destination), !insideLink else {
+      if !URLSafety.isSafe(l.destination) {
+        diagnostics.warning("unsafe-url", "a link to a script URL was dropped (its text is kept)", file: file, at: l.range)
+      }
+      renderInlines(l.content, into: insideLink ? parent : parent.element("span"), range: l.range)
+      return
+    }
+    let a = parent.element("a", ["href": l.destination])
+    if !l.title.isEmpty { a.set("title", l.title) }
+    renderInlines(l.content, into: a, range: l.range)
+  }
+
+  // MARK: - Images
+
+  /// Alt text that says nothing: the file name, or a placeholder word.
+  static let placeholderAlts: Set<String> = ["image", "imagen", "img", "picture", "photo", "foto", "figure", "figura", "banner", "imagem", "alt"]
+
+  /// The image's alt text, or nil when it has none worth reading (a warning is given).
+  mutating func altText(_ image: Image) -> String? {
+    let alt = image.alt.trimmingCharacters(in: " \t\n")
+    let fileName = String(image.source.split(separator: "/").last ?? "")
+    let stem = String(fileName.split(separator: ".").first ?? "")
+    let lower = alt.lowercased()
+    if alt.isEmpty || lower == fileName.lowercased() || lower == stem.lowercased() || XHTMLRenderer.placeholderAlts.contains(lower) {
+      let said = alt.isEmpty ? "no alt text" : "alt text \"\(alt)\" that describes nothing"
+      diagnostics.warning("missing-alt-text", "the image \(image.source) has \(said): it is marked decorative (alt=\"\")", file: file, at: image.range)
+      return nil
+    }
+    return alt
+  }
+
+  /// An `img`, or the alt text in its place when the image cannot be had.
+  mutating func renderImage(_ image: Image, into parent: XMLNode, width: String? = nil, height: String? = nil) {
+    guard URLSafety.isSafe(image.source), !image.source.isEmpty else {
+      diagnostics.warning("unsafe-url", "an image with a script URL or no source was dropped", file: file, at: image.range)
+      renderMissingImage(image, into: parent)
+      return
+    }
+    switch resolveImage(image) {
+    case .source(let src):
+      imageCount += 1
+      let img = parent.element("img", ["src": src])
+      if let alt = altText(image) {
+        img.set("alt", alt)
+      } else {
+        imagesWithoutAlt += 1
+        img.set("alt", "")
+        img.set("role", "presentation")
+      }
+      if !image.title.isEmpty { img.set("title", image.title) }
+      if let width { img.set("width", width) }
+      if let height { img.set("height", height) }
+    case .missing(let why):
+      diagnostics.warning("missing-image", "image \(image.source) not found (\(why)): its alt text is shown instead", file: file, at: image.range)
+      renderMissingImage(image, into: parent)
+    case .refused(let why):
+      diagnostics.warning("refused-image", "image \(image.source) refused: \(why)", file: file, at: image.range)
+      renderMissingImage(image, into: parent)
+    }
+  }
+
+  func renderMissingImage(_ image: Image, into parent: XMLNode) {
+    let alt = image.alt.trimmingCharacters(in: " \t\n")
+    parent.element("span", ["class": "image-missing"]).text("[\(localization.image)" + (alt.isEmpty ? "]" : ": \(alt)]"))
+  }
+}
+
+extension XMLNode {
+  /// Whether this node or an ancestor is an element named `name`.
+  func hasAncestor(named name: String) -> Bool {
+    var n: XMLNode? = self
+    while let x = n {
+      if x.name == name { return true }
+      n = x.parent
+    }
+    return false
+  }
+}
