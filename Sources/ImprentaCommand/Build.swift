@@ -8,6 +8,8 @@ struct Build {
   var styleName: String
   var outputFolder: String
   var includeDrafts: Bool
+  /// Hugo sites (issue 6): see Build+Site.swift.
+  var site = SiteBuildOptions()
 
   struct Report {
     var pages = 0
@@ -22,6 +24,7 @@ struct Build {
   }
 
   func run() -> Report {
+    if let root = siteRoot { return runSite(root: root) }
     var report = Report()
     report.diagnostics = export(into: &report)
     return report

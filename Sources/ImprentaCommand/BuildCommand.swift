@@ -31,6 +31,8 @@ struct BuildCommand: ParsableCommand {
   @Flag(help: "Export pages marked draft too.")
   var drafts = false
 
+  @OptionGroup var siteFlags: SiteFlags
+
   @Flag(name: .shortAndLong, help: "Print only errors and warnings, not the summary.")
   var quiet = false
 
@@ -62,7 +64,7 @@ struct BuildCommand: ParsableCommand {
     let start = Date()
     let build = Build(
       inputs: inputs.isEmpty ? ["content"] : inputs, formats: try formats(), styleName: style, outputFolder: output,
-      includeDrafts: drafts)
+      includeDrafts: drafts, site: siteFlags.options)
     let report = build.run()
     let printer = DiagnosticPrinter(verbose: verbose)
     printer.print(report.diagnostics)

@@ -9,6 +9,9 @@ public struct PageReader: Sendable {
   public var shortcodes = ShortcodeExpander()
   /// The site's parameters, for the `param` shortcode.
   public var site = ShortcodeSite()
+  /// Whether `ref`/`relref` destinations stay marked for a site's link resolver (`SiteLinkResolver`);
+  /// when false (a page read alone) they become the path as written.
+  public var keepsReferenceMarkers = false
 
   /// Creates a reader.
   public init() {}
@@ -34,7 +37,11 @@ public struct PageReader: Sendable {
     // Shortcodes are found before cmark-gfm sees the text, then put back as nodes.
     let pipeline = ShortcodePipeline(
       markdown: frontMatter.body, file: path, lineOffset: frontMatter.bodyLineOffset, expander: shortcodes, page: metadata, site: site)
-    let blocks = pipeline.convert()
+    var blocks = pipeline.convert()
+    if !keepsReferenceMarkers {
+      let rewriter = LinkRewriter { d, _ in d.hasPrefix(RefShortcode.marker) ? String(d.dropFirst(RefShortcode.marker.count)) : d }
+      blocks = blocks.map(rewriter.rewrite)
+    }
     diagnostics.append(contentsOf: pipeline.diagnostics)
     if metadata.title.isEmpty {
       metadata.title = blocks.lazy.compactMap { block -> String? in

@@ -120,7 +120,7 @@ struct ShortcodeTests {
     #expect(q.kind == .qr && q.url == "https://qr.example")
     #expect(p.content.plainText == "Color azul, hondo, site sitio. See other.")
     let link = p.content.compactMap { if case .link(let l) = $0 { return l } else { return nil } }.first
-    #expect(link?.destination == "imprenta-ref:other.md#sec")
+    #expect(link?.destination == "other.md#sec")
   }
 
   @Test func unknownShortcodesKeepTheirContentAndWarn() throws {
