@@ -53,7 +53,10 @@ public struct FileResources: ResourceProvider {
     }
     // A name with accents may be stored composed or decomposed: try both spellings.
     candidates = candidates.flatMap { c in
-      [c, c.precomposedStringWithCanonicalMapping, c.decomposedStringWithCanonicalMapping].reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+      // Compared by bytes: Swift's `==` holds the two spellings equal, the file system does not.
+      [c, c.precomposedStringWithCanonicalMapping, c.decomposedStringWithCanonicalMapping].reduce(into: [String]()) { list, s in
+        if !list.contains(where: { $0.utf8.elementsEqual(s.utf8) }) { list.append(s) }
+      }
     }
     var refusedOutside = false
     for candidate in candidates {
