@@ -70,5 +70,6 @@ let package = Package(
     .testTarget(name: "ImprentaEPUBTests", dependencies: ["ImprentaEPUB", "ImprentaReader", "ImprentaTestSupport"]),
     .testTarget(name: "ImprentaPDFTests", dependencies: ["ImprentaPDF", "ImprentaReader", "ImprentaTestSupport"]),
     .testTarget(name: "ImprentaCommandTests", dependencies: ["Imprenta", "ImprentaTestSupport"]),
+    .testTarget(name: "ImprentaSiteTests", dependencies: ["Imprenta", "ImprentaTestSupport"]),
   ]
 )

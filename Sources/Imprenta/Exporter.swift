@@ -1,3 +1,5 @@
+import ImprentaEPUB
+import ImprentaHTML
 import ImprentaText
 
 /// Runs documents through the backends.
@@ -6,36 +8,44 @@ public struct Exporter: Sendable {
   public var style: Style
   /// Where backends get images and the build date.
   public var environment: ExportEnvironment
+  /// The site's address, for links to pages that are not part of an e-book.
+  public var baseURL: String?
 
   /// Creates an exporter.
-  public init(style: Style, environment: ExportEnvironment) {
+  public init(style: Style, environment: ExportEnvironment, baseURL: String? = nil) {
     self.style = style
     self.environment = environment
+    self.baseURL = baseURL
   }
 
   /// The formats this build can write.
-  public static let availableFormats: Set<OutputFormat> = [.txt]
+  public static let availableFormats: Set<OutputFormat> = [.txt, .xhtml, .epub]
 
-  /// The bytes of several documents as one publication (a book) in `format`.
-  public func export(book documents: [Document], as format: OutputFormat, diagnostics: inout Diagnostics) throws -> [UInt8] {
-    switch format {
-    case .txt:
-      let writer = TextWriter(style: style)
-      let parts = documents.map { writer.write($0, diagnostics: &diagnostics) }
-      return Array(parts.joined(separator: "\n\n").utf8)
-    case .pdf, .epub, .xhtml:
-      guard let first = documents.first else { return [] }
-      throw ImprentaError("format-not-available", "the \(format.rawValue) format is not built yet", file: first.sourcePath)
-    }
-  }
-
-  /// The bytes of `document` in `format`. Throws for a format this build cannot write.
+  /// The bytes of one document in `format`.
   public func export(_ document: Document, as format: OutputFormat, diagnostics: inout Diagnostics) throws -> [UInt8] {
     switch format {
     case .txt:
       return Array(TextWriter(style: style).write(document, diagnostics: &diagnostics).utf8)
-    case .pdf, .epub, .xhtml:
+    case .xhtml:
+      return XHTMLWriter(style: style).write(document, environment: environment, diagnostics: &diagnostics)
+    case .epub:
+      return try EPUBPackager(style: style, options: EPUBOptions(baseURL: baseURL)).package([document], environment: environment, diagnostics: &diagnostics)
+    case .pdf:
       throw ImprentaError("format-not-available", "the \(format.rawValue) format is not built yet", file: document.sourcePath)
+    }
+  }
+
+  /// The bytes of a book (several documents as one publication) in `format`.
+  public func export(_ book: Book, as format: OutputFormat, diagnostics: inout Diagnostics) throws -> [UInt8] {
+    switch format {
+    case .txt:
+      return Array(TextWriter(style: style).write(book.merged(), diagnostics: &diagnostics).utf8)
+    case .xhtml:
+      return XHTMLWriter(style: style).write(book.merged(), environment: environment, diagnostics: &diagnostics)
+    case .epub:
+      return try EPUBPackager(style: style, options: EPUBOptions(title: book.title, baseURL: baseURL)).package(book.documents, environment: environment, diagnostics: &diagnostics)
+    case .pdf:
+      throw ImprentaError("format-not-available", "the \(format.rawValue) format is not built yet", file: book.documents.first?.sourcePath ?? book.title)
     }
   }
 }

@@ -10,13 +10,26 @@ public struct FileResources: ResourceProvider {
   /// Largest file served (images past it are refused before reading).
   public var maximumBytes: Int = 64 << 20
 
+  /// Folders searched instead of root, `static/`, `assets/` (a Hugo site: `static/`, the content
+  /// folders, then `assets/`); the page's own folder (a bundle) still comes first for relative paths.
+  public var searchRoots: [String]?
+
   /// Creates a provider for a content root.
   public init(root: String) {
     self.root = root
   }
 
+  /// Creates a provider for a Hugo site: `/x.png` from `static/`, then the content folders, then `assets/`.
+  public init(siteRoot: String, contentFolders: [String]) {
+    root = siteRoot + "/" + (contentFolders.first ?? "content")
+    searchRoots = [siteRoot + "/static"] + contentFolders.map { siteRoot + "/" + $0 } + [siteRoot + "/assets"]
+  }
+
   /// Folders a reference may resolve in, canonical.
   var allowedRoots: [String] {
+    if let searchRoots {
+      return searchRoots.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+    }
     let base = URL(fileURLWithPath: root).standardizedFileURL
     let parent = base.deletingLastPathComponent()
     return [base, parent.appendingPathComponent("static"), parent.appendingPathComponent("assets")]
@@ -37,6 +50,13 @@ public struct FileResources: ResourceProvider {
     } else {
       let pageDir = (document.sourcePath as NSString).deletingLastPathComponent
       candidates = [(pageDir.isEmpty ? "." : pageDir) + "/" + cleaned] + roots.map { $0 + "/" + cleaned }
+    }
+    // A name with accents may be stored composed or decomposed: try both spellings.
+    candidates = candidates.flatMap { c in
+      // Compared by bytes: Swift's `==` holds the two spellings equal, the file system does not.
+      [c, c.precomposedStringWithCanonicalMapping, c.decomposedStringWithCanonicalMapping].reduce(into: [String]()) { list, s in
+        if !list.contains(where: { $0.utf8.elementsEqual(s.utf8) }) { list.append(s) }
+      }
     }
     var refusedOutside = false
     for candidate in candidates {

@@ -39,6 +39,16 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "Write a JSON report of every output and diagnostic to this file.")
   var report: String?
 
+  @OptionGroup(title: "Hugo sites") var site: SiteFlags
+
+  /// The Hugo project root, when the one input is one.
+  var siteRoot: String? {
+    guard common.inputs.count == 1 else { return nil }
+    let input = common.inputs[0]
+    let root = input.count > 1 && input.hasSuffix("/") ? String(input.dropLast()) : input
+    return HugoProject.isProject(root) ? root : nil
+  }
+
   func validate() throws {
     _ = try common.formats()
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -59,9 +69,17 @@ struct BuildCommand: ParsableCommand {
     options.defaultStyle = common.style ?? "default"
     options.styleSearchPaths = CommonOptions.styleSearchPaths
     options.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
-    let progress = ProgressBar(enabled: !common.quiet && isatty(2) != 0 && common.diagnostics == .text)
-    var result = BatchBuilder(options: options).run(publications) { done, total, name in progress.update(done, total, name) }
-    progress.finish()
+    var result: BatchReport
+    if let root = siteRoot {
+      result = SiteBuild(
+        root: root, formats: try common.formats(), styleName: common.style ?? "default", outputFolder: options.outputFolder,
+        includeDrafts: drafts, flags: site
+      ).run()
+    } else {
+      let progress = ProgressBar(enabled: !common.quiet && isatty(2) != 0 && common.diagnostics == .text)
+      result = BatchBuilder(options: options).run(publications) { done, total, name in progress.update(done, total, name) }
+      progress.finish()
+    }
     diagnostics.append(contentsOf: result.diagnostics)
     result.diagnostics = diagnostics
     printer.print(diagnostics)

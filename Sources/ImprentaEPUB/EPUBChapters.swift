@@ -26,6 +26,7 @@ enum EPUBChapters {
     case .table(let t): return (t.rows + [t.header]).joined().reduce(0) { $0 + $1.content.plainText.utf8.count }
     case .figure(let f): return 100 + f.caption.plainText.utf8.count
     case .thematicBreak: return 1
+    case .embed(let e): return 50 + e.displayTitle.utf8.count
     case .html(let h): return h.html.utf8.count
     case .list, .blockQuote, .footnoteDefinition, .container: return block.children.reduce(0) { $0 + size($1) }
     }

@@ -26,6 +26,17 @@ struct EPUBLinks {
 
   /// The rewritten `href` for a link in part `from`, file `file` (both files live in `text/`).
   func resolve(_ href: String, from: Int, file: String) -> Outcome {
+    // A link the site reader resolved to another document of the export (`imprenta-page:`).
+    if href.hasPrefix(internalLinkScheme) {
+      let link = Link(destination: href, content: [])
+      guard let target = link.internalTarget, let j = parts.firstIndex(where: { $0.relativeName == target.page }) else {
+        return .text("\(href.dropFirst(internalLinkScheme.count)) is not part of this book")
+      }
+      if !target.anchor.isEmpty, let t = parts[j].idToFile[target.anchor] {
+        return .href(t == file ? "#" + target.anchor : EPUBLinks.relative(t) + "#" + target.anchor)
+      }
+      return .href(EPUBLinks.relative(parts[j].firstFile))
+    }
     if let scheme = EPUBLinks.scheme(of: href) {
       return scheme == "javascript" || scheme == "vbscript" ? .text("script URL") : .href(href)
     }

@@ -49,7 +49,12 @@ extension XHTMLRenderer {
     }
   }
 
-  mutating func renderLink(_ l: Link, into parent: XMLNode) {
+  mutating func renderLink(_ link: Link, into parent: XMLNode) {
+    var l = link
+    if let target = l.internalTarget {
+      // Another document of the same export: its sibling XHTML file, relative to this one.
+      l.destination = XHTMLRenderer.relativePath(from: document.relativeName, to: target.page + ".xhtml") + (target.anchor.isEmpty ? "" : "#" + target.anchor)
+    }
     let insideLink = parent.hasAncestor(named: "a")
     guard !l.destination.isEmpty, URLSafety.isSafe(l.destination), !insideLink else {
       if !URLSafety.isSafe(l.destination) {
@@ -61,6 +66,16 @@ extension XHTMLRenderer {
     let a = parent.element("a", ["href": l.destination])
     if !l.title.isEmpty { a.set("title", l.title) }
     renderInlines(l.content, into: a, range: l.range)
+  }
+
+  /// The path of `target` (relative to the export root) as seen from the page `from`'s folder.
+  static func relativePath(from page: String, to target: String) -> String {
+    let fromDir = page.split(separator: "/").dropLast()
+    let to = target.split(separator: "/")
+    var common = 0
+    while common < fromDir.count, common < to.count - 1, fromDir[fromDir.startIndex + common] == to[common] { common += 1 }
+    let ups = Array(repeating: "..", count: fromDir.count - common)
+    return (ups + to[common...].map(String.init)).joined(separator: "/")
   }
 
   // MARK: - Images

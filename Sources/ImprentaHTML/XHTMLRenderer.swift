@@ -152,7 +152,19 @@ package struct XHTMLRenderer {
       let node = parent.element("div")
       setAttributes(c.attributes, on: node)
       render(c.blocks, into: node)
+    case .embed(let e):
+      renderEmbed(e, into: parent)
     }
+  }
+
+  /// An embed cannot play in a reading system: a titled link to it (a QR code's text, shown).
+  mutating func renderEmbed(_ e: Embed, into parent: XMLNode) {
+    let p = parent.element("p", ["class": "embed embed-\(e.provider.filter { $0.isLetter || $0.isNumber })"])
+    if e.kind == .qr || !URLSafety.isSafe(e.url) {
+      p.text(e.displayTitle)
+      return
+    }
+    p.element("a", ["href": e.url]).text(e.displayTitle)
   }
 
   mutating func renderCode(_ c: CodeBlock, into parent: XMLNode) {

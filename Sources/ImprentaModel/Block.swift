@@ -22,6 +22,9 @@ public indirect enum Block: Sendable, Hashable {
   case html(RawHTML)
   /// A generic container, for anything without a kind of its own.
   case container(Container)
+  /// Something that plays or lives elsewhere (a video, a post, a gist) or a QR code: a link in
+  /// text and EPUB, a card with a QR code of the URL in PDF.
+  case embed(Embed)
 }
 
 /// A heading.

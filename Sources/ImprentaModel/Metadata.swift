@@ -26,6 +26,17 @@ public struct Metadata: Sendable, Hashable {
   public var hideTitle: Bool
   /// The page's slug (`slug`), or empty.
   public var slug: String
+  /// When the page goes public (`publishDate`, `pubdate`, `published`), if written; Hugo leaves a
+  /// page with a future one out unless asked (`--future`). Hugo falls back to `date` when absent.
+  public var publishDate: PageDate?
+  /// When the page stops being public (`expiryDate`, `unpublishdate`), if written.
+  public var expiryDate: PageDate?
+  /// When the page was last changed (`lastmod`, `modified`), if written.
+  public var lastmod: PageDate?
+  /// A shorter title for menus and tables of contents (`linkTitle`), or empty.
+  public var linkTitle: String
+  /// Whether a leaf bundle is headless (`headless: true`): its files serve other pages, it is never exported.
+  public var headless: Bool
   /// Every other key of the front matter, in source order (including `menu`, `params`, `categories`).
   public var params: [KeyValue<MetaValue>]
 
@@ -49,7 +60,15 @@ public struct Metadata: Sendable, Hashable {
     self.hideTitle = hideTitle
     self.slug = slug
     self.params = params
+    self.publishDate = nil
+    self.expiryDate = nil
+    self.lastmod = nil
+    self.linkTitle = ""
+    self.headless = false
   }
+
+  /// The link title, else the title: what menus and tables of contents show.
+  public var shortTitle: String { linkTitle.isEmpty ? title : linkTitle }
 
   /// The first value kept under `key`.
   public func param(_ key: String) -> MetaValue? {

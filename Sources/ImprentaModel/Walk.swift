@@ -30,7 +30,7 @@ extension Block {
   /// The blocks directly inside this one (list items' blocks flattened), for walks.
   public var children: [Block] {
     switch self {
-    case .heading, .paragraph, .codeBlock, .table, .figure, .thematicBreak, .html: return []
+    case .heading, .paragraph, .codeBlock, .table, .figure, .thematicBreak, .html, .embed: return []
     case .list(let l): return l.items.flatMap(\.blocks)
     case .blockQuote(let q): return q.blocks
     case .footnoteDefinition(let f): return f.blocks
@@ -52,6 +52,7 @@ extension Block {
     case .footnoteDefinition(let f): return f.range
     case .html(let h): return h.range
     case .container(let c): return c.range
+    case .embed(let e): return e.range
     }
   }
 }
@@ -116,7 +117,7 @@ extension Document {
       case .figure(let f): add(f.image.source); inlines(f.caption)
       case .table(let t): for cell in t.header + t.rows.flatMap({ $0 }) { inlines(cell.content) }
       case .html(let h): html(h.nodes)
-      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .container: break
+      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .container, .embed: break
       }
     }
     return out

@@ -48,7 +48,8 @@ enum FrontMatterReader {
       }
       return FrontMatter(format: fence == "---" ? .yaml : .toml, values: values, keyLines: keyLines, body: text[bodyStart...], bodyLineOffset: end + 1)
     }
-    if text.hasPrefix("{") {
+    // `{{<` / `{{%` at the very start is a shortcode, not JSON front matter.
+    if text.hasPrefix("{") && !text.hasPrefix("{{") {
       let end = try JSONFrontMatter.objectEnd(text, file: file)
       let inner = String(text[...end])
       let (values, keyLines) = try JSONFrontMatter.parse(inner, file: file)

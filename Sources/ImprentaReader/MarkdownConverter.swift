@@ -20,6 +20,8 @@ struct MarkdownConverter {
   var warnedInlineDepth = false
   /// The Markdown's lines, for what cmark-gfm does not keep (footnote labels).
   var sourceLines: [Substring] = []
+  /// What each shortcode placeholder in the Markdown stands for (see `ShortcodeTokens`).
+  var expansions: [Int: ShortcodeOutput] = [:]
 
   init(file: String, lineOffset: Int) {
     self.file = file
@@ -141,6 +143,10 @@ struct MarkdownConverter {
     let r = range(node)
     switch type {
     case CMARK_NODE_PARAGRAPH:
+      if let id = standaloneToken(node) {
+        out += expansions[id]?.blocks ?? []
+        return
+      }
       let inlines = convertInlines(children(of: node), depth: 0)
       // The `]>` that closes a document type's internal subset cmark split off a raw HTML block.
       if openDeclaration, inlines.plainText.trimmingCharacters(in: " \t\n") == "]>" {
@@ -183,13 +189,12 @@ struct MarkdownConverter {
       }
       out.append(.list(ListBlock(kind: kind, isTight: cmark_node_get_list_tight(node) != 0, items: items, range: r)))
     case CMARK_NODE_CODE_BLOCK:
-      out.append(.codeBlock(CodeBlock(info: string(cmark_node_get_fence_info(node)), code: literal(node), range: r)))
+      out.append(.codeBlock(CodeBlock(info: resolvingTokens(string(cmark_node_get_fence_info(node))), code: resolvingTokens(literal(node)), range: r)))
     case CMARK_NODE_HTML_BLOCK:
       let html = literal(node)
       let declaration = RawHTMLParser.stripDeclarations(html)
       if declaration.openSubset { openDeclaration = true } else if !declaration.removed { openDeclaration = false }
-      let nodes = RawHTMLParser(file: file, range: r).parse(html, diagnostics: &diagnostics)
-      out.append(.html(RawHTML(html: html, nodes: nodes, range: r)))
+      htmlBlock(html, range: r, into: &out)
     case CMARK_NODE_THEMATIC_BREAK:
       out.append(.thematicBreak(r))
     case CMARK_NODE_FOOTNOTE_DEFINITION:
@@ -272,7 +277,7 @@ struct MarkdownConverter {
         merged.append(inline)
       }
     }
-    return merged
+    return expandingTokens(merged)
   }
 
   mutating func convertInline(_ node: OpaquePointer, depth: Int, into out: inout [Inline]) {
@@ -301,19 +306,19 @@ struct MarkdownConverter {
     case CMARK_NODE_TEXT: out.append(.text(Text(literal(node), range: r)))
     case CMARK_NODE_SOFTBREAK: out.append(.softBreak(r))
     case CMARK_NODE_LINEBREAK: out.append(.hardBreak(r))
-    case CMARK_NODE_CODE: out.append(.code(InlineCode(literal(node), range: r)))
-    case CMARK_NODE_HTML_INLINE: out.append(.html(InlineHTML(literal(node), range: r)))
+    case CMARK_NODE_CODE: out.append(.code(InlineCode(resolvingTokens(literal(node)), range: r)))
+    case CMARK_NODE_HTML_INLINE: out.append(.html(InlineHTML(resolvingTokens(literal(node)), range: r)))
     case CMARK_NODE_EMPH: out.append(.emphasis(Styled(convertInlines(children(of: node), depth: depth + 1), range: r)))
     case CMARK_NODE_STRONG: out.append(.strong(Styled(convertInlines(children(of: node), depth: depth + 1), range: r)))
     case imprenta_node_strikethrough(): out.append(.strikethrough(Styled(convertInlines(children(of: node), depth: depth + 1), range: r)))
     case CMARK_NODE_LINK:
-      let url = string(cmark_node_get_url(node))
+      let url = resolvingTokens(string(cmark_node_get_url(node)))
       let content = convertInlines(children(of: node), depth: depth + 1)
       let text = content.plainText
-      out.append(.link(Link(destination: url, title: string(cmark_node_get_title(node)), content: content, isAutolink: text == url || "mailto:" + text == url || "http://" + text == url, range: r)))
+      out.append(.link(Link(destination: url, title: resolvingTokens(string(cmark_node_get_title(node))), content: content, isAutolink: text == url || "mailto:" + text == url || "http://" + text == url, range: r)))
     case CMARK_NODE_IMAGE:
       let alt = convertInlines(children(of: node), depth: depth + 1).plainText
-      out.append(.image(Image(source: string(cmark_node_get_url(node)), alt: alt, title: string(cmark_node_get_title(node)), range: r)))
+      out.append(.image(Image(source: resolvingTokens(string(cmark_node_get_url(node))), alt: alt, title: resolvingTokens(string(cmark_node_get_title(node))), range: r)))
     case CMARK_NODE_FOOTNOTE_REFERENCE:
       // cmark-gfm replaces the reference's label by its number; the label is in the source.
       let label = footnoteLabel(at: r) ?? literal(node)

@@ -5,7 +5,8 @@ enum MetadataBuilder {
   /// Keys that become typed fields (and are therefore not repeated in `params`).
   static let typedKeys: Set<String> = [
     "title", "subtitle", "author", "authors", "date", "lang", "languagecode", "description", "draft",
-    "weight", "summary", "cover", "tags", "hidetitle", "slug",
+    "weight", "summary", "cover", "tags", "hidetitle", "slug", "publishdate", "pubdate", "published",
+    "expirydate", "unpublishdate", "lastmod", "modified", "linktitle", "headless",
   ]
 
   static func build(_ fm: FrontMatter, file: String, diagnostics: inout Diagnostics) -> Metadata {
@@ -30,19 +31,30 @@ enum MetadataBuilder {
         return nil
       }
     }
+    func date(_ key: String, _ v: MetaValue) -> PageDate? {
+      switch v {
+      case .date(let d): return d
+      case .string(let s):
+        if let d = PageDate(parsing: s) { return d }
+        if !s.isEmpty { warn(key, "'\(key)' is not a date Hugo reads: '\(s)'") }
+        return nil
+      default:
+        warn(key, "'\(key)' is not a date: '\(v)'")
+        return nil
+      }
+    }
     for pair in fm.values {
       let key = pair.key, v = pair.value
       switch key.lowercased() {
       case "title": m.title = string(key, v) ?? ""
       case "subtitle": m.subtitle = string(key, v) ?? ""
       case "author", "authors": m.authors += v.strings.filter { !$0.isEmpty }
-      case "date":
-        switch v {
-        case .date(let d): m.date = d
-        case .string(let s):
-          if let d = PageDate(parsing: s) { m.date = d } else if !s.isEmpty { warn(key, "'date' is not a date Hugo reads: '\(s)'") }
-        default: warn(key, "'date' is not a date: '\(v)'")
-        }
+      case "date": m.date = date(key, v) ?? m.date
+      case "publishdate", "pubdate", "published": m.publishDate = date(key, v) ?? m.publishDate
+      case "expirydate", "unpublishdate": m.expiryDate = date(key, v) ?? m.expiryDate
+      case "lastmod", "modified": m.lastmod = date(key, v) ?? m.lastmod
+      case "linktitle": m.linkTitle = string(key, v) ?? ""
+      case "headless": m.headless = bool(key, v) ?? false
       case "lang", "languagecode": if m.language.isEmpty || key == "lang" { m.language = string(key, v) ?? "" }
       case "description": m.description = string(key, v) ?? ""
       case "draft": m.draft = bool(key, v) ?? false

@@ -5,6 +5,13 @@ import ImprentaModel
 public struct PageReader: Sendable {
   /// Largest page read (bigger files are refused before parsing).
   public var maximumBytes = 32 << 20
+  /// What shortcodes become (Hugo's built-ins and the project's mapping).
+  public var shortcodes = ShortcodeExpander()
+  /// The site's parameters, for the `param` shortcode.
+  public var site = ShortcodeSite()
+  /// Whether `ref`/`relref` destinations stay marked for a site's link resolver (`SiteLinkResolver`);
+  /// when false (a page read alone) they become the path as written.
+  public var keepsReferenceMarkers = false
 
   /// Creates a reader.
   public init() {}
@@ -27,9 +34,15 @@ public struct PageReader: Sendable {
     let source = try SourceText(bytes: bytes, file: path)
     let frontMatter = try FrontMatterReader.read(source.text, file: path)
     var metadata = MetadataBuilder.build(frontMatter, file: path, diagnostics: &diagnostics)
-    var converter = MarkdownConverter(file: path, lineOffset: frontMatter.bodyLineOffset)
-    let blocks = converter.convert(frontMatter.body)
-    diagnostics.append(contentsOf: converter.diagnostics)
+    // Shortcodes are found before cmark-gfm sees the text, then put back as nodes.
+    let pipeline = ShortcodePipeline(
+      markdown: frontMatter.body, file: path, lineOffset: frontMatter.bodyLineOffset, expander: shortcodes, page: metadata, site: site)
+    var blocks = pipeline.convert()
+    if !keepsReferenceMarkers {
+      let rewriter = LinkRewriter { d, _ in d.hasPrefix(RefShortcode.marker) ? String(d.dropFirst(RefShortcode.marker.count)) : d }
+      blocks = blocks.map(rewriter.rewrite)
+    }
+    diagnostics.append(contentsOf: pipeline.diagnostics)
     if metadata.title.isEmpty {
       metadata.title = blocks.lazy.compactMap { block -> String? in
         if case .heading(let h) = block, h.level == 1 { return h.content.plainText }

@@ -40,10 +40,11 @@ extension TextRenderer {
   // MARK: - Links
 
   /// A link: its text, then ` [n]` for a URL listed at the end. An autolink's text is already
-  /// the URL, so it gets no number; a link to an anchor of this document is just its text.
+  /// the URL, so it gets no number; a link to an anchor of this document, or to another document
+  /// of the same export, is just its text.
   mutating func appendLink(_ link: Link, to out: inout [FlowItem]) {
     append(link.content, to: &out)
-    guard !link.isAutolink, link.fragmentOnly == nil else { return }
+    guard !link.isAutolink, link.fragmentOnly == nil, link.internalTarget == nil else { return }
     if let number = linkNumber(link.destination) {
       out.append(.text(" " + TextRenderer.linkCall(number)))
     }

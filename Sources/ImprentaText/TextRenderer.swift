@@ -75,7 +75,18 @@ struct TextRenderer {
       return .empty
     case .html(let h): return renderHTML(h)
     case .container(let c): return render(c.blocks)
+    case .embed(let e): return renderEmbed(e)
     }
+  }
+
+  /// An embed (video, post, gist, QR code) cannot play in text: its title and a numbered link,
+  /// or for a QR code the text it encodes.
+  mutating func renderEmbed(_ embed: Embed) -> TextLayout {
+    if embed.kind == .qr {
+      return .flow(flow([.text(Text("[QR: " + embed.url + "]", range: embed.range))]))
+    }
+    let link = Link(destination: embed.url, content: [.text(Text(embed.displayTitle, range: embed.range))], isAutolink: embed.title.isEmpty, range: embed.range)
+    return .flow(flow([.link(link)]))
   }
 
   // MARK: - Simple blocks

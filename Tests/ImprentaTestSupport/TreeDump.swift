@@ -17,6 +17,11 @@ public enum TreeDump {
     if !m.cover.isEmpty { out += "  cover: \(m.cover)\n" }
     if !m.tags.isEmpty { out += "  tags: \(m.tags.joined(separator: ", "))\n" }
     if m.hideTitle { out += "  hideTitle: true\n" }
+    if let d = m.publishDate { out += "  publishDate: \(d.text)\n" }
+    if let d = m.expiryDate { out += "  expiryDate: \(d.text)\n" }
+    if let d = m.lastmod { out += "  lastmod: \(d.text)\n" }
+    if !m.linkTitle.isEmpty { out += "  linkTitle: \(m.linkTitle)\n" }
+    if m.headless { out += "  headless: true\n" }
     for p in m.params { out += "  param \(p.key): \(p.value)\n" }
     for b in document.blocks { block(b, 1, &out) }
     return out
@@ -71,6 +76,8 @@ public enum TreeDump {
     case .container(let c):
       line(depth, "Container .\(c.attributes.classes.joined(separator: "."))", c.range, &out)
       for b in c.blocks { block(b, depth + 1, &out) }
+    case .embed(let e):
+      line(depth, "Embed \(e.kind) \(e.provider) \(e.url) title=\(e.title.debugDescription)", e.range, &out)
     }
   }
 

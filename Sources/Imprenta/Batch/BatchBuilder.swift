@@ -153,10 +153,7 @@ public struct BatchBuilder: Sendable {
       result.diagnostics.append(contentsOf: d)
     }
     guard !documents.isEmpty else { return result }
-    if unit.publication.book, var first = documents.first {
-      unit.publication.applyBookMetadata(to: &first, pages: documents.count)
-      documents[0] = first
-    }
+    let book = unit.publication.book ? unit.publication.book(of: documents) : nil
     result.documents = unit.publication.book ? 1 : documents.count
     let resources = FileResources(root: unit.pages[0].root)
     let newest = documents.compactMap(\.metadata.date).max()
@@ -194,9 +191,8 @@ public struct BatchBuilder: Sendable {
       }
       var d = Diagnostics()
       do {
-        let bytes = try unit.publication.book
-          ? exporter.export(book: documents, as: format, diagnostics: &d)
-          : exporter.export(documents[0], as: format, diagnostics: &d)
+        let bytes = try book.map { try exporter.export($0, as: format, diagnostics: &d) }
+          ?? exporter.export(documents[0], as: format, diagnostics: &d)
         _ = try writer.path(for: unit.outputName, extension: format.fileExtension, source: unit.pages[0].path)
         for page in unit.pages where URL(fileURLWithPath: page.path).standardizedFileURL.path == URL(fileURLWithPath: target).standardizedFileURL.path {
           throw ImprentaError("unsafe-output-path", "the output would overwrite its source", file: page.path)

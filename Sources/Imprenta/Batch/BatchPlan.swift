@@ -67,10 +67,13 @@ extension Publication {
     }
   }
 
-  /// A book takes its title and other metadata from the publication (its first page carries them).
-  func applyBookMetadata(to document: inout Document, pages: Int) {
-    for pair in metadata { override(&document.metadata, pair) }
-    if metadata.first(where: { $0.key == "title" }) == nil { document.metadata.title = name }
+  /// The pages as one book: its title and metadata from the publication (else the first page's
+  /// language and date, and the publication's name as title), every page a chapter.
+  func book(of documents: [Document]) -> Book {
+    var m = Metadata(title: name, language: documents.first?.metadata.language ?? "", params: [])
+    m.date = documents.compactMap(\.metadata.date).max()
+    for pair in metadata { override(&m, pair) }
+    return Book(title: m.title, language: m.language, metadata: m, entries: documents.map { Book.Entry(document: $0, role: .chapter, level: 1) })
   }
 
   private func override(_ m: inout Metadata, _ pair: KeyValue<MetaValue>) {

@@ -121,7 +121,7 @@ extension Document {
       case .paragraph(let p): walk(p.content)
       case .figure(let f): walk(f.caption)
       case .table(let t): for c in t.header + t.rows.flatMap({ $0 }) { walk(c.content) }
-      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .container: break
+      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .container, .embed: break
       }
     }
   }

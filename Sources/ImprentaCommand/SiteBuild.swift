@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import Imprenta
+
+/// The flags of `build` for Hugo sites.
+struct SiteFlags: ParsableArguments {
+  @Flag(help: "Hugo site: make one book of the whole site (one per language) instead of one output per page.")
+  var book = false
+
+  @Option(name: .customLong("section"), help: "Hugo site with --book: only this top-level section (repeatable).")
+  var sections: [String] = []
+
+  @Flag(help: "Hugo site: include pages whose publish date is in the future.")
+  var future = false
+
+  @Flag(help: "Hugo site: include pages whose expiry date has passed.")
+  var expired = false
+}
+
+/// Builds a Hugo site: every page Hugo would build (one output per page, named after its path in
+/// the site), or with `--book` one book per language, `book[.<lang>].<ext>`.
+struct SiteBuild {
+  var root: String
+  var formats: [OutputFormat]
+  var styleName: String
+  var outputFolder: String
+  var includeDrafts: Bool
+  var flags: SiteFlags
+
+  func run() -> BatchReport {
+    var report = BatchReport()
+    report.diagnostics = export(into: &report)
+    return report
+  }
+
+  private func export(into report: inout BatchReport) -> Diagnostics {
+    var diagnostics = Diagnostics()
+    let style: Style
+    do {
+      style = try StyleLoader(searchPaths: [root + "/styles"] + CommonOptions.styleSearchPaths).load(styleName, diagnostics: &diagnostics)
+    } catch let error as ImprentaError {
+      diagnostics.report(error.diagnostic)
+      return diagnostics
+    } catch {
+      diagnostics.error("style-error", "\(error)", file: styleName)
+      return diagnostics
+    }
+    // "Now" is the clock's, read here and handed to the reader; output dates follow SOURCE_DATE_EPOCH.
+    let now = PageDate(secondsSince1970: Int(Date().timeIntervalSince1970))
+    let options = SiteReader.Options(includeDrafts: includeDrafts, includeFuture: flags.future, includeExpired: flags.expired, now: now)
+    let project: HugoProject
+    do {
+      project = try HugoProject(root: root, options: options, diagnostics: &diagnostics)
+    } catch let error as ImprentaError {
+      diagnostics.report(error.diagnostic)
+      return diagnostics
+    } catch {
+      diagnostics.error("site-error", "\(error)", file: root)
+      return diagnostics
+    }
+    for skipped in project.site.skipped {
+      diagnostics.note("page-skipped", "\(skipped.reason.rawValue) page skipped", file: skipped.path)
+    }
+    let writer = OutputWriter(folder: outputFolder)
+    writer.removeStaleTemporaries()
+    let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+    let baseURL = project.site.config.baseURL.isEmpty ? nil : project.site.config.baseURL
+    func exporter(date: PageDate?) -> Exporter {
+      Exporter(
+        style: style,
+        environment: ExportEnvironment(resources: project.resources, buildDate: epoch.map { PageDate(secondsSince1970: $0) } ?? date ?? PageDate(secondsSince1970: 0)),
+        baseURL: baseURL)
+    }
+    func write(_ bytes: [UInt8], name: String, format: OutputFormat, source: String, start: Date) throws {
+      let path = try writer.write(bytes, relativeName: name, extension: format.fileExtension, source: source)
+      report.outputs.append(OutputRecord(path: path, format: format.rawValue, bytes: bytes.count, sha256: BuildKey.sha256(bytes), seconds: Date().timeIntervalSince(start), rebuilt: true))
+    }
+    if flags.book {
+      for book in project.books(sections: flags.sections, diagnostics: &diagnostics) {
+        report.documents += 1
+        let name = project.bookName(language: book.language)
+        let newest = book.documents.compactMap(\.metadata.date).max()
+        for format in formats {
+          do {
+            let start = Date()
+            try write(try exporter(date: newest).export(book, as: format, diagnostics: &diagnostics), name: name, format: format, source: root, start: start)
+          } catch let error as ImprentaError {
+            diagnostics.report(error.diagnostic)
+          } catch {
+            diagnostics.error("export-failed", "\(error)", file: root)
+          }
+        }
+      }
+      return diagnostics
+    }
+    for document in project.documents(diagnostics: &diagnostics) {
+      report.documents += 1
+      for format in formats {
+        do {
+          let start = Date()
+          try write(try exporter(date: document.metadata.date).export(document, as: format, diagnostics: &diagnostics), name: document.relativeName, format: format, source: document.sourcePath, start: start)
+        } catch let error as ImprentaError {
+          diagnostics.report(error.diagnostic)
+        } catch {
+          diagnostics.error("export-failed", "\(error)", file: document.sourcePath)
+        }
+      }
+    }
+    return diagnostics
+  }
+}

@@ -1,0 +1,54 @@
+/// Several documents made into one publication (a book of a whole Hugo site): title, language and
+/// the documents in reading order, each with its place in the book's outline.
+///
+/// Backends that take `[Document]` (PDF, EPUB) use `documents`; they may use `entries` for parts
+/// and the table of contents. The plain-text writer concatenates.
+public struct Book: Sendable, Hashable {
+  /// One document of the book and where it sits in the outline.
+  public struct Entry: Sendable, Hashable {
+    /// What the document is in the book.
+    public enum Role: String, Sendable, Hashable {
+      /// The site's home page: the book's opening matter.
+      case front
+      /// A section's own page (`_index.md`): opens a part (or a sub-part when nested).
+      case part
+      /// A regular page: a chapter.
+      case chapter
+    }
+    /// The document.
+    public var document: Document
+    /// Front, part or chapter.
+    public var role: Role
+    /// The level of the document's title in the book's outline: 0 for the front, 1 for a top-level
+    /// part or a chapter outside parts, 2 for a chapter of a part or a nested part, and so on.
+    /// A backend shifts the document's own headings below it (heading level + `level`).
+    public var level: Int
+
+    /// Creates an entry.
+    public init(document: Document, role: Role, level: Int) {
+      self.document = document
+      self.role = role
+      self.level = level
+    }
+  }
+
+  /// The book's title (the site title).
+  public var title: String
+  /// The book's language (BCP 47).
+  public var language: String
+  /// Book-wide metadata (authors, date, description, copyright in params).
+  public var metadata: Metadata
+  /// The documents in reading order.
+  public var entries: [Entry]
+
+  /// Creates a book.
+  public init(title: String, language: String, metadata: Metadata = .init(), entries: [Entry]) {
+    self.title = title
+    self.language = language
+    self.metadata = metadata
+    self.entries = entries
+  }
+
+  /// The documents in reading order.
+  public var documents: [Document] { entries.map(\.document) }
+}

@@ -1,0 +1,50 @@
+import ImprentaModel
+
+/// What a shortcode handler can ask while it expands one shortcode: the page, the site, its body
+/// as Markdown, and where to report problems.
+public struct ShortcodeContext {
+  let pipeline: ShortcodePipeline
+  /// Whether the shortcode stands alone on its lines or sits in running text.
+  public let placement: ShortcodePlacement
+  let bodyRange: Range<Int>?
+  let bodyTags: Range<Int>
+  let depth: Int
+
+  init(pipeline: ShortcodePipeline, placement: ShortcodePlacement, bodyRange: Range<Int>?, bodyTags: Range<Int>, depth: Int) {
+    self.pipeline = pipeline
+    self.placement = placement
+    self.bodyRange = bodyRange
+    self.bodyTags = bodyTags
+    self.depth = depth
+  }
+
+  /// The file being read (for diagnostics).
+  public var file: String { pipeline.file }
+  /// The page's front matter.
+  public var page: Metadata { pipeline.page }
+  /// The site's parameters.
+  public var site: ShortcodeSite { pipeline.site }
+
+  /// The body read as Markdown (nested shortcodes expanded), with its common indentation removed.
+  public func bodyBlocks() -> [Block] {
+    guard let bodyRange else { return [] }
+    return pipeline.blocks(in: bodyRange, tags: bodyTags, depth: depth + 1, dedent: true)
+  }
+
+  /// The body as inlines (a one-paragraph body gives its content).
+  public func bodyInlines() -> [Inline] {
+    let blocks = bodyBlocks()
+    if blocks.count == 1, case .paragraph(let p) = blocks[0] { return p.content }
+    return ShortcodeOutput.inlines(of: blocks)
+  }
+
+  /// A Markdown argument (a caption) as inlines.
+  public func inlines(markdown: String, at range: SourceRange) -> [Inline] {
+    pipeline.inlines(markdown: markdown, at: range)
+  }
+
+  /// Reports a warning about `shortcode`.
+  public func warning(_ code: String, _ message: String, at range: SourceRange) {
+    pipeline.diagnostics.warning(code, message, file: pipeline.file, at: range)
+  }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Imprenta
+import ImprentaTestSupport
+import Testing
+
+@Suite("Shortcode mapping and the build command on a site")
+struct MappingAndCommandTests {
+  @Test func mappingReadsOnlyItsKeyAndWarnsAtPositions() {
+    let yaml = """
+      publications:
+        - name: x
+      shortcodes:
+        notice: note
+        tip: {as: note, class: hint}
+        img: {as: image, src: 0, alt: alt}
+        video: {as: embed, url: src, kind: video}
+        toc: drop
+        abbr: {as: text, text: title}
+        bad: {as: sparkle}
+        odd: {as: note, colour: red}
+        nokind: {class: x}
+      style: default
+      """
+    var d = Diagnostics()
+    let m = ShortcodeMapping.load(yaml: yaml, file: "imprenta.yaml", diagnostics: &d)
+    #expect(m.rules["notice"] == .container(className: "notice"))
+    #expect(m.rules["tip"] == .container(className: "hint"))
+    #expect(m.rules["img"] == .image(src: "0", alt: "alt", caption: nil))
+    #expect(m.rules["video"] == .embed(url: "src", title: nil, kind: .video))
+    #expect(m.rules["toc"] == .drop)
+    #expect(m.rules["abbr"] == .text(argument: "title"))
+    #expect(m.rules["bad"] == nil && m.rules["nokind"] == nil)
+    #expect(m.rules["odd"] == .container(className: "odd"))
+    #expect(d.items.map(\.description) == [
+      "imprenta.yaml:10:13: warning: unknown kind 'sparkle' for shortcode 'bad': use one of image, embed, note, container, drop, text",
+      "imprenta.yaml:11:19: warning: unknown key 'colour' for a shortcode mapped as note",
+      "imprenta.yaml:12:11: warning: shortcode 'nokind' needs 'as:' (one of image, embed, note, container, drop, text)",
+    ])
+  }
+
+  func copyFixture(into r: CommandRunner) throws {
+    try FileManager.default.copyItem(atPath: Fixture.root, toPath: r.folder.appendingPathComponent("site").path)
+  }
+
+  @Test func buildsEveryPageOfASite() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    try copyFixture(into: r)
+    let result = try r.run(["build", "site", "-f", "txt", "-o", "out"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let files = r.files(under: "out")
+    #expect(files.contains("es/guia/atajos.txt") && files.contains("en/blog/a.txt") && files.contains("es/blog/sin-lista.txt"))
+    #expect(!files.contains("es/blog/borrador.txt") && !files.contains("es/blog/futuro.txt") && !files.contains("es/blog/caducado.txt"))
+    #expect(result.stderr.contains("site/content/guia/atajos.md:34:1: warning: unknown shortcode 'spoiler'"), "\(result.stderr)")
+    #expect(result.stderr.contains("site/content/guia/intro.md:9:"), "\(result.stderr)")
+    for f in files {
+      let text = r.read("out/" + f) ?? ""
+      #expect(!text.contains("{{<") && !text.contains("{{%"), "\(f)")
+    }
+    let all = try r.run(["build", "site", "-f", "txt", "-o", "all", "--drafts", "--future", "--expired"])
+    #expect(all.status == 0)
+    #expect(Set(r.files(under: "all")).isSuperset(of: ["es/blog/borrador.txt", "es/blog/futuro.txt", "es/blog/caducado.txt"]))
+  }
+
+  @Test func buildsOneBookPerLanguage() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    try copyFixture(into: r)
+    let result = try r.run(["build", "site", "--book", "-f", "txt", "-o", "out"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(r.files(under: "out") == ["book.en.txt", "book.es.txt"])
+    let es = r.read("out/book.es.txt") ?? ""
+    #expect(es.hasPrefix("Sitio de prueba\n"))
+    let order = ["Inicio", "Blog", "Pesada", "Entrada B", "Guía", "Introducción", "Atajos", "Avanzado", "Detalle", "Paquete"].map { es.range(of: $0)?.lowerBound }
+    #expect(order.allSatisfy { $0 != nil } && zip(order, order.dropFirst()).allSatisfy { $0! < $1! }, "\(es)")
+    #expect(!es.contains("{{<") && !es.contains("{{%") && !es.contains("Sin lista"))
+    let section = try r.run(["build", "site", "--book", "--section", "blog", "-f", "txt", "-o", "blog"])
+    #expect(section.status == 0)
+    #expect(!(r.read("blog/book.es.txt") ?? "Guía").contains("Introducción"))
+  }
+}
