@@ -1,0 +1,26 @@
+import Foundation
+import ImprentaModel
+import ImprentaStyle
+import ImprentaTestSupport
+import Testing
+
+@testable import ImprentaPDF
+
+@Suite(.serialized) struct RenderTests {
+  @Test(arguments: ["english.md", "espanol-largo.md"])
+  func writesFixture(_ name: String) throws {
+    let doc = try PDFTest.fixture(name)
+    let (url, bytes, _) = try PDFTest.write(doc, name: String(name.dropLast(3)), options: PDFOptions(tableOfContents: name == "espanol-largo.md"))
+    #expect(bytes.starts(with: Array("%PDF".utf8)))
+    #expect(FileManager.default.fileExists(atPath: url.path))
+  }
+}
+
+@Suite struct DebugRender {
+  @Test func debugFile() throws {
+    guard let path = ProcessInfo.processInfo.environment["IMPRENTA_DEBUG_MD"] else { return }
+    let doc = try PDFTest.document(String(contentsOfFile: path, encoding: .utf8), path: path)
+    let (url, _, d) = try PDFTest.write(doc, name: "debug")
+    print("wrote", url.path, d.items)
+  }
+}
