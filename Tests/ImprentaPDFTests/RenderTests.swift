@@ -24,3 +24,12 @@ import Testing
     print("wrote", url.path, d.items)
   }
 }
+
+extension DebugRender {
+  @Test func debugDump() throws {
+    guard let path = ProcessInfo.processInfo.environment["IMPRENTA_DEBUG_DUMP"] else { return }
+    let doc = try PDFTest.document(String(contentsOfFile: path, encoding: .utf8), path: path)
+    print(doc.blocks.count, doc.footnotes.map { "\($0.label)=\($0.number)" })
+    print(PDFTest.layout(doc).0.dump())
+  }
+}

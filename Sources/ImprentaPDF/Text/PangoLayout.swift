@@ -142,7 +142,7 @@ final class TextBlock {
     pango_font_description_free(desc)
     if format.width > 0 {
       pango_layout_set_width(l, Int32((format.width * pangoScale).rounded(.down)))
-      pango_layout_set_wrap(l, format.breakAnywhere ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR)
+      pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR)
     }
     switch format.align {
     case .left: pango_layout_set_alignment(l, PANGO_ALIGN_LEFT)
