@@ -1,5 +1,6 @@
 import Foundation
 import ImprentaModel
+import ImprentaReader
 import ImprentaStyle
 import ImprentaTestSupport
 import Testing
@@ -31,5 +32,18 @@ extension DebugRender {
     let doc = try PDFTest.document(String(contentsOfFile: path, encoding: .utf8), path: path)
     print(doc.blocks.count, doc.footnotes.map { "\($0.label)=\($0.number)" })
     print(PDFTest.layout(doc).0.dump())
+  }
+}
+
+extension RenderTests {
+  /// The shipped seed page, written to look at.
+  @Test func writesSeedPage() throws {
+    var d = Diagnostics()
+    let path = Repository.content.appendingPathComponent("misionyobjetivos.md").path
+    let doc = try ImprentaReader.PageReader().read(contentsOf: path, relativeName: "misionyobjetivos", diagnostics: &d)
+    let env = ExportEnvironment(resources: FolderResources(root: Repository.content), buildDate: PageDate(secondsSince1970: 0))
+    let bytes = try PDFWriter(style: Style()).write([doc], environment: env, diagnostics: &d)
+    try Data(bytes).write(to: PDFTest.outputFolder.appendingPathComponent("misionyobjetivos.pdf"))
+    #expect(d.items.contains { $0.code == "image-missing" && $0.line == 10 })
   }
 }

@@ -1,4 +1,5 @@
 import CPangoCairo
+import Foundation
 import ImprentaStyle
 
 let pangoScale = Double(imprenta_pango_scale())
@@ -111,9 +112,12 @@ final class TextBlock {
     self.format = format
     bytes = Array(text.string.utf8)
     let l = makeLayout()
-    layout = l
     measure(l)
+    if TextBlock.keepLayouts { layout = l } else { imprenta_g_object_unref(UnsafeMutableRawPointer(l)) }
   }
+
+  /// Whether shaped layouts stay alive after measuring (faster painting, more memory).
+  nonisolated(unsafe) static var keepLayouts = ProcessInfo.processInfo.environment["IMPRENTA_PDF_KEEP_LAYOUTS"] == "1"
 
   deinit { release() }
 
