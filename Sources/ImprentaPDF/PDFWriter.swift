@@ -58,7 +58,7 @@ public struct PDFWriter: Sendable {
       throw ImprentaError("pdf-write-failed", "Cairo could not write the PDF: \(problem)", file: first.sourcePath)
     }
     do {
-      return try QPDFPostProcessor.process(bytes, language: first.language(default: style.base.language), date: environment.buildDate)
+      return try QPDFPostProcessor.process(bytes, language: first.language(default: style.base.language), date: environment.buildDate, figureAlts: layout.figureAlts)
     } catch {
       throw ImprentaError("pdf-write-failed", "\(error)", file: first.sourcePath)
     }

@@ -119,6 +119,14 @@ import Testing
     #expect(missing?.message.contains("images/missing.png") == true)
   }
 
+  @Test func figuresCarryTheirAltText() throws {
+    let (url, _, _) = try PDFTest.write(try PDFTest.fixture("english.md"), name: "alt")
+    let json = try Self.tool("qpdf", ["--json", url.path])
+    guard !json.isEmpty else { return }
+    #expect(json.contains("\"/Alt\": \"u:A bar chart with a sun\""))
+    #expect(json.contains("\"/Alt\": \"u:Three boxes\""))
+  }
+
   @Test func twoWritesGiveTheSameBytes() throws {
     let doc = try PDFTest.fixture("english.md")
     let (_, a, _) = try PDFTest.write(doc, name: "same-a", options: PDFOptions(tableOfContents: true))

@@ -108,6 +108,22 @@ struct PageLayout {
   /// The page index (0-based) of every anchor.
   var anchorPages: [String: Int] = [:]
 
+  /// The alt text of every figure element, in the order the painter opens them.
+  var figureAlts: [String] {
+    var seen: Set<Int> = []
+    var alts: [String] = []
+    for page in pages {
+      for item in page.items {
+        switch item.kind {
+        case .text, .image:
+          for tag in item.tags where tag.name == "Figure" && seen.insert(tag.id).inserted { alts.append(tag.alt) }
+        case .rule, .box, .link, .anchor, .leader: break
+        }
+      }
+    }
+    return alts
+  }
+
   /// A readable dump: per page, each item with coordinates rounded to 0.1 pt and its text.
   func dump() -> String {
     var out = ""

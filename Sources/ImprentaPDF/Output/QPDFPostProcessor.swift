@@ -27,7 +27,28 @@ enum QPDFPostProcessor {
     return s
   }
 
-  static func process(_ pdf: [UInt8], language: String, date: PageDate) throws -> [UInt8] {
+  /// Sets `/Alt` on the structure tree's `Figure` elements, in reading order (Cairo 1.16 has no
+  /// attribute for it).
+  static func setFigureAlts(_ q: qpdf_data?, root: qpdf_oh, alts: [String]) {
+    guard !alts.isEmpty else { return }
+    var next = 0
+    func visit(_ node: qpdf_oh, depth: Int) {
+      guard depth < 256, next < alts.count else { return }
+      if qpdf_oh_is_array(q, node) != 0 {
+        for i in 0..<qpdf_oh_get_array_n_items(q, node) { visit(qpdf_oh_get_array_item(q, node, i), depth: depth + 1) }
+        return
+      }
+      guard qpdf_oh_is_dictionary(q, node) != 0 else { return }
+      if qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, node, "/S"), "/Figure") != 0 {
+        if !alts[next].isEmpty { qpdf_oh_replace_key(q, node, "/Alt", qpdf_oh_new_unicode_string(q, alts[next])) }
+        next += 1
+      }
+      if qpdf_oh_has_key(q, node, "/K") != 0 { visit(qpdf_oh_get_key(q, node, "/K"), depth: depth + 1) }
+    }
+    visit(qpdf_oh_get_key(q, root, "/StructTreeRoot"), depth: 0)
+  }
+
+  static func process(_ pdf: [UInt8], language: String, date: PageDate, figureAlts: [String] = []) throws -> [UInt8] {
     var q: qpdf_data? = qpdf_init()
     defer { qpdf_cleanup(&q) }
     qpdf_silence_errors(q)
@@ -43,6 +64,7 @@ enum QPDFPostProcessor {
         try check(qpdf_read_memory(q, "imprenta.pdf", chars.baseAddress, UInt64(chars.count), nil), "qpdf could not read Cairo's PDF")
         let root = qpdf_get_root(q)
         if !language.isEmpty { qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
+        setFigureAlts(q, root: root, alts: figureAlts)
         let trailer = qpdf_get_trailer(q)
         var info = qpdf_oh_get_key(q, trailer, "/Info")
         if qpdf_oh_is_dictionary(q, info) == 0 {
