@@ -29,7 +29,8 @@ extension PDFLayouter {
   mutating func renderCodeBlock(_ c: CodeBlock) {
     let pad = style.code.padding.points(em: baseSize)
     let f = font(style.code.font, em: baseSize)
-    let markWidth = f.size * 0.9
+    let markText = style.code.wrapMark
+    let markWidth = markText.isEmpty ? 0 : f.size * 0.9
     var code = c.code
     while code.last == "\n" { code.removeLast() }
     if code.isEmpty { code = " " }
@@ -44,12 +45,12 @@ extension PDFLayouter {
     markFont.color = Color(hex: 0x888888)
     for k in lines.indices {
       // A line that does not end at a newline was wrapped: mark it.
-      if k < lines.count - 1, case .text(let t) = lines[k].items[0].kind {
+      if !markText.isEmpty, k < lines.count - 1, case .text(let t) = lines[k].items[0].kind {
         let m = t.block.lines[k]
         let end = m.start + m.length
         if end < bytes.count, bytes[end] != UInt8(ascii: "\n") {
           var mark = AttributedText()
-          mark.append("↩")
+          mark.append(markText)
           let markBlock = TextBlock(engine: engine, text: mark, format: ParagraphFormat(font: markFont, width: -1))
           lines[k].items.append(PageItem(.text(TextLine(block: markBlock, index: 0, x: indent + width - pad - markWidth + 1, baseline: t.baseline))))
         }

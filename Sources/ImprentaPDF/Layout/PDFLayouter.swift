@@ -85,6 +85,7 @@ struct PDFLayouter {
     if includeTOC { renderTOC() }
     for block in document.blocks { render(block) }
     var paginator = Paginator(geometry: geometry, notes: notes)
+    paginator.ruleColor = style.footnote.ruleColor
     var pages = paginator.paginate(slices)
     addRunningHeads(&pages)
     return pages
