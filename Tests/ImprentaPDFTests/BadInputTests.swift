@@ -45,3 +45,21 @@ import Testing
     #expect(w.message.contains("Imaginary Serif Pro") && w.message.contains("DejaVu Serif"))
   }
 }
+
+extension BadInputTests {
+  @Test func gifIsDecodedThroughGdkPixbuf() throws {
+    let bytes = try [UInt8](Data(contentsOf: PDFTest.fixtures.appendingPathComponent("images/badge.gif")))
+    guard case .success(let image) = LoadedImage.load(bytes) else {
+      Issue.record("GIF not decoded")
+      return
+    }
+    #expect(image.format == .gif && image.pixelWidth == 64 && image.pixelHeight == 32)
+    // Painted on a tiny page, the red bar shows where the layout put the image.
+    var page = LaidPage(width: 64, height: 32)
+    page.items.append(PageItem(.image(Rect(x: 0, y: 0, width: 64, height: 32), image)))
+    let ctx = CairoContext(imageWidth: 64, height: 32, scale: 1)
+    Painter(layout: PageLayout(pages: [page])).paint(page: 0, into: ctx)
+    #expect(ctx.pixel(x: 32, y: 16) == 0xc81e1e)
+    #expect(ctx.pixel(x: 2, y: 2) == 0xffffff)
+  }
+}

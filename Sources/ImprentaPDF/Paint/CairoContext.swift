@@ -1,6 +1,5 @@
 import CPangoCairo
 import Foundation
-let debugOff = Set((ProcessInfo.processInfo.environment["IMPRENTA_DEBUG_OFF"] ?? "").split(separator: ",").map(String.init))
 import ImprentaStyle
 
 /// A decoded bitmap as a Cairo image surface. JPEG bytes are attached as MIME data, so the PDF
@@ -118,7 +117,7 @@ final class CairoContext {
 
   /// Adds a bookmark; returns its id for children.
   func addOutline(parent: Int32, title: String, destination: String) -> Int32 {
-    guard isPDF, !debugOff.contains("outline") else { return 0 }
+    guard isPDF else { return 0 }
     return cairo_pdf_surface_add_outline(surface, parent, title, "dest='\(CairoContext.escape(destination))'", CAIRO_PDF_OUTLINE_FLAG_OPEN)
   }
 
@@ -140,21 +139,21 @@ final class CairoContext {
   }
 
   func beginTag(_ name: String, attributes: String = "") {
-    if isPDF && !debugOff.contains("tags") { cairo_tag_begin(cr, name, attributes.isEmpty ? nil : attributes) }
+    if isPDF { cairo_tag_begin(cr, name, attributes.isEmpty ? nil : attributes) }
   }
 
   func endTag(_ name: String) {
-    if isPDF && !debugOff.contains("tags") { cairo_tag_end(cr, name) }
+    if isPDF { cairo_tag_end(cr, name) }
   }
 
   func link(_ r: Rect, attributes: String) {
-    guard isPDF, !debugOff.contains("links") else { return }
+    guard isPDF else { return }
     cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[\(r.x) \(r.y) \(r.width) \(r.height)] \(attributes)")
     cairo_tag_end(cr, CAIRO_TAG_LINK)
   }
 
   func destination(_ name: String, y: Double) {
-    guard isPDF, !debugOff.contains("dests") else { return }
+    guard isPDF else { return }
     cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(CairoContext.escape(name))' x=0 y=\(max(0, y))")
     cairo_tag_end(cr, CAIRO_TAG_DEST)
   }
