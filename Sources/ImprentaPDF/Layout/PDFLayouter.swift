@@ -128,7 +128,7 @@ struct PDFLayouter {
         if case .text(let t) = item.kind { return t.baseline }
         return nil
       }.first ?? s.height * 0.75
-      s.items.append(contentsOf: marker.map { $0.offsetBy(dx: 0, dy: baseline) })
+      s.items.insert(contentsOf: marker.map { $0.offsetBy(dx: 0, dy: baseline) }, at: 0)
       pendingMarker = nil
     }
     for bar in bars {
