@@ -165,6 +165,8 @@ public struct CodeStyle: Sendable, Hashable {
   public var background = Color(hex: 0xf3f4f6)
   /// Padding inside code blocks.
   public var padding: Length = .pt(6)
+  /// The mark at the end of a code line that had to wrap (empty for none).
+  public var wrapMark = "↩"
 }
 
 /// Block quotes.
@@ -223,6 +225,8 @@ public struct FigureStyle: Sendable, Hashable {
 public struct FootnoteStyle: Sendable, Hashable {
   /// Note text size.
   public var fontSize: Length = .em(0.85)
+  /// Colour of the short rule above the notes at a page's foot.
+  public var ruleColor = Color(hex: 0x999999)
 }
 
 /// The title block.

@@ -86,6 +86,7 @@ enum StyleSchema {
       "link": ["color": .color(\.link.color), "underline": .bool(\.link.underline)],
       "code": font(\.code.font).merging([
         "background": .color(\.code.background), "padding": .length(\.code.padding),
+        "wrap_mark": .text(\.code.wrapMark),
       ]) { a, _ in a },
       "blockquote": [
         "color": .color(\.blockquote.color), "border_color": .color(\.blockquote.borderColor),
@@ -105,7 +106,7 @@ enum StyleSchema {
         "caption_font_size": .length(\.figure.captionSize), "caption_color": .color(\.figure.captionColor),
         "caption_align": .align(\.figure.captionAlign), "max_height": .number(\.figure.maxHeight, 0.1...1),
       ],
-      "footnote": ["font_size": .length(\.footnote.fontSize)],
+      "footnote": ["font_size": .length(\.footnote.fontSize), "rule_color": .color(\.footnote.ruleColor)],
       "title": font(\.title.font).merging(font(\.title.subtitleFont, prefix: "subtitle_")) { a, _ in a }.merging([
         "align": .align(\.title.align), "space_after": .length(\.title.spaceAfter),
       ]) { a, _ in a },

@@ -1,0 +1,68 @@
+/// What an image file is and how many pixels it declares, read from its header alone, so a huge
+/// image is refused before any decoder allocates memory for it.
+struct ImageHeader: Equatable {
+  enum Format: String {
+    case png, jpeg, gif, webp, svg
+  }
+  var format: Format
+  var width: Int
+  var height: Int
+
+  /// Images with more pixels than this are refused before decoding.
+  static let maximumPixels = 100_000_000
+
+  init(format: Format, width: Int, height: Int) {
+    self.format = format
+    self.width = width
+    self.height = height
+  }
+
+  /// Reads the header of `bytes`; nil when the format is not known.
+  init?(_ b: [UInt8]) {
+    func be16(_ i: Int) -> Int { i + 1 < b.count ? Int(b[i]) << 8 | Int(b[i + 1]) : 0 }
+    func be32(_ i: Int) -> Int { i + 3 < b.count ? be16(i) << 16 | be16(i + 2) : 0 }
+    func le16(_ i: Int) -> Int { i + 1 < b.count ? Int(b[i]) | Int(b[i + 1]) << 8 : 0 }
+    func le24(_ i: Int) -> Int { i + 2 < b.count ? le16(i) | Int(b[i + 2]) << 16 : 0 }
+    if b.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
+      self.init(format: .png, width: be32(16), height: be32(20))
+    } else if b.starts(with: [0xFF, 0xD8]) {
+      var i = 2
+      while i + 9 < b.count {
+        guard b[i] == 0xFF else { i += 1; continue }
+        let marker = b[i + 1]
+        if marker == 0xFF { i += 1; continue }
+        if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { i += 2; continue }
+        let isFrame = (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
+        if isFrame {
+          self.init(format: .jpeg, width: be16(i + 7), height: be16(i + 5))
+          return
+        }
+        i += 2 + be16(i + 2)
+      }
+      return nil
+    } else if b.starts(with: Array("GIF8".utf8)) {
+      self.init(format: .gif, width: le16(6), height: le16(8))
+    } else if b.count > 30, b.starts(with: Array("RIFF".utf8)), Array(b[8..<12]) == Array("WEBP".utf8) {
+      let chunk = String(decoding: b[12..<16], as: UTF8.self)
+      switch chunk {
+      case "VP8X": self.init(format: .webp, width: le24(24) + 1, height: le24(27) + 1)
+      case "VP8L":
+        let bits = Int(b[21]) | Int(b[22]) << 8 | Int(b[23]) << 16 | Int(b[24]) << 24
+        self.init(format: .webp, width: (bits & 0x3FFF) + 1, height: ((bits >> 14) & 0x3FFF) + 1)
+      default: self.init(format: .webp, width: le16(26) & 0x3FFF, height: le16(28) & 0x3FFF)
+      }
+    } else if ImageHeader.looksLikeSVG(b) {
+      self.init(format: .svg, width: 0, height: 0)
+    } else {
+      return nil
+    }
+  }
+
+  static func looksLikeSVG(_ b: [UInt8]) -> Bool {
+    let head = String(decoding: b.prefix(1024), as: UTF8.self)
+    return head.contains("<svg")
+  }
+
+  /// Whether decoding would take an unreasonable amount of memory.
+  var isTooLarge: Bool { width * height > ImageHeader.maximumPixels || width > 65_535 || height > 65_535 }
+}

@@ -1,1 +1,0 @@
-// ImprentaPDF: layout (Pango measuring → pages of positioned items) and painting (items → Cairo).

@@ -1,0 +1,52 @@
+import ImprentaStyle
+
+/// A look applied to a byte range of an `AttributedText`.
+enum TextAttributeKind: Hashable {
+  case weight(Int)
+  case italic
+  case family(String)
+  case size(Double)
+  case color(Color)
+  case background(Color)
+  case underline
+  case strikethrough
+  /// Raise (positive) or lower the baseline, in points.
+  case rise(Double)
+  /// Stop Pango from drawing a hyphen where it breaks inside a word (code, URLs).
+  case noHyphens
+}
+
+/// A look over `start..<end` (UTF-8 byte offsets, as Pango counts).
+struct TextAttribute: Hashable {
+  var kind: TextAttributeKind
+  var start: Int
+  var end: Int
+}
+
+/// Text with looks, links and footnote calls: what a paragraph becomes before Pango shapes it.
+struct AttributedText {
+  /// The characters (soft hyphens already inserted where words may break).
+  var string = ""
+  /// `string.utf8.count`, kept as we go.
+  var length = 0
+  /// Looks, in the order they were opened.
+  var attributes: [TextAttribute] = []
+  /// Link ranges and their destinations.
+  var links: [(start: Int, end: Int, destination: String)] = []
+  /// Footnote calls: the byte where the call mark sits, and the note number.
+  var footnoteCalls: [(index: Int, number: Int)] = []
+
+  mutating func append(_ s: String) {
+    string += s
+    length += s.utf8.count
+  }
+
+  /// Applies `kind` to everything appended by `body`.
+  mutating func with(_ kind: TextAttributeKind?, _ body: (inout AttributedText) -> Void) {
+    let start = length
+    body(&self)
+    if let kind, length > start { attributes.append(TextAttribute(kind: kind, start: start, end: length)) }
+  }
+
+  var isBlank: Bool { string.allSatisfy { $0 == " " || $0 == "\n" } }
+}

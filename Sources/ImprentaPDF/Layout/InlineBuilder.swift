@@ -1,0 +1,107 @@
+import ImprentaModel
+import ImprentaStyle
+
+/// Turns inline content into `AttributedText`: looks become attributes, words get soft hyphens
+/// (never in code, URLs or words with digits), footnote calls become raised numbers.
+struct InlineBuilder {
+  let style: Style
+  let hyphenator: Hyphenator?
+  /// The size text is set in (inline code is sized against it).
+  let size: Double
+  var hyphenate: Bool
+  var out = AttributedText()
+
+  init(style: Style, hyphenator: Hyphenator?, size: Double, hyphenate: Bool) {
+    self.style = style
+    self.hyphenator = hyphenator
+    self.size = size
+    self.hyphenate = hyphenate && style.base.hyphenate && hyphenator != nil
+  }
+
+  mutating func append(_ inlines: [Inline]) {
+    for inline in inlines { append(inline) }
+  }
+
+  mutating func appendText(_ s: String) {
+    if hyphenate, let h = hyphenator {
+      out.append(h.hyphenate(s))
+    } else {
+      out.append(s)
+    }
+  }
+
+  /// One inline (exhaustive: a new kind of inline must be handled here).
+  mutating func append(_ inline: Inline) {
+    switch inline {
+    case .text(let t): appendText(t.string)
+    case .emphasis(let s): styled(.italic, s.content)
+    case .strong(let s): styled(.weight(700), s.content)
+    case .strikethrough(let s): styled(.strikethrough, s.content)
+    case .code(let c): appendCode(c.code)
+    case .link(let l): appendLink(l)
+    case .image(let img): out.with(.italic) { $0.append("[\(img.alt.isEmpty ? img.source : img.alt)]") }
+    case .softBreak: out.append(" ")
+    case .hardBreak: out.append("\n")
+    case .footnoteReference(let f): appendFootnoteCall(f.number)
+    case .html(let h):
+      if h.html.lowercased().hasPrefix("<br") { out.append("\n") }
+    case .span(let s): append(s.content)
+    }
+  }
+
+  mutating func styled(_ kind: TextAttributeKind, _ content: [Inline]) {
+    let start = out.length
+    append(content)
+    if out.length > start { out.attributes.append(TextAttribute(kind: kind, start: start, end: out.length)) }
+  }
+
+  mutating func appendCode(_ code: String) {
+    let start = out.length
+    out.append(code)
+    let end = out.length
+    guard end > start else { return }
+    let f = style.code.font
+    out.attributes.append(TextAttribute(kind: .family(f.family.joined(separator: ",")), start: start, end: end))
+    out.attributes.append(TextAttribute(kind: .size(f.size.points(em: size)), start: start, end: end))
+    out.attributes.append(TextAttribute(kind: .color(f.color), start: start, end: end))
+    out.attributes.append(TextAttribute(kind: .noHyphens, start: start, end: end))
+    if !style.code.background.isNone {
+      out.attributes.append(TextAttribute(kind: .background(style.code.background), start: start, end: end))
+    }
+  }
+
+  mutating func appendLink(_ l: Link) {
+    let start = out.length
+    let text = l.content.plainText
+    let looksLikeURL = l.isAutolink || text.contains("://") || text.hasPrefix("www.") || text.contains("@")
+    let saved = hyphenate
+    if looksLikeURL { hyphenate = false }
+    append(l.content)
+    hyphenate = saved
+    let end = out.length
+    guard end > start else { return }
+    out.attributes.append(TextAttribute(kind: .color(style.link.color), start: start, end: end))
+    if style.link.underline { out.attributes.append(TextAttribute(kind: .underline, start: start, end: end)) }
+    if looksLikeURL { out.attributes.append(TextAttribute(kind: .noHyphens, start: start, end: end)) }
+    if InlineBuilder.isLinkable(l.destination) { out.links.append((start, end, l.destination)) }
+  }
+
+  /// Destinations the PDF can point at: anchors in the document and absolute URIs.
+  static func isLinkable(_ destination: String) -> Bool {
+    if destination.hasPrefix("#") { return destination.count > 1 }
+    guard let colon = destination.firstIndex(of: ":") else { return false }
+    let scheme = destination[..<colon]
+    return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+  }
+
+  mutating func appendFootnoteCall(_ number: Int) {
+    let start = out.length
+    out.footnoteCalls.append((start, number))
+    out.append(String(number))
+    let end = out.length
+    out.attributes.append(TextAttribute(kind: .size(size * 0.68), start: start, end: end))
+    out.attributes.append(TextAttribute(kind: .rise(size * 0.36), start: start, end: end))
+    out.attributes.append(TextAttribute(kind: .color(style.link.color), start: start, end: end))
+    out.links.append((start, end, "#fn-\(number)"))
+  }
+}

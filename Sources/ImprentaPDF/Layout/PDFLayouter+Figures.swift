@@ -1,0 +1,85 @@
+import ImprentaModel
+import ImprentaStyle
+
+extension PDFLayouter {
+  /// Figures: the image scaled to fit the text width and the style's share of the page height,
+  /// centred, kept with its caption. A missing, refused or undecodable image is a warning and a
+  /// framed placeholder with the alt text.
+  mutating func renderFigure(_ f: Figure) {
+    let tag = StructureTag(name: "Figure", id: nextID(), alt: f.image.alt.isEmpty ? f.caption.plainText : f.image.alt)
+    space(style.paragraph.spaceAfter.points(em: baseSize))
+    var slice: Slice
+    if let image = loadImage(f.image.source, range: f.range.isKnown ? f.range : f.image.range) {
+      let maxH = geometry.textHeight * style.figure.maxHeight
+      let scale = min(1, width / image.naturalWidth, maxH / image.naturalHeight)
+      let w = image.naturalWidth * scale, h = image.naturalHeight * scale
+      let r = Rect(x: indent + (width - w) / 2, y: 0, width: w, height: h)
+      slice = Slice(height: h, items: [PageItem(.image(r, image), tags: tagStack + [tag])])
+      if InlineBuilder.isLinkable(f.link) { slice.items.append(PageItem(.link(r, destination: f.link))) }
+    } else {
+      slice = placeholder(alt: f.image.alt.isEmpty ? f.image.source : f.image.alt, tag: tag)
+    }
+    if !f.attributes.id.isEmpty { slice.items.insert(PageItem(.anchor(name: f.attributes.id, y: 0, outline: nil)), at: 0) }
+    if f.caption.isEmpty {
+      emit(slice)
+    } else {
+      slice.keepWithNext = true
+      emit(slice)
+      space(4)
+      let size = style.figure.captionSize.points(em: baseSize)
+      var font = bodyFont()
+      font.size = size
+      font.color = style.figure.captionColor
+      let format = ParagraphFormat(font: font, width: width, align: style.figure.captionAlign, lineHeight: 1.3)
+      var lines = lineSlices(attributed(f.caption, size: size, hyphenate: true), format: format, x: indent, tags: tagStack + [StructureTag(name: "Caption", id: nextID())])
+      for k in lines.indices.dropLast() { lines[k].keepWithNext = true }
+      for l in lines { emit(l) }
+    }
+    space(style.paragraph.spaceAfter.points(em: baseSize) + 4)
+  }
+
+  /// A framed box with the alt text, standing where an image could not be drawn.
+  mutating func placeholder(alt: String, tag: StructureTag) -> Slice {
+    var font = bodyFont()
+    font.color = Color(hex: 0x777777)
+    font.italic = true
+    var text = AttributedText()
+    text.append("[\(localization.image): \(alt)]")
+    let w = min(width, max(width * 0.6, 120))
+    let x = indent + (width - w) / 2
+    let lines = lineSlices(text, format: ParagraphFormat(font: font, width: w - 16, align: .center, lineHeight: 1.3), x: x + 8, tags: tagStack + [tag])
+    var slice = Slice(height: 0)
+    var y = 14.0
+    for l in lines {
+      slice.items.append(contentsOf: l.items.map { $0.offsetBy(dx: 0, dy: y) })
+      y += l.height
+    }
+    slice.height = max(y + 14, 48)
+    slice.items.insert(PageItem(.box(Rect(x: x, y: 0, width: w, height: slice.height), fill: Color(hex: 0xf6f6f6), stroke: Color(hex: 0xaaaaaa), group: 0)), at: 0)
+    return slice
+  }
+
+  /// Loads an image through the environment (never from a path directly), once per reference.
+  mutating func loadImage(_ reference: String, range: SourceRange) -> LoadedImage? {
+    if let cached = images[reference] { return cached }
+    var result: LoadedImage?
+    switch environment.resources.resource(reference, for: document) {
+    case .found(let resource):
+      switch LoadedImage.load(resource.bytes) {
+      case .success(let image): result = image
+      case .failure(.tooLarge(let w, let h)):
+        diagnostics.warning("image-too-large", "image \(reference) is \(w)×\(h) pixels, over the 100-megapixel limit; not drawn", file: document.sourcePath, at: range)
+      case .failure(.unknownFormat):
+        diagnostics.warning("image-unsupported", "image \(reference) is not PNG, JPEG, GIF, WebP or SVG; not drawn", file: document.sourcePath, at: range)
+      case .failure(.undecodable(let kind)):
+        diagnostics.warning("image-unreadable", "image \(reference) (\(kind)) cannot be decoded; not drawn", file: document.sourcePath, at: range)
+      }
+    case .missing(let why):
+      diagnostics.warning("image-missing", "image \(reference) not found (\(why))", file: document.sourcePath, at: range)
+    case .refused(let why):
+      diagnostics.warning("image-refused", "image \(reference) refused: \(why)", file: document.sourcePath, at: range)
+    }
+    images[reference] = .some(result)
+    return result
+  }
+}

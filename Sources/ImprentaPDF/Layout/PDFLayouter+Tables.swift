@@ -1,0 +1,109 @@
+import ImprentaModel
+import ImprentaStyle
+
+extension PDFLayouter {
+  /// Tables: column widths from their content fitted to the text width, wrapped cells, rules and
+  /// stripes from the style; rows are never split and the header row repeats on every page.
+  mutating func renderTable(_ t: Table) {
+    let n = max(t.columnCount, t.header.count)
+    guard n > 0 else { return }
+    let size = style.table.fontSize.points(em: baseSize)
+    let pad = style.table.cellPadding.points(em: baseSize)
+    var f = bodyFont()
+    f.size = size
+    var header = f
+    header.weight = 700
+    let rows = [t.header] + t.rows
+    let texts = rows.map { row in (0..<n).map { i in i < row.count ? attributed(row[i].content, size: size, hyphenate: true) : AttributedText() } }
+    let widths = columnWidths(texts, font: f, bold: header, padding: pad)
+    let tableTag = StructureTag(name: "Table", id: nextID())
+    tagStack.append(tableTag)
+    var headerSlices: [Slice] = []
+    space(style.paragraph.spaceAfter.points(em: baseSize))
+    for (r, cells) in texts.enumerated() {
+      let isHeader = r == 0
+      var slice = row(cells, widths: widths, font: isHeader ? header : f, alignments: t.alignments, padding: pad, isHeader: isHeader)
+      if isHeader {
+        if !style.table.headerBackground.isNone {
+          slice.items.insert(PageItem(.box(Rect(x: indent, y: 0, width: widths.reduce(0, +), height: slice.height), fill: style.table.headerBackground, stroke: .none, group: 0)), at: 0)
+        }
+      } else if r % 2 == 0 && !style.table.stripeBackground.isNone {
+        slice.items.insert(PageItem(.box(Rect(x: indent, y: 0, width: widths.reduce(0, +), height: slice.height), fill: style.table.stripeBackground, stroke: .none, group: 0)), at: 0)
+      }
+      let rule = style.table.ruleWidth.points(em: baseSize)
+      let total = widths.reduce(0, +)
+      slice.items.append(PageItem(.rule(x0: indent, y0: slice.height, x1: indent + total, y1: slice.height, width: isHeader ? rule * 2 : rule, color: style.table.ruleColor)))
+      if isHeader {
+        slice.items.append(PageItem(.rule(x0: indent, y0: 0, x1: indent + total, y1: 0, width: rule * 2, color: style.table.ruleColor)))
+        slice.keepWithNext = true
+        headerSlices = [slice]
+      } else if r > 1 {
+        slice.repeatHeader = headerSlices
+      }
+      emit(slice)
+    }
+    tagStack.removeLast()
+    space(style.paragraph.spaceAfter.points(em: baseSize) + 2)
+  }
+
+  /// One row: every cell shaped in its column, the row as tall as its tallest cell.
+  private mutating func row(_ cells: [AttributedText], widths: [Double], font: FontSpec, alignments: [ColumnAlignment], padding: Double, isHeader: Bool) -> Slice {
+    let rowTag = StructureTag(name: "TR", id: nextID())
+    var slice = Slice(height: 0)
+    var x = indent
+    var height = 0.0
+    var cellItems: [[PageItem]] = []
+    for (i, text) in cells.enumerated() {
+      let align: TextAlignment
+      switch i < alignments.count ? alignments[i] : .none {
+      case .none, .left: align = .left
+      case .center: align = .center
+      case .right: align = .right
+      }
+      let format = ParagraphFormat(font: font, width: max(widths[i] - 2 * padding, 1), align: align, lineHeight: 1.25)
+      let tags = tagStack + [rowTag, StructureTag(name: isHeader ? "TH" : "TD", id: nextID())]
+      var y = padding
+      var items: [PageItem] = []
+      for line in lineSlices(text, format: format, x: x + padding, tags: tags) {
+        items.append(contentsOf: line.items.map { $0.offsetBy(dx: 0, dy: y) })
+        slice.footnotes.append(contentsOf: line.footnotes)
+        y += line.height
+      }
+      height = max(height, y + padding)
+      cellItems.append(items)
+      x += widths[i]
+    }
+    slice.height = height
+    for items in cellItems { slice.items.append(contentsOf: items) }
+    return slice
+  }
+
+  /// Column widths: natural widths when they fit; else each column gets its longest word and the
+  /// rest of the width is shared in proportion to what each column would still like.
+  private mutating func columnWidths(_ texts: [[AttributedText]], font: FontSpec, bold: FontSpec, padding: Double) -> [Double] {
+    let n = texts.first?.count ?? 0
+    var natural = [Double](repeating: 2 * padding + 4, count: n)
+    var minimum = natural
+    for (r, row) in texts.enumerated() {
+      let f = r == 0 ? bold : font
+      for (i, cell) in row.enumerated() where !cell.string.isEmpty {
+        let one = TextBlock(engine: engine, text: cell, format: ParagraphFormat(font: f, width: -1))
+        natural[i] = max(natural[i], (one.lines.map(\.width).max() ?? 0) + 2 * padding + 1)
+        let longest = cell.string.split(whereSeparator: { $0 == " " || $0 == "\n" }).max { $0.count < $1.count } ?? ""
+        let word = String(longest).replacingOccurrences(of: "\u{AD}", with: "")
+        minimum[i] = max(minimum[i], min(engine.width(of: word, font: f) + 2 * padding + 1, width / Double(n) * 1.5))
+      }
+    }
+    let available = width
+    let sumNatural = natural.reduce(0, +)
+    if sumNatural <= available {
+      // Fill the text width, sharing the extra in proportion to the natural widths.
+      return natural.map { $0 + ($0 / sumNatural) * (available - sumNatural) }
+    }
+    let sumMin = minimum.reduce(0, +)
+    if sumMin >= available { return minimum.map { $0 * available / sumMin } }
+    let wants = zip(natural, minimum).map { max($0 - $1, 0) }
+    let sumWants = wants.reduce(0, +)
+    return zip(minimum, wants).map { $0 + (sumWants > 0 ? $1 / sumWants * (available - sumMin) : 0) }
+  }
+}

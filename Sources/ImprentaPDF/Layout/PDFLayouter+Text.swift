@@ -1,0 +1,96 @@
+import ImprentaModel
+import ImprentaStyle
+
+extension PDFLayouter {
+  // MARK: - Shaping text into line slices
+
+  /// Inline content as attributed text set at `size`.
+  func attributed(_ inlines: [Inline], size: Double, hyphenate: Bool) -> AttributedText {
+    var b = InlineBuilder(style: style, hyphenator: hyphenator, size: size, hyphenate: hyphenate)
+    b.append(inlines)
+    var t = b.out
+    // Trailing hard breaks and spaces would make empty lines.
+    while t.string.last == "\n" || t.string.last == " " {
+      t.string.removeLast()
+      t.length = t.string.utf8.count
+    }
+    return t
+  }
+
+  /// Shapes `text` and returns one slice per line, with link areas, footnote-call anchors and the
+  /// numbers of the notes called on each line. `x` is the block's left edge in the text area.
+  mutating func lineSlices(_ text: AttributedText, format: ParagraphFormat, x: Double, tags: [StructureTag]) -> [Slice] {
+    let block = TextBlock(engine: engine, text: text, format: format)
+    let minPitch = format.lineHeight * format.font.size
+    var result: [Slice] = []
+    result.reserveCapacity(block.lines.count)
+    for (k, m) in block.lines.enumerated() {
+      let pitch = max(minPitch, m.height)
+      let baseline = (pitch - m.height) / 2 + (m.baseline - m.top)
+      var slice = Slice(height: pitch)
+      slice.items.append(PageItem(.text(TextLine(block: block, index: k, x: x + m.x, baseline: baseline)), tags: tags))
+      let lineEnd = m.start + m.length
+      for link in text.links where link.start < lineEnd && link.end > m.start {
+        for (x0, x1) in block.xRanges(line: k, start: max(link.start, m.start), end: min(link.end, lineEnd)) where x1 > x0 {
+          slice.items.append(PageItem(.link(Rect(x: x + x0, y: 0, width: x1 - x0, height: pitch), destination: link.destination)))
+        }
+      }
+      for call in text.footnoteCalls where call.index >= m.start && call.index < max(lineEnd, m.start + 1) {
+        slice.footnotes.append(call.number)
+        slice.items.append(PageItem(.anchor(name: "fnref-\(call.number)", y: 0, outline: nil)))
+      }
+      result.append(slice)
+    }
+    return result
+  }
+
+  /// The format of body text at the current width.
+  mutating func bodyFormat(align: TextAlignment? = nil) -> ParagraphFormat {
+    ParagraphFormat(
+      font: bodyFont(), width: width, align: align ?? style.base.align, lineHeight: style.base.lineHeight,
+      firstLineIndent: style.paragraph.firstLineIndent.points(em: baseSize))
+  }
+
+  /// Inline content as body text, with quote colour and slant applied.
+  mutating func bodyText(_ inlines: [Inline], hyphenate: Bool = true) -> AttributedText {
+    attributed(inlines, size: baseSize, hyphenate: hyphenate)
+  }
+
+  // MARK: - Paragraphs and headings
+
+  mutating func renderParagraph(_ p: Paragraph) {
+    let text = bodyText(p.content)
+    guard !text.isBlank else { return }
+    emitParagraph(text, format: bodyFormat(), tag: "P")
+  }
+
+  /// Emits a paragraph's lines with widow and orphan control, then the paragraph space.
+  mutating func emitParagraph(_ text: AttributedText, format: ParagraphFormat, tag: String) {
+    let tags = tagStack + [StructureTag(name: tag, id: nextID())]
+    var lines = lineSlices(text, format: format, x: indent, tags: tags)
+    PDFLayouter.protectLines(&lines, orphans: style.page.orphans, widows: style.page.widows)
+    for l in lines { emit(l) }
+    space(style.paragraph.spaceAfter.points(em: baseSize))
+  }
+
+  mutating func renderHeading(_ h: Heading) {
+    let hs = style.heading(h.level)
+    let f = font(hs.font, em: baseSize)
+    let text = attributed(h.content, size: f.size, hyphenate: false)
+    guard !text.isBlank else { return }
+    let format = ParagraphFormat(font: f, width: width, align: hs.align, lineHeight: hs.lineHeight)
+    let id = h.id.isEmpty ? "heading-\(nextID())" : h.id
+    space(hs.spaceBefore.points(em: baseSize))
+    let tags = tagStack + [StructureTag(name: "H\(min(max(h.level, 1), 6))", id: nextID())]
+    var lines = lineSlices(text, format: format, x: indent, tags: tags)
+    let isOutlined = tagStack.isEmpty && fontScale == 1
+    if !lines.isEmpty {
+      let entry = isOutlined ? OutlineEntry(level: h.level, title: h.content.plainText) : nil
+      lines[0].items.insert(PageItem(.anchor(name: id, y: 0, outline: entry)), at: 0)
+    }
+    for k in lines.indices { lines[k].keepWithNext = true }
+    for l in lines { emit(l) }
+    pendingKeep = 1
+    space(hs.spaceAfter.points(em: baseSize))
+  }
+}

@@ -1,0 +1,180 @@
+import ImprentaModel
+import ImprentaStyle
+
+/// Turns a document and a style into a flow of slices, then pages: the layout stage.
+///
+/// Steps: title block → table of contents (when asked; page numbers come from a first pass) →
+/// every block through `render(_:)` → pagination → running header and footer.
+struct PDFLayouter {
+  let style: Style
+  let engine: TextEngine
+  let hyphenator: Hyphenator?
+  let document: Document
+  let environment: ExportEnvironment
+  let localization: Localization
+  let geometry: PageGeometry
+  var diagnostics = Diagnostics()
+
+  /// The flow built so far.
+  var slices: [Slice] = []
+  /// Space owed above the next slice (the larger of two adjacent spaces wins).
+  var pendingSpace = 0.0
+  /// How many coming slices must stay with the one before (keep a heading with its text).
+  var pendingKeep = 0
+  /// Marker items (bullets, numbers) to attach to the next slice, aligned to its first baseline.
+  var pendingMarker: [PageItem]? = nil
+  /// Left edge of the current content, from the text area's left.
+  var indent = 0.0
+  /// Width of the current content.
+  var width: Double
+  /// Quote rules drawn beside everything emitted while they are open.
+  var bars: [(x: Double, width: Double, color: Color, group: Int)] = []
+  /// Open structure elements (lists, quotes, tables).
+  var tagStack: [StructureTag] = []
+  /// Text colour and slant inside block quotes.
+  var quoteColor: Color? = nil
+  var quoteItalic = false
+  /// Font scale for footnote text.
+  var fontScale = 1.0
+  /// List nesting depth.
+  var listDepth = 0
+  private var counter = 0
+  /// Footnote bodies by number.
+  var notes: [Int: [Slice]] = [:]
+  /// Page numbers of anchors from a previous pass (for the table of contents).
+  var knownPages: [String: Int] = [:]
+  /// Whether the table of contents is set.
+  var includeTOC = false
+  /// Families already checked for fallback.
+  var checkedFamilies: Set<String> = []
+  /// Start a new page with the next slice (after the table of contents).
+  var breakNextPage = false
+  /// Images already loaded, by reference.
+  var images: [String: LoadedImage?] = [:]
+
+  init(style: Style, engine: TextEngine, hyphenator: Hyphenator?, document: Document, environment: ExportEnvironment) {
+    self.style = style
+    self.engine = engine
+    self.hyphenator = hyphenator
+    self.document = document
+    self.environment = environment
+    localization = Localization.forLanguage(document.language(default: style.base.language))
+    let p = style.page
+    let base = style.base.font.size.points(em: 12)
+    geometry = PageGeometry(
+      width: p.width.points(em: base), height: p.height.points(em: base), marginTop: p.marginTop.points(em: base),
+      marginBottom: p.marginBottom.points(em: base), marginInner: p.marginInner.points(em: base), marginOuter: p.marginOuter.points(em: base))
+    width = geometry.textWidth
+  }
+
+  /// A fresh id for groups and structure elements.
+  mutating func nextID() -> Int {
+    counter += 1
+    return counter
+  }
+
+  /// Body text size in points.
+  var baseSize: Double { style.base.font.size.points(em: 12) * fontScale }
+
+  // MARK: - The whole document
+
+  /// Lays out the document on pages.
+  mutating func layout() -> PageLayout {
+    layoutNotes()
+    if !document.metadata.hideTitle { renderTitle() }
+    if includeTOC { renderTOC() }
+    for block in document.blocks { render(block) }
+    var paginator = Paginator(geometry: geometry, notes: notes)
+    paginator.ruleColor = style.footnote.ruleColor
+    var pages = paginator.paginate(slices)
+    addRunningHeads(&pages)
+    return pages
+  }
+
+  /// Lays out one block (exhaustive: a new kind of block must be handled here).
+  mutating func render(_ block: Block) {
+    switch block {
+    case .heading(let h): renderHeading(h)
+    case .paragraph(let p): renderParagraph(p)
+    case .list(let l): renderList(l)
+    case .blockQuote(let q): renderBlockQuote(q)
+    case .codeBlock(let c): renderCodeBlock(c)
+    case .table(let t): renderTable(t)
+    case .figure(let f): renderFigure(f)
+    case .thematicBreak: renderThematicBreak()
+    case .footnoteDefinition: break  // set at the foot of the page that calls it
+    case .html(let h): renderHTML(h)
+    case .container(let c): for b in c.blocks { render(b) }
+    }
+  }
+
+  // MARK: - Emitting slices
+
+  /// Adds a slice to the flow: owed space, open quote rules, kept headings and list markers.
+  mutating func emit(_ slice: Slice) {
+    var s = slice
+    s.spaceBefore = max(s.spaceBefore, pendingSpace)
+    pendingSpace = 0
+    if breakNextPage {
+      s.pageBreakBefore = true
+      breakNextPage = false
+    }
+    if pendingKeep > 0 {
+      s.keepWithNext = true
+      pendingKeep -= 1
+    }
+    if let marker = pendingMarker {
+      let baseline = s.items.lazy.compactMap { item -> Double? in
+        if case .text(let t) = item.kind { return t.baseline }
+        return nil
+      }.first ?? s.height * 0.75
+      s.items.insert(contentsOf: marker.map { $0.offsetBy(dx: 0, dy: baseline) }, at: 0)
+      pendingMarker = nil
+    }
+    for bar in bars {
+      s.items.insert(
+        PageItem(.box(Rect(x: bar.x, y: -s.spaceBefore, width: bar.width, height: s.height + s.spaceBefore), fill: bar.color, stroke: .none, group: bar.group)),
+        at: 0)
+    }
+    slices.append(s)
+  }
+
+  /// Adds space before the next slice.
+  mutating func space(_ points: Double) {
+    pendingSpace = max(pendingSpace, points)
+  }
+
+  /// Marks the last `count` slices of a block of `total` lines and its first ones so no page
+  /// break leaves fewer than the style's orphans at a foot or widows at a head.
+  static func protectLines(_ slices: inout [Slice], orphans: Int, widows: Int) {
+    let n = slices.count
+    guard n > 1 else { return }
+    for k in 0..<(n - 1) where k < orphans - 1 || k >= n - widows { slices[k].keepWithNext = true }
+  }
+
+  // MARK: - Fonts
+
+  /// A resolved font from a style font, checking once that its first family is installed.
+  mutating func font(_ f: FontStyle, size: Double? = nil, em: Double? = nil) -> FontSpec {
+    if let first = f.family.first, !checkedFamilies.contains(first) {
+      checkedFamilies.insert(first)
+      let matched = engine.matchedFamily(first)
+      if matched.lowercased() != first.lowercased() {
+        let next = f.family.dropFirst().first { engine.matchedFamily($0).lowercased() == $0.lowercased() }
+        diagnostics.warning(
+          "font-not-installed", "font family '\(first)' is not installed; using '\(next ?? matched)'", file: document.sourcePath)
+      }
+    }
+    let points = size ?? f.size.points(em: em ?? baseSize)
+    return FontSpec(
+      family: f.family, size: points, weight: FontSpec.weight(f.weight), italic: f.slant == "italic", color: f.color)
+  }
+
+  /// The body font, with the quote colour and slant when inside a quote.
+  mutating func bodyFont() -> FontSpec {
+    var f = font(style.base.font, size: baseSize)
+    if let c = quoteColor { f.color = c }
+    if quoteItalic { f.italic = true }
+    return f
+  }
+}

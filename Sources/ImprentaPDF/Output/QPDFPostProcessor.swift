@@ -1,0 +1,87 @@
+import CQPDF
+import ImprentaModel
+
+/// What Cairo cannot write, set with qpdf's C API on the finished file: the catalog's `/Lang`,
+/// `/CreationDate` and `/ModDate` with the `D:` prefix, and a deterministic `/ID`, so two runs
+/// give the same bytes. Objects are packed into object streams on the way.
+enum QPDFPostProcessor {
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// `D:YYYYMMDDHHmmSS+HH'mm'`.
+  static func pdfDate(_ d: PageDate) -> String {
+    func p(_ v: Int, _ n: Int = 2) -> String {
+      let s = String(v)
+      return String(repeating: "0", count: max(0, n - s.count)) + s
+    }
+    var s = "D:\(p(d.year, 4))\(p(d.month))\(p(d.day))\(p(d.hour ?? 0))\(p(d.minute ?? 0))\(p(d.second ?? 0))"
+    if let off = d.utcOffset {
+      if off == 0 {
+        s += "Z"
+      } else {
+        let a = abs(off)
+        s += (off < 0 ? "-" : "+") + "\(p(a / 3600))'\(p((a % 3600) / 60))'"
+      }
+    }
+    return s
+  }
+
+  /// Sets `/Alt` on the structure tree's `Figure` elements, in reading order (Cairo 1.16 has no
+  /// attribute for it).
+  static func setFigureAlts(_ q: qpdf_data?, root: qpdf_oh, alts: [String]) {
+    guard !alts.isEmpty else { return }
+    var next = 0
+    func visit(_ node: qpdf_oh, depth: Int) {
+      guard depth < 256, next < alts.count else { return }
+      if qpdf_oh_is_array(q, node) != 0 {
+        for i in 0..<qpdf_oh_get_array_n_items(q, node) { visit(qpdf_oh_get_array_item(q, node, i), depth: depth + 1) }
+        return
+      }
+      guard qpdf_oh_is_dictionary(q, node) != 0 else { return }
+      if qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, node, "/S"), "/Figure") != 0 {
+        if !alts[next].isEmpty { qpdf_oh_replace_key(q, node, "/Alt", qpdf_oh_new_unicode_string(q, alts[next])) }
+        next += 1
+      }
+      if qpdf_oh_has_key(q, node, "/K") != 0 { visit(qpdf_oh_get_key(q, node, "/K"), depth: depth + 1) }
+    }
+    visit(qpdf_oh_get_key(q, root, "/StructTreeRoot"), depth: 0)
+  }
+
+  static func process(_ pdf: [UInt8], language: String, date: PageDate, figureAlts: [String] = []) throws -> [UInt8] {
+    var q: qpdf_data? = qpdf_init()
+    defer { qpdf_cleanup(&q) }
+    qpdf_silence_errors(q)
+    func check(_ code: QPDF_ERROR_CODE, _ what: String) throws {
+      if code & QPDF_ERRORS != 0 {
+        var message = what
+        if let e = qpdf_get_error(q), let t = qpdf_get_error_full_text(q, e) { message += ": " + String(cString: t) }
+        throw Failure(description: message)
+      }
+    }
+    try pdf.withUnsafeBufferPointer { buf in
+      try buf.withMemoryRebound(to: CChar.self) { chars in
+        try check(qpdf_read_memory(q, "imprenta.pdf", chars.baseAddress, UInt64(chars.count), nil), "qpdf could not read Cairo's PDF")
+        let root = qpdf_get_root(q)
+        if !language.isEmpty { qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
+        setFigureAlts(q, root: root, alts: figureAlts)
+        let trailer = qpdf_get_trailer(q)
+        var info = qpdf_oh_get_key(q, trailer, "/Info")
+        if qpdf_oh_is_dictionary(q, info) == 0 {
+          info = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q))
+          qpdf_oh_replace_key(q, trailer, "/Info", info)
+        }
+        let stamp = pdfDate(date)
+        qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, stamp))
+        qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, stamp))
+        try check(qpdf_init_write_memory(q), "qpdf could not start writing")
+        qpdf_set_deterministic_ID(q, 1)
+        qpdf_set_object_stream_mode(q, qpdf_o_generate)
+        try check(qpdf_write(q), "qpdf could not write the PDF")
+      }
+    }
+    let n = qpdf_get_buffer_length(q)
+    guard let out = qpdf_get_buffer(q), n > 0 else { throw Failure(description: "qpdf wrote nothing") }
+    return Array(UnsafeBufferPointer(start: out, count: n))
+  }
+}

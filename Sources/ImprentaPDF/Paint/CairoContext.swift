@@ -1,0 +1,235 @@
+import CPangoCairo
+import Foundation
+import ImprentaStyle
+
+/// A decoded bitmap as a Cairo image surface. JPEG bytes are attached as MIME data, so the PDF
+/// surface embeds the original JPEG (DCTDecode) without re-encoding it.
+final class CairoImage {
+  let surface: OpaquePointer
+  let width: Int
+  let height: Int
+
+  init?(bytes: [UInt8], format: ImageHeader.Format) {
+    var s: OpaquePointer?
+    switch format {
+    case .png: s = CairoImage.decodePNG(bytes)
+    case .jpeg, .gif, .webp: s = GdkPixbufDecoder.decode(bytes)
+    case .svg: s = nil
+    }
+    guard let surface = s else { return nil }
+    guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+      cairo_surface_destroy(surface)
+      return nil
+    }
+    if format == .jpeg, let copy = malloc(bytes.count) {
+      bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+      let freeData: @convention(c) (UnsafeMutableRawPointer?) -> Void = { free($0) }
+      cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self), UInt(bytes.count), freeData, copy)
+    }
+    self.surface = surface
+    width = Int(cairo_image_surface_get_width(surface))
+    height = Int(cairo_image_surface_get_height(surface))
+  }
+
+  deinit { cairo_surface_destroy(surface) }
+
+  private final class Reader {
+    let bytes: [UInt8]
+    var offset = 0
+    init(_ b: [UInt8]) { bytes = b }
+  }
+
+  private static func decodePNG(_ bytes: [UInt8]) -> OpaquePointer? {
+    let reader = Reader(bytes)
+    let read: cairo_read_func_t = { closure, data, length in
+      let r = Unmanaged<Reader>.fromOpaque(closure!).takeUnretainedValue()
+      let n = Int(length)
+      guard r.offset + n <= r.bytes.count, let data else { return CAIRO_STATUS_READ_ERROR }
+      r.bytes.withUnsafeBufferPointer { data.update(from: $0.baseAddress! + r.offset, count: n) }
+      r.offset += n
+      return CAIRO_STATUS_SUCCESS
+    }
+    return withExtendedLifetime(reader) {
+      cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(reader).toOpaque())
+    }
+  }
+}
+
+/// A Cairo drawing context on a PDF surface written into memory, or on an image surface (tests).
+final class CairoContext {
+  let surface: OpaquePointer
+  let cr: OpaquePointer
+  private let sink: Sink?
+  let isPDF: Bool
+
+  final class Sink {
+    var bytes: [UInt8] = []
+  }
+
+  /// A PDF surface whose bytes collect in memory; the first page has the given size.
+  init(pdfWidth: Double, height: Double) {
+    let sink = Sink()
+    let write: cairo_write_func_t = { closure, data, length in
+      let s = Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue()
+      if let data { s.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length))) }
+      return CAIRO_STATUS_SUCCESS
+    }
+    surface = cairo_pdf_surface_create_for_stream(write, Unmanaged.passUnretained(sink).toOpaque(), pdfWidth, height)
+    cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+    cr = cairo_create(surface)
+    self.sink = sink
+    isPDF = true
+  }
+
+  /// An RGB image surface `scale` pixels per point, filled white.
+  init(imageWidth: Double, height: Double, scale: Double) {
+    surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32((imageWidth * scale).rounded(.up)), Int32((height * scale).rounded(.up)))
+    cr = cairo_create(surface)
+    cairo_scale(cr, scale, scale)
+    cairo_set_source_rgb(cr, 1, 1, 1)
+    cairo_paint(cr)
+    sink = nil
+    isPDF = false
+  }
+
+  deinit {
+    cairo_destroy(cr)
+    cairo_surface_destroy(surface)
+  }
+
+  // MARK: - Document
+
+  func setMetadata(title: String, author: String, subject: String, keywords: String, creator: String) {
+    guard isPDF else { return }
+    for (key, value) in [
+      (CAIRO_PDF_METADATA_TITLE, title), (CAIRO_PDF_METADATA_AUTHOR, author), (CAIRO_PDF_METADATA_SUBJECT, subject),
+      (CAIRO_PDF_METADATA_KEYWORDS, keywords), (CAIRO_PDF_METADATA_CREATOR, creator),
+    ] where !value.isEmpty {
+      cairo_pdf_surface_set_metadata(surface, key, value)
+    }
+  }
+
+  func setPageSize(width: Double, height: Double) {
+    if isPDF { cairo_pdf_surface_set_size(surface, width, height) }
+  }
+
+  func showPage() { cairo_show_page(cr) }
+
+  /// Adds a bookmark; returns its id for children.
+  func addOutline(parent: Int32, title: String, destination: String) -> Int32 {
+    guard isPDF else { return 0 }
+    return cairo_pdf_surface_add_outline(surface, parent, title, "dest='\(CairoContext.escape(destination))'", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+  }
+
+  /// Finishes the surface and returns the PDF bytes.
+  func finish() -> [UInt8] {
+    cairo_surface_finish(surface)
+    return sink?.bytes ?? []
+  }
+
+  var status: String? {
+    let s = cairo_surface_status(surface)
+    return s == CAIRO_STATUS_SUCCESS ? nil : String(cString: cairo_status_to_string(s))
+  }
+
+  // MARK: - Tags
+
+  static func escape(_ s: String) -> String {
+    s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+  }
+
+  func beginTag(_ name: String, attributes: String = "") {
+    if isPDF { cairo_tag_begin(cr, name, attributes.isEmpty ? nil : attributes) }
+  }
+
+  func endTag(_ name: String) {
+    if isPDF { cairo_tag_end(cr, name) }
+  }
+
+  func link(_ r: Rect, attributes: String) {
+    guard isPDF else { return }
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[\(r.x) \(r.y) \(r.width) \(r.height)] \(attributes)")
+    cairo_tag_end(cr, CAIRO_TAG_LINK)
+  }
+
+  func destination(_ name: String, y: Double) {
+    guard isPDF else { return }
+    cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(CairoContext.escape(name))' x=0 y=\(max(0, y))")
+    cairo_tag_end(cr, CAIRO_TAG_DEST)
+  }
+
+  // MARK: - Drawing
+
+  private func source(_ c: Color) { cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha) }
+
+  func fill(_ r: Rect, _ c: Color) {
+    source(c)
+    cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+    cairo_fill(cr)
+  }
+
+  func stroke(_ r: Rect, _ c: Color, width: Double) {
+    source(c)
+    cairo_set_line_width(cr, width)
+    cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+    cairo_stroke(cr)
+  }
+
+  func line(x0: Double, y0: Double, x1: Double, y1: Double, width: Double, color: Color) {
+    source(color)
+    cairo_set_line_width(cr, width)
+    cairo_move_to(cr, x0, y0)
+    cairo_line_to(cr, x1, y1)
+    cairo_stroke(cr)
+  }
+
+  func dots(x0: Double, x1: Double, y: Double, color: Color) {
+    source(color)
+    var x = (x0 / 4).rounded(.up) * 4
+    while x <= x1 {
+      cairo_arc(cr, x, y, 0.45, 0, 2 * .pi)
+      cairo_fill(cr)
+      x += 4
+    }
+  }
+
+  /// Draws line `index` of `block` with its start at `x` and its baseline at `baseline`.
+  func text(_ block: TextBlock, line index: Int, x: Double, baseline: Double) {
+    source(block.format.font.color)
+    cairo_move_to(cr, x, baseline)
+    block.withLine(index) { pango_cairo_show_layout_line(cr, $0) }
+  }
+
+  func image(_ image: LoadedImage, in r: Rect) {
+    switch image.content {
+    case .bitmap(let b):
+      cairo_save(cr)
+      cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+      cairo_clip(cr)
+      cairo_translate(cr, r.x, r.y)
+      cairo_scale(cr, r.width / Double(b.width), r.height / Double(b.height))
+      cairo_set_source_surface(cr, b.surface, 0, 0)
+      cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+      cairo_paint(cr)
+      cairo_restore(cr)
+    case .svg(let svg):
+      cairo_save(cr)
+      svg.render(into: cr, x: r.x, y: r.y, width: r.width, height: r.height)
+      cairo_restore(cr)
+    }
+  }
+
+  /// The colour of pixel (x, y) of an image surface, as 0xRRGGBB.
+  func pixel(x: Int, y: Int) -> UInt32 {
+    cairo_surface_flush(surface)
+    guard let data = cairo_image_surface_get_data(surface) else { return 0 }
+    let stride = Int(cairo_image_surface_get_stride(surface))
+    let p = UnsafeRawPointer(data + y * stride + x * 4).assumingMemoryBound(to: UInt32.self)
+    return p.pointee & 0xFFFFFF
+  }
+
+  /// Writes an image surface as PNG (for looking at test pages).
+  func writePNG(to path: String) {
+    cairo_surface_write_to_png(surface, path)
+  }
+}

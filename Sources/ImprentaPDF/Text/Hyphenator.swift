@@ -1,0 +1,90 @@
+import CHyphen
+import Foundation
+
+/// Inserts soft hyphens (U+00AD) where libhyphen's patterns for a language allow a break, so
+/// Pango breaks there and draws the hyphen. Words under `minimumLetters` letters are left whole.
+final class Hyphenator {
+  private let dict: UnsafeMutablePointer<HyphenDict>
+  let minimumLetters = 5
+  private var cache: [String: String] = [:]
+
+  /// The dictionary file for a BCP 47 tag, or nil when none is installed.
+  static func dictionaryPath(for language: String) -> String? {
+    let parts = language.replacingOccurrences(of: "_", with: "-").split(separator: "-")
+    guard let primary = parts.first?.lowercased() else { return nil }
+    var names: [String] = []
+    if parts.count > 1 { names.append("hyph_\(primary)_\(parts[1].uppercased()).dic") }
+    switch primary {
+    case "es": names.append("hyph_es_ES.dic")
+    case "en": names.append("hyph_en_US.dic")
+    default: names.append("hyph_\(primary).dic")
+    }
+    let dirs = ["/usr/share/hyphen"]
+    for dir in dirs {
+      for name in names where FileManager.default.fileExists(atPath: "\(dir)/\(name)") { return "\(dir)/\(name)" }
+    }
+    return nil
+  }
+
+  init?(language: String) {
+    guard let path = Hyphenator.dictionaryPath(for: language), let d = hnj_hyphen_load(path) else { return nil }
+    dict = d
+  }
+
+  deinit { hnj_hyphen_free(dict) }
+
+  /// `text` with soft hyphens inside every word of at least `minimumLetters` letters.
+  func hyphenate(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count + text.utf8.count / 6)
+    var word = Substring()
+    var start = text.startIndex
+    var i = text.startIndex
+    while i < text.endIndex {
+      let c = text[i]
+      if c.isLetter {
+        if word.isEmpty { start = i }
+        word = text[start...i]
+      } else {
+        if !word.isEmpty {
+          out += hyphenateWord(word)
+          word = Substring()
+        }
+        out.append(c)
+      }
+      i = text.index(after: i)
+    }
+    if !word.isEmpty { out += hyphenateWord(word) }
+    return out
+  }
+
+  /// One word with soft hyphens. libhyphen with a UTF-8 dictionary marks breaks per character,
+  /// so the marks are matched against characters, never bytes.
+  func hyphenateWord(_ word: Substring) -> String {
+    let chars = Array(word)
+    guard chars.count >= minimumLetters else { return String(word) }
+    if let hit = cache[String(word)] { return hit }
+    let lower = word.lowercased()
+    var bytes = Array(lower.utf8).map { CChar(bitPattern: $0) }
+    let size = Int32(bytes.count)
+    bytes.append(0)
+    var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
+    var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
+    var pos: UnsafeMutablePointer<Int32>? = nil
+    var cut: UnsafeMutablePointer<Int32>? = nil
+    let failed = hnj_hyphen_hyphenate3(dict, bytes, size, &hyphens, nil, &rep, &pos, &cut, 2, 3, 0, 0)
+    imprenta_hyphen_free_reps(rep, pos, cut, size)
+    // Lower-casing may change the character count (rare): then leave the word alone.
+    guard failed == 0, Array(lower).count == chars.count else {
+      cache[String(word)] = String(word)
+      return String(word)
+    }
+    var out = ""
+    for (k, ch) in chars.enumerated() {
+      out.append(ch)
+      if k < chars.count - 1, k >= 1, hyphens[k] & 1 == 1, chars.count - k - 1 >= 2 { out.append("\u{AD}") }
+    }
+    cache[String(word)] = out
+    return out
+  }
+}

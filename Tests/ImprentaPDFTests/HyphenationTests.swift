@@ -1,0 +1,74 @@
+import Foundation
+import ImprentaModel
+import ImprentaStyle
+import Testing
+
+@testable import ImprentaPDF
+
+@Suite struct HyphenationTests {
+  @Test func spanishAccentsAreHandledPerCharacter() throws {
+    let h = try #require(Hyphenator(language: "es"))
+    let word = h.hyphenateWord("información")
+    #expect(word.contains("\u{AD}"))
+    #expect(word.replacingOccurrences(of: "\u{AD}", with: "") == "información")
+    #expect(word == "in\u{AD}for\u{AD}ma\u{AD}ción")
+    let other = h.hyphenateWord("participación")
+    #expect(other.replacingOccurrences(of: "\u{AD}", with: "") == "participación")
+    #expect(other.unicodeScalars.allSatisfy { $0.value != 0xFFFD })
+  }
+
+  @Test func regionalTagsUseTheLanguageDictionary() {
+    #expect(Hyphenator.dictionaryPath(for: "es-CO")?.hasSuffix("hyph_es_CO.dic") == true)
+    #expect(Hyphenator.dictionaryPath(for: "es")?.hasSuffix("hyph_es_ES.dic") == true)
+    #expect(Hyphenator.dictionaryPath(for: "en-GB") != nil)
+    #expect(Hyphenator.dictionaryPath(for: "xx") == nil)
+  }
+
+  @Test func shortWordsAreLeftWhole() throws {
+    let h = try #require(Hyphenator(language: "en"))
+    #expect(h.hyphenate("the cat sat upon") == "the cat sat upon")
+    #expect(h.hyphenate("internationalization").contains("\u{AD}"))
+  }
+
+  /// Soft hyphens in the shaped text of every line tagged `tag`.
+  static func softHyphens(_ layout: PageLayout, tag: String) -> Int {
+    layout.pages.flatMap(\.items).reduce(0) { n, item in
+      guard case .text(let t) = item.kind, item.tags.last?.name == tag else { return n }
+      return n + t.block.text.string.count { $0 == "\u{AD}" }
+    }
+  }
+
+  @Test func noHyphensInHeadingsCodeOrURLs() throws {
+    let md = """
+      ---
+      title: T
+      lang: en
+      ---
+
+      ## Internationalization considerations extraordinarily
+
+      Internationalization considerations, see <https://example.com/internationalization/considerations>
+      and `internationalization_considerations_extraordinarily`.
+
+      ```
+      internationalization considerations extraordinarily
+      ```
+      """
+    let (layout, _) = PDFTest.layout(try PDFTest.document(md))
+    #expect(Self.softHyphens(layout, tag: "H2") == 0)
+    #expect(Self.softHyphens(layout, tag: "Code") == 0)
+    let paragraph = layout.pages.flatMap(\.items).compactMap { item -> String? in
+      if case .text(let t) = item.kind, item.tags.last?.name == "P" { return t.block.text.string }
+      return nil
+    }.first ?? ""
+    #expect(paragraph.hasPrefix("In\u{AD}ter"))
+    #expect(paragraph.contains("https://example.com/internationalization/considerations"))
+    #expect(paragraph.contains("internationalization_considerations_extraordinarily"))
+  }
+
+  @Test func languageWithoutDictionaryIsANote() throws {
+    let doc = try PDFTest.document("---\ntitle: T\nlang: xx\n---\n\nSome words.\n")
+    let (_, diagnostics) = PDFTest.layout(doc)
+    #expect(diagnostics.items.contains { $0.severity == .note && $0.code == "no-hyphenation" })
+  }
+}
