@@ -25,6 +25,7 @@ let package = Package(
     .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
     .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
     .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+    .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
     // MARK: - The document model: pure Swift values, no C.
     .target(name: "ImprentaModel"),
@@ -47,7 +48,7 @@ let package = Package(
     .target(
       name: "ImprentaEPUB",
       dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaHTML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-    .target(name: "ImprentaPDF", dependencies: ["ImprentaModel", "ImprentaStyle", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF"]),
+    .target(name: "ImprentaPDF", dependencies: ["ImprentaModel", "ImprentaStyle", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CQRencode"]),
 
     // MARK: - Facade and command
     .target(

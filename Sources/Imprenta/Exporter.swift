@@ -1,5 +1,6 @@
 import ImprentaEPUB
 import ImprentaHTML
+import ImprentaPDF
 import ImprentaText
 
 /// Runs documents through the backends.
@@ -19,7 +20,7 @@ public struct Exporter: Sendable {
   }
 
   /// The formats this build can write.
-  public static let availableFormats: Set<OutputFormat> = [.txt, .xhtml, .epub]
+  public static let availableFormats: Set<OutputFormat> = [.txt, .pdf, .epub, .xhtml]
 
   /// The bytes of one document in `format`.
   public func export(_ document: Document, as format: OutputFormat, diagnostics: inout Diagnostics) throws -> [UInt8] {
@@ -31,7 +32,7 @@ public struct Exporter: Sendable {
     case .epub:
       return try EPUBPackager(style: style, options: EPUBOptions(baseURL: baseURL)).package([document], environment: environment, diagnostics: &diagnostics)
     case .pdf:
-      throw ImprentaError("format-not-available", "the \(format.rawValue) format is not built yet", file: document.sourcePath)
+      return try PDFWriter(style: style).write([document], environment: environment, diagnostics: &diagnostics)
     }
   }
 
@@ -45,7 +46,7 @@ public struct Exporter: Sendable {
     case .epub:
       return try EPUBPackager(style: style, options: EPUBOptions(title: book.title, baseURL: baseURL)).package(book.documents, environment: environment, diagnostics: &diagnostics)
     case .pdf:
-      throw ImprentaError("format-not-available", "the \(format.rawValue) format is not built yet", file: book.documents.first?.sourcePath ?? book.title)
+      return try PDFWriter(style: style).write([book.merged()], environment: environment, diagnostics: &diagnostics)
     }
   }
 }

@@ -78,7 +78,8 @@ struct SiteBuild {
     if flags.book {
       for book in project.books(sections: flags.sections, diagnostics: &diagnostics) {
         report.documents += 1
-        let name = project.bookName(language: book.language)
+        let language = book.documents.first.flatMap { d in project.site.pages.first { $0.document.relativeName == d.relativeName }?.language } ?? ""
+        let name = project.bookName(language: language)
         let newest = book.documents.compactMap(\.metadata.date).max()
         for format in formats {
           do {

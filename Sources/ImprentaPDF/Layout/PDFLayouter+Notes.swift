@@ -65,7 +65,7 @@ extension PDFLayouter {
       case .paragraph(let p): visit(p.content, depth: 0)
       case .table(let t): for row in [t.header] + t.rows { for c in row { visit(c.content, depth: 0) } }
       case .figure(let f): visit(f.caption, depth: 0)
-      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .container: break
+      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .container, .embed: break
       }
     }
     return (byLabel, inOrder)

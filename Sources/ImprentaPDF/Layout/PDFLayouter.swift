@@ -105,6 +105,7 @@ struct PDFLayouter {
     case .footnoteDefinition: break  // set at the foot of the page that calls it
     case .html(let h): renderHTML(h)
     case .container(let c): for b in c.blocks { render(b) }
+    case .embed(let e): renderEmbed(e)
     }
   }
 

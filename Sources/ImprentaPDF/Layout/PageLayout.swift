@@ -45,6 +45,8 @@ struct PageItem {
     case anchor(name: String, y: Double, outline: OutlineEntry?)
     /// Dots from `x0` to `x1` on a baseline (table of contents leaders).
     case leader(x0: Double, x1: Double, baseline: Double, color: Color)
+    /// A QR code drawn as vector squares in a square.
+    case qrCode(Rect, QRCode)
   }
   var kind: Kind
   /// The structure elements this item belongs to, outermost first (empty for decorations).
@@ -69,6 +71,7 @@ struct PageItem {
     case .link(let r, let d): m.kind = .link(r.offsetBy(dx: dx, dy: dy), destination: d)
     case .anchor(let n, let y, let o): m.kind = .anchor(name: n, y: y + dy, outline: o)
     case .leader(let x0, let x1, let b, let c): m.kind = .leader(x0: x0 + dx, x1: x1 + dx, baseline: b + dy, color: c)
+    case .qrCode(let r, let q): m.kind = .qrCode(r.offsetBy(dx: dx, dy: dy), q)
     }
     return m
   }
@@ -117,7 +120,7 @@ struct PageLayout {
         switch item.kind {
         case .text, .image:
           for tag in item.tags where tag.name == "Figure" && seen.insert(tag.id).inserted { alts.append(tag.alt) }
-        case .rule, .box, .link, .anchor, .leader: break
+        case .rule, .box, .link, .anchor, .leader, .qrCode: break
         }
       }
     }
@@ -150,6 +153,8 @@ struct PageLayout {
           out += "  anchor \(name) y\(f(y))\(o.map { " outline \($0.level) \($0.title)" } ?? "")\n"
         case .leader(let x0, let x1, let b, _):
           out += "  leader \(f(x0))-\(f(x1)),\(f(b))\n"
+        case .qrCode(let r, let q):
+          out += "  qr \(f(r.x)),\(f(r.y)) \(f(r.width))x\(f(r.height))\(tag) \(q.size) modules\n"
         }
       }
     }

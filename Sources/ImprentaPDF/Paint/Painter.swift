@@ -1,3 +1,4 @@
+import ImprentaModel
 /// Walks laid-out pages onto a Cairo context: the paint stage. Text and images open the
 /// structure elements they belong to (under one `Document` element, which PDF readers need to
 /// call the file tagged); anchors become named destinations, link areas become links, and
@@ -51,6 +52,14 @@ struct Painter {
         if !stroke.isNone { ctx.stroke(r, stroke, width: 0.6) }
       case .leader(let x0, let x1, let b, let c):
         ctx.dots(x0: x0, x1: x1, y: b - 1, color: c)
+      case .qrCode(let r, let q):
+        enter(item.tags)
+        let m = r.width / Double(q.size)
+        for row in 0..<q.size {
+          for col in 0..<q.size where q[row, col] {
+            ctx.fill(Rect(x: r.x + Double(col) * m, y: r.y + Double(row) * m, width: m + 0.02, height: m + 0.02), .black)
+          }
+        }
       case .link, .anchor:
         break
       }
@@ -66,10 +75,13 @@ struct Painter {
         if destination.hasPrefix("#") {
           let name = String(destination.dropFirst())
           if layout.anchorPages[name] != nil { ctx.link(r, attributes: "dest='\(CairoContext.escape(name))'") }
+        } else if let target = Link(destination: destination, content: []).internalTarget {
+          // Another document of the export: its heading when it is in this PDF, else no link.
+          if !target.anchor.isEmpty, layout.anchorPages[target.anchor] != nil { ctx.link(r, attributes: "dest='\(CairoContext.escape(target.anchor))'") }
         } else {
           ctx.link(r, attributes: "uri='\(CairoContext.escape(destination))'")
         }
-      case .text, .image, .rule, .box, .leader:
+      case .text, .image, .rule, .box, .leader, .qrCode:
         break
       }
     }

@@ -1,0 +1,46 @@
+import ImprentaModel
+import ImprentaStyle
+
+extension PDFLayouter {
+  /// An embed (video, post, gist, a `qr` shortcode) cannot play on paper: a framed card with a
+  /// QR code of its URL, its title and the URL itself, the whole card a link.
+  mutating func renderEmbed(_ e: Embed) {
+    let pad = style.code.padding.points(em: baseSize)
+    let qr = QRCode(e.url)
+    let qrSide = qr == nil ? 0 : min(72, width / 4)
+    let textX = indent + pad + (qr == nil ? 0 : qrSide + pad)
+    let textWidth = max(40, width - (textX - indent) - pad)
+    let tags = tagStack + [StructureTag(name: "Div", id: nextID())]
+    var text = AttributedText()
+    var titleFont = bodyFont()
+    titleFont.weight = 700
+    if e.kind != .qr || !e.title.isEmpty {
+      text.append(e.displayTitle)
+    }
+    var lines = lineSlices(text, format: ParagraphFormat(font: titleFont, width: textWidth, align: .left, lineHeight: 1.3), x: textX, tags: tags)
+    var urlText = AttributedText()
+    urlText.append(e.url)
+    var urlFont = bodyFont()
+    urlFont.size *= 0.85
+    urlFont.color = style.link.color
+    lines += lineSlices(urlText, format: ParagraphFormat(font: urlFont, width: textWidth, align: .left, lineHeight: 1.3, breakAnywhere: true), x: textX, tags: tags)
+    // One slice: the card is never split.
+    var items: [PageItem] = []
+    var y = pad
+    for line in lines {
+      items += line.items.map { $0.offsetBy(dx: 0, dy: y) }
+      y += line.height
+    }
+    let height = max(y, qrSide + pad) + pad
+    items.insert(PageItem(.box(Rect(x: indent, y: 0, width: width, height: height), fill: style.code.background, stroke: style.table.ruleColor, group: nextID())), at: 0)
+    if let qr {
+      items.append(PageItem(.qrCode(Rect(x: indent + pad, y: pad + max(0, (height - 2 * pad - qrSide) / 2), width: qrSide, height: qrSide), qr), tags: tags))
+    }
+    if e.kind != .qr, e.url.contains("://") {
+      items.append(PageItem(.link(Rect(x: indent, y: 0, width: width, height: height), destination: e.url)))
+    }
+    space(style.paragraph.spaceAfter.points(em: baseSize))
+    emit(Slice(height: height, items: items))
+    space(style.paragraph.spaceAfter.points(em: baseSize))
+  }
+}
