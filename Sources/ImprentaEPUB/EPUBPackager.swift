@@ -111,7 +111,14 @@ public struct EPUBPackager: Sendable {
           return h
         case .text(let why):
           if reported.insert(href).inserted {
-            diagnostics.warning("unresolved-link", "the link \(href) is text in the EPUB: \(why)", file: documents[chapter.part].sourcePath)
+            let doc = documents[chapter.part]
+            let range = doc.rangeOfLink(to: href)
+            if href.hasPrefix(internalLinkScheme) {
+              // A page of the same export, written as its own EPUB: nothing is lost, say so quietly.
+              diagnostics.note("link-to-other-output", "the link to \(href.dropFirst(internalLinkScheme.count)) is text in this page's EPUB (that page is exported separately)", file: doc.sourcePath, at: range)
+            } else {
+              diagnostics.warning("unresolved-link", "the link \(href) is text in the EPUB: \(why)", file: doc.sourcePath, at: range)
+            }
           }
           return nil
         }

@@ -51,8 +51,9 @@ extension XHTMLRenderer {
 
   mutating func renderLink(_ link: Link, into parent: XMLNode) {
     var l = link
-    if let target = l.internalTarget {
-      // Another document of the same export: its sibling XHTML file, relative to this one.
+    if flavor == .standalone, let target = l.internalTarget {
+      // Another document of the same export: its sibling XHTML file, relative to this one (the
+      // EPUB packager resolves these itself, to content documents of the book).
       l.destination = XHTMLRenderer.relativePath(from: document.relativeName, to: target.page + ".xhtml") + (target.anchor.isEmpty ? "" : "#" + target.anchor)
     }
     let insideLink = parent.hasAncestor(named: "a")

@@ -85,6 +85,14 @@ public struct Diagnostics: Sendable, Hashable {
     items.append(contentsOf: other.items)
   }
 
+  /// The same diagnostics without exact repeats (two backends warning about one image), in order.
+  public func deduplicated() -> Diagnostics {
+    var seen: Set<Diagnostic> = []
+    var d = Diagnostics()
+    d.items = items.filter { seen.insert($0).inserted }
+    return d
+  }
+
   /// Whether any error was reported.
   public var hasErrors: Bool { items.contains { $0.severity == .error } }
   /// The number of warnings.

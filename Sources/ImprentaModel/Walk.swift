@@ -82,6 +82,43 @@ extension Document {
 }
 
 extension Document {
+  /// Every inline of the document, depth first, in reading order (headings, paragraphs, table
+  /// cells, captions, and inside links and emphasis).
+  public func forEachInline(_ body: (Inline) -> Void) {
+    func walk(_ list: [Inline]) {
+      for i in list {
+        body(i)
+        switch i {
+        case .emphasis(let s), .strong(let s), .strikethrough(let s): walk(s.content)
+        case .link(let l): walk(l.content)
+        case .span(let s): walk(s.content)
+        case .text, .code, .image, .softBreak, .hardBreak, .footnoteReference, .html: break
+        }
+      }
+    }
+    forEachBlock { b in
+      switch b {
+      case .heading(let h): walk(h.content)
+      case .paragraph(let p): walk(p.content)
+      case .figure(let f): walk(f.caption)
+      case .table(let t): for c in t.header + t.rows.flatMap({ $0 }) { walk(c.content) }
+      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .container, .embed: break
+      }
+    }
+  }
+
+  /// Every link of the document, in reading order.
+  public var links: [Link] {
+    var out: [Link] = []
+    forEachInline { if case .link(let l) = $0 { out.append(l) } }
+    return out
+  }
+
+  /// Where the first link to `destination` is, for diagnostics about it.
+  public func rangeOfLink(to destination: String) -> SourceRange {
+    links.first { $0.destination == destination }?.range ?? .unknown
+  }
+
   /// Every image or file the document refers to (cover, figures, inline images, `<img>` in raw
   /// HTML), in reading order, without repeats: what a build depends on besides the page itself.
   public var resourceReferences: [String] {
@@ -89,17 +126,6 @@ extension Document {
     var seen: Set<String> = []
     func add(_ s: String) {
       if !s.isEmpty && seen.insert(s).inserted { out.append(s) }
-    }
-    func inlines(_ list: [Inline]) {
-      for i in list {
-        switch i {
-        case .image(let img): add(img.source)
-        case .emphasis(let s), .strong(let s), .strikethrough(let s): inlines(s.content)
-        case .link(let l): inlines(l.content)
-        case .span(let s): inlines(s.content)
-        case .text, .code, .softBreak, .hardBreak, .footnoteReference, .html: break
-        }
-      }
     }
     func html(_ nodes: [HTMLNode]) {
       for n in nodes {
@@ -110,16 +136,17 @@ extension Document {
       }
     }
     add(metadata.cover)
+    var inlineImages: [String] = []
+    forEachInline { if case .image(let img) = $0 { inlineImages.append(img.source) } }
+    // Figures and raw HTML images in block order, then inline images.
     forEachBlock { block in
       switch block {
-      case .heading(let h): inlines(h.content)
-      case .paragraph(let p): inlines(p.content)
-      case .figure(let f): add(f.image.source); inlines(f.caption)
-      case .table(let t): for cell in t.header + t.rows.flatMap({ $0 }) { inlines(cell.content) }
+      case .figure(let f): add(f.image.source)
       case .html(let h): html(h.nodes)
-      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .container, .embed: break
+      case .heading, .paragraph, .table, .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .container, .embed: break
       }
     }
+    for src in inlineImages { add(src) }
     return out
   }
 }

@@ -170,3 +170,28 @@ struct DeletedPageTests {
     #expect(after.status == 0)
   }
 }
+
+@Suite("Links between pages of a folder")
+struct PageLinkTests {
+  @Test func linksToOtherPagesBecomeSiblingLinks() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    try r.write("content/a.md", "# A\n\n[b](sub/b.md#dos) [c](/sub/c/) [fuera](https://x.org) [nada](zz.md)\n")
+    try r.write("content/sub/b.md", "# B\n\n## Dos\n\n[a](../a.md)\n")
+    try r.write("content/sub/c.md", "# C\n")
+    let result = try r.run(["build", "-f", "xhtml,epub,txt"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let a = try #require(r.read("output/a.xhtml"))
+    #expect(a.contains("href=\"sub/b.xhtml#dos\""))
+    #expect(a.contains("href=\"sub/c.xhtml\""))
+    #expect(a.contains("href=\"zz.md\""))
+    let b = try #require(r.read("output/sub/b.xhtml"))
+    #expect(b.contains("href=\"../a.xhtml\""))
+    let text = try #require(r.read("output/a.txt"))
+    #expect(!text.contains("imprenta-page"))
+    #expect(text.contains("https://x.org"))
+    // Only the link to a page that does not exist is worth a warning.
+    #expect(result.stderr.contains("content/a.md:3:55: warning: the link zz.md is text in the EPUB"))
+    #expect(result.stderr.components(separatedBy: "warning:").count == 2, "\(result.stderr)")
+  }
+}

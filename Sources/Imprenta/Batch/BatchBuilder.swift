@@ -35,7 +35,8 @@ public struct BatchBuilder: Sendable {
           return n
         }
         guard i < units.count else { return }
-        let result = build(units[i], styles: styles, writer: writer, previous: previous)
+        var result = build(units[i], styles: styles, writer: writer, previous: previous)
+        result.diagnostics = result.diagnostics.deduplicated()
         results.withLock { $0[i] = result }
         let done = state.withLock { s -> Int in
           for r in result.records { s.manifest.outputs[r.path] = r.entry }
@@ -143,6 +144,7 @@ public struct BatchBuilder: Sendable {
           continue
         }
         unit.publication.apply(to: &document, fallbackLanguage: style.base.language)
+        document = unit.siblings.resolve(document)
         documents.append(document)
         sourceBytes.append([UInt8](data))
       } catch let e as ImprentaError {

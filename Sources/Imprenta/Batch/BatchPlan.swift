@@ -10,6 +10,8 @@ struct BatchPlan {
     var outputName: String
     /// Bytes of source, for balancing shards.
     var size: Int
+    /// Every page of the publication, for links between them.
+    var siblings: PageLinkResolver
   }
 
   var all: [Unit]
@@ -22,13 +24,14 @@ struct BatchPlan {
       func size(_ page: PageSource) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: page.path))?[.size] as? Int) ?? 0
       }
+      let siblings = PageLinkResolver(pages: Set(pages.map(\.relativeName)))
       if p.book {
         guard !pages.isEmpty else { continue }
-        units.append(Unit(publication: p, pages: pages, formats: formats, outputName: p.name, size: pages.map(size).reduce(0, +)))
+        units.append(Unit(publication: p, pages: pages, formats: formats, outputName: p.name, size: pages.map(size).reduce(0, +), siblings: siblings))
       } else {
         for page in pages {
           let name = p.prefixOutputs ? p.name + "/" + page.relativeName : page.relativeName
-          units.append(Unit(publication: p, pages: [page], formats: formats, outputName: name, size: size(page)))
+          units.append(Unit(publication: p, pages: [page], formats: formats, outputName: name, size: size(page), siblings: siblings))
         }
       }
     }

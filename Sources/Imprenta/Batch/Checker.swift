@@ -89,40 +89,10 @@ public struct Checker: Sendable {
 }
 
 extension Document {
-  /// Every link of the document, in reading order.
-  var links: [Link] {
-    var out: [Link] = []
-    visitInlines { if case .link(let l) = $0 { out.append(l) } }
-    return out
-  }
-
   /// Every inline image, in reading order.
   var inlineImages: [Image] {
     var out: [Image] = []
-    visitInlines { if case .image(let i) = $0 { out.append(i) } }
+    forEachInline { if case .image(let i) = $0 { out.append(i) } }
     return out
-  }
-
-  func visitInlines(_ body: (Inline) -> Void) {
-    func walk(_ list: [Inline]) {
-      for i in list {
-        body(i)
-        switch i {
-        case .emphasis(let s), .strong(let s), .strikethrough(let s): walk(s.content)
-        case .link(let l): walk(l.content)
-        case .span(let s): walk(s.content)
-        case .text, .code, .image, .softBreak, .hardBreak, .footnoteReference, .html: break
-        }
-      }
-    }
-    forEachBlock { b in
-      switch b {
-      case .heading(let h): walk(h.content)
-      case .paragraph(let p): walk(p.content)
-      case .figure(let f): walk(f.caption)
-      case .table(let t): for c in t.header + t.rows.flatMap({ $0 }) { walk(c.content) }
-      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .container, .embed: break
-      }
-    }
   }
 }
