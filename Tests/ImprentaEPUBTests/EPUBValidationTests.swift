@@ -37,6 +37,18 @@ import Testing
     try write("bad-input", try epub([("bad", "![Missing](nope.png)\n\n![Secret](../../etc/passwd)\n\n![](pixel.gif)\n\n[Away](/other/) [Anchor](#nowhere)\n\nbell\u{7}\n")], resources: resources).bytes)
     try write("empty", try epub([("empty", "---\ntitle: Empty\n---\n")]).bytes)
 
+    // The fixture Hugo site as one book per language, and page by page, built by the command.
+    let site = try CommandRunner()
+    defer { site.cleanUp() }
+    let fixture = Repository.fixtures.appendingPathComponent("hugo-site").path
+    let book = try site.run(["build", fixture, "--book", "-f", "epub", "-o", "book", "--quiet"])
+    #expect(book.status == 0, "\(book.stderr)")
+    let pages = try site.run(["build", fixture, "-f", "epub", "-o", "pages", "--quiet"])
+    #expect(pages.status == 0, "\(pages.stderr)")
+    let siteEPUBs = (site.files(under: "book").map { "book/" + $0 } + site.files(under: "pages").map { "pages/" + $0 }).filter { $0.hasSuffix(".epub") }
+    #expect(siteEPUBs.count > 3)
+    outputs += siteEPUBs.map { site.folder.appendingPathComponent($0) }
+
     guard let results = try epubcheck(outputs) else {
       withKnownIssue("java or /usr/share/java/epubcheck.jar is not installed: epubcheck skipped") { Issue.record("epubcheck missing") }
       return

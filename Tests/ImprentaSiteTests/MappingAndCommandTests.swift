@@ -79,3 +79,46 @@ struct MappingAndCommandTests {
     #expect(!(r.read("blog/book.es.txt") ?? "Guía").contains("Introducción"))
   }
 }
+
+/// The fixture site's book in every format, checked the way a reader would.
+@Suite struct SiteBookOutputTests {
+  @Test func bookInEveryFormatHasNoShortcodeMarkupAndAValidPDF() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    let fixture = Repository.fixtures.appendingPathComponent("hugo-site").path
+    let result = try r.run(["build", fixture, "--book", "-o", "book"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let files = r.files(under: "book")
+    for ext in ["txt", "xhtml", "epub", "pdf"] { #expect(files.contains { $0.hasSuffix("." + ext) }, "no .\(ext) in \(files)") }
+    for f in files where f.hasSuffix(".txt") || f.hasSuffix(".xhtml") {
+      let text = try #require(r.read("book/" + f))
+      #expect(!text.contains("{{<") && !text.contains("{{%"), "\(f) keeps shortcode markup")
+    }
+    for f in files where f.hasSuffix(".pdf") {
+      let path = r.folder.appendingPathComponent("book/" + f).path
+      guard let qpdf = tool("qpdf"), let pdftotext = tool("pdftotext") else { continue }
+      let check = try run(qpdf, ["--check", path])
+      #expect(check.contains("No syntax or stream encoding errors"), "\(check)")
+      let text = try run(pdftotext, [path, "-"])
+      #expect(!text.contains("{{<") && !text.contains("{{%"))
+      #expect(!text.isEmpty)
+    }
+  }
+
+  func tool(_ name: String) -> String? {
+    ["/usr/bin/" + name, "/usr/local/bin/" + name].first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  func run(_ tool: String, _ args: [String]) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: tool)
+    p.arguments = args
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+}
