@@ -26,7 +26,7 @@ extension Book {
     for plan in plans {
       let doc = plan.entry.document
       let map = idMaps[doc.relativeName] ?? [:]
-      var rewriter = BookRewriter(idMap: map, idMaps: idMaps, startIDs: startIDs, headingShift: plan.shift, noteOffset: noteOffset)
+      let rewriter = BookRewriter(idMap: map, idMaps: idMaps, startIDs: startIDs, headingShift: plan.shift, noteOffset: noteOffset)
       if let id = plan.titleID {
         blocks.append(.heading(Heading(level: min(6, max(1, plan.entry.level)), content: [.text(Text(doc.metadata.title))], id: id)))
       }
@@ -51,71 +51,39 @@ struct BookRewriter {
   let headingShift: Int
   let noteOffset: Int
 
-  mutating func block(_ b: Block) -> Block {
-    switch b {
-    case .heading(var h):
-      h.level = min(6, h.level + headingShift)
-      h.id = idMap[h.id] ?? h.id
-      h.content = inlines(h.content)
-      return .heading(h)
-    case .paragraph(var p):
-      p.content = inlines(p.content)
-      return .paragraph(p)
-    case .list(var l):
-      l.items = l.items.map { item in
-        var i = item
-        i.blocks = i.blocks.map { block($0) }
-        return i
+  func block(_ b: Block) -> Block {
+    b.rewritingInlines(inline).rewritingBlocks { block in
+      switch block {
+      case .heading(var h):
+        h.level = min(6, h.level + headingShift)
+        h.id = idMap[h.id] ?? h.id
+        return .heading(h)
+      case .footnoteDefinition(var f):
+        f.number += noteOffset
+        f.label = "\(f.number)-" + f.label
+        return .footnoteDefinition(f)
+      case .paragraph, .list, .blockQuote, .codeBlock, .table, .figure, .thematicBreak, .html, .container, .embed:
+        return block
       }
-      return .list(l)
-    case .blockQuote(var q):
-      q.blocks = q.blocks.map { block($0) }
-      return .blockQuote(q)
-    case .table(var t):
-      t.header = t.header.map { TableCell(inlines($0.content), range: $0.range) }
-      t.rows = t.rows.map { $0.map { TableCell(inlines($0.content), range: $0.range) } }
-      return .table(t)
-    case .figure(var f):
-      f.caption = inlines(f.caption)
-      return .figure(f)
-    case .footnoteDefinition(var f):
-      f.number += noteOffset
-      f.label = "\(f.number)-" + f.label
-      f.blocks = f.blocks.map { block($0) }
-      return .footnoteDefinition(f)
-    case .container(var c):
-      c.blocks = c.blocks.map { block($0) }
-      return .container(c)
-    case .codeBlock, .thematicBreak, .html, .embed:
-      return b
     }
   }
 
-  func inlines(_ list: [Inline]) -> [Inline] {
-    list.map { i in
-      switch i {
-      case .emphasis(let s): return .emphasis(Styled(inlines(s.content), range: s.range))
-      case .strong(let s): return .strong(Styled(inlines(s.content), range: s.range))
-      case .strikethrough(let s): return .strikethrough(Styled(inlines(s.content), range: s.range))
-      case .span(var s):
-        s.content = inlines(s.content)
-        return .span(s)
-      case .footnoteReference(var r):
-        r.number += noteOffset
-        r.label = "\(r.number)-" + r.label
-        return .footnoteReference(r)
-      case .link(var l):
-        l.content = inlines(l.content)
-        if let fragment = l.fragmentOnly, let id = idMap[fragment] {
-          l.destination = "#" + id
-        } else if let target = l.internalTarget, let map = idMaps[target.page] {
-          let id = target.anchor.isEmpty ? startIDs[target.page] ?? "" : map[target.anchor] ?? startIDs[target.page] ?? ""
-          l.destination = "#" + id
-        }
-        return .link(l)
-      case .text, .code, .image, .softBreak, .hardBreak, .html:
-        return i
+  func inline(_ i: Inline) -> Inline {
+    switch i {
+    case .footnoteReference(var r):
+      r.number += noteOffset
+      r.label = "\(r.number)-" + r.label
+      return .footnoteReference(r)
+    case .link(var l):
+      if let fragment = l.fragmentOnly, let id = idMap[fragment] {
+        l.destination = "#" + id
+      } else if let target = l.internalTarget, let map = idMaps[target.page] {
+        let id = target.anchor.isEmpty ? startIDs[target.page] ?? "" : map[target.anchor] ?? startIDs[target.page] ?? ""
+        l.destination = "#" + id
       }
+      return .link(l)
+    case .text, .code, .image, .softBreak, .hardBreak, .html, .emphasis, .strong, .strikethrough, .span:
+      return i
     }
   }
 }

@@ -96,29 +96,10 @@ struct MappingAndCommandTests {
     }
     for f in files where f.hasSuffix(".pdf") {
       let path = r.folder.appendingPathComponent("book/" + f).path
-      guard let qpdf = tool("qpdf"), let pdftotext = tool("pdftotext") else { continue }
-      let check = try run(qpdf, ["--check", path])
+      guard let check = runTool("qpdf", ["--check", path])?.output, let text = runTool("pdftotext", [path, "-"])?.output else { continue }
       #expect(check.contains("No syntax or stream encoding errors"), "\(check)")
-      let text = try run(pdftotext, [path, "-"])
       #expect(!text.contains("{{<") && !text.contains("{{%"))
       #expect(!text.isEmpty)
     }
-  }
-
-  func tool(_ name: String) -> String? {
-    ["/usr/bin/" + name, "/usr/local/bin/" + name].first { FileManager.default.isExecutableFile(atPath: $0) }
-  }
-
-  func run(_ tool: String, _ args: [String]) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: tool)
-    p.arguments = args
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    p.standardError = pipe
-    try p.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
   }
 }
