@@ -80,6 +80,7 @@ extension PDFLayouter {
       diagnostics.warning("image-refused", "image \(reference) refused: \(why)", file: document.sourcePath, at: range)
     }
     images[reference] = .some(result)
+    if let result { imageSources[ObjectIdentifier(result)] = (reference, range) }
     return result
   }
 }
