@@ -11,13 +11,17 @@ public struct PDFOptions: Sendable, Hashable {
   public var impose: Imposition?
   /// Whether the unimposed file is written too when imposing (`name.pdf` beside `name.booklet.pdf`).
   public var writeUnimposed: Bool
+  /// Whether preflight findings are reported; nil means for print styles (bleed, marks, covers
+  /// or imposition), so screen PDFs of images at 96 dpi do not warn.
+  public var preflight: Bool?
 
   /// Creates options.
-  public init(tableOfContents: Bool? = nil, creator: String = "Imprenta", impose: Imposition? = nil, writeUnimposed: Bool = true) {
+  public init(tableOfContents: Bool? = nil, creator: String = "Imprenta", impose: Imposition? = nil, writeUnimposed: Bool = true, preflight: Bool? = nil) {
     self.tableOfContents = tableOfContents
     self.creator = creator
     self.impose = impose
     self.writeUnimposed = writeUnimposed
+    self.preflight = preflight
   }
 }
 

@@ -227,6 +227,8 @@ public struct FigureStyle: Sendable, Hashable {
   public var captionAlign: TextAlignment = .center
   /// Largest image height as a fraction of the text area's height.
   public var maxHeight: Double = 0.6
+  /// Scale images up to the text width (else they are never enlarged past 96 dpi).
+  public var fullWidth = false
 }
 
 /// Footnotes.

@@ -1,4 +1,5 @@
 import Foundation
+import ImprentaPDF
 
 /// `imprenta check`: reads everything a build would read and reports what is wrong, writing nothing.
 ///
@@ -66,7 +67,9 @@ public struct Checker: Sendable {
       p.apply(to: &d, fallbackLanguage: style.base.language)
       return d
     }
-    let exporter = Exporter(style: style, environment: ExportEnvironment(resources: FileResources(root: root), buildDate: PageDate(secondsSince1970: 0)))
+    var exporter = Exporter(style: style, environment: ExportEnvironment(resources: FileResources(root: root), buildDate: PageDate(secondsSince1970: 0)))
+    exporter.pdfOptions = PDFOptions(writeUnimposed: true, preflight: true)
+    exporter.style.print.impose = "none"  // the sheets hold the same pages: lay them out once
     let units: [[Document]] = p.book ? [[p.book(of: docs).merged()]] : docs.map { [$0] }
     for unit in units {
       var d = Diagnostics()

@@ -40,11 +40,13 @@ extension PDFWriter {
     let layout = PDFWriter.compose(body, covers: covers, coverImages: coverLayouter.imageSources)
     let hasFrontMatter = !covers.front.isEmpty || !covers.back.isEmpty
     let labels = hasFrontMatter ? PDFWriter.pageLabels(front: covers.front.count, body: body.pages.count, back: covers.back.count) : []
-    Preflight(style: style, geometry: print, file: first.sourcePath, labels: labels).check(layout, into: &diagnostics)
+    let mode = options.impose ?? Imposition(rawValue: style.print.impose)
+    let preflight = options.preflight ?? (!print.isPlain || hasFrontMatter || mode != nil)
+    if preflight { Preflight(style: style, geometry: print, file: first.sourcePath, labels: labels).check(layout, into: &diagnostics) }
 
     var files: [PDFFile] = []
-    let mode = options.impose ?? Imposition(rawValue: style.print.impose)
-    var fontProblems: [String]? = nil
+    // nil: look for fonts that are not embedded while post-processing; [] (found or not asked): done.
+    var fontProblems: [String]? = preflight ? nil : []
     if mode == nil || options.writeUnimposed {
       let bytes = try paintPages(layout, labels: labels, print: print, document: first, environment: environment, fontProblems: &fontProblems)
       files.append(PDFFile(suffix: "", bytes: bytes))

@@ -79,7 +79,7 @@ struct Preflight {
     // Touching or crossing the trim means the item is meant to run off the page.
     let bleeding = past.indices.filter { past[$0] > -eps }
     if !bleeding.isEmpty {
-      if bleeding.contains(where: { past[$0] < b - eps }) {
+      if b == 0 || bleeding.contains(where: { past[$0] < b - eps }) {
         let detail = b > 0 ? "not \(format(b / 72 * 25.4)) mm past it into the bleed" : "the style has no bleed (print.bleed)"
         diagnostics.warning(
           "preflight-missing-bleed", "\(what) on page \(label(i)) runs to the trim but \(detail): a white edge may show after trimming",
