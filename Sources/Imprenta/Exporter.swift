@@ -11,6 +11,8 @@ public struct Exporter: Sendable {
   public var environment: ExportEnvironment
   /// The site's address, for links to pages that are not part of an e-book.
   public var baseURL: String?
+  /// PDF options (imposition).
+  public var pdfOptions = PDFOptions()
 
   /// Creates an exporter.
   public init(style: Style, environment: ExportEnvironment, baseURL: String? = nil) {
@@ -32,7 +34,7 @@ public struct Exporter: Sendable {
     case .epub:
       return try EPUBPackager(style: style, options: EPUBOptions(baseURL: baseURL)).package([document], environment: environment, diagnostics: &diagnostics)
     case .pdf:
-      return try PDFWriter(style: style).write([document], environment: environment, diagnostics: &diagnostics)
+      return try PDFWriter(style: style, options: pdfOptions).write([document], environment: environment, diagnostics: &diagnostics)
     }
   }
 
@@ -46,7 +48,13 @@ public struct Exporter: Sendable {
     case .epub:
       return try EPUBPackager(style: style, options: EPUBOptions(title: book.title, baseURL: baseURL)).package(book.documents, environment: environment, diagnostics: &diagnostics)
     case .pdf:
-      return try PDFWriter(style: style).write([book.merged()], environment: environment, diagnostics: &diagnostics)
+      return try PDFWriter(style: style, options: pdfOptions).write([book.merged()], environment: environment, diagnostics: &diagnostics)
     }
+  }
+
+  /// Every PDF file of a document or book: the publication and, when imposing, its imposed
+  /// sheets (`suffix` `booklet` or `2up`).
+  public func exportPDFFiles(_ documents: [Document], diagnostics: inout Diagnostics) throws -> [PDFFile] {
+    try PDFWriter(style: style, options: pdfOptions).writeFiles(documents, environment: environment, diagnostics: &diagnostics)
   }
 }

@@ -39,6 +39,12 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "Write a JSON report of every output and diagnostic to this file.")
   var report: String?
 
+  @Option(help: "Impose PDFs for print: booklet (saddle-stitched, pages padded to a multiple of 4) or 2up; written as NAME.booklet.pdf beside NAME.pdf (default: the style's print.impose).")
+  var impose: String?
+
+  @Flag(help: "With --impose (or a style that imposes), write only the imposed PDF.")
+  var imposedOnly = false
+
   @OptionGroup(title: "Hugo sites") var site: SiteFlags
 
   /// The Hugo project root, when the one input is one.
@@ -53,6 +59,7 @@ struct BuildCommand: ParsableCommand {
     _ = try common.formats()
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
+    if let impose, !["booklet", "2up", "none"].contains(impose) { throw ValidationError("--impose takes booklet, 2up or none") }
   }
 
   func run() throws {
@@ -68,6 +75,8 @@ struct BuildCommand: ParsableCommand {
     options.shard = shard.flatMap(Shard.init(parsing:))
     options.defaultStyle = common.style ?? "default"
     options.styleSearchPaths = CommonOptions.styleSearchPaths
+    options.impose = impose
+    options.writeUnimposed = !imposedOnly
     options.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
     var result: BatchReport
     if let root = siteRoot {

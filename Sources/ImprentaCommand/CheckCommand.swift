@@ -11,11 +11,14 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
+  @Flag(help: "Lay out each PDF (nothing is written) and report what would spoil a print run: images under the style's ppi, fonts not embedded, text or images at the trim, missing bleed.")
+  var preflight = false
+
   func run() throws {
     let start = Date()
     var diagnostics = Diagnostics()
     let (publications, _) = try common.publications(diagnostics: &diagnostics)
-    let result = Checker(styleSearchPaths: CommonOptions.styleSearchPaths, defaultStyle: common.style ?? "default").check(publications)
+    let result = Checker(styleSearchPaths: CommonOptions.styleSearchPaths, defaultStyle: common.style ?? "default", preflight: preflight).check(publications)
     diagnostics.append(contentsOf: result.diagnostics)
     DiagnosticPrinter(format: common.diagnostics, verbose: common.verbose).print(diagnostics)
     if !common.quiet {

@@ -7,11 +7,21 @@ public struct PDFOptions: Sendable, Hashable {
   public var tableOfContents: Bool?
   /// The creator written into the metadata.
   public var creator: String
+  /// Imposition of a second, imposed file; nil means the style decides (`print.impose`).
+  public var impose: Imposition?
+  /// Whether the unimposed file is written too when imposing (`name.pdf` beside `name.booklet.pdf`).
+  public var writeUnimposed: Bool
+  /// Whether preflight findings are reported; nil means for print styles (bleed, marks, covers
+  /// or imposition), so screen PDFs of images at 96 dpi do not warn.
+  public var preflight: Bool?
 
   /// Creates options.
-  public init(tableOfContents: Bool? = nil, creator: String = "Imprenta") {
+  public init(tableOfContents: Bool? = nil, creator: String = "Imprenta", impose: Imposition? = nil, writeUnimposed: Bool = true, preflight: Bool? = nil) {
     self.tableOfContents = tableOfContents
     self.creator = creator
+    self.impose = impose
+    self.writeUnimposed = writeUnimposed
+    self.preflight = preflight
   }
 }
 
@@ -40,38 +50,11 @@ public struct PDFWriter: Sendable {
     self.options = options
   }
 
-  /// The PDF of `documents` (one normally; several are set one after another, each from a new page).
-  /// Warnings (missing images, fonts not installed) go to `diagnostics`.
+  /// The PDF of `documents` (one normally; several are set one after another, each from a new page):
+  /// the unimposed file, or the imposed one when only that is asked for (see `writeFiles`).
+  /// Warnings (missing images, fonts not installed, preflight) go to `diagnostics`.
   public func write(_ documents: [Document], environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> [UInt8] {
-    guard let first = documents.first else {
-      throw ImprentaError("no-documents", "nothing to write", file: "")
-    }
-    pdfLock.lock()
-    defer { pdfLock.unlock() }
-    let engine = TextEngine()
-    var layout = PageLayout()
-    for document in documents {
-      let part = self.layout(document, engine: engine, environment: environment, diagnostics: &diagnostics)
-      let offset = layout.pages.count
-      layout.pages.append(contentsOf: part.pages)
-      for (k, v) in part.anchorPages where layout.anchorPages[k] == nil { layout.anchorPages[k] = v + offset }
-    }
-    let geometry = layout.pages.first.map { ($0.width, $0.height) } ?? (595, 842)
-    let ctx = CairoContext(pdfWidth: geometry.0, height: geometry.1)
-    let m = first.metadata
-    ctx.setMetadata(
-      title: m.title, author: m.authors.joined(separator: ", "), subject: m.description.isEmpty ? m.summary : m.description,
-      keywords: m.tags.joined(separator: ", "), creator: options.creator)
-    Painter(layout: layout).paint(into: ctx)
-    let bytes = ctx.finish()
-    if let problem = ctx.status {
-      throw ImprentaError("pdf-write-failed", "Cairo could not write the PDF: \(problem)", file: first.sourcePath)
-    }
-    do {
-      return try QPDFPostProcessor.process(bytes, language: first.language(default: style.base.language), date: environment.buildDate, figureAlts: layout.figureAlts)
-    } catch {
-      throw ImprentaError("pdf-write-failed", "\(error)", file: first.sourcePath)
-    }
+    try writeFiles(documents, environment: environment, diagnostics: &diagnostics)[0].bytes
   }
 
   /// Lays out one document (two passes when the table of contents needs page numbers).

@@ -167,7 +167,7 @@ struct MarkdownConverter {
       }
       out.append(.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: content, id: id, range: r)))
     case CMARK_NODE_BLOCK_QUOTE:
-      nested(node, depth: depth, into: &out) { .blockQuote(BlockQuote(blocks: $0, range: r)) }
+      nested(node, depth: depth, into: &out) { .blockQuote(BlockQuote.classified($0, range: r)) }
     case CMARK_NODE_LIST:
       if depth >= MarkdownConverter.maximumDepth {
         flatten(node, into: &out)

@@ -71,6 +71,10 @@ public struct Style: Sendable, Hashable {
   public var toc = TOCStyle()
   /// Plain-text output.
   public var text = PlainTextStyle()
+  /// Print production: bleed, marks, imposition, preflight.
+  public var print = PrintStyle()
+  /// Front, inside and back covers.
+  public var cover = CoverStyle()
 
   /// The built-in default style.
   public init() {}
@@ -99,6 +103,10 @@ public struct PageStyle: Sendable, Hashable {
   public var orphans: Int = 2
   /// Least lines of a paragraph carried to a page's head.
   public var widows: Int = 2
+  /// Text columns (1 for a single column).
+  public var columns: Int = 1
+  /// Space between columns.
+  public var columnGap: Length = .mm(6)
 }
 
 /// The body text look.
@@ -219,6 +227,8 @@ public struct FigureStyle: Sendable, Hashable {
   public var captionAlign: TextAlignment = .center
   /// Largest image height as a fraction of the text area's height.
   public var maxHeight: Double = 0.6
+  /// Scale images up to the text width (else they are never enlarged past 96 dpi).
+  public var fullWidth = false
 }
 
 /// Footnotes.

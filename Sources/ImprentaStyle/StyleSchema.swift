@@ -72,6 +72,18 @@ enum StyleSchema {
         "margin_top": .length(\.page.marginTop), "margin_bottom": .length(\.page.marginBottom),
         "margin_inner": .length(\.page.marginInner), "margin_outer": .length(\.page.marginOuter),
         "orphans": .integer(\.page.orphans, 1...10), "widows": .integer(\.page.widows, 1...10),
+        "columns": .integer(\.page.columns, 1...4), "column_gap": .length(\.page.columnGap),
+      ],
+      "print": [
+        "bleed": .length(\.print.bleed), "crop_marks": .bool(\.print.cropMarks),
+        "registration_marks": .bool(\.print.registrationMarks), "mark_area": .length(\.print.markArea),
+        "impose": .choice(\.print.impose, ["none", "booklet", "2up"]),
+        "min_image_ppi": .number(\.print.minImagePPI, 1...2400), "safety_margin": .length(\.print.safetyMargin),
+      ],
+      "cover": [
+        "front": .bool(\.cover.front), "image": .text(\.cover.image), "background": .color(\.cover.background),
+        "color": .color(\.cover.color), "organization": .text(\.cover.organization), "inside": .text(\.cover.inside),
+        "back": .bool(\.cover.back), "back_text": .text(\.cover.backText), "back_image": .text(\.cover.backImage),
       ],
       "base": font(\.base.font).merging([
         "line_height": .number(\.base.lineHeight, 0.8...4),
@@ -105,6 +117,7 @@ enum StyleSchema {
       "figure": [
         "caption_font_size": .length(\.figure.captionSize), "caption_color": .color(\.figure.captionColor),
         "caption_align": .align(\.figure.captionAlign), "max_height": .number(\.figure.maxHeight, 0.1...1),
+        "full_width": .bool(\.figure.fullWidth),
       ],
       "footnote": ["font_size": .length(\.footnote.fontSize), "rule_color": .color(\.footnote.ruleColor)],
       "title": font(\.title.font).merging(font(\.title.subtitleFont, prefix: "subtitle_")) { a, _ in a }.merging([

@@ -16,11 +16,31 @@ struct StyleLoaderTests {
     #expect(style == Style())
   }
 
-  @Test(arguments: ["default"])
+  @Test(arguments: ["default", "brochure", "letter"])
   func shippedStylesLoadWithoutWarnings(name: String) throws {
     var d = Diagnostics()
     _ = try loader.load(name, diagnostics: &d)
     #expect(d.isEmpty, "\(d.items)")
+  }
+
+  @Test func brochureIsAnA5BookletWithBleedAndCovers() throws {
+    var d = Diagnostics()
+    let s = try loader.load("brochure", diagnostics: &d)
+    #expect(s.page.width == .mm(148) && s.page.height == .mm(210))
+    #expect(s.page.columns == 2)
+    #expect(s.print.bleed == .mm(3) && s.print.cropMarks && s.print.impose == "booklet")
+    #expect(s.cover.front && s.cover.back && !s.cover.organization.isEmpty)
+    #expect(s.heading(1).font.color != s.heading(2).font.color, "two-colour headings")
+    let letter = try loader.load("letter", diagnostics: &d)
+    #expect(letter.page.width == .mm(215.9) && letter.page.marginTop == Length(1, .in))
+  }
+
+  @Test func printKeysWarnOnBadValues() throws {
+    var d = Diagnostics()
+    let s = try loader.parse("print: {impose: trifold, bleed: 3mm}\npage: {columns: 9}", file: "p.yaml", diagnostics: &d)
+    #expect(s.print.impose == "none" && s.print.bleed == .mm(3) && s.page.columns == 1)
+    #expect(d.items.count == 2)
+    #expect(d.items.allSatisfy { $0.code == "invalid-style-value" })
   }
 
   @Test func unitsAndColours() throws {

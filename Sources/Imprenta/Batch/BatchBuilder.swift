@@ -1,4 +1,5 @@
 import Foundation
+import ImprentaPDF
 import Synchronization
 
 /// Builds many publications in many formats: in parallel, incrementally (a manifest of input
@@ -160,7 +161,10 @@ public struct BatchBuilder: Sendable {
     let resources = FileResources(root: unit.pages[0].root)
     let newest = documents.compactMap(\.metadata.date).max()
     let date = options.sourceDateEpoch.map { PageDate(secondsSince1970: $0) } ?? newest ?? PageDate(secondsSince1970: 0)
-    let exporter = Exporter(style: style, environment: ExportEnvironment(resources: resources, buildDate: date))
+    var exporter = Exporter(style: style, environment: ExportEnvironment(resources: resources, buildDate: date))
+    let imposition = Imposition(rawValue: options.impose ?? style.print.impose)
+    exporter.pdfOptions = PDFOptions(impose: imposition, writeUnimposed: options.writeUnimposed)
+    if imposition == nil { exporter.style.print.impose = "none" }  // --impose none overrides the style
     // What every output of this unit depends on.
     var base = BuildKey.Hasher()
     base.add("imprenta", options.version)
@@ -168,6 +172,7 @@ public struct BatchBuilder: Sendable {
     base.add("publication", unit.publication.fingerprint)
     base.add("date", date.text)
     base.add("drafts", String(options.includeDrafts))
+    base.add("impose", "\(imposition?.rawValue ?? "none") \(options.writeUnimposed)")
     for (doc, bytes) in zip(documents, sourceBytes) {
       base.add("page", doc.sourcePath)
       base.add("bytes", bytes)
@@ -182,27 +187,47 @@ public struct BatchBuilder: Sendable {
       var key = base
       key.add("format", format.rawValue)
       let buildKey = key.finalize()
-      let relative = unit.outputName + "." + format.fileExtension
-      let target = options.outputFolder + "/" + relative
+      // A PDF may be several files: the publication and its imposed sheets (name.booklet.pdf).
+      var suffixes = [""]
+      if format == .pdf, let imposition { suffixes = options.writeUnimposed ? ["", imposition.suffix] : [imposition.suffix] }
+      let names = suffixes.map { unit.outputName + ($0.isEmpty ? "" : "." + $0) }
       let start = Date()
-      if !options.force, let entry = previous.outputs[relative], entry.key == buildKey,
-        let existing = FileManager.default.contents(atPath: target), BuildKey.sha256([UInt8](existing)) == entry.sha256
-      {
-        result.records.append((relative, entry, OutputRecord(path: target, format: format.rawValue, bytes: entry.bytes, sha256: entry.sha256, seconds: 0, rebuilt: false)))
+      let existing = names.compactMap { name -> (String, Manifest.Entry)? in
+        let relative = name + "." + format.fileExtension
+        guard let entry = previous.outputs[relative], entry.key == buildKey,
+          let bytes = FileManager.default.contents(atPath: options.outputFolder + "/" + relative), BuildKey.sha256([UInt8](bytes)) == entry.sha256
+        else { return nil }
+        return (relative, entry)
+      }
+      if !options.force, existing.count == names.count {
+        for (relative, entry) in existing {
+          let target = options.outputFolder + "/" + relative
+          result.records.append((relative, entry, OutputRecord(path: target, format: format.rawValue, bytes: entry.bytes, sha256: entry.sha256, seconds: 0, rebuilt: false)))
+        }
         continue
       }
       var d = Diagnostics()
       do {
-        let bytes = try book.map { try exporter.export($0, as: format, diagnostics: &d) }
-          ?? exporter.export(documents[0], as: format, diagnostics: &d)
-        _ = try writer.path(for: unit.outputName, extension: format.fileExtension, source: unit.pages[0].path)
-        for page in unit.pages where URL(fileURLWithPath: page.path).standardizedFileURL.path == URL(fileURLWithPath: target).standardizedFileURL.path {
-          throw ImprentaError("unsafe-output-path", "the output would overwrite its source", file: page.path)
+        var files: [(suffix: String, bytes: [UInt8])]
+        if format == .pdf {
+          let docs = book.map { [$0.merged()] } ?? [documents[0]]
+          files = try exporter.exportPDFFiles(docs, diagnostics: &d).map { ($0.suffix, $0.bytes) }
+        } else {
+          files = [("", try book.map { try exporter.export($0, as: format, diagnostics: &d) } ?? exporter.export(documents[0], as: format, diagnostics: &d))]
         }
-        try writer.write(bytes, to: target, source: unit.pages[0].path)
-        let sha = BuildKey.sha256(bytes)
-        let entry = Manifest.Entry(key: buildKey, sha256: sha, bytes: bytes.count, publication: unit.publication.name, format: format.rawValue, sources: unit.pages.map(\.path))
-        result.records.append((relative, entry, OutputRecord(path: target, format: format.rawValue, bytes: bytes.count, sha256: sha, seconds: Date().timeIntervalSince(start), rebuilt: true)))
+        for (suffix, bytes) in files {
+          let name = unit.outputName + (suffix.isEmpty ? "" : "." + suffix)
+          let relative = name + "." + format.fileExtension
+          let target = options.outputFolder + "/" + relative
+          _ = try writer.path(for: name, extension: format.fileExtension, source: unit.pages[0].path)
+          for page in unit.pages where URL(fileURLWithPath: page.path).standardizedFileURL.path == URL(fileURLWithPath: target).standardizedFileURL.path {
+            throw ImprentaError("unsafe-output-path", "the output would overwrite its source", file: page.path)
+          }
+          try writer.write(bytes, to: target, source: unit.pages[0].path)
+          let sha = BuildKey.sha256(bytes)
+          let entry = Manifest.Entry(key: buildKey, sha256: sha, bytes: bytes.count, publication: unit.publication.name, format: format.rawValue, sources: unit.pages.map(\.path))
+          result.records.append((relative, entry, OutputRecord(path: target, format: format.rawValue, bytes: bytes.count, sha256: sha, seconds: Date().timeIntervalSince(start), rebuilt: true)))
+        }
       } catch let e as ImprentaError {
         d.report(e.diagnostic)
       } catch {

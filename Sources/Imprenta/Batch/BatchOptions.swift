@@ -22,6 +22,10 @@ public struct BatchOptions: Sendable {
   public var sourceDateEpoch: Int?
   /// Imprenta's version (part of every build key).
   public var version: String
+  /// Impose PDFs (`booklet` or `2up`) whatever the style says; nil leaves it to the style.
+  public var impose: String?
+  /// Whether the unimposed PDF is written beside the imposed one.
+  public var writeUnimposed = true
 
   /// Creates options.
   public init(outputFolder: String, jobs: Int, defaultFormats: [OutputFormat], version: String) {

@@ -1,4 +1,5 @@
 import Foundation
+import ImprentaPDF
 
 /// `imprenta check`: reads everything a build would read and reports what is wrong, writing nothing.
 ///
@@ -9,11 +10,14 @@ public struct Checker: Sendable {
   public var styleSearchPaths: [String]
   /// The style of publications that name none.
   public var defaultStyle: String
+  /// Lay out each publication's PDF (in memory, discarded) and report what would spoil a print run.
+  public var preflight = false
 
   /// Creates a checker.
-  public init(styleSearchPaths: [String], defaultStyle: String = "default") {
+  public init(styleSearchPaths: [String], defaultStyle: String = "default", preflight: Bool = false) {
     self.styleSearchPaths = styleSearchPaths
     self.defaultStyle = defaultStyle
+    self.preflight = preflight
   }
 
   /// Checks the publications; returns the number of documents read and every diagnostic.
@@ -32,9 +36,11 @@ public struct Checker: Sendable {
     for p in publications {
       let pages = PageFinder.pages(of: p.inputs, diagnostics: &diagnostics)
       let known = Set(pages.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path })
+      var read: [Document] = []
       for page in pages {
         do {
           let doc = try PageReader().read(contentsOf: page.path, relativeName: page.relativeName, diagnostics: &diagnostics)
+          read.append(doc)
           documents += 1
           checkLinks(doc, pages: known, diagnostics: &diagnostics)
           checkImages(doc, resources: FileResources(root: page.root), diagnostics: &diagnostics)
@@ -44,8 +50,32 @@ public struct Checker: Sendable {
           diagnostics.error("read-failed", "\(error)", file: page.path)
         }
       }
+      if preflight, !read.isEmpty, let root = pages.first?.root {
+        preflight(p, read, root: root, diagnostics: &diagnostics)
+      }
     }
     return (documents, diagnostics)
+  }
+
+  /// Lays out and paints the publication's PDF in memory, keeping only the preflight findings
+  /// (everything else was reported by the checks above).
+  func preflight(_ p: Publication, _ read: [Document], root: String, diagnostics: inout Diagnostics) {
+    var ignored = Diagnostics()
+    guard let style = try? StyleLoader(searchPaths: styleSearchPaths).load(p.style ?? defaultStyle, diagnostics: &ignored) else { return }
+    let docs = read.map { d -> Document in
+      var d = d
+      p.apply(to: &d, fallbackLanguage: style.base.language)
+      return d
+    }
+    var exporter = Exporter(style: style, environment: ExportEnvironment(resources: FileResources(root: root), buildDate: PageDate(secondsSince1970: 0)))
+    exporter.pdfOptions = PDFOptions(writeUnimposed: true, preflight: true)
+    exporter.style.print.impose = "none"  // the sheets hold the same pages: lay them out once
+    let units: [[Document]] = p.book ? [[p.book(of: docs).merged()]] : docs.map { [$0] }
+    for unit in units {
+      var d = Diagnostics()
+      _ = try? exporter.exportPDFFiles(unit, diagnostics: &d)
+      for item in d.items where item.code.hasPrefix("preflight-") { diagnostics.report(item) }
+    }
   }
 
   func checkLinks(_ doc: Document, pages: Set<String>, diagnostics: inout Diagnostics) {

@@ -11,7 +11,7 @@ extension PDFLayouter {
     var slice: Slice
     if let image = loadImage(f.image.source, range: f.range.isKnown ? f.range : f.image.range) {
       let maxH = geometry.textHeight * style.figure.maxHeight
-      let scale = min(1, width / image.naturalWidth, maxH / image.naturalHeight)
+      let scale = min(style.figure.fullWidth ? .infinity : 1, width / image.naturalWidth, maxH / image.naturalHeight)
       let w = image.naturalWidth * scale, h = image.naturalHeight * scale
       let r = Rect(x: indent + (width - w) / 2, y: 0, width: w, height: h)
       slice = Slice(height: h, items: [PageItem(.image(r, image), tags: tagStack + [tag])])
@@ -80,6 +80,7 @@ extension PDFLayouter {
       diagnostics.warning("image-refused", "image \(reference) refused: \(why)", file: document.sourcePath, at: range)
     }
     images[reference] = .some(result)
+    if let result { imageSources[ObjectIdentifier(result)] = (reference, range) }
     return result
   }
 }

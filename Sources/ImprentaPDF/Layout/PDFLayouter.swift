@@ -51,6 +51,8 @@ struct PDFLayouter {
   var breakNextPage = false
   /// Images already loaded, by reference.
   var images: [String: LoadedImage?] = [:]
+  /// Where each loaded image was first referenced (for preflight).
+  var imageSources: [ObjectIdentifier: (reference: String, range: SourceRange)] = [:]
 
   init(style: Style, engine: TextEngine, hyphenator: Hyphenator?, document: Document, environment: ExportEnvironment) {
     self.style = style
@@ -81,26 +83,26 @@ struct PDFLayouter {
   /// Lays out the document on pages.
   mutating func layout() -> PageLayout {
     layoutNotes()
-    if !document.metadata.hideTitle { renderTitle() }
-    if includeTOC { renderTOC() }
+    beginColumns()
+    if !document.metadata.hideTitle && !style.cover.front { spanning { $0.renderTitle() } }
+    if includeTOC { spanning { $0.renderTOC() } }
     for block in document.blocks { render(block) }
-    var paginator = Paginator(geometry: geometry, notes: notes)
-    paginator.ruleColor = style.footnote.ruleColor
-    var pages = paginator.paginate(slices)
+    var pages = paginate()
     addRunningHeads(&pages)
+    pages.imageSources = imageSources
     return pages
   }
 
   /// Lays out one block (exhaustive: a new kind of block must be handled here).
   mutating func render(_ block: Block) {
     switch block {
-    case .heading(let h): renderHeading(h)
+    case .heading(let h): spanning(if: h.level <= 2) { $0.renderHeading(h) }
     case .paragraph(let p): renderParagraph(p)
     case .list(let l): renderList(l)
-    case .blockQuote(let q): renderBlockQuote(q)
+    case .blockQuote(let q): if q.isPullQuote { spanning { $0.renderPullQuote(q) } } else { renderBlockQuote(q) }
     case .codeBlock(let c): renderCodeBlock(c)
-    case .table(let t): renderTable(t)
-    case .figure(let f): renderFigure(f)
+    case .table(let t): spanning { $0.renderTable(t) }
+    case .figure(let f): spanning { $0.renderFigure(f) }
     case .thematicBreak: renderThematicBreak()
     case .footnoteDefinition: break  // set at the foot of the page that calls it
     case .html(let h): renderHTML(h)

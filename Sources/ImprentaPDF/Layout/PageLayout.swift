@@ -110,6 +110,8 @@ struct PageLayout {
   var pages: [LaidPage] = []
   /// The page index (0-based) of every anchor.
   var anchorPages: [String: Int] = [:]
+  /// Where each drawn image came from (reference and source range), for preflight.
+  var imageSources: [ObjectIdentifier: (reference: String, range: SourceRange)] = [:]
 
   /// The alt text of every figure element, in the order the painter opens them.
   var figureAlts: [String] {

@@ -15,6 +15,8 @@ struct Slice {
   var repeatHeader: [Slice]? = nil
   /// Start a new page before this strip.
   var pageBreakBefore = false
+  /// Set across every column of a multi-column page (headings, figures, tables, pull-quotes).
+  var span = false
 
   init(height: Double, spaceBefore: Double = 0, items: [PageItem] = []) {
     self.height = height

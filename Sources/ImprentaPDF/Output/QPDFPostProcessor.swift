@@ -48,7 +48,11 @@ enum QPDFPostProcessor {
     visit(qpdf_oh_get_key(q, root, "/StructTreeRoot"), depth: 0)
   }
 
-  static func process(_ pdf: [UInt8], language: String, date: PageDate, figureAlts: [String] = []) throws -> [UInt8] {
+  /// `boxes` sets `TrimBox` and `BleedBox` on every page (print production); `inspect` looks at
+  /// the document before it is written (preflight's font check).
+  static func process(
+    _ pdf: [UInt8], language: String, date: PageDate, figureAlts: [String] = [], boxes: PageBoxes? = nil, inspect: ((qpdf_data?) -> Void)? = nil
+  ) throws -> [UInt8] {
     var q: qpdf_data? = qpdf_init()
     defer { qpdf_cleanup(&q) }
     qpdf_silence_errors(q)
@@ -65,6 +69,8 @@ enum QPDFPostProcessor {
         let root = qpdf_get_root(q)
         if !language.isEmpty { qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
         setFigureAlts(q, root: root, alts: figureAlts)
+        if let boxes { setBoxes(q, boxes) }
+        inspect?(q)
         let trailer = qpdf_get_trailer(q)
         var info = qpdf_oh_get_key(q, trailer, "/Info")
         if qpdf_oh_is_dictionary(q, info) == 0 {

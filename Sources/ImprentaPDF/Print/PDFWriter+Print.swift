@@ -1,0 +1,200 @@
+import CQPDF
+import ImprentaModel
+import ImprentaStyle
+
+/// One file the PDF backend writes: the publication (`suffix` empty) or its imposed sheets
+/// (`suffix` `booklet` or `2up`, written as `name.booklet.pdf`).
+public struct PDFFile: Sendable, Hashable {
+  /// Empty for the unimposed file, else the imposition's name.
+  public var suffix: String
+  /// The PDF.
+  public var bytes: [UInt8]
+}
+
+extension PDFWriter {
+  /// Every file of the publication: the pages (with covers, bleed, marks and page boxes when the
+  /// style asks for them) and, when imposing, the imposed sheets. Preflight findings are warnings.
+  ///
+  /// Steps: lay out each document → covers around the body → page labels (roman for covers) →
+  /// preflight → paint the pages on sheets of the media size → qpdf (boxes, language, dates) →
+  /// the same for imposed sheets, each page painted again (vector) at its place on its sheet.
+  public func writeFiles(_ documents: [Document], environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> [PDFFile] {
+    guard let first = documents.first else {
+      throw ImprentaError("no-documents", "nothing to write", file: "")
+    }
+    pdfLock.lock()
+    defer { pdfLock.unlock() }
+    let engine = TextEngine()
+    var body = PageLayout()
+    for document in documents {
+      let part = self.layout(document, engine: engine, environment: environment, diagnostics: &diagnostics)
+      let offset = body.pages.count
+      body.pages.append(contentsOf: part.pages)
+      for (k, v) in part.anchorPages where body.anchorPages[k] == nil { body.anchorPages[k] = v + offset }
+      body.imageSources.merge(part.imageSources) { a, _ in a }
+    }
+    let print = PrintGeometry(style: style)
+    var coverLayouter = PDFLayouter(style: style, engine: engine, hyphenator: nil, document: first, environment: environment)
+    let covers = coverLayouter.layoutCovers(bleed: print.bleed)
+    diagnostics.append(contentsOf: coverLayouter.diagnostics)
+    let layout = PDFWriter.compose(body, covers: covers, coverImages: coverLayouter.imageSources)
+    let hasFrontMatter = !covers.front.isEmpty || !covers.back.isEmpty
+    let labels = hasFrontMatter ? PDFWriter.pageLabels(front: covers.front.count, body: body.pages.count, back: covers.back.count) : []
+    let mode = options.impose ?? Imposition(rawValue: style.print.impose)
+    let preflight = options.preflight ?? (!print.isPlain || hasFrontMatter || mode != nil)
+    if preflight { Preflight(style: style, geometry: print, file: first.sourcePath, labels: labels).check(layout, into: &diagnostics) }
+
+    var files: [PDFFile] = []
+    // nil: look for fonts that are not embedded while post-processing; [] (found or not asked): done.
+    var fontProblems: [String]? = preflight ? nil : []
+    if mode == nil || options.writeUnimposed {
+      let bytes = try paintPages(layout, labels: labels, print: print, document: first, environment: environment, fontProblems: &fontProblems)
+      files.append(PDFFile(suffix: "", bytes: bytes))
+    }
+    if let mode {
+      let imposed = ImposedLayout(
+        pageCount: layout.pages.count, mode: mode, pageWidth: layout.pages.first?.width ?? 0, pageHeight: layout.pages.first?.height ?? 0,
+        keepLast: covers.back.count)
+      let bytes = try paintSheets(imposed, layout: layout, print: print, document: first, environment: environment, fontProblems: &fontProblems)
+      files.append(PDFFile(suffix: mode.suffix, bytes: bytes))
+    }
+    for name in fontProblems ?? [] {
+      diagnostics.warning("preflight-font-not-embedded", "font \(name) is not embedded in the PDF: the printer would substitute it", file: first.sourcePath)
+    }
+    return files
+  }
+
+  /// The body between its covers; anchors move with their pages.
+  static func compose(_ body: PageLayout, covers: CoverPages, coverImages: [ObjectIdentifier: (reference: String, range: SourceRange)]) -> PageLayout {
+    guard !covers.front.isEmpty || !covers.back.isEmpty else { return body }
+    var out = PageLayout()
+    out.pages = covers.front + body.pages + covers.back
+    for (k, v) in body.anchorPages { out.anchorPages[k] = v + covers.front.count }
+    out.imageSources = body.imageSources.merging(coverImages) { a, _ in a }
+    return out
+  }
+
+  /// Roman numbers for the front covers, then 1, 2, … for the body and what follows it.
+  static func pageLabels(front: Int, body: Int, back: Int) -> [String] {
+    (0..<front).map { roman($0 + 1) } + (0..<(body + back)).map { String($0 + 1) }
+  }
+
+  /// Lower-case roman numerals (1 → i, 4 → iv).
+  static func roman(_ n: Int) -> String {
+    let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    var n = n
+    var out = ""
+    for (v, s) in table {
+      while n >= v {
+        out += s
+        n -= v
+      }
+    }
+    return out
+  }
+
+  // MARK: - Painting
+
+  /// A PDF surface with the document's metadata.
+  private func surface(width: Double, height: Double, document: Document) -> CairoContext {
+    let ctx = CairoContext(pdfWidth: width, height: height)
+    let m = document.metadata
+    ctx.setMetadata(
+      title: m.title, author: m.authors.joined(separator: ", "), subject: m.description.isEmpty ? m.summary : m.description,
+      keywords: m.tags.joined(separator: ", "), creator: options.creator)
+    return ctx
+  }
+
+  private func finish(
+    _ ctx: CairoContext, document: Document, environment: ExportEnvironment, figureAlts: [String], boxes: PageBoxes?, fontProblems: inout [String]?
+  ) throws -> [UInt8] {
+    let bytes = ctx.finish()
+    if let problem = ctx.status {
+      throw ImprentaError("pdf-write-failed", "Cairo could not write the PDF: \(problem)", file: document.sourcePath)
+    }
+    final class Found { var names: [String]? = nil }
+    let found = Found()
+    let inspect: ((qpdf_data?) -> Void)? = fontProblems == nil ? { found.names = QPDFPostProcessor.fontsNotEmbedded($0) } : nil
+    do {
+      let out = try QPDFPostProcessor.process(
+        bytes, language: document.language(default: style.base.language), date: environment.buildDate, figureAlts: figureAlts, boxes: boxes,
+        inspect: inspect)
+      if let names = found.names { fontProblems = names }
+      return out
+    } catch {
+      throw ImprentaError("pdf-write-failed", "\(error)", file: document.sourcePath)
+    }
+  }
+
+  /// The pages, each on a sheet of the media size with its marks.
+  func paintPages(
+    _ layout: PageLayout, labels: [String], print: PrintGeometry, document: Document, environment: ExportEnvironment, fontProblems: inout [String]?
+  ) throws -> [UInt8] {
+    let placed = print.place(layout)
+    let trim = (layout.pages.first?.width ?? 595, layout.pages.first?.height ?? 842)
+    let ctx = surface(width: placed.pages.first?.width ?? 595, height: placed.pages.first?.height ?? 842, document: document)
+    let painter = Painter(layout: placed)
+    ctx.beginTag("Document")
+    for n in placed.pages.indices {
+      if n < labels.count { ctx.setPageLabel(labels[n]) }
+      painter.paint(page: n, into: ctx)
+      PrinterMarks.paint(into: ctx, width: trim.0, height: trim.1, geometry: print)
+      if n < placed.pages.count - 1 { ctx.showPage() }
+    }
+    ctx.endTag("Document")
+    ctx.showPage()
+    painter.addOutline(ctx)
+    let boxes = print.isPlain ? nil : print.boxes(width: trim.0, height: trim.1)
+    return try finish(ctx, document: document, environment: environment, figureAlts: placed.figureAlts, boxes: boxes, fontProblems: &fontProblems)
+  }
+
+  /// The imposed sheets: each page painted again at its place, clipped to its half of the sheet
+  /// (and the bleed on the sheet's outer edges), with crop marks around the sheet and fold marks.
+  func paintSheets(
+    _ imposed: ImposedLayout, layout: PageLayout, print: PrintGeometry, document: Document, environment: ExportEnvironment,
+    fontProblems: inout [String]?
+  ) throws -> [UInt8] {
+    let w = imposed.pageWidth, h = imposed.pageHeight
+    let o = print.offset, b = print.bleed
+    let media = print.media(width: imposed.sheetWidth, height: h)
+    // The sheets as pages of items, for anchors, the outline and figure order.
+    var sheets = PageLayout()
+    var slots: [[(page: LaidPage, clip: Rect)]] = []
+    for (s, sheet) in imposed.sheets.enumerated() {
+      var items: [PageItem] = []
+      var row: [(page: LaidPage, clip: Rect)] = []
+      for (k, index) in sheet.pages.enumerated() {
+        guard let index else { continue }
+        let dx = o + Double(k) * w
+        var page = layout.pages[index]
+        page.items = page.items.map { $0.offsetBy(dx: dx, dy: o) }
+        for item in page.items {
+          if case .anchor(let name, _, _) = item.kind, sheets.anchorPages[name] == nil { sheets.anchorPages[name] = s }
+        }
+        items += page.items
+        let left = k == 0 ? dx - b : dx
+        let right = k == sheet.pages.count - 1 ? dx + w + b : dx + w
+        row.append((page, Rect(x: left, y: o - b, width: right - left, height: h + 2 * b)))
+      }
+      sheets.pages.append(LaidPage(width: media.width, height: media.height, items: items))
+      slots.append(row)
+    }
+    let ctx = surface(width: media.width, height: media.height, document: document)
+    ctx.beginTag("Document")
+    for (s, row) in slots.enumerated() {
+      for slot in row {
+        ctx.save()
+        ctx.clip(slot.clip)
+        Painter(layout: PageLayout(pages: [slot.page], anchorPages: sheets.anchorPages)).paint(page: 0, into: ctx)
+        ctx.restore()
+      }
+      PrinterMarks.paint(into: ctx, width: imposed.sheetWidth, height: h, geometry: print, folds: [w])
+      if s < slots.count - 1 { ctx.showPage() }
+    }
+    ctx.endTag("Document")
+    ctx.showPage()
+    Painter(layout: sheets).addOutline(ctx)
+    let boxes = print.isPlain ? nil : print.boxes(width: imposed.sheetWidth, height: h)
+    return try finish(ctx, document: document, environment: environment, figureAlts: sheets.figureAlts, boxes: boxes, fontProblems: &fontProblems)
+  }
+}
