@@ -91,7 +91,7 @@ public enum SiteConfigReader {
     }
     var values: [KeyValue<MetaValue>]
     var isDir: ObjCBool = false
-    FileManager.default.fileExists(atPath: file, isDirectory: &isDir)
+    _ = FileManager.default.fileExists(atPath: file, isDirectory: &isDir)
     if isDir.boolValue {
       values = []
       let names = ((try? FileManager.default.contentsOfDirectory(atPath: file)) ?? []).sorted()

@@ -199,7 +199,7 @@ enum ContentWalker {
     for name in visible {
       let rel = relative.isEmpty ? name : relative + "/" + name
       var isDir: ObjCBool = false
-      FileManager.default.fileExists(atPath: root + "/" + rel, isDirectory: &isDir)
+      _ = FileManager.default.fileExists(atPath: root + "/" + rel, isDirectory: &isDir)
       if isDir.boolValue {
         walk(root, relative: rel, into: &out, depth: depth + 1)
       } else if markdown.contains(name) {
