@@ -32,6 +32,7 @@ public struct PageReader: Sendable {
   /// Reads a page from memory; `path` names it in diagnostics.
   public func read(bytes: [UInt8], path: String, relativeName: String, diagnostics: inout Diagnostics) throws -> Document {
     let source = try SourceText(bytes: bytes, file: path)
+    source.report(file: path, into: &diagnostics)
     let frontMatter = try FrontMatterReader.read(source.text, file: path)
     var metadata = MetadataBuilder.build(frontMatter, file: path, diagnostics: &diagnostics)
     // Shortcodes are found before cmark-gfm sees the text, then put back as nodes.
