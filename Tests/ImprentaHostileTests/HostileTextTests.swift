@@ -54,8 +54,9 @@ struct HostileTextTests {
   @Test func manyFootnotes() throws {
     let n = 100_000
     var page = "---\ntitle: T\n---\n\n"
-    page += (1...n).map { "w[^\($0)]" }.joined(separator: " ") + "\n\n"
-    page += (1...n).map { "[^\($0)]: note \($0)\n" }.joined()
+    // A hundred references per paragraph (the bracket budget counts per paragraph), then the notes.
+    page += stride(from: 1, through: n, by: 100).map { s in (s..<(s + 100)).map { "w[^\($0)]" }.joined(separator: " ") }.joined(separator: "\n\n") + "\n\n"
+    page += (1...n).map { "[^\($0)]: note \($0)\n\n" }.joined()
     let run = try Hostile.run(page, formats: [.txt, .xhtml, .epub])
     #expect(run.error == nil)
     #expect(run.text.contains("note 100000"))

@@ -1,7 +1,8 @@
 // libFuzzer entry point: one input is one page (front matter, shortcodes, Markdown, raw HTML),
 // read and written to text and XHTML every time, and to PDF or EPUB when the input's last byte
 // asks (those are slower; alternating keeps the executions per second useful).
-// Built with `-parse-as-library` and `-sanitize=fuzzer`: libFuzzer supplies `main`.
+// Built with `-parse-as-library` and `-sanitize=fuzzer`. SwiftPM points the executable's `main`
+// at `ImprentaFuzz_main`, so that function hands over to libFuzzer's driver.
 import Foundation
 import Imprenta
 
@@ -25,4 +26,17 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = try? exporter.export(document, as: format, diagnostics: &diagnostics)
   }
   return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("ImprentaFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  var count = argc
+  var arguments = argv
+  return LLVMFuzzerRunDriver(&count, &arguments, fuzzOne)
 }
