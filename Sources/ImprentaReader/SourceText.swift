@@ -106,3 +106,48 @@ struct SourceText {
     return (line, i - lineStart + 1)
   }
 }
+
+/// Characters XML forbids (and that C libraries choke on) in text that did not come through
+/// `SourceText`: escapes in front matter (`"\x01"`, `"\uFFFE"`) decode to them.
+enum ForbiddenCharacters {
+  static func isForbidden(_ s: Unicode.Scalar) -> Bool {
+    (s.value < 32 && s.value != 9 && s.value != 10 && s.value != 13) || s.value == 0xFFFE || s.value == 0xFFFF
+  }
+
+  /// `text` with forbidden characters replaced by U+FFFD, and how many there were.
+  static func cleaned(_ text: String) -> (String, Int) {
+    guard text.unicodeScalars.contains(where: isForbidden) else { return (text, 0) }
+    var out = String.UnicodeScalarView()
+    var count = 0
+    for s in text.unicodeScalars {
+      if isForbidden(s) {
+        out.append("\u{FFFD}")
+        count += 1
+      } else {
+        out.append(s)
+      }
+    }
+    return (String(out), count)
+  }
+
+  /// Front-matter values with forbidden characters replaced in every string, keys included.
+  static func cleaned(_ values: [KeyValue<MetaValue>], count: inout Int) -> [KeyValue<MetaValue>] {
+    values.map { pair in
+      let (key, n) = cleaned(pair.key)
+      count += n
+      return KeyValue(key, cleaned(pair.value, count: &count))
+    }
+  }
+
+  static func cleaned(_ value: MetaValue, count: inout Int) -> MetaValue {
+    switch value {
+    case .string(let s):
+      let (t, n) = cleaned(s)
+      count += n
+      return .string(t)
+    case .list(let items): return .list(items.map { cleaned($0, count: &count) })
+    case .table(let pairs): return .table(cleaned(pairs, count: &count))
+    default: return value
+    }
+  }
+}

@@ -22,7 +22,7 @@ struct PathologicalCase: CustomTestStringConvertible, Sendable {
   static func r(_ s: String, _ n: Int) -> String { String(repeating: s, count: n) }
 
   static let all: [PathologicalCase] = [
-    PathologicalCase(name: "nested strong emph", input: { d in r("*a **a ", 32500 / d) + "b" + r(" a** a*", 32500 / d) }, code: "nesting-too-deep", marker: "b", expectedCount: 1),
+    PathologicalCase(name: "nested strong emph", input: { d in r("*a **a ", 32500 / d) + "b" + r(" a** a*", 32500 / d) }, code: "too-many-delimiters", marker: "b", expectedCount: 1),
     PathologicalCase(name: "many emph closers with no openers", input: { d in r("a_ ", 32500 / d) }, code: "too-many-delimiters", marker: "_", expectedCount: 32500),
     PathologicalCase(name: "many emph openers with no closers", input: { d in r("_a ", 32500 / d) }, code: "too-many-delimiters", marker: "_", expectedCount: 32500),
     PathologicalCase(name: "many link closers with no openers", input: { d in r("a]", 32500 / d) }, code: "too-many-delimiters", marker: "]", expectedCount: 32500),
@@ -31,12 +31,12 @@ struct PathologicalCase: CustomTestStringConvertible, Sendable {
     PathologicalCase(name: "issue #389", input: { d in r("*a ", 20000 / d) + r("_a*_ ", 20000 / d) }, code: "too-many-delimiters", marker: "a", expectedCount: 40000),
     PathologicalCase(name: "openers and closers multiple of 3", input: { d in "a**b" + r("c* ", 25000 / d) }, code: "too-many-delimiters", marker: "c", expectedCount: 25000),
     PathologicalCase(name: "link openers and emph closers", input: { d in r("[ a_", 25000 / d) }, code: "too-many-delimiters", marker: "a", expectedCount: 25000),
-    PathologicalCase(name: "pattern [ (]( repeated", input: { d in r("[ (](", 40000 / d) }, code: "too-many-delimiters", marker: "(", expectedCount: 80000),
+    PathologicalCase(name: "pattern [ (]( repeated", input: { d in r("[ (](", 40000 / d) }, code: "too-many-delimiters", marker: "](", expectedCount: 40000),
     PathologicalCase(name: "pattern ![[]() repeated", input: { d in r("![[]()", 160000 / d) }, code: "too-many-delimiters", marker: "!", expectedCount: 160000),
     PathologicalCase(name: "hard link/emph case", input: { d in "**x [a*b**c*](d)" }, code: nil, marker: "x", expectedCount: 1),
     PathologicalCase(name: "nested brackets", input: { d in r("[", 25000 / d) + "a" + r("]", 25000 / d) }, code: "too-many-delimiters", marker: "a", expectedCount: 1),
     PathologicalCase(name: "nested block quotes", input: { d in r("> ", 25000 / d) + "a" }, code: "nesting-too-deep", marker: "a", expectedCount: 1),
-    PathologicalCase(name: "deeply nested lists", input: { d in (0..<(500 / d)).map { r("  ", $0) + "* a\n" }.joined() }, code: "nesting-too-deep", marker: "a", expectedCount: 500),
+    PathologicalCase(name: "deeply nested lists", input: { _ in (0..<500).map { r("  ", $0) + "* a\n" }.joined() }, code: "nesting-too-deep"),
     PathologicalCase(name: "U+0000 in input", input: { d in "abc\u{0}de\u{0}" }, code: "invalid-character", marker: "\u{FFFD}", expectedCount: 2),
     PathologicalCase(name: "backticks", input: { d in (1..<(2500 / d)).map { "e" + r("`", $0) }.joined() }, code: nil),
     PathologicalCase(name: "unclosed links A", input: { d in r("[a](<b", 30000 / d) }, code: "too-many-delimiters", marker: "b", expectedCount: 30000),
@@ -78,11 +78,11 @@ struct PathologicalMarkdownTests {
   /// a sixteenth to EPUB and PDF, which lay out every character and are slow in debug builds.
   @Test(arguments: PathologicalCase.all)
   func finishes(_ c: PathologicalCase) throws {
-    for (divisor, formats) in [(1, [OutputFormat.txt, .xhtml]), (16, [.txt, .epub, .pdf])] {
+    for (divisor, formats) in [(Hostile.divisor, [OutputFormat.txt, .xhtml]), (Hostile.divisor * 16, [.txt, .epub, .pdf])] {
       let run = try Hostile.run("---\ntitle: T\n---\n" + c.input(divisor), formats: formats)
       #expect(run.error == nil, "\(String(describing: run.error))")
       #expect(run.outputs.count == formats.count)
-      if let code = c.code, divisor == 1 {
+      if let code = c.code, divisor == Hostile.divisor {
         let d = try #require(run.diagnostics.items.first { $0.code == code }, "no \(code) among \(run.codes.sorted())")
         #expect(d.severity == .warning && d.line >= 1 && d.description.contains("page.md:"))
       }
