@@ -128,3 +128,32 @@ struct HostileContentTests {
     #expect(run.text.contains("Text."))
   }
 }
+
+/// Inputs the fuzzer found.
+@Suite("Fuzzer findings")
+struct FuzzFindingTests {
+  /// A link whose URL holds an unbalanced `)` made Cairo 1.16 write a broken PDF object
+  /// (qpdf: "unexpected )"); the URL is now percent-encoded where Cairo would not escape it.
+  @Test func unbalancedParenthesisInALinkKeepsThePDFWellFormed() throws {
+    let run = try Hostile.run("---\ntitle: T\n---\n\n[a](<http://x/a)b>) [c](<http://x/(d>)\n", formats: [.pdf])
+    let bytes = try #require(run.outputs[.pdf])
+    // Objects sit in compressed object streams: let qpdf write them out plainly to look.
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/qpdf") else { return }
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("imprenta-fuzz-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data(bytes).write(to: dir.appendingPathComponent("in.pdf"))
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
+    p.arguments = ["--qdf", "--object-streams=disable", "in.pdf", "out.pdf"]
+    p.currentDirectoryURL = dir
+    let err = Pipe()
+    p.standardError = err
+    try p.run()
+    let warnings = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    let plain = String(decoding: try Data(contentsOf: dir.appendingPathComponent("out.pdf")), as: UTF8.self)
+    #expect(!warnings.contains("WARNING") && !plain.contains("QPDFFake"), "\(warnings)")
+    #expect(plain.contains("http://x/a%29b") && plain.contains("http://x/%28d"))
+  }
+}
