@@ -72,5 +72,6 @@ let package = Package(
     .testTarget(name: "ImprentaPDFTests", dependencies: ["ImprentaPDF", "ImprentaReader", "ImprentaTestSupport"]),
     .testTarget(name: "ImprentaCommandTests", dependencies: ["Imprenta", "ImprentaTestSupport"]),
     .testTarget(name: "ImprentaSiteTests", dependencies: ["Imprenta", "ImprentaTestSupport"]),
+    .testTarget(name: "ImprentaHostileTests", dependencies: ["Imprenta", "ImprentaTestSupport"]),
   ]
 )

@@ -37,8 +37,12 @@ struct MarkdownConverter {
     for name in ["table", "strikethrough", "autolink", "tasklist"] {
       if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
     }
-    sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
     var text = String(markdown)
+    // Bound what cmark-gfm 0.29 parses in more than linear time (see `MarkdownGuard`).
+    if let guarded = MarkdownGuard(file: file, lineOffset: lineOffset).guarded(Array(text.utf8), diagnostics: &diagnostics) {
+      text = String(decoding: guarded, as: UTF8.self)
+    }
+    sourceLines = text[...].split(separator: "\n", omittingEmptySubsequences: false)
     text.withUTF8 { buf in
       buf.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
     }
@@ -266,17 +270,37 @@ struct MarkdownConverter {
     var out: [Inline] = []
     out.reserveCapacity(nodes.count)
     for node in nodes { convertInline(node, depth: depth, into: &out) }
-    // Merge adjacent text runs (cmark splits text at brackets and entities).
+    // Merge adjacent text runs (cmark splits text at brackets and entities). A run is gathered
+    // and joined once: appending piece by piece copied the text each time (quadratic on 65,000
+    // unmatched brackets).
     var merged: [Inline] = []
     merged.reserveCapacity(out.count)
-    for inline in out {
-      if case .text(let t) = inline, t.string.isEmpty { continue }
-      if case .text(let t) = inline, case .text(let previous)? = merged.last {
-        merged[merged.count - 1] = .text(Text(previous.string + t.string, range: SourceRange(start: previous.range.start, end: t.range.isKnown ? t.range.end : previous.range.end)))
+    var run: [Text] = []
+    func flush() {
+      guard let first = run.first else { return }
+      if run.count == 1 {
+        merged.append(.text(first))
       } else {
-        merged.append(inline)
+        var string = ""
+        string.reserveCapacity(run.reduce(0) { $0 + $1.string.utf8.count })
+        var end = first.range.end
+        for t in run {
+          string += t.string
+          if t.range.isKnown { end = t.range.end }
+        }
+        merged.append(.text(Text(string, range: SourceRange(start: first.range.start, end: end))))
       }
+      run.removeAll(keepingCapacity: true)
     }
+    for inline in out {
+      if case .text(let t) = inline {
+        if !t.string.isEmpty { run.append(t) }
+        continue
+      }
+      flush()
+      merged.append(inline)
+    }
+    flush()
     return expandingTokens(merged)
   }
 

@@ -32,7 +32,15 @@ public struct PageReader: Sendable {
   /// Reads a page from memory; `path` names it in diagnostics.
   public func read(bytes: [UInt8], path: String, relativeName: String, diagnostics: inout Diagnostics) throws -> Document {
     let source = try SourceText(bytes: bytes, file: path)
-    let frontMatter = try FrontMatterReader.read(source.text, file: path)
+    source.report(file: path, into: &diagnostics)
+    var frontMatter = try FrontMatterReader.read(source.text, file: path)
+    var forbidden = 0
+    frontMatter.values = ForbiddenCharacters.cleaned(frontMatter.values, count: &forbidden)
+    if forbidden > 0 {
+      diagnostics.warning(
+        "invalid-character", "\(forbidden) control or non-character code point(s) in front matter values were replaced by U+FFFD", file: path,
+        at: SourceRange(1, 1, 1, 1))
+    }
     var metadata = MetadataBuilder.build(frontMatter, file: path, diagnostics: &diagnostics)
     // Shortcodes are found before cmark-gfm sees the text, then put back as nodes.
     let pipeline = ShortcodePipeline(

@@ -13,24 +13,70 @@ struct SourceText {
       let (line, column) = SourceText.firstInvalidByte(Array(body))
       throw ImprentaError("invalid-utf8", "the file is not valid UTF-8 (bad byte at this position)", file: file, line: line, column: column)
     }
-    if decoded.utf8.contains(13) {
-      // CRLF → LF, lone CR → LF: both stay one line end, so line numbers are unchanged.
-      var out = [UInt8]()
-      out.reserveCapacity(decoded.utf8.count)
-      var previousCR = false
-      for b in decoded.utf8 {
-        if b == 13 {
-          out.append(10)
-          previousCR = true
-        } else {
-          if !(b == 10 && previousCR) { out.append(b) }
-          previousCR = false
-        }
-      }
-      text = String(decoding: out, as: UTF8.self)
-    } else {
+    let needsWork = decoded.utf8.contains { $0 == 13 || ($0 < 32 && $0 != 9 && $0 != 10) || $0 == 0xEF }
+    guard needsWork else {
       text = decoded
+      return
     }
+    // CRLF → LF, lone CR → LF: both stay one line end, so line numbers are unchanged.
+    // Characters XML forbids (C0 controls but tab and line ends, U+FFFE, U+FFFF) become U+FFFD:
+    // libxml2 drops a whole text node holding one, and NUL ends C strings.
+    let bytes = Array(decoded.utf8)
+    var out = [UInt8]()
+    out.reserveCapacity(bytes.count)
+    var previousCR = false
+    var line = 1, lineStart = 0
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 13 {
+        out.append(10)
+        previousCR = true
+        line += 1
+        lineStart = i + 1
+        i += 1
+        continue
+      }
+      defer { previousCR = false }
+      if b == 10 {
+        if !previousCR {
+          line += 1
+        }
+        lineStart = i + 1
+        if !previousCR { out.append(10) }
+        i += 1
+        continue
+      }
+      let forbidden: Int  // bytes of a forbidden character starting here
+      if b < 32 && b != 9 {
+        forbidden = 1
+      } else if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF {
+        forbidden = 3
+      } else {
+        forbidden = 0
+      }
+      if forbidden > 0 {
+        if replaced == nil { replaced = (0, line, String(decoding: bytes[lineStart..<i], as: UTF8.self).unicodeScalars.count + 1) }
+        replaced!.count += 1
+        out += [0xEF, 0xBF, 0xBD]
+        i += forbidden
+      } else {
+        out.append(b)
+        i += 1
+      }
+    }
+    text = String(decoding: out, as: UTF8.self)
+  }
+
+  /// How many characters XML forbids were replaced by U+FFFD, and where the first was.
+  private(set) var replaced: (count: Int, line: Int, column: Int)?
+
+  /// Reports replaced characters as a warning.
+  func report(file: String, into diagnostics: inout Diagnostics) {
+    guard let r = replaced else { return }
+    diagnostics.warning(
+      "invalid-character", "\(r.count) control or non-character code point(s) (NUL, U+0001…U+001F, U+FFFE, U+FFFF) were replaced by U+FFFD",
+      file: file, at: SourceRange(r.line, r.column, r.line, r.column))
   }
 
   /// Line and byte column (1-based) of the first byte that breaks UTF-8.
@@ -58,5 +104,50 @@ struct SourceText {
       i += length
     }
     return (line, i - lineStart + 1)
+  }
+}
+
+/// Characters XML forbids (and that C libraries choke on) in text that did not come through
+/// `SourceText`: escapes in front matter (`"\x01"`, `"\uFFFE"`) decode to them.
+enum ForbiddenCharacters {
+  static func isForbidden(_ s: Unicode.Scalar) -> Bool {
+    (s.value < 32 && s.value != 9 && s.value != 10 && s.value != 13) || s.value == 0xFFFE || s.value == 0xFFFF
+  }
+
+  /// `text` with forbidden characters replaced by U+FFFD, and how many there were.
+  static func cleaned(_ text: String) -> (String, Int) {
+    guard text.unicodeScalars.contains(where: isForbidden) else { return (text, 0) }
+    var out = String.UnicodeScalarView()
+    var count = 0
+    for s in text.unicodeScalars {
+      if isForbidden(s) {
+        out.append("\u{FFFD}")
+        count += 1
+      } else {
+        out.append(s)
+      }
+    }
+    return (String(out), count)
+  }
+
+  /// Front-matter values with forbidden characters replaced in every string, keys included.
+  static func cleaned(_ values: [KeyValue<MetaValue>], count: inout Int) -> [KeyValue<MetaValue>] {
+    values.map { pair in
+      let (key, n) = cleaned(pair.key)
+      count += n
+      return KeyValue(key, cleaned(pair.value, count: &count))
+    }
+  }
+
+  static func cleaned(_ value: MetaValue, count: inout Int) -> MetaValue {
+    switch value {
+    case .string(let s):
+      let (t, n) = cleaned(s)
+      count += n
+      return .string(t)
+    case .list(let items): return .list(items.map { cleaned($0, count: &count) })
+    case .table(let pairs): return .table(cleaned(pairs, count: &count))
+    default: return value
+    }
   }
 }

@@ -79,7 +79,10 @@ struct Painter {
           // Another document of the export: its heading when it is in this PDF, else no link.
           if !target.anchor.isEmpty, layout.anchorPages[target.anchor] != nil { ctx.link(r, attributes: "dest='\(CairoContext.escape(target.anchor))'") }
         } else {
-          ctx.link(r, attributes: "uri='\(CairoContext.escape(destination))'")
+          // Cairo 1.16 writes the URI into a PDF string without escaping parentheses: an
+          // unbalanced `)` broke the object (found by fuzzing). Percent-encoding keeps the URL.
+          let uri = destination.replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
+          ctx.link(r, attributes: "uri='\(CairoContext.escape(uri))'")
         }
       case .text, .image, .rule, .box, .leader, .qrCode:
         break
