@@ -105,9 +105,18 @@ import Testing
     #expect(d.isEmpty)
   }
 
-  @Test func forbiddenCharactersAreRemovedWithAWarning() throws {
+  @Test func forbiddenCharactersAreReplacedByTheReader() throws {
     let (body, _, d) = try page("bell\u{7} and \u{FFFE}nonchar.\n")
-    #expect(body == "<p>bell and nonchar.</p>")
+    #expect(body == "<p>bell\u{FFFD} and \u{FFFD}nonchar.</p>")
+    #expect(d.items.contains { $0.code == "invalid-character" })
+  }
+
+  @Test func forbiddenCharactersThatReachTheWriterAreRemovedWithAWarning() throws {
+    // A document built by other means than the reader: the writer still never emits them.
+    let doc = Document(sourcePath: "p.md", relativeName: "p", blocks: [.paragraph(Paragraph([.text(Text("bell\u{7} and \u{FFFE}nonchar."))]))])
+    var d = Diagnostics()
+    let page = String(decoding: XHTMLWriter(style: Style()).write(doc, environment: .empty, diagnostics: &d), as: UTF8.self)
+    #expect(body(page) == "<p>bell and nonchar.</p>")
     #expect(d.items.contains { $0.code == "invalid-xml-character" })
   }
 
