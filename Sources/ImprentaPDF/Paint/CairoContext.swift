@@ -198,6 +198,8 @@ final class CairoContext {
     source(block.format.font.color)
     cairo_move_to(cr, x, baseline)
     block.withLine(index) { pango_cairo_show_layout_line(cr, $0) }
+    // Lines are painted in order: after the last one the shaped layout is no longer needed.
+    if index == block.lines.count - 1 { block.release() }
   }
 
   func image(_ image: LoadedImage, in r: Rect) {
