@@ -100,8 +100,12 @@ public struct PDFWriter: Sendable {
     return result
   }
 
-  /// The laid-out pages of one document, for tests and tools.
+  /// The laid-out pages of one document, for tests and tools. Under `pdfLock` too: two threads
+  /// laying out at once (each with its own `TextEngine`) gave different line widths, which made
+  /// the layout goldens flaky when tests ran in parallel.
   func layout(_ document: Document, environment: ExportEnvironment = .empty, diagnostics: inout Diagnostics) -> PageLayout {
-    layout(document, engine: TextEngine(), environment: environment, diagnostics: &diagnostics)
+    pdfLock.lock()
+    defer { pdfLock.unlock() }
+    return layout(document, engine: TextEngine(), environment: environment, diagnostics: &diagnostics)
   }
 }
