@@ -22,12 +22,6 @@ public struct PDFOptions: Sendable, Hashable {
 /// numbers) → `Painter` (pages → Cairo PDF surface in memory) → `QPDFPostProcessor`.
 import Foundation
 
-/// One PDF is laid out and painted at a time in a process. Two threads shaping and painting with
-/// Pango/Cairo at once gave PDFs that look the same but differ in bytes (text positioning
-/// operators; seen in 1 run of 4 on the shipped content), which breaks reproducible builds.
-/// Painting alone under the lock was not enough. Other formats still export in parallel.
-let pdfLock = NSLock()
-
 public struct PDFWriter: Sendable {
   /// The style every page is set in.
   public var style: Style
@@ -46,8 +40,6 @@ public struct PDFWriter: Sendable {
     guard let first = documents.first else {
       throw ImprentaError("no-documents", "nothing to write", file: "")
     }
-    pdfLock.lock()
-    defer { pdfLock.unlock() }
     let engine = TextEngine()
     var layout = PageLayout()
     for document in documents {
@@ -100,12 +92,8 @@ public struct PDFWriter: Sendable {
     return result
   }
 
-  /// The laid-out pages of one document, for tests and tools. Under `pdfLock` too: two threads
-  /// laying out at once (each with its own `TextEngine`) gave different line widths, which made
-  /// the layout goldens flaky when tests ran in parallel.
+  /// The laid-out pages of one document, for tests and tools.
   func layout(_ document: Document, environment: ExportEnvironment = .empty, diagnostics: inout Diagnostics) -> PageLayout {
-    pdfLock.lock()
-    defer { pdfLock.unlock() }
-    return layout(document, engine: TextEngine(), environment: environment, diagnostics: &diagnostics)
+    layout(document, engine: TextEngine(), environment: environment, diagnostics: &diagnostics)
   }
 }

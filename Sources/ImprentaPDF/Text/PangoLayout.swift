@@ -69,6 +69,7 @@ final class TextEngine {
     cairo_font_options_destroy(options)
     pango_cairo_context_set_resolution(context, 72)
     pango_context_set_round_glyph_positions(context, 0)
+    FontMetricsGuard.install(fontMap: fontMap, context: context)
   }
 
   deinit {
@@ -93,6 +94,48 @@ final class TextEngine {
   func width(of text: String, font: FontSpec) -> Double {
     let block = TextBlock(engine: self, text: { var t = AttributedText(); t.append(text); return t }(), format: ParagraphFormat(font: font, width: -1))
     return block.lines.map(\.width).max() ?? 0
+  }
+}
+
+/// Makes Pango's font metrics the same whichever threads ask for them.
+///
+/// Pango 1.50's `_pango_cairo_font_get_metrics` (pangocairo-font.c) guards a recursive call with
+/// a process-wide `static int in_get_metrics`: while one thread computes a font's metrics, a
+/// second thread computing another font's metrics skips the approximate character width and
+/// keeps a cruder value, cached in that font for the rest of its life. Line breaking reads it
+/// (three approximate characters are the margin within which break points are measured by
+/// shaping), so the same paragraph got different break widths and justified word spaces in two
+/// runs: byte-different PDFs (`TJ` numbers) and flaky layout goldens when PDFs were written in
+/// parallel. The `get_metrics` method of Pango's Cairo font class is wrapped once per process
+/// in a recursive lock, so only one thread at a time is ever inside it.
+enum FontMetricsGuard {
+  typealias GetMetrics = @convention(c) (UnsafeMutablePointer<PangoFont>?, OpaquePointer?) -> UnsafeMutablePointer<PangoFontMetrics>?
+
+  private static let lock = NSRecursiveLock()
+  nonisolated(unsafe) private static var original: GetMetrics?
+
+  private static let wrapper: GetMetrics = { font, language in
+    lock.lock()
+    defer { lock.unlock() }
+    return original?(font, language)
+  }
+
+  /// Wraps the method on the class of the fonts `fontMap` makes (once; later calls do nothing).
+  static func install(fontMap: UnsafeMutablePointer<PangoFontMap>, context: OpaquePointer) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard original == nil else { return }
+    let desc = pango_font_description_new()
+    defer { pango_font_description_free(desc) }
+    pango_font_description_set_family(desc, "serif")
+    pango_font_description_set_size(desc, Int32(10 * pangoScale))
+    guard let font = pango_font_map_load_font(fontMap, context, desc) else { return }
+    defer { imprenta_g_object_unref(UnsafeMutableRawPointer(font)) }
+    guard let instanceClass = UnsafeMutableRawPointer(font).assumingMemoryBound(to: GTypeInstance.self).pointee.g_class else { return }
+    let fontClass = UnsafeMutableRawPointer(instanceClass).assumingMemoryBound(to: PangoFontClass.self)
+    guard let current = fontClass.pointee.get_metrics else { return }
+    original = current
+    fontClass.pointee.get_metrics = wrapper
   }
 }
 
