@@ -32,12 +32,6 @@ public struct PDFOptions: Sendable, Hashable {
 /// numbers) → `Painter` (pages → Cairo PDF surface in memory) → `QPDFPostProcessor`.
 import Foundation
 
-/// One PDF is laid out and painted at a time in a process. Two threads shaping and painting with
-/// Pango/Cairo at once gave PDFs that look the same but differ in bytes (text positioning
-/// operators; seen in 1 run of 4 on the shipped content), which breaks reproducible builds.
-/// Painting alone under the lock was not enough. Other formats still export in parallel.
-let pdfLock = NSLock()
-
 public struct PDFWriter: Sendable {
   /// The style every page is set in.
   public var style: Style

@@ -65,8 +65,6 @@ struct Painter {
       }
     }
     enter([])
-    // The page is drawn: let its shaped text go (painting made it again from the runs).
-    for item in page.items { if case .text(let t) = item.kind { t.block.release() } }
     for item in page.items {
       switch item.kind {
       case .anchor(let name, let y, _):

@@ -22,8 +22,6 @@ extension PDFWriter {
     guard let first = documents.first else {
       throw ImprentaError("no-documents", "nothing to write", file: "")
     }
-    pdfLock.lock()
-    defer { pdfLock.unlock() }
     let engine = TextEngine()
     var body = PageLayout()
     for document in documents {

@@ -33,10 +33,37 @@ final class Hyphenator {
 
   deinit { hnj_hyphen_free(dict) }
 
+  /// Hyphenated space-separated tokens (a word with its punctuation), most of them seen before.
+  private var tokenCache: [Substring: String] = [:]
+
   /// `text` with soft hyphens inside every word of at least `minimumLetters` letters.
+  ///
+  /// Text is split at spaces (never part of a word) and each token is hyphenated once: walking
+  /// `Character`s is slow, and the words of a book repeat.
   func hyphenate(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count + text.utf8.count / 6)
+    var first = true
+    for token in text.utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
+      if !first { out.append(" ") }
+      first = false
+      guard !token.isEmpty else { continue }
+      let key = Substring(token)
+      if let hit = tokenCache[key] {
+        out += hit
+        continue
+      }
+      let done = hyphenateToken(key)
+      if tokenCache.count > 200_000 { tokenCache.removeAll(keepingCapacity: true) }
+      tokenCache[key] = done
+      out += done
+    }
+    return out
+  }
+
+  /// One token: its runs of letters hyphenated, everything else kept.
+  private func hyphenateToken(_ text: Substring) -> String {
+    var out = ""
     var word = Substring()
     var start = text.startIndex
     var i = text.startIndex

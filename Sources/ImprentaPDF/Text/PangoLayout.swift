@@ -69,6 +69,7 @@ final class TextEngine {
     cairo_font_options_destroy(options)
     pango_cairo_context_set_resolution(context, 72)
     pango_context_set_round_glyph_positions(context, 0)
+    FontMetricsGuard.install(fontMap: fontMap, context: context)
   }
 
   deinit {
@@ -96,8 +97,53 @@ final class TextEngine {
   }
 }
 
+/// Makes Pango's font metrics the same whichever threads ask for them.
+///
+/// Pango 1.50's `_pango_cairo_font_get_metrics` (pangocairo-font.c) guards a recursive call with
+/// a process-wide `static int in_get_metrics`: while one thread computes a font's metrics, a
+/// second thread computing another font's metrics skips the approximate character width and
+/// keeps a cruder value, cached in that font for the rest of its life. Line breaking reads it
+/// (three approximate characters are the margin within which break points are measured by
+/// shaping), so the same paragraph got different break widths and justified word spaces in two
+/// runs: byte-different PDFs (`TJ` numbers) and flaky layout goldens when PDFs were written in
+/// parallel. The `get_metrics` method of Pango's Cairo font class is wrapped once per process
+/// in a recursive lock, so only one thread at a time is ever inside it.
+enum FontMetricsGuard {
+  typealias GetMetrics = @convention(c) (UnsafeMutablePointer<PangoFont>?, OpaquePointer?) -> UnsafeMutablePointer<PangoFontMetrics>?
+
+  private static let lock = NSRecursiveLock()
+  nonisolated(unsafe) private static var original: GetMetrics?
+
+  private static let wrapper: GetMetrics = { font, language in
+    lock.lock()
+    defer { lock.unlock() }
+    return original?(font, language)
+  }
+
+  /// Wraps the method on the class of the fonts `fontMap` makes (once; later calls do nothing).
+  static func install(fontMap: UnsafeMutablePointer<PangoFontMap>, context: OpaquePointer) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard original == nil else { return }
+    let desc = pango_font_description_new()
+    defer { pango_font_description_free(desc) }
+    pango_font_description_set_family(desc, "serif")
+    pango_font_description_set_size(desc, Int32(10 * pangoScale))
+    guard let font = pango_font_map_load_font(fontMap, context, desc) else { return }
+    defer { imprenta_g_object_unref(UnsafeMutableRawPointer(font)) }
+    guard let instanceClass = UnsafeMutableRawPointer(font).assumingMemoryBound(to: GTypeInstance.self).pointee.g_class else { return }
+    let fontClass = UnsafeMutableRawPointer(instanceClass).assumingMemoryBound(to: PangoFontClass.self)
+    guard let current = fontClass.pointee.get_metrics else { return }
+    original = current
+    fontClass.pointee.get_metrics = wrapper
+  }
+}
+
 /// A shaped block of text: an `AttributedText` set by Pango in a `ParagraphFormat`. The Pango
-/// layout is made on demand and may be released once measured; painting makes it again.
+/// layout made for measuring is kept until the block's last line is painted: laying a paragraph
+/// out is the most expensive step of the PDF backend (Pango 1.50 shapes each line several times
+/// while it looks for a break), so painting must not do it again. Held layouts cost about 50 MB
+/// at 1,000 pages.
 final class TextBlock {
   let engine: TextEngine
   let text: AttributedText
@@ -113,15 +159,12 @@ final class TextBlock {
     bytes = Array(text.string.utf8)
     let l = makeLayout()
     measure(l)
-    if TextBlock.keepLayouts { layout = l } else { imprenta_g_object_unref(UnsafeMutableRawPointer(l)) }
+    layout = l
   }
-
-  /// Whether shaped layouts stay alive after measuring (faster painting, more memory).
-  nonisolated(unsafe) static var keepLayouts = ProcessInfo.processInfo.environment["IMPRENTA_PDF_KEEP_LAYOUTS"] == "1"
 
   deinit { release() }
 
-  /// Frees the Pango layout (lines and metrics stay).
+  /// Frees the Pango layout (lines and metrics stay); painting after this lays the block out again.
   func release() {
     if let layout { imprenta_g_object_unref(UnsafeMutableRawPointer(layout)) }
     layout = nil
