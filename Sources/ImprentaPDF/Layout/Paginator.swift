@@ -94,24 +94,11 @@ struct Paginator {
   }
 
   private mutating func finishPage() {
-    let left = geometry.left(page: pages.count)
     if !pageNotes.isEmpty {
-      var ny = geometry.marginTop + geometry.textHeight - notesHeight(pageNotes) + noteGap
-      items.append(
-        PageItem(.rule(x0: left, y0: ny - noteGap / 2, x1: left + geometry.textWidth / 3, y1: ny - noteGap / 2, width: 0.5, color: ruleColor)))
-      for n in pageNotes {
-        for (k, s) in (notes[n] ?? []).enumerated() {
-          if k > 0 { ny += s.spaceBefore }
-          for item in s.items {
-            let placed = item.offsetBy(dx: left, dy: ny)
-            if case .anchor(let name, _, _) = placed.kind, anchorPages[name] == nil { anchorPages[name] = pages.count }
-            items.append(placed)
-          }
-          ny += s.height
-        }
-        ny += 2
-        placedNotes.insert(n)
-      }
+      items += Paginator.footnoteItems(
+        pageNotes, notes: notes, height: notesHeight(pageNotes), geometry: geometry, page: pages.count, noteGap: noteGap,
+        ruleColor: ruleColor, anchorPages: &anchorPages)
+      for n in pageNotes { placedNotes.insert(n) }
     }
     pages.append(LaidPage(width: geometry.width, height: geometry.height, items: Paginator.mergeBoxes(items)))
     items = []
@@ -119,6 +106,29 @@ struct Paginator {
     hasContent = false
     onlyRepeatedHeader = false
     pageNotes = []
+  }
+
+  /// The footnotes of a page at its foot, under a short rule, with their anchors recorded.
+  static func footnoteItems(
+    _ pageNotes: [Int], notes: [Int: [Slice]], height: Double, geometry: PageGeometry, page: Int, noteGap: Double, ruleColor: Color,
+    anchorPages: inout [String: Int]
+  ) -> [PageItem] {
+    let left = geometry.left(page: page)
+    var ny = geometry.marginTop + geometry.textHeight - height + noteGap
+    var items = [PageItem(.rule(x0: left, y0: ny - noteGap / 2, x1: left + geometry.textWidth / 3, y1: ny - noteGap / 2, width: 0.5, color: ruleColor))]
+    for n in pageNotes {
+      for (k, s) in (notes[n] ?? []).enumerated() {
+        if k > 0 { ny += s.spaceBefore }
+        for item in s.items {
+          let placed = item.offsetBy(dx: left, dy: ny)
+          if case .anchor(let name, _, _) = placed.kind, anchorPages[name] == nil { anchorPages[name] = page }
+          items.append(placed)
+        }
+        ny += s.height
+      }
+      ny += 2
+    }
+    return items
   }
 
   /// Boxes of one group (a code block's background, a quote's rule) become one box per page.

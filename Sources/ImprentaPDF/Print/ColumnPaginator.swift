@@ -204,22 +204,10 @@ struct ColumnPaginator {
   }
 
   private mutating func finishPage() {
-    let left = geometry.left(page: pages.count)
     if !pageNotes.isEmpty {
-      var ny = geometry.marginTop + geometry.textHeight - notesHeight(pageNotes) + noteGap
-      items.append(PageItem(.rule(x0: left, y0: ny - noteGap / 2, x1: left + geometry.textWidth / 3, y1: ny - noteGap / 2, width: 0.5, color: ruleColor)))
-      for n in pageNotes {
-        for (k, s) in (notes[n] ?? []).enumerated() {
-          if k > 0 { ny += s.spaceBefore }
-          for item in s.items {
-            let placed = item.offsetBy(dx: left, dy: ny)
-            if case .anchor(let name, _, _) = placed.kind, anchorPages[name] == nil { anchorPages[name] = pages.count }
-            items.append(placed)
-          }
-          ny += s.height
-        }
-        ny += 2
-      }
+      items += Paginator.footnoteItems(
+        pageNotes, notes: notes, height: notesHeight(pageNotes), geometry: geometry, page: pages.count, noteGap: noteGap,
+        ruleColor: ruleColor, anchorPages: &anchorPages)
       for n in pageNotes { placedNotes.insert(n) }
     }
     pages.append(LaidPage(width: geometry.width, height: geometry.height, items: Paginator.mergeBoxes(items)))
