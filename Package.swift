@@ -27,6 +27,9 @@ let package = Package(
     .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
     .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
+    // LeakSanitizer suppressions for a dependency's known leaks (used only under --sanitize=address).
+    .target(name: "CSanitizerHooks"),
+
     // MARK: - The document model: pure Swift values, no C.
     .target(name: "ImprentaModel"),
 
@@ -34,7 +37,7 @@ let package = Package(
     .target(
       name: "ImprentaReader",
       dependencies: [
-        "ImprentaModel", "CCmarkGFM", "CLibXML2",
+        "ImprentaModel", "CCmarkGFM", "CLibXML2", "CSanitizerHooks",
         .product(name: "Yams", package: "Yams"),
         .product(name: "TOMLKit", package: "TOMLKit"),
       ]),

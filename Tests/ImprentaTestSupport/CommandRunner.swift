@@ -73,8 +73,14 @@ public struct CommandRunner {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Read both pipes at once: a child that fills one pipe while we wait on the other would
+    // block forever (a sanitizer report on stderr did exactly that).
+    let errBox = DataBox()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    let errData = errBox.data
     process.waitUntilExit()
     return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
   }
@@ -83,4 +89,9 @@ public struct CommandRunner {
   public func cleanUp() {
     try? FileManager.default.removeItem(at: folder)
   }
+}
+
+/// A slot filled by the thread that drains a pipe.
+final class DataBox: @unchecked Sendable {
+  var data = Data()
 }
