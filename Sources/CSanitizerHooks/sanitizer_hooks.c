@@ -8,7 +8,9 @@
 // - libcmark-gfm: the core extensions are registered once per process and never unregistered.
 // - StyleSchema: the one static table of style keys, built once, holds appended key paths the
 //   runtime allocates and never releases.
-// - XCTest: the test runner's own suite objects.
+// - Swift's once-only global initialisers (`static let`: the text layout's `empty`, the style
+//   schema) and fontconfig's process-wide caches: allocated once, kept until exit by design.
+// - XCTest and Foundation's Process: the test runner's own objects.
 const char *__lsan_default_suppressions(void) {
   return "leak:TOMLKit\n"
          "leak:toml::\n"
@@ -17,5 +19,8 @@ const char *__lsan_default_suppressions(void) {
          "leak:TOMLFrontMatter\n"
          "leak:libcmark-gfm\n"
          "leak:StyleSchema\n"
-         "leak:libXCTest\n";
+         "leak:libXCTest\n"
+         "leak:once_slow\n"
+         "leak:libfontconfig\n"
+         "leak:Foundation7Process\n";
 }
