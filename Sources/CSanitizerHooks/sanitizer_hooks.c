@@ -24,3 +24,8 @@ const char *__lsan_default_suppressions(void) {
          "leak:libfontconfig\n"
          "leak:Foundation7Process\n";
 }
+
+// Keep stderr what the program prints: no table of the suppressions used at exit.
+const char *__lsan_default_options(void) {
+  return "print_suppressions=0";
+}
