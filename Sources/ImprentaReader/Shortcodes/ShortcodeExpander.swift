@@ -24,8 +24,8 @@ public struct ShortcodeExpander: Sendable {
   /// Hugo's own shortcodes.
   public static let builtIn: [String: any ShortcodeHandler] = [
     "figure": FigureShortcode(),
-    "youtube": YouTubeShortcode(),
-    "vimeo": VimeoShortcode(),
+    "youtube": VideoShortcode.youtube,
+    "vimeo": VideoShortcode.vimeo,
     "x": XShortcode(),
     "tweet": XShortcode(),
     "twitter": XShortcode(),
