@@ -1,0 +1,98 @@
+// The one URL policy: what every backend (XHTML, EPUB, PDF, text) and the reader may turn into a
+// link or an image reference. Readers and backends ask it; none keeps an allow-list of its own.
+
+/// Decides what a URL written by a page's author may become.
+public enum URLPolicy {
+  /// Schemes that may become a link in any output. Everything else with a scheme (`javascript:`,
+  /// `vbscript:`, `data:`, `file:`, `feed:javascript:…`, `blob:`) never becomes a link.
+  public static let linkSchemes: Set<String> = ["http", "https", "mailto", "tel", "ftp", "ftps", "sftp", "news", "irc", "ircs", "xmpp", "geo", "sms"]
+
+  /// Media types of `data:` images Imprenta decodes itself (never SVG: it may carry script).
+  public static let dataImageTypes: Set<String> = ["image/png", "image/jpeg", "image/gif", "image/webp"]
+
+  /// What a URL is, for the purpose of writing it into an output.
+  public enum Kind: Sendable, Hashable {
+    /// `#anchor` in the same document.
+    case fragment
+    /// A link to another document of the same export (`imprenta-page:`).
+    case internalPage
+    /// A path with no scheme (`images/a.png`, `../b/`, `/documents/x.pdf`).
+    case relative
+    /// An allowed remote or application URL (`https:`, `mailto:`…).
+    case remote
+    /// A `data:` raster image Imprenta decodes itself.
+    case dataImage
+    /// Never written: the reason says why (for the diagnostic).
+    case refused(String)
+  }
+
+  /// The scheme of `url` as a browser reads it (ASCII whitespace and controls ignored, lower-cased),
+  /// or nil when it has none.
+  public static func scheme(of url: String) -> String? {
+    var scheme = ""
+    for s in url.unicodeScalars {
+      if s.value <= 0x20 || s.value == 0x7F { continue }  // browsers drop tabs and newlines inside a scheme
+      if s == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
+      let isLetter = (s >= "a" && s <= "z") || (s >= "A" && s <= "Z")
+      let isOther = (s >= "0" && s <= "9") || s == "+" || s == "-" || s == "."
+      guard isLetter || (!scheme.isEmpty && isOther) else { return nil }
+      scheme.unicodeScalars.append(s)
+    }
+    return nil
+  }
+
+  /// Classifies `url`.
+  public static func classify(_ url: String) -> Kind {
+    let trimmed = url.trimmingASCIIWhitespace
+    if trimmed.hasPrefix("#") { return .fragment }
+    if trimmed.hasPrefix(internalLinkScheme) { return .internalPage }
+    if trimmed.hasPrefix("//") { return .remote }
+    guard let scheme = scheme(of: trimmed) else { return .relative }
+    if linkSchemes.contains(scheme) { return .remote }
+    if scheme == "data" {
+      let type = dataMediaType(trimmed)
+      return dataImageTypes.contains(type) ? .dataImage : .refused("a data: URL (\(type.isEmpty ? "no type" : type)) is never written into an output")
+    }
+    return .refused("\(scheme): URLs are never written into an output")
+  }
+
+  /// Whether `url` may be the destination of a link in any output.
+  public static func isAllowedLink(_ url: String) -> Bool {
+    switch classify(url) {
+    case .fragment, .internalPage, .relative, .remote: return true
+    case .dataImage, .refused: return false
+    }
+  }
+
+  /// Whether `url` may be the source of an image (remote images are allowed here; whether an output
+  /// may reference them is the backend's decision: EPUB and XHTML never do).
+  public static func isAllowedImageSource(_ url: String) -> Bool {
+    switch classify(url) {
+    case .relative, .remote, .dataImage: return true
+    case .fragment, .internalPage, .refused: return false
+    }
+  }
+
+  /// Whether `url` points outside the export (a remote resource that outputs must not load).
+  public static func isRemote(_ url: String) -> Bool {
+    if case .remote = classify(url) { return true }
+    return false
+  }
+
+  /// The media type of a `data:` URL, lower-cased (`image/png`), or empty.
+  static func dataMediaType(_ url: String) -> String {
+    guard let colon = url.firstIndex(of: ":") else { return "" }
+    let rest = url[url.index(after: colon)...]
+    let end = rest.firstIndex(where: { $0 == ";" || $0 == "," }) ?? rest.endIndex
+    return String(rest[..<end]).trimmingASCIIWhitespace.lowercased()
+  }
+}
+
+extension String {
+  /// The string without leading and trailing ASCII whitespace and controls.
+  var trimmingASCIIWhitespace: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { $0.value > 0x20 }), let last = scalars.lastIndex(where: { $0.value > 0x20 }) else { return "" }
+    return String(scalars[first...last])
+  }
+}
