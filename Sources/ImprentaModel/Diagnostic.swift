@@ -45,10 +45,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     self.message = message
   }
 
-  /// `file:line:col: severity: message`, as compilers print it.
+  /// `file:line:col: severity: message`, as compilers print it: one line, with line breaks and
+  /// control characters from the content escaped, and never starting with `::` (a CI command).
   public var description: String {
     let l = max(line, 1), c = max(column, 1)
-    return "\(file):\(l):\(c): \(severity.rawValue): \(message)"
+    let text = "\(file.escapedForLog):\(l):\(c): \(severity.rawValue): \(message.escapedForLog)"
+    return text.hasPrefix("::") ? "./" + text : text
   }
 }
 
