@@ -33,17 +33,20 @@ let package = Package(
     // MARK: - The document model: pure Swift values, no C.
     .target(name: "ImprentaModel"),
 
+    // MARK: - Files: the one read policy (roots, links, budgets) and the one write policy (the output folder).
+    .target(name: "ImprentaFiles", dependencies: ["ImprentaModel"]),
+
     // MARK: - Readers: front matter, Markdown, raw HTML → model.
     .target(
       name: "ImprentaReader",
       dependencies: [
-        "ImprentaModel", "CCmarkGFM", "CLibXML2", "CSanitizerHooks",
+        "ImprentaModel", "ImprentaFiles", "CCmarkGFM", "CLibXML2", "CSanitizerHooks",
         .product(name: "Yams", package: "Yams"),
         .product(name: "TOMLKit", package: "TOMLKit"),
       ]),
 
     // MARK: - Styles: one style file drives every format.
-    .target(name: "ImprentaStyle", dependencies: ["ImprentaModel", .product(name: "Yams", package: "Yams")]),
+    .target(name: "ImprentaStyle", dependencies: ["ImprentaModel", "ImprentaFiles", .product(name: "Yams", package: "Yams")]),
 
     // MARK: - Backends
     .target(name: "ImprentaText", dependencies: ["ImprentaModel", "ImprentaStyle"]),
@@ -57,7 +60,7 @@ let package = Package(
     .target(
       name: "Imprenta",
       dependencies: [
-        "ImprentaModel", "ImprentaReader", "ImprentaStyle", "ImprentaText", "ImprentaHTML", "ImprentaEPUB", "ImprentaPDF",
+        "ImprentaModel", "ImprentaFiles", "ImprentaReader", "ImprentaStyle", "ImprentaText", "ImprentaHTML", "ImprentaEPUB", "ImprentaPDF",
         .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .executableTarget(
@@ -67,6 +70,7 @@ let package = Package(
     // MARK: - Tests
     .target(name: "ImprentaTestSupport", dependencies: ["Imprenta"], path: "Tests/ImprentaTestSupport"),
     .testTarget(name: "ImprentaModelTests", dependencies: ["ImprentaModel", "ImprentaTestSupport"]),
+    .testTarget(name: "ImprentaFilesTests", dependencies: ["ImprentaFiles", "ImprentaTestSupport"]),
     .testTarget(name: "ImprentaReaderTests", dependencies: ["ImprentaReader", "ImprentaTestSupport"]),
     .testTarget(name: "ImprentaStyleTests", dependencies: ["ImprentaStyle", "ImprentaTestSupport"]),
     .testTarget(name: "ImprentaTextTests", dependencies: ["ImprentaText", "ImprentaReader", "ImprentaTestSupport"]),

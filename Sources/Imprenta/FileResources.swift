@@ -1,4 +1,5 @@
 import Foundation
+import ImprentaFiles
 
 /// Serves the files pages refer to from the content root, Hugo's way: `/images/x.png` from the
 /// root, then from `static/` and `assets/` beside it; `images/x.png` from the page's own folder
@@ -7,8 +8,6 @@ import Foundation
 public struct FileResources: ResourceProvider {
   /// The content root (the folder given to `build`, or the folder of a single page).
   public let root: String
-  /// Largest file served (images past it are refused before reading).
-  public var maximumBytes: Int = 64 << 20
 
   /// Folders searched instead of root, `static/`, `assets/` (a Hugo site: `static/`, the content
   /// folders, then `assets/`); the page's own folder (a bundle) still comes first for relative paths.
@@ -23,17 +22,21 @@ public struct FileResources: ResourceProvider {
   public init(siteRoot: String, contentFolders: [String]) {
     root = siteRoot + "/" + (contentFolders.first ?? "content")
     searchRoots = [siteRoot + "/static"] + contentFolders.map { siteRoot + "/" + $0 } + [siteRoot + "/assets"]
+    confinement = siteRoot
   }
 
-  /// Folders a reference may resolve in, canonical.
+  /// The folder every search root must lie in (a `static/` that is a link leading out of the
+  /// project serves nothing): the site's root, or the folder holding the content root.
+  var confinement: String?
+
+  /// Folders a reference may resolve in, canonical (those that exist and lie inside the confinement).
   var allowedRoots: [String] {
-    if let searchRoots {
-      return searchRoots.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
-    }
-    let base = URL(fileURLWithPath: root).standardizedFileURL
-    let parent = base.deletingLastPathComponent()
-    return [base, parent.appendingPathComponent("static"), parent.appendingPathComponent("assets")]
-      .map { $0.resolvingSymlinksInPath().path }
+    let base = FileSystem.absolute(root)
+    let parent = (base as NSString).deletingLastPathComponent
+    let folders = searchRoots ?? [parent + "/static", parent + "/assets"]
+    guard let outer = FileSystem.realPath(confinement ?? parent) else { return ReadPolicy(roots: [base]).roots }
+    let inside = ReadPolicy(roots: folders).roots.filter { FileSystem.isInside($0, outer) }
+    return searchRoots == nil ? ReadPolicy(roots: [base]).roots + inside : inside
   }
 
   public func resource(_ reference: String, for document: Document) -> ResourceLookup {
@@ -58,27 +61,25 @@ public struct FileResources: ResourceProvider {
         if !list.contains(where: { $0.utf8.elementsEqual(s.utf8) }) { list.append(s) }
       }
     }
-    var refusedOutside = false
+    let policy = ReadPolicy(roots: roots)
+    var refusal: ReadRefusal?
     for candidate in candidates {
-      let url = URL(fileURLWithPath: candidate).standardizedFileURL.resolvingSymlinksInPath()
-      let path = url.path
-      guard let inRoot = roots.first(where: { path == $0 || path.hasPrefix($0 + "/") }) else {
-        refusedOutside = true
-        continue
+      do {
+        let bytes = try policy.read(candidate, budget: .resourceBytes)
+        let real = FileSystem.realPath(candidate) ?? candidate
+        let inRoot = policy.roots.first { FileSystem.isInside(real, $0) } ?? ""
+        let name = String(real.dropFirst(inRoot.count)).trimmingCharacters(in: "/")
+        return .found(Resource(name: name, bytes: bytes))
+      } catch {
+        switch error.reason {
+        case .missing, .folder: continue
+        case .outside, .linkOutside: refusal = refusal ?? error
+        default: return .refused("\(reference): \(error.message)")
+        }
       }
-      var isDir: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { continue }
-      let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-      if size > maximumBytes { return .refused("\(reference) is larger than \(maximumBytes >> 20) MB") }
-      guard let data = FileManager.default.contents(atPath: path) else { return .missing("cannot read \(reference)") }
-      let name = String(path.dropFirst(inRoot.count)).trimmingCharacters(in: "/")
-      return .found(Resource(name: name, bytes: [UInt8](data)))
     }
-    if refusedOutside && !candidates.contains(where: { c in
-      let p = URL(fileURLWithPath: c).standardizedFileURL.resolvingSymlinksInPath().path
-      return roots.contains { p.hasPrefix($0 + "/") }
-    }) {
-      return .refused("\(reference) is outside the content folder")
+    if refusal != nil {
+      return .refused("\(reference) is outside the content folder (or a link leading out of it); not read")
     }
     return .missing("no file \(reference)")
   }

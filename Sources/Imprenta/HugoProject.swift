@@ -18,12 +18,15 @@ public struct HugoProject: Sendable {
     let config = try SiteConfigReader.read(root: root, diagnostics: &diagnostics)
     var reader = PageReader()
     let projectFile = root + "/imprenta.yaml"
-    if FileManager.default.fileExists(atPath: projectFile) {
+    if FileSystem.linkStatus(projectFile).kind != .missing {
       reader.shortcodes = ShortcodeExpander(mapping: ShortcodeMapping.load(projectFile: projectFile, diagnostics: &diagnostics))
     }
     site = SiteReader(pageReader: reader, options: options).read(config, diagnostics: &diagnostics)
     var folders = [config.contentDir]
     for l in config.languages where !l.contentDir.isEmpty && !folders.contains(l.contentDir) { folders.append(l.contentDir) }
+    // Only folders inside the site serve files (a contentDir leading out was refused by the reader).
+    let site = ReadPolicy(roots: [root])
+    folders = folders.filter { if case .success = site.resolve(root + "/" + $0) { return true } else { return false } }
     resources = FileResources(siteRoot: root, contentFolders: folders)
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ImprentaFiles
 
 /// One page to export: where it is and what its outputs are named after.
 public struct PageSource: Sendable, Hashable {
@@ -10,92 +11,105 @@ public struct PageSource: Sendable, Hashable {
   public var relativeName: String
 }
 
-/// Lists the Markdown pages of the inputs a user names: files as they are, folders recursively.
+/// Lists the Markdown pages of the inputs a user names: files as they are, folders recursively,
+/// globs by pattern, every walk under the read policy (`FolderWalker`).
 public enum PageFinder {
   /// File extensions read as Markdown pages.
   public static let extensions: Set<String> = ["md", "markdown", "mdown"]
 
-  /// The pages of `inputs`, in a stable order (inputs in the order given, pages sorted by path).
-  /// A missing input is an error diagnostic, and the other inputs are still listed.
-  public static func pages(of inputs: [String], diagnostics: inout Diagnostics) -> [PageSource] {
-    let fm = FileManager.default
+  static func isPage(_ name: String) -> Bool {
+    extensions.contains((name as NSString).pathExtension.lowercased())
+  }
+
+  /// The pages of `inputs`, in a stable order (inputs in the order given, pages by path).
+  /// Pages are read from their content root only (a link leading out of it is refused, even to
+  /// elsewhere in the project). `project` is the project folder: an input reached through a
+  /// symbolic link (or named by a project file, `inputsAreUntrusted`) must lie inside it. A missing, unreadable or empty input
+  /// is a diagnostic, and the other inputs are still listed.
+  public static func pages(
+    of inputs: [String], project: String = FileSystem.currentFolder, inputsAreUntrusted: Bool = false, diagnostics: inout Diagnostics
+  ) -> [PageSource] {
     var pages: [PageSource] = []
-    var seen: Set<String> = []
-    for input in inputs {
-      if input.contains(where: { "*?[".contains($0) }) {
-        let matches = glob(input)
-        if matches.isEmpty { diagnostics.warning("empty-glob", "no page matches this pattern", file: input) }
-        for page in matches where seen.insert(page.path).inserted { pages.append(page) }
-        continue
+    // Names compared by their bytes: two names that differ only in Unicode normalization are two files.
+    var seen: Set<[UInt8]> = []
+    var seenCanonical: [String: String] = [:]
+    func add(_ page: PageSource) {
+      guard seen.insert(Array(page.path.utf8)).inserted else { return }
+      let canonical = page.path.precomposedStringWithCanonicalMapping
+      if let twin = seenCanonical[canonical] {
+        diagnostics.error(
+          "ambiguous-page-name",
+          "this page's name differs from '\(twin)' only in Unicode normalization; their outputs would collide: rename one (not exported)",
+          file: page.path)
+        return
       }
-      var isDir: ObjCBool = false
-      guard fm.fileExists(atPath: input, isDirectory: &isDir) else {
-        diagnostics.error("missing-input", "no such file or folder", file: input)
+      seenCanonical[canonical] = page.path
+      pages.append(page)
+    }
+    for input in inputs {
+      if let pattern = GlobPattern(input) {
+        guard let root = checkedRoot(pattern.root, input: input, project: project, untrusted: inputsAreUntrusted, &diagnostics) else { continue }
+        var walker = FolderWalker(policy: ReadPolicy(roots: [root]))
+        var found: [String] = []
+        walker.walk(pattern.root) { _, entries in
+          found += entries.filter { !$0.isFolder && isPage($0.name) && pattern.matches($0.relativePath) }.map(\.relativePath)
+          return entries.filter { $0.isFolder && pattern.mayMatchBelow($0.relativePath) }
+        }
+        diagnostics.append(contentsOf: walker.diagnostics)
+        if found.isEmpty { diagnostics.warning("empty-match", "no page matches this pattern", file: input) }
+        for rel in found {
+          add(PageSource(path: pattern.root == "." ? rel : pattern.root + "/" + rel, root: pattern.root, relativeName: (rel as NSString).deletingPathExtension))
+        }
         continue
       }
       let trimmed = input.count > 1 && input.hasSuffix("/") ? String(input.dropLast()) : input
-      if isDir.boolValue {
-        guard let walker = fm.enumerator(atPath: trimmed) else { continue }
-        var found: [String] = []
-        while let rel = walker.nextObject() as? String {
-          let name = (rel as NSString).lastPathComponent
-          if name.hasPrefix(".") {
-            walker.skipDescendants()
-            continue
-          }
-          if extensions.contains((rel as NSString).pathExtension.lowercased()) { found.append(rel) }
+      guard let root = checkedRoot(trimmed, input: input, project: project, untrusted: inputsAreUntrusted, &diagnostics) else { continue }
+      let status = FileSystem.status(root)
+      if status.kind == .folder {
+        var walker = FolderWalker(policy: ReadPolicy(roots: [root]))
+        let found = walker.files(under: trimmed, include: isPage)
+        diagnostics.append(contentsOf: walker.diagnostics)
+        if found.isEmpty && !walker.diagnostics.hasErrors {
+          diagnostics.warning("empty-match", "no Markdown page (.md, .markdown, .mdown) in this folder", file: input)
         }
-        for rel in found.sorted() {
-          let path = trimmed == "." ? rel : trimmed + "/" + rel
-          guard seen.insert(path).inserted else { continue }
-          pages.append(PageSource(path: path, root: trimmed, relativeName: (rel as NSString).deletingPathExtension))
+        for rel in found {
+          add(PageSource(path: trimmed == "." ? rel : trimmed + "/" + rel, root: trimmed, relativeName: (rel as NSString).deletingPathExtension))
         }
-      } else {
-        guard seen.insert(trimmed).inserted else { continue }
+      } else if status.kind == .regular {
         let dir = (trimmed as NSString).deletingLastPathComponent
         let name = ((trimmed as NSString).lastPathComponent as NSString).deletingPathExtension
-        pages.append(PageSource(path: trimmed, root: dir.isEmpty ? "." : dir, relativeName: name))
+        add(PageSource(path: trimmed, root: dir.isEmpty ? "." : dir, relativeName: name))
+      } else {
+        diagnostics.error("not-a-regular-file", "not a file or folder (a device, FIFO or socket); not read", file: input)
       }
     }
     return pages
   }
 
-  /// The pages a pattern matches: `*`, `?` and `[…]` within a name, `**` for any folders.
-  /// The root is the folder before the first pattern component.
-  static func glob(_ pattern: String) -> [PageSource] {
-    let parts = pattern.split(separator: "/").map(String.init)
-    guard let firstPattern = parts.firstIndex(where: { $0.contains(where: { "*?[".contains($0) }) }) else { return [] }
-    let rootParts = parts[..<firstPattern]
-    let root = rootParts.isEmpty ? (pattern.hasPrefix("/") ? "/" : ".") : (pattern.hasPrefix("/") ? "/" : "") + rootParts.joined(separator: "/")
-    let rest = Array(parts[firstPattern...])
-    var found: [String] = []
-    func walk(_ dir: String, _ rel: String, _ index: Int) {
-      guard index < rest.count else { return }
-      let component = rest[index]
-      let entries = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-      if component == "**" {
-        walk(dir, rel, index + 1)
-        for e in entries where isDirectory(dir + "/" + e) { walk(dir + "/" + e, rel.isEmpty ? e : rel + "/" + e, index) }
-        return
-      }
-      for e in entries where fnmatch(component, e, 0) == 0 {
-        let path = dir + "/" + e
-        let r = rel.isEmpty ? e : rel + "/" + e
-        if index == rest.count - 1 {
-          if !isDirectory(path), extensions.contains((e as NSString).pathExtension.lowercased()) { found.append(r) }
-        } else if isDirectory(path) {
-          walk(path, r, index + 1)
-        }
-      }
+  /// The real path of an input's root, or nil with a diagnostic: missing, or reached through a
+  /// link (or named by an untrusted project file) and outside the project folder.
+  static func checkedRoot(_ path: String, input: String, project: String, untrusted: Bool, _ diagnostics: inout Diagnostics) -> String? {
+    guard let real = FileSystem.realPath(path) else {
+      let own = FileSystem.linkStatus(path)
+      diagnostics.error(
+        own.kind == .link ? "missing-file" : "missing-input", own.kind == .link ? "a symbolic link that leads nowhere" : "no such file or folder",
+        file: input)
+      return nil
     }
-    walk(root, "", 0)
-    return Array(Set(found)).sorted().map { rel in
-      PageSource(path: root == "." ? rel : root + "/" + rel, root: root, relativeName: (rel as NSString).deletingPathExtension)
+    let viaLink = real != FileSystem.absolute(path)
+    if viaLink || untrusted {
+      let projectReal = FileSystem.realPath(project) ?? project
+      guard FileSystem.isInside(real, projectReal), !ReadPolicy(roots: [projectReal]).roots.isEmpty else {
+        diagnostics.error(
+          "outside-roots", viaLink ? "a symbolic link to a place outside the project folder; not read" : "outside the project folder; not read", file: input)
+        return nil
+      }
+      if viaLink { diagnostics.note("input-link", "a symbolic link inside the project; followed", file: input) }
     }
-  }
-
-  static func isDirectory(_ path: String) -> Bool {
-    var isDir: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    if ReadPolicy.isForbiddenPath(real) {
+      diagnostics.error("outside-roots", "a system folder (/proc, /sys, /dev); not read", file: input)
+      return nil
+    }
+    return real
   }
 }

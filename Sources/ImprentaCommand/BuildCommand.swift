@@ -58,7 +58,9 @@ struct BuildCommand: ParsableCommand {
   func validate() throws {
     _ = try common.formats()
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-    if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
+    if let shard, Shard(parsing: shard) == nil {
+      throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N ≤ \(Budget.shardCount.limit), e.g. 2/4 \(Budget.shardCount.clause)")
+    }
     if let impose, !["booklet", "2up", "none"].contains(impose) { throw ValidationError("--impose takes booklet, 2up or none") }
   }
 
@@ -66,9 +68,13 @@ struct BuildCommand: ParsableCommand {
     let start = Date()
     let printer = DiagnosticPrinter(format: common.diagnostics, verbose: common.verbose)
     var diagnostics = Diagnostics()
-    let (publications, projectOutput) = try common.publications(diagnostics: &diagnostics)
+    let work = try common.publications(diagnostics: &diagnostics)
+    let publications = work.publications
     var options = BatchOptions(
-      outputFolder: output ?? projectOutput ?? "output", jobs: jobs, defaultFormats: try common.formats(), version: ImprentaVersion.string)
+      outputFolder: output ?? work.output ?? "output", jobs: jobs, defaultFormats: try common.formats(), version: ImprentaVersion.string)
+    options.projectFolder = work.projectFolder
+    // The default `output` and a project file's `output` must stay in the project; --output is the user's own.
+    options.outputIsConfined = output == nil
     options.force = force
     options.prune = prune
     options.includeDrafts = drafts
@@ -77,13 +83,13 @@ struct BuildCommand: ParsableCommand {
     options.styleSearchPaths = CommonOptions.styleSearchPaths
     options.impose = impose
     options.writeUnimposed = !imposedOnly
-    options.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+    switch SourceDateEpoch.read(ProcessInfo.processInfo.environment) {
+    case .success(let epoch): options.sourceDateEpoch = epoch
+    case .failure(let failure): throw ValidationError(failure.message)
+    }
     var result: BatchReport
     if let root = siteRoot {
-      result = SiteBuild(
-        root: root, formats: try common.formats(), styleName: common.style ?? "default", outputFolder: options.outputFolder,
-        includeDrafts: drafts, flags: site
-      ).run()
+      result = SiteBuild(root: root, formats: try common.formats(), styleName: common.style ?? "default", options: options, flags: site).run()
     } else {
       let progress = ProgressBar(enabled: !common.quiet && isatty(2) != 0 && common.diagnostics == .text)
       result = BatchBuilder(options: options).run(publications) { done, total, name in progress.update(done, total, name) }
@@ -93,8 +99,9 @@ struct BuildCommand: ParsableCommand {
     result.diagnostics = diagnostics
     printer.print(diagnostics)
     if common.verbose {
-      for o in result.outputs { FileHandle.standardError.write(Data("\(o.rebuilt ? "wrote" : "up to date") \(o.path)\n".utf8)) }
-      for p in result.pruned { FileHandle.standardError.write(Data("removed \(p)\n".utf8)) }
+      // Names come from content and from the manifest: one escaped line each.
+      for o in result.outputs { FileHandle.standardError.write(Data("\(o.rebuilt ? "wrote" : "up to date") \(o.path.escapedForLog)\n".utf8)) }
+      for p in result.pruned { FileHandle.standardError.write(Data("removed \(p.escapedForLog)\n".utf8)) }
     }
     let seconds = Date().timeIntervalSince(start)
     if let report {

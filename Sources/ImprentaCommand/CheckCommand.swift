@@ -17,8 +17,10 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let start = Date()
     var diagnostics = Diagnostics()
-    let (publications, _) = try common.publications(diagnostics: &diagnostics)
-    let result = Checker(styleSearchPaths: CommonOptions.styleSearchPaths, defaultStyle: common.style ?? "default", preflight: preflight).check(publications)
+    let work = try common.publications(diagnostics: &diagnostics)
+    var checker = Checker(styleSearchPaths: CommonOptions.styleSearchPaths, defaultStyle: common.style ?? "default", preflight: preflight)
+    checker.projectFolder = work.projectFolder
+    let result = checker.check(work.publications)
     diagnostics.append(contentsOf: result.diagnostics)
     DiagnosticPrinter(format: common.diagnostics, verbose: common.verbose).print(diagnostics)
     if !common.quiet {

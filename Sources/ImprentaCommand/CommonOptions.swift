@@ -60,11 +60,21 @@ struct CommonOptions: ParsableArguments {
     return out
   }
 
+  /// What a run works on: publications, the output folder a project file asks for, and the
+  /// project folder (the project file's folder, else the current one).
+  struct Work {
+    var publications: [Publication]
+    var output: String?
+    var projectFolder: String
+  }
+
   /// The publications to build: the project file's, or one made of the inputs.
-  func publications(diagnostics: inout Diagnostics) throws -> ([Publication], String?) {
-    let projectPath = project ?? (inputs.isEmpty && FileManager.default.fileExists(atPath: ProjectFile.fileName) ? ProjectFile.fileName : nil)
+  func publications(diagnostics: inout Diagnostics) throws -> Work {
+    let projectPath = project ?? (inputs.isEmpty && FileSystem.linkStatus(ProjectFile.fileName).kind != .missing ? ProjectFile.fileName : nil)
     guard let projectPath else {
-      return ([Publication(name: "pages", inputs: inputs.isEmpty ? ["content"] : inputs, formats: try formats(), prefixOutputs: false)], nil)
+      return Work(
+        publications: [Publication(name: "pages", inputs: inputs.isEmpty ? ["content"] : inputs, formats: try formats(), prefixOutputs: false)],
+        output: nil, projectFolder: FileSystem.currentFolder)
     }
     do {
       var file = try ProjectFile.load(projectPath, diagnostics: &diagnostics)
@@ -75,7 +85,8 @@ struct CommonOptions: ParsableArguments {
       if let style {
         for i in file.publications.indices where file.publications[i].style == nil { file.publications[i].style = style }
       }
-      return (file.publications, file.output)
+      let folder = (projectPath as NSString).deletingLastPathComponent
+      return Work(publications: file.publications, output: file.output, projectFolder: FileSystem.absolute(folder.isEmpty ? "." : folder))
     } catch let error as ImprentaError {
       if !diagnostics.items.contains(error.diagnostic) { diagnostics.report(error.diagnostic) }
       DiagnosticPrinter(format: self.diagnostics, verbose: verbose).print(diagnostics)

@@ -23,8 +23,8 @@ struct SiteBuild {
   var root: String
   var formats: [OutputFormat]
   var styleName: String
-  var outputFolder: String
-  var includeDrafts: Bool
+  /// The run's settings (output folder, project folder, drafts, SOURCE_DATE_EPOCH).
+  var options: BatchOptions
   var flags: SiteFlags
 
   func run() -> BatchReport {
@@ -37,7 +37,9 @@ struct SiteBuild {
     var diagnostics = Diagnostics()
     let style: Style
     do {
-      style = try StyleLoader(searchPaths: [root + "/styles"] + CommonOptions.styleSearchPaths).load(styleName, diagnostics: &diagnostics)
+      var loader = StyleLoader(searchPaths: [root + "/styles"] + CommonOptions.styleSearchPaths)
+      loader.files = ReadPolicy(roots: [root, options.projectFolder])
+      style = try loader.load(styleName, diagnostics: &diagnostics)
     } catch let error as ImprentaError {
       diagnostics.report(error.diagnostic)
       return diagnostics
@@ -47,10 +49,10 @@ struct SiteBuild {
     }
     // "Now" is the clock's, read here and handed to the reader; output dates follow SOURCE_DATE_EPOCH.
     let now = PageDate(secondsSince1970: Int(Date().timeIntervalSince1970))
-    let options = SiteReader.Options(includeDrafts: includeDrafts, includeFuture: flags.future, includeExpired: flags.expired, now: now)
+    let readOptions = SiteReader.Options(includeDrafts: options.includeDrafts, includeFuture: flags.future, includeExpired: flags.expired, now: now)
     let project: HugoProject
     do {
-      project = try HugoProject(root: root, options: options, diagnostics: &diagnostics)
+      project = try HugoProject(root: root, options: readOptions, diagnostics: &diagnostics)
     } catch let error as ImprentaError {
       diagnostics.report(error.diagnostic)
       return diagnostics
@@ -61,9 +63,15 @@ struct SiteBuild {
     for skipped in project.site.skipped {
       diagnostics.note("page-skipped", "\(skipped.reason.rawValue) page skipped", file: skipped.path)
     }
-    let writer = OutputWriter(folder: outputFolder)
+    let writer: OutputFolder
+    do {
+      writer = try OutputFolder(options.outputFolder, contentRoots: [root], project: options.projectFolder, confined: options.outputIsConfined)
+    } catch {
+      diagnostics.report(error.diagnostic)
+      return diagnostics
+    }
     writer.removeStaleTemporaries()
-    let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+    let epoch = options.sourceDateEpoch
     let baseURL = project.site.config.baseURL.isEmpty ? nil : project.site.config.baseURL
     func exporter(date: PageDate?) -> Exporter {
       Exporter(
@@ -72,8 +80,9 @@ struct SiteBuild {
         baseURL: baseURL)
     }
     func write(_ bytes: [UInt8], name: String, format: OutputFormat, source: String, start: Date) throws {
-      let path = try writer.write(bytes, relativeName: name, extension: format.fileExtension, source: source)
-      report.outputs.append(OutputRecord(path: path, format: format.rawValue, bytes: bytes.count, sha256: BuildKey.sha256(bytes), seconds: Date().timeIntervalSince(start), rebuilt: true))
+      let relative = name + "." + format.fileExtension
+      try writer.write(bytes, to: relative, source: source)
+      report.outputs.append(OutputRecord(path: writer.display(relative), format: format.rawValue, bytes: bytes.count, sha256: BuildKey.sha256(bytes), seconds: Date().timeIntervalSince(start), rebuilt: true))
     }
     if flags.book {
       for book in project.books(sections: flags.sections, diagnostics: &diagnostics) {

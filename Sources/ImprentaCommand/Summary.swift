@@ -27,7 +27,7 @@ final class ProgressBar: @unchecked Sendable {
     let width = 24
     let filled = done * width / total
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-    let label = name.count > 40 ? "…" + name.suffix(39) : name
+    let label = (name.count > 40 ? "…" + name.suffix(39) : name).escapedForLog
     lock.lock()
     FileHandle.standardError.write(Data("\r\u{1b}[K\(bar) \(done)/\(total) \(label)".utf8))
     lock.unlock()
@@ -69,7 +69,9 @@ enum ReportWriter {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(report)
+    // The report's path is the user's own argument: its folder is the one "output folder" it may use.
     let dir = (path as NSString).deletingLastPathComponent
-    try OutputWriter(folder: dir.isEmpty ? "." : dir).write([UInt8](data) + [10], to: path, source: "--report")
+    let name = (path as NSString).lastPathComponent
+    try OutputFolder(dir.isEmpty ? "." : dir, contentRoots: []).write([UInt8](data) + [10], to: name, source: "--report")
   }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import ImprentaFiles
 import ImprentaModel
 
 /// Reads one page: bytes → front matter + Markdown → `Document`.
 public struct PageReader: Sendable {
-  /// Largest page read (bigger files are refused before parsing).
-  public var maximumBytes = 32 << 20
+  /// Where pages may be read from; nil allows the page's own folder only.
+  public var files: ReadPolicy?
   /// What shortcodes become (Hugo's built-ins and the project's mapping).
   public var shortcodes = ShortcodeExpander()
   /// The site's parameters, for the `param` shortcode.
@@ -19,14 +20,14 @@ public struct PageReader: Sendable {
   /// Reads the file at `path`. Throws an `ImprentaError` (unreadable file, invalid UTF-8, broken
   /// front matter) that names the position; warnings go to `diagnostics`.
   public func read(contentsOf path: String, relativeName: String, diagnostics: inout Diagnostics) throws -> Document {
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    if let size = attributes?[.size] as? Int, size > maximumBytes {
-      throw ImprentaError("page-too-large", "the page is \(size >> 20) MB, larger than the \(maximumBytes >> 20) MB limit", file: path)
+    let policy = files ?? ReadPolicy(roots: [(path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent])
+    let bytes: [UInt8]
+    do {
+      bytes = try policy.read(path, budget: .pageBytes)
+    } catch {
+      throw error.error()
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ImprentaError("unreadable-file", FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file", file: path)
-    }
-    return try read(bytes: [UInt8](data), path: path, relativeName: relativeName, diagnostics: &diagnostics)
+    return try read(bytes: bytes, path: path, relativeName: relativeName, diagnostics: &diagnostics)
   }
 
   /// Reads a page from memory; `path` names it in diagnostics.

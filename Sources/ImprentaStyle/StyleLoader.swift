@@ -1,4 +1,5 @@
 import Foundation
+import ImprentaFiles
 import ImprentaModel
 import Yams
 
@@ -7,6 +8,9 @@ import Yams
 public struct StyleLoader: Sendable {
   /// Folders where a style named by name (`--style brochure`, `extends: default`) is looked for.
   public var searchPaths: [String]
+  /// Where style files may be read from besides the search paths and the folder of the style the
+  /// caller names (nil: the current folder). An `extends:` leading anywhere else is refused.
+  public var files: ReadPolicy?
 
   /// Creates a loader that looks for named styles in `searchPaths`.
   public init(searchPaths: [String]) {
@@ -17,7 +21,18 @@ public struct StyleLoader: Sendable {
   /// file on the search paths is the built-in default.
   public func load(_ nameOrPath: String, diagnostics: inout Diagnostics) throws -> Style {
     var chain: [String] = []
-    return try load(nameOrPath, from: nil, chain: &chain, diagnostics: &diagnostics)
+    var loader = self
+    var policy = (files ?? ReadPolicy(roots: [FileSystem.currentFolder])).adding(searchPaths)
+    if let top = resolve(nameOrPath, relativeTo: nil) {
+      let folder = (top as NSString).deletingLastPathComponent
+      policy.add([folder.isEmpty ? "." : folder])
+    }
+    loader.files = policy
+    do {
+      return try loader.load(nameOrPath, from: nil, chain: &chain, diagnostics: &diagnostics)
+    } catch let refusal as ReadRefusal {
+      throw refusal.error()
+    }
   }
 
   /// Reads a style from YAML text, on top of the built-in default (or of what it extends).
@@ -52,8 +67,9 @@ public struct StyleLoader: Sendable {
     }
     chain.append(path)
     defer { chain.removeLast() }
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-      throw ImprentaError("unreadable-style", "cannot read style file", file: path)
+    let bytes = try (files ?? ReadPolicy(roots: [(path as NSString).deletingLastPathComponent])).read(path, budget: .configBytes)
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw ImprentaError("invalid-utf8", "the style file is not valid UTF-8", file: path, line: 1, column: 1)
     }
     var style = try parse(text, file: path, chain: &chain, diagnostics: &diagnostics)
     style.name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -78,7 +94,12 @@ public struct StyleLoader: Sendable {
         throw ImprentaError("invalid-style", "'extends' takes a style name or path", file: file, line: parent.mark?.line ?? 0, column: parent.mark?.column ?? 0)
       }
       let dir = (file as NSString).deletingLastPathComponent
-      style = try load(name, from: dir.isEmpty ? "." : dir, chain: &chain, diagnostics: &diagnostics)
+      do {
+        style = try load(name, from: dir.isEmpty ? "." : dir, chain: &chain, diagnostics: &diagnostics)
+      } catch let refusal as ReadRefusal {
+        // Reported at the `extends:` that names it, never quoting what the file holds.
+        throw refusal.error(file: file, line: parent.mark?.line ?? 0, column: parent.mark?.column ?? 0)
+      }
     }
     var applier = StyleApplier(file: file)
     applier.apply(mapping, to: &style)

@@ -38,7 +38,7 @@ struct SourceTextTests {
     var d = Diagnostics()
     #expect {
       _ = try PageReader().read(contentsOf: "/nonexistent/x.md", relativeName: "x", diagnostics: &d)
-    } throws: { ($0 as? ImprentaError)?.diagnostic.code == "unreadable-file" }
+    } throws: { ($0 as? ImprentaError)?.diagnostic.code == "missing-file" }
   }
 
   @Test func titleFallsBackToH1ThenFileName() throws {

@@ -20,9 +20,19 @@ public struct BatchBuilder: Sendable {
     let styles = loadStyles(publications, &diagnostics)
     let plan = BatchPlan.make(publications, options: options, diagnostics: &diagnostics)
     let units = plan.units(in: options.shard)
-    let writer = OutputWriter(folder: options.outputFolder)
+    var report = BatchReport()
+    let writer: OutputFolder
+    do {
+      writer = try OutputFolder(
+        options.outputFolder, contentRoots: Array(Set(plan.all.flatMap { $0.pages.map(\.root) } + publications.flatMap(\.inputs))),
+        project: options.projectFolder, confined: options.outputIsConfined)
+    } catch {
+      diagnostics.report(error.diagnostic)
+      report.diagnostics = diagnostics
+      return report
+    }
     writer.removeStaleTemporaries()
-    let previous = Manifest.load(folder: options.outputFolder) ?? Manifest(imprenta: options.version)
+    let previous = Manifest.load(folder: writer, diagnostics: &diagnostics) ?? Manifest(imprenta: options.version)
     let state = Mutex(RunState(manifest: previous))
     state.withLock { $0.manifest.imprenta = options.version }
     let next = Mutex(0)
@@ -44,7 +54,7 @@ public struct BatchBuilder: Sendable {
           s.done += 1
           // Keep the manifest true as the build goes: at most once a second.
           if Date().timeIntervalSince(s.lastSave) > 1 {
-            try? s.manifest.save(folder: options.outputFolder)
+            try? s.manifest.save(folder: writer)
             s.lastSave = Date()
           }
           return s.done
@@ -52,7 +62,6 @@ public struct BatchBuilder: Sendable {
         progress?(done, total, units[i].outputName)
       }
     }
-    var report = BatchReport()
     for r in results.withLock({ $0 }) {
       guard let r else { continue }
       report.documents += r.documents
@@ -68,22 +77,27 @@ public struct BatchBuilder: Sendable {
       // Gone: its page was deleted, or (with a project file) its publication was removed. An
       // output of other pages built into the same folder by another command is left alone.
       let entry = manifest.outputs[path]!
-      let gone = entry.sources.contains { !FileManager.default.fileExists(atPath: $0) } || (projectMode && !names.contains(entry.publication))
+      let gone = entry.sources.contains { FileSystem.linkStatus($0).kind == .missing } || (projectMode && !names.contains(entry.publication))
       guard gone else { continue }
       if options.prune {
-        try? FileManager.default.removeItem(atPath: options.outputFolder + "/" + path)
-        manifest.outputs[path] = nil
-        report.pruned.append(path)
+        // Only a regular file Imprenta wrote, inside the output folder, one at a time.
+        switch writer.remove(path) {
+        case .removed, .absent:
+          manifest.outputs[path] = nil
+          report.pruned.append(path)
+        case .refused(let why):
+          diagnostics.warning("prune-refused", why, file: writer.display(path))
+        }
       } else {
         report.stale.append(path)
-        diagnostics.warning("stale-output", "output of a publication or page that no longer exists (use --prune to remove it)", file: options.outputFolder + "/" + path)
+        diagnostics.warning("stale-output", "output of a publication or page that no longer exists (use --prune to remove it)", file: writer.display(path))
       }
     }
     if !(units.isEmpty && previous.outputs.isEmpty) {
       do {
-        try manifest.save(folder: options.outputFolder)
+        try manifest.save(folder: writer)
       } catch {
-        diagnostics.error("output-failed", "cannot write the manifest: \(error)", file: options.outputFolder + "/" + Manifest.fileName)
+        diagnostics.report(error.diagnostic)
       }
     }
     report.diagnostics = diagnostics
@@ -108,7 +122,9 @@ public struct BatchBuilder: Sendable {
     var out: [String: Result<Style, ImprentaError>] = [:]
     for name in Set(publications.map { $0.style ?? options.defaultStyle }).sorted() {
       do {
-        out[name] = .success(try StyleLoader(searchPaths: options.styleSearchPaths).load(name, diagnostics: &diagnostics))
+        var loader = StyleLoader(searchPaths: options.styleSearchPaths)
+        loader.files = ReadPolicy(roots: [options.projectFolder])
+        out[name] = .success(try loader.load(name, diagnostics: &diagnostics))
       } catch let e as ImprentaError {
         out[name] = .failure(e)
       } catch {
@@ -118,7 +134,7 @@ public struct BatchBuilder: Sendable {
     return out
   }
 
-  func build(_ unit: BatchPlan.Unit, styles: [String: Result<Style, ImprentaError>], writer: OutputWriter, previous: Manifest) -> UnitResult {
+  func build(_ unit: BatchPlan.Unit, styles: [String: Result<Style, ImprentaError>], writer: OutputFolder, previous: Manifest) -> UnitResult {
     var result = UnitResult()
     let styleName = unit.publication.style ?? options.defaultStyle
     let style: Style
@@ -129,16 +145,15 @@ public struct BatchBuilder: Sendable {
       return result
     case nil: return result
     }
-    // Read every page of the unit.
+    // Read every page of the unit, under the read policy.
+    let policy = ReadPolicy(roots: [unit.pages[0].root])
     var documents: [Document] = []
     var sourceBytes: [[UInt8]] = []
     for page in unit.pages {
       var d = Diagnostics()
       do {
-        guard let data = FileManager.default.contents(atPath: page.path) else {
-          throw ImprentaError("unreadable-file", FileManager.default.fileExists(atPath: page.path) ? "cannot read the file" : "no such file", file: page.path)
-        }
-        var document = try PageReader().read(bytes: [UInt8](data), path: page.path, relativeName: page.relativeName, diagnostics: &d)
+        let data = try policy.read(page.path, budget: .pageBytes)
+        var document = try PageReader().read(bytes: data, path: page.path, relativeName: page.relativeName, diagnostics: &d)
         if document.metadata.draft && !options.includeDrafts {
           d.note("draft-skipped", "draft page skipped (use --drafts to export it)", file: page.path)
           result.diagnostics.append(contentsOf: d)
@@ -147,7 +162,9 @@ public struct BatchBuilder: Sendable {
         unit.publication.apply(to: &document, fallbackLanguage: style.base.language)
         document = unit.siblings.resolve(document)
         documents.append(document)
-        sourceBytes.append([UInt8](data))
+        sourceBytes.append(data)
+      } catch let e as ReadRefusal {
+        d.report(e.error().diagnostic)
       } catch let e as ImprentaError {
         d.report(e.diagnostic)
       } catch {
@@ -195,14 +212,13 @@ public struct BatchBuilder: Sendable {
       let existing = names.compactMap { name -> (String, Manifest.Entry)? in
         let relative = name + "." + format.fileExtension
         guard let entry = previous.outputs[relative], entry.key == buildKey,
-          let bytes = FileManager.default.contents(atPath: options.outputFolder + "/" + relative), BuildKey.sha256([UInt8](bytes)) == entry.sha256
+          let bytes = writer.contents(of: relative), BuildKey.sha256(bytes) == entry.sha256
         else { return nil }
         return (relative, entry)
       }
       if !options.force, existing.count == names.count {
         for (relative, entry) in existing {
-          let target = options.outputFolder + "/" + relative
-          result.records.append((relative, entry, OutputRecord(path: target, format: format.rawValue, bytes: entry.bytes, sha256: entry.sha256, seconds: 0, rebuilt: false)))
+          result.records.append((relative, entry, OutputRecord(path: writer.display(relative), format: format.rawValue, bytes: entry.bytes, sha256: entry.sha256, seconds: 0, rebuilt: false)))
         }
         continue
       }
@@ -218,12 +234,13 @@ public struct BatchBuilder: Sendable {
         for (suffix, bytes) in files {
           let name = unit.outputName + (suffix.isEmpty ? "" : "." + suffix)
           let relative = name + "." + format.fileExtension
-          let target = options.outputFolder + "/" + relative
-          _ = try writer.path(for: name, extension: format.fileExtension, source: unit.pages[0].path)
-          for page in unit.pages where URL(fileURLWithPath: page.path).standardizedFileURL.path == URL(fileURLWithPath: target).standardizedFileURL.path {
-            throw ImprentaError("unsafe-output-path", "the output would overwrite its source", file: page.path)
+          let target = writer.display(relative)
+          if let existing = FileSystem.realPath(writer.realPath + "/" + relative) {
+            for page in unit.pages where FileSystem.realPath(page.path) == existing {
+              throw ImprentaError("unsafe-output-path", "the output would overwrite its source", file: page.path)
+            }
           }
-          try writer.write(bytes, to: target, source: unit.pages[0].path)
+          try writer.write(bytes, to: relative, source: unit.pages[0].path)
           let sha = BuildKey.sha256(bytes)
           let entry = Manifest.Entry(key: buildKey, sha256: sha, bytes: bytes.count, publication: unit.publication.name, format: format.rawValue, sources: unit.pages.map(\.path))
           result.records.append((relative, entry, OutputRecord(path: target, format: format.rawValue, bytes: bytes.count, sha256: sha, seconds: Date().timeIntervalSince(start), rebuilt: true)))

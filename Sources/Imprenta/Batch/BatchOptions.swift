@@ -2,6 +2,12 @@
 public struct BatchOptions: Sendable {
   /// Where outputs go.
   public var outputFolder: String
+  /// The project folder (the project file's folder, else the current one): a root of the read
+  /// policy, and the folder inputs reached through links must stay in.
+  public var projectFolder = FileSystem.currentFolder
+  /// Whether the output folder must lie inside the project folder (the default `output`, a
+  /// project file's `output`); an explicit `--output` may be anywhere but `/` and the content.
+  public var outputIsConfined = false
   /// How many documents are exported at once (default: the number of cores).
   public var jobs: Int
   /// Rebuild every output even when its inputs have not changed.

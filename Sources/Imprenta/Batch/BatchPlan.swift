@@ -19,10 +19,11 @@ struct BatchPlan {
   static func make(_ publications: [Publication], options: BatchOptions, diagnostics: inout Diagnostics) -> BatchPlan {
     var units: [Unit] = []
     for p in publications {
-      let pages = PageFinder.pages(of: p.inputs, diagnostics: &diagnostics)
+      let pages = PageFinder.pages(
+        of: p.inputs, project: options.projectFolder, inputsAreUntrusted: p.prefixOutputs, diagnostics: &diagnostics)
       let formats = p.formats.isEmpty ? options.defaultFormats : p.formats
       func size(_ page: PageSource) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: page.path))?[.size] as? Int) ?? 0
+        FileSystem.status(page.path).size
       }
       let siblings = PageLinkResolver(pages: Set(pages.map(\.relativeName)))
       if p.book {

@@ -12,6 +12,8 @@ public struct Checker: Sendable {
   public var defaultStyle: String
   /// Lay out each publication's PDF (in memory, discarded) and report what would spoil a print run.
   public var preflight = false
+  /// The project folder: a root of the read policy.
+  public var projectFolder = FileSystem.currentFolder
 
   /// Creates a checker.
   public init(styleSearchPaths: [String], defaultStyle: String = "default", preflight: Bool = false) {
@@ -25,7 +27,9 @@ public struct Checker: Sendable {
     var diagnostics = Diagnostics()
     for name in Set(publications.map { $0.style ?? defaultStyle }).sorted() {
       do {
-        _ = try StyleLoader(searchPaths: styleSearchPaths).load(name, diagnostics: &diagnostics)
+        var loader = StyleLoader(searchPaths: styleSearchPaths)
+        loader.files = ReadPolicy(roots: [projectFolder])
+        _ = try loader.load(name, diagnostics: &diagnostics)
       } catch let e as ImprentaError {
         diagnostics.report(e.diagnostic)
       } catch {
@@ -34,12 +38,14 @@ public struct Checker: Sendable {
     }
     var documents = 0
     for p in publications {
-      let pages = PageFinder.pages(of: p.inputs, diagnostics: &diagnostics)
+      let pages = PageFinder.pages(of: p.inputs, project: projectFolder, inputsAreUntrusted: p.prefixOutputs, diagnostics: &diagnostics)
       let known = Set(pages.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path })
       var read: [Document] = []
       for page in pages {
         do {
-          let doc = try PageReader().read(contentsOf: page.path, relativeName: page.relativeName, diagnostics: &diagnostics)
+          var reader = PageReader()
+          reader.files = ReadPolicy(roots: [page.root])
+          let doc = try reader.read(contentsOf: page.path, relativeName: page.relativeName, diagnostics: &diagnostics)
           read.append(doc)
           documents += 1
           checkLinks(doc, pages: known, diagnostics: &diagnostics)
@@ -61,7 +67,9 @@ public struct Checker: Sendable {
   /// (everything else was reported by the checks above).
   func preflight(_ p: Publication, _ read: [Document], root: String, diagnostics: inout Diagnostics) {
     var ignored = Diagnostics()
-    guard let style = try? StyleLoader(searchPaths: styleSearchPaths).load(p.style ?? defaultStyle, diagnostics: &ignored) else { return }
+    var loader = StyleLoader(searchPaths: styleSearchPaths)
+    loader.files = ReadPolicy(roots: [projectFolder])
+    guard let style = try? loader.load(p.style ?? defaultStyle, diagnostics: &ignored) else { return }
     let docs = read.map { d -> Document in
       var d = d
       p.apply(to: &d, fallbackLanguage: style.base.language)
@@ -95,7 +103,7 @@ public struct Checker: Sendable {
       guard path.hasSuffix(".md") || path.hasSuffix(".markdown") else { continue }
       let base = (doc.sourcePath as NSString).deletingLastPathComponent
       let target = URL(fileURLWithPath: (base.isEmpty ? "." : base) + "/" + (path.removingPercentEncoding ?? path)).standardizedFileURL.path
-      if !pages.contains(target) && !FileManager.default.fileExists(atPath: target) {
+      if !pages.contains(target) && !ReadPolicy(roots: [projectFolder, base.isEmpty ? "." : base]).isReadableFile(target) {
         diagnostics.warning("broken-link", "link to a page that does not exist: \(dest)", file: doc.sourcePath, at: link.range)
       }
     }

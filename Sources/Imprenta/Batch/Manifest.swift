@@ -39,16 +39,36 @@ public struct Manifest: Codable, Sendable, Hashable {
   }
 
   /// The manifest of an output folder, or nil when there is none or it cannot be read.
-  public static func load(folder: String) -> Manifest? {
-    guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
-    return try? JSONDecoder().decode(Manifest.self, from: data)
+  ///
+  /// A manifest is data from the repository (a committed or cached output folder): every key is
+  /// checked to be a safe output name with a known extension, and every source a plain path;
+  /// entries that are not are dropped with a warning, never acted on.
+  public static func load(folder: OutputFolder, diagnostics: inout Diagnostics) -> Manifest? {
+    guard let data = folder.contents(of: fileName) else { return nil }
+    guard var manifest = try? JSONDecoder().decode(Manifest.self, from: Data(data)) else {
+      diagnostics.warning("invalid-manifest", "the manifest cannot be read; every output is rebuilt", file: folder.display(fileName))
+      return nil
+    }
+    let extensions = Set(OutputFormat.allCases.map(\.fileExtension))
+    for (key, entry) in manifest.outputs {
+      let sane =
+        OutputFolder.isValidName(key) && extensions.contains((key as NSString).pathExtension)
+        && !entry.sources.contains { $0.isEmpty || $0.unicodeScalars.contains(where: \.isControlCharacter) }
+      if !sane {
+        manifest.outputs[key] = nil
+        diagnostics.warning("invalid-manifest", "an entry with an unsafe name was ignored: '\(key.escapedForLog)'", file: folder.display(fileName))
+      }
+    }
+    return manifest
   }
 
   /// Writes the manifest atomically into the output folder.
-  public func save(folder: String) throws {
+  public func save(folder: OutputFolder) throws(ImprentaError) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(self)
-    try OutputWriter(folder: folder).write([UInt8](data) + [10], to: folder + "/" + Manifest.fileName, source: folder)
+    guard let data = try? encoder.encode(self) else {
+      throw ImprentaError("output-failed", "cannot encode the manifest", file: folder.display(Manifest.fileName))
+    }
+    try folder.write([UInt8](data) + [10], to: Manifest.fileName, source: folder.display(Manifest.fileName))
   }
 }

@@ -34,10 +34,14 @@ public struct ProjectFile: Sendable {
 
   /// Loads a project file; throws the first error after reporting all of them to `diagnostics`.
   public static func load(_ path: String, diagnostics: inout Diagnostics) throws -> ProjectFile {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ImprentaError("unreadable-project", "cannot read the project file", file: path)
+    let folder = (path as NSString).deletingLastPathComponent
+    let data: [UInt8]
+    do {
+      data = try ReadPolicy(roots: [folder.isEmpty ? "." : folder]).read(path, budget: .configBytes)
+    } catch {
+      throw error.error()
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard let text = String(validating: data, as: UTF8.self) else {
       throw ImprentaError("invalid-project", "the project file is not valid UTF-8", file: path, line: 1, column: 1)
     }
     return try parse(text, path: path, diagnostics: &diagnostics)
@@ -84,9 +88,9 @@ public struct ProjectFile: Sendable {
       var defaultFormats: [OutputFormat] = []
       for (k, v) in mapping {
         switch k.string ?? "" {
-        case "style": defaultStyle = scalar(v, "style")
+        case "style": defaultStyle = insideProject(scalar(v, "style"), "style", v)
         case "formats": defaultFormats = formats(v)
-        case "output": project.output = scalar(v, "output")
+        case "output": project.output = insideProject(scalar(v, "output"), "output", v)
         case "shortcodes": break  // Read by the shortcode mapping.
         case "publications": break
         default: error("unknown key '\(k.string ?? "")' (known: \(ProjectFile.topKeys.joined(separator: ", ")))", k)
@@ -121,7 +125,7 @@ public struct ProjectFile: Sendable {
         switch k.string ?? "" {
         case "name": p.name = scalar(v, "name") ?? ""
         case "inputs": p.inputs = strings(v, "inputs")
-        case "style": p.style = scalar(v, "style")
+        case "style": p.style = insideProject(scalar(v, "style"), "style", v)
         case "formats": p.formats = formats(v)
         case "language": p.language = scalar(v, "language")
         case "book":
@@ -143,10 +147,20 @@ public struct ProjectFile: Sendable {
         return nil
       }
       if p.inputs.isEmpty { error("publication '\(p.name)' needs at least one input", m["inputs"] ?? node) }
-      for input in p.inputs where input.split(separator: "/").contains("..") || input.hasPrefix("/") {
-        error("input '\(input)' leaves the project folder", m["inputs"])
-      }
+      for input in p.inputs { _ = insideProject(input, "input", m["inputs"]) }
       return p
+    }
+
+    /// `value` when it is a path that stays in the project folder (relative, no `..`, no control
+    /// characters), else nil with an error at `node`: a project file comes from the repository.
+    mutating func insideProject(_ value: String?, _ key: String, _ node: Node?) -> String? {
+      guard let value else { return nil }
+      let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+      if value.hasPrefix("/") || value.hasPrefix("~") || parts.contains("..") || value.unicodeScalars.contains(where: \.isControlCharacter) {
+        error("\(key) '\(value.escapedForLog)' leaves the project folder", node)
+        return nil
+      }
+      return value
     }
 
     mutating func scalar(_ node: Node, _ key: String) -> String? {

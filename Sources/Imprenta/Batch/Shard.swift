@@ -7,7 +7,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
   /// Creates a shard; nil unless 1 ≤ index ≤ count.
   public init?(index: Int, count: Int) {
-    guard count >= 1, index >= 1, index <= count else { return nil }
+    guard count >= 1, count <= Budget.shardCount.limit, index >= 1, index <= count else { return nil }
     self.index = index
     self.count = count
   }

@@ -1,4 +1,5 @@
 import Foundation
+import ImprentaFiles
 import ImprentaModel
 import Yams
 
@@ -9,8 +10,15 @@ extension ShortcodeMapping {
   /// Reads the `shortcodes:` key of the project file at `path`; a missing file or key is an empty
   /// mapping. Bad entries are warnings at `file:line:col` and are skipped.
   public static func load(projectFile path: String, diagnostics: inout Diagnostics) -> ShortcodeMapping {
-    guard let data = FileManager.default.contents(atPath: path) else { return ShortcodeMapping() }
-    guard let text = String(data: data, encoding: .utf8) else {
+    let folder = (path as NSString).deletingLastPathComponent
+    let data: [UInt8]
+    do {
+      data = try ReadPolicy(roots: [folder.isEmpty ? "." : folder]).read(path, budget: .configBytes)
+    } catch {
+      if error.reason != .missing { diagnostics.report(error.error().diagnostic) }
+      return ShortcodeMapping()
+    }
+    guard let text = String(validating: data, as: UTF8.self) else {
       diagnostics.warning("invalid-project-file", "the project file is not valid UTF-8; its shortcode mapping is ignored", file: path)
       return ShortcodeMapping()
     }

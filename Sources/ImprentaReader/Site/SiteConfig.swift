@@ -1,4 +1,5 @@
 import Foundation
+import ImprentaFiles
 import ImprentaModel
 
 /// A Hugo site's configuration: what `hugo.toml` (or `config.*`, or `config/_default/`) says.
@@ -98,7 +99,7 @@ public enum SiteConfigReader {
       for name in names {
         let base = (name as NSString).deletingPathExtension
         guard ["toml", "yaml", "yml", "json"].contains((name as NSString).pathExtension) else { continue }
-        let parsed = try parse(file + "/" + name)
+        let parsed = try parse(file + "/" + name, root: root)
         switch base.lowercased() {
         case "hugo", "config": values += parsed
         case "params", "languages", "menus", "menu": values.append(KeyValue(base.lowercased(), .table(parsed)))
@@ -111,14 +112,20 @@ public enum SiteConfigReader {
         }
       }
     } else {
-      values = try parse(file)
+      values = try parse(file, root: root)
     }
     return build(values, root: root, file: file, diagnostics: &diagnostics)
   }
 
-  static func parse(_ path: String) throws -> [KeyValue<MetaValue>] {
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-      throw ImprentaError("unreadable-file", "cannot read the site configuration", file: path)
+  static func parse(_ path: String, root: String) throws -> [KeyValue<MetaValue>] {
+    let bytes: [UInt8]
+    do {
+      bytes = try ReadPolicy(roots: [root]).read(path, budget: .configBytes)
+    } catch {
+      throw error.error()
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw ImprentaError("invalid-utf8", "the site configuration is not valid UTF-8", file: path, line: 1, column: 1)
     }
     switch (path as NSString).pathExtension {
     case "toml": return try TOMLFrontMatter.parse(text, file: path, lineOffset: 0).0

@@ -1,4 +1,5 @@
 import Foundation
+import ImprentaFiles
 import ImprentaModel
 
 /// A Hugo site, read: its configuration and the pages Hugo would build, sorted Hugo's way.
@@ -64,8 +65,18 @@ public struct SiteReader: Sendable {
     }
     if folders.count < config.languages.count { folders.insert((sharedDir, nil), at: 0) }
     let codes = Set(config.languages.map(\.code))
+    // Every content folder must lie inside the site; pages are read under the site's read policy.
+    let policy = ReadPolicy(roots: [config.root])
+    reader.files = policy
     for (dir, folderLanguage) in folders {
-      for file in ContentWalker.markdownFiles(under: dir) {
+      switch policy.resolve(dir) {
+      case .failure(let refusal) where refusal.reason != .missing:
+        diagnostics.error("outside-roots", "the content folder '\(dir)' is outside the site (contentDir); not read", file: config.file)
+        continue
+      case .failure: continue
+      case .success: break
+      }
+      for file in ContentWalker.markdownFiles(under: dir, policy: policy, diagnostics: &diagnostics) {
         var stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         var language = folderLanguage ?? config.defaultContentLanguage
         let suffix = (stem as NSString).pathExtension.lowercased()
@@ -173,38 +184,29 @@ struct BuildOptions {
 }
 
 /// Lists a content folder's Markdown pages as Hugo sees them: a leaf bundle's other Markdown
-/// files (and sub-folders) are its resources, not pages.
+/// files (and sub-folders) are its resources, not pages. Walked under the read policy.
 enum ContentWalker {
   static let extensions: Set<String> = ["md", "markdown", "mdown"]
 
-  /// Paths relative to `root`, sorted.
-  static func markdownFiles(under root: String) -> [String] {
+  /// Paths relative to `root`, in byte order.
+  static func markdownFiles(under root: String, policy: ReadPolicy, diagnostics: inout Diagnostics) -> [String] {
     var out: [String] = []
-    walk(root, relative: "", into: &out, depth: 0)
-    return out.sorted()
-  }
-
-  static func walk(_ root: String, relative: String, into out: inout [String], depth: Int) {
-    guard depth < 64 else { return }
-    let dir = relative.isEmpty ? root : root + "/" + relative
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
-    let visible = names.filter { !$0.hasPrefix(".") }.sorted()
-    let markdown = visible.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
-    // A leaf bundle: `index.md` (or `index.<lang>.md`) makes the folder one page.
-    let indexes = markdown.filter { ($0 as NSString).deletingPathExtension == "index" || ($0 as NSString).deletingPathExtension.hasPrefix("index.") }
-    if !indexes.isEmpty, !relative.isEmpty {
-      out += indexes.map { relative + "/" + $0 }
-      return
-    }
-    for name in visible {
-      let rel = relative.isEmpty ? name : relative + "/" + name
-      var isDir: ObjCBool = false
-      _ = FileManager.default.fileExists(atPath: root + "/" + rel, isDirectory: &isDir)
-      if isDir.boolValue {
-        walk(root, relative: rel, into: &out, depth: depth + 1)
-      } else if markdown.contains(name) {
-        out.append(rel)
+    var walker = FolderWalker(policy: policy)
+    walker.walk(root) { relative, entries in
+      let markdown = entries.filter { !$0.isFolder && extensions.contains(($0.name as NSString).pathExtension.lowercased()) }
+      // A leaf bundle: `index.md` (or `index.<lang>.md`) makes the folder one page.
+      let indexes = markdown.filter {
+        let stem = ($0.name as NSString).deletingPathExtension
+        return stem == "index" || stem.hasPrefix("index.")
       }
+      if !indexes.isEmpty, !relative.isEmpty {
+        out += indexes.map(\.relativePath)
+        return []
+      }
+      out += markdown.map(\.relativePath)
+      return entries.filter(\.isFolder)
     }
+    diagnostics.append(contentsOf: walker.diagnostics)
+    return out.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 }
