@@ -39,7 +39,7 @@ public enum PageFinder {
       if let twin = seenCanonical[canonical] {
         diagnostics.error(
           "ambiguous-page-name",
-          "this page's name differs from '\(twin)' only in Unicode normalization; their outputs would collide: rename one (not exported)",
+          "this page's name differs from '\(twin)' only in Unicode normalization (one is composed, NFC, the other decomposed, NFD); their outputs would collide: rename one (not exported)",
           file: page.path)
         return
       }

@@ -85,7 +85,9 @@ struct BuildCommand: ParsableCommand {
     options.writeUnimposed = !imposedOnly
     switch SourceDateEpoch.read(ProcessInfo.processInfo.environment) {
     case .success(let epoch): options.sourceDateEpoch = epoch
-    case .failure(let failure): throw ValidationError(failure.message)
+    case .failure(let failure):
+      printer.print(Diagnostics([Diagnostic(.error, code: "invalid-source-date-epoch", file: "SOURCE_DATE_EPOCH", message: failure.message)]))
+      throw ExitCode(64)
     }
     var result: BatchReport
     if let root = siteRoot {
@@ -105,7 +107,12 @@ struct BuildCommand: ParsableCommand {
     }
     let seconds = Date().timeIntervalSince(start)
     if let report {
-      try ReportWriter.write(result, seconds: seconds, to: report)
+      do {
+        try ReportWriter.write(result, seconds: seconds, to: report)
+      } catch let error as ImprentaError {
+        diagnostics.report(error.diagnostic)
+        printer.print(Diagnostics([error.diagnostic]))
+      }
     }
     if !common.quiet {
       FileHandle.standardError.write(Data((Summary.line(result, seconds: seconds) + "\n").utf8))

@@ -17,8 +17,10 @@ struct DiagnosticPrinter {
 
   /// `::warning file=F,line=L,col=C,title=CODE::MESSAGE`, escaped as the runner expects.
   static func github(_ d: Diagnostic) -> String {
+    // GitHub's own escaping first, then every other control character made visible: nothing
+    // from content can end the annotation or start a line of its own.
     func data(_ s: String) -> String {
-      s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+      s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A").escapedForLog
     }
     func property(_ s: String) -> String {
       data(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")

@@ -70,9 +70,9 @@ public struct FolderWalker {
         return
       }
       if e.bytes.first == UInt8(ascii: ".") { continue }
-      let shown = e.name ?? String(decoding: e.bytes, as: UTF8.self)
       guard let name = e.name else {
-        diagnostics.warning("invalid-file-name", "a file name that is not UTF-8 is skipped: '\(shown.escapedForLog)'", file: folder)
+        let shown = e.bytes.map { $0 >= 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+        diagnostics.warning("invalid-file-name", "a file name that is not UTF-8 is skipped: '\(shown)'", file: folder)
         continue
       }
       let rel = relative.isEmpty ? name : relative + "/" + name

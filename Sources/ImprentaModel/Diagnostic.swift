@@ -45,11 +45,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     self.message = message
   }
 
-  /// `file:line:col: severity: message`, as compilers print it: one line, with line breaks and
-  /// control characters from the content escaped, and never starting with `::` (a CI command).
+  /// `file:line:col: severity: message`, as compilers print it (`file: severity: message` when the
+  /// whole file is meant: no `1:1` stand-in): one line, with line breaks and control characters
+  /// from the content escaped, and never starting with `::` (a CI command).
   public var description: String {
-    let l = max(line, 1), c = max(column, 1)
-    let text = "\(file.escapedForLog):\(l):\(c): \(severity.rawValue): \(message.escapedForLog)"
+    let position = line > 0 ? ":\(line):\(max(column, 1))" : ""
+    let text = "\(file.escapedForLog)\(position): \(severity.rawValue): \(message.escapedForLog)"
     return text.hasPrefix("::") ? "./" + text : text
   }
 }
@@ -61,6 +62,11 @@ public struct Diagnostics: Sendable, Hashable {
 
   /// Creates an empty collector.
   public init() {}
+
+  /// Creates a collector holding `items`.
+  public init(_ items: [Diagnostic]) {
+    self.items = items
+  }
 
   /// Adds a diagnostic.
   public mutating func report(_ diagnostic: Diagnostic) {

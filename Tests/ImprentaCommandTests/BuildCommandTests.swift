@@ -65,7 +65,7 @@ struct BuildCommandTests {
     try r.write("c/final.md", "# Final\n")
     let missing = try r.run(["build", "nope", "-f", "txt", "-o", "out"])
     #expect(missing.status == 1)
-    #expect(missing.stderr.contains("nope:1:1: error: no such file or folder"))
+    #expect(missing.stderr.contains("nope: error: no such file or folder"))
     let normal = try r.run(["build", "c", "-f", "txt", "-o", "out"])
     #expect(normal.status == 0)
     #expect(r.files(under: "out") == ["final.txt"])

@@ -52,7 +52,7 @@ struct ModelTests {
     let d = Diagnostic(.warning, code: "x", file: "a.md", line: 3, column: 7, message: "careful")
     #expect(d.description == "a.md:3:7: warning: careful")
     let whole = Diagnostic(.error, code: "x", file: "a.md", message: "broken")
-    #expect(whole.description == "a.md:1:1: error: broken")
+    #expect(whole.description == "a.md: error: broken")
   }
 
   @Test func plainTextOfInlines() {

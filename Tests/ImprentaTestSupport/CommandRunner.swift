@@ -10,6 +10,13 @@ public struct CommandRunner {
     public var stdout: String
     /// Standard error.
     public var stderr: String
+
+    /// Creates a result.
+    public init(status: Int32, stdout: String, stderr: String) {
+      self.status = status
+      self.stdout = stdout
+      self.stderr = stderr
+    }
   }
 
   /// A fresh scratch folder, removed by `cleanUp()`.

@@ -65,17 +65,25 @@ public struct SiteReader: Sendable {
     }
     if folders.count < config.languages.count { folders.insert((sharedDir, nil), at: 0) }
     let codes = Set(config.languages.map(\.code))
-    // Every content folder must lie inside the site; pages are read under the site's read policy.
-    let policy = ReadPolicy(roots: [config.root])
+    // Every content folder must lie inside the site; pages are read from the content folders only
+    // (a link from a page to elsewhere in the site, or out of it, is refused).
+    let site = ReadPolicy(roots: [config.root])
+    folders = folders.filter { folder in
+      switch site.resolve(folder.dir) {
+      case .success: return true
+      case .failure(let refusal) where refusal.reason == .missing && !folder.dir.hasPrefix(config.root + "//"):
+        if folder.dir != sharedDir || folders.count == 1 {
+          diagnostics.warning("missing-input", "the content folder '\(folder.dir)' does not exist", file: config.file)
+        }
+        return false
+      case .failure:
+        diagnostics.error("outside-roots", "the content folder '\(folder.dir)' is outside the site (contentDir); not read", file: config.file)
+        return false
+      }
+    }
+    let policy = ReadPolicy(roots: folders.map(\.dir))
     reader.files = policy
     for (dir, folderLanguage) in folders {
-      switch policy.resolve(dir) {
-      case .failure(let refusal) where refusal.reason != .missing:
-        diagnostics.error("outside-roots", "the content folder '\(dir)' is outside the site (contentDir); not read", file: config.file)
-        continue
-      case .failure: continue
-      case .success: break
-      }
       for file in ContentWalker.markdownFiles(under: dir, policy: policy, diagnostics: &diagnostics) {
         var stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         var language = folderLanguage ?? config.defaultContentLanguage
