@@ -11,6 +11,8 @@ import ImprentaModel
 public struct ReadPolicy: Sendable, Hashable {
   /// The allowed folders, canonical (every link resolved).
   public private(set) var roots: [String]
+  /// The folders as named, made absolute (a missing file under one is "missing", not "outside").
+  var declared: [String] = []
 
   /// Folders never read from, whatever the roots say.
   static let forbiddenPrefixes = ["/proc", "/sys", "/dev"]
@@ -21,9 +23,14 @@ public struct ReadPolicy: Sendable, Hashable {
     add(roots)
   }
 
+  public static func == (a: ReadPolicy, b: ReadPolicy) -> Bool { a.roots == b.roots }
+  public func hash(into hasher: inout Hasher) { hasher.combine(roots) }
+
   /// Allows more folders.
   public mutating func add(_ folders: [String]) {
     for folder in folders {
+      let lexical = FileSystem.absolute(folder)
+      if lexical != "/", !declared.contains(lexical) { declared.append(lexical) }
       // "/" is never a root: it would allow everything.
       guard let real = FileSystem.realPath(folder), real != "/", !roots.contains(real), !ReadPolicy.isForbidden(real) else { continue }
       roots.append(real)
@@ -56,7 +63,8 @@ public struct ReadPolicy: Sendable, Hashable {
       // Outside is said before missing: `../../etc/passwd` is refused whether or not it exists.
       let lexical = FileSystem.absolute(path)
       let parent = FileSystem.realPath((lexical as NSString).deletingLastPathComponent) ?? lexical
-      return .failure(ReadRefusal(allows(realPath: parent) || allows(realPath: lexical) ? .missing : .outside, path: path))
+      let inside = allows(realPath: parent) || allows(realPath: lexical) || declared.contains { FileSystem.isInside(lexical, $0) }
+      return .failure(ReadRefusal(inside ? .missing : .outside, path: path))
     }
     guard let real = FileSystem.realPath(path) else {
       // A dangling link, or a link loop.

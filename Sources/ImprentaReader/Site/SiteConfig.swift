@@ -26,6 +26,13 @@ public struct SiteConfig: Sendable, Hashable {
   public var menus: [MenuEntry]
   /// `params`, in order.
   public var params: [KeyValue<MetaValue>]
+  /// Where settings were written (`contentdir` → file and line), for diagnostics that point at them.
+  public var keyLocations: [String: KeyLocation] = [:]
+
+  /// The file and line of the last `key` setting read (the configuration itself when unknown).
+  public func location(of key: String) -> KeyLocation {
+    keyLocations[key.lowercased()] ?? KeyLocation(file: file, line: 0)
+  }
 
   /// The language named `code`.
   public func language(_ code: String) -> SiteLanguage? {
@@ -34,6 +41,14 @@ public struct SiteConfig: Sendable, Hashable {
 
   /// Whether the site has several languages.
   public var isMultilingual: Bool { languages.count > 1 }
+}
+
+/// Where a setting is written.
+public struct KeyLocation: Sendable, Hashable {
+  /// The configuration file.
+  public var file: String
+  /// The 1-based line, or 0.
+  public var line: Int
 }
 
 /// One language of a site.
@@ -91,6 +106,7 @@ public enum SiteConfigReader {
       throw ImprentaError("not-a-hugo-site", "no hugo.toml, hugo.yaml, config.toml, config.yaml or config/_default/", file: root)
     }
     var values: [KeyValue<MetaValue>]
+    var locations: [String: KeyLocation] = [:]
     var isDir: ObjCBool = false
     _ = FileManager.default.fileExists(atPath: file, isDirectory: &isDir)
     if isDir.boolValue {
@@ -99,7 +115,7 @@ public enum SiteConfigReader {
       for name in names {
         let base = (name as NSString).deletingPathExtension
         guard ["toml", "yaml", "yml", "json"].contains((name as NSString).pathExtension) else { continue }
-        let parsed = try parse(file + "/" + name, root: root)
+        let parsed = try parse(file + "/" + name, root: root, locations: &locations)
         switch base.lowercased() {
         case "hugo", "config": values += parsed
         case "params", "languages", "menus", "menu": values.append(KeyValue(base.lowercased(), .table(parsed)))
@@ -112,12 +128,14 @@ public enum SiteConfigReader {
         }
       }
     } else {
-      values = try parse(file, root: root)
+      values = try parse(file, root: root, locations: &locations)
     }
-    return build(values, root: root, file: file, diagnostics: &diagnostics)
+    var config = build(values, root: root, file: file, diagnostics: &diagnostics)
+    config.keyLocations = locations
+    return config
   }
 
-  static func parse(_ path: String, root: String) throws -> [KeyValue<MetaValue>] {
+  static func parse(_ path: String, root: String, locations: inout [String: KeyLocation]) throws -> [KeyValue<MetaValue>] {
     let bytes: [UInt8]
     do {
       bytes = try ReadPolicy(roots: [root]).read(path, budget: .configBytes)
@@ -126,6 +144,12 @@ public enum SiteConfigReader {
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw ImprentaError("invalid-utf8", "the site configuration is not valid UTF-8", file: path, line: 1, column: 1)
+    }
+    // Where each `key = …` / `key: …` / `"key": …` line is (the last one wins, as the value does).
+    for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\"" }
+      guard let end = trimmed.firstIndex(where: { $0 == "=" || $0 == ":" || $0 == " " || $0 == "\"" }), end > trimmed.startIndex else { continue }
+      locations[trimmed[..<end].lowercased()] = KeyLocation(file: path, line: n + 1)
     }
     switch (path as NSString).pathExtension {
     case "toml": return try TOMLFrontMatter.parse(text, file: path, lineOffset: 0).0

@@ -73,11 +73,15 @@ public struct SiteReader: Sendable {
       case .success: return true
       case .failure(let refusal) where refusal.reason == .missing && !folder.dir.hasPrefix(config.root + "//"):
         if folder.dir != sharedDir || folders.count == 1 {
-          diagnostics.warning("missing-input", "the content folder '\(folder.dir)' does not exist", file: config.file)
+          let at = config.location(of: "contentDir")
+          diagnostics.warning("missing-input", "the content folder '\(folder.dir)' does not exist", file: at.file, at: SourceRange(at.line, 1, at.line, 1))
         }
         return false
       case .failure:
-        diagnostics.error("outside-roots", "the content folder '\(folder.dir)' is outside the site (contentDir); not read", file: config.file)
+        let at = config.location(of: "contentDir")
+        diagnostics.error(
+          "outside-roots", "the content folder '\(folder.dir)' is outside the site (contentDir); not read", file: at.file,
+          at: SourceRange(at.line, 1, at.line, 1))
         return false
       }
     }
