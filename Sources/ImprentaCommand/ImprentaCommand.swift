@@ -6,7 +6,7 @@ struct ImprentaCommand: ParsableCommand {
     commandName: "imprenta",
     abstract: "Turns Markdown pages into PDF, EPUB 3, XHTML and plain text from one style.",
     version: ImprentaVersion.string,
-    subcommands: [BuildCommand.self, CheckCommand.self],
+    subcommands: [BuildCommand.self, CheckCommand.self, StylesCommand.self],
     defaultSubcommand: BuildCommand.self)
 }
 

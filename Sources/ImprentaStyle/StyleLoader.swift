@@ -54,22 +54,34 @@ public struct StyleLoader: Sendable {
         return folder + "/" + nameOrPath + ext
       }
     }
-    return nil
+    return ShippedStyles.all[nameOrPath] == nil ? nil : StyleLoader.shippedPrefix + nameOrPath + ".yaml"
   }
+
+  /// How a shipped style (built into the binary) is named in diagnostics: `<shipped>/brochure.yaml`.
+  public static let shippedPrefix = "<shipped>/"
 
   func load(_ nameOrPath: String, from dir: String?, chain: inout [String], diagnostics: inout Diagnostics) throws -> Style {
     guard let path = resolve(nameOrPath, relativeTo: dir) else {
       if nameOrPath == "default" { return Style() }
-      throw ImprentaError("style-not-found", "style '\(nameOrPath)' not found (looked in \(searchPaths.joined(separator: ", ")))", file: chain.last ?? nameOrPath)
+      throw ImprentaError(
+        "style-not-found",
+        "style '\(nameOrPath)' not found (looked in \(searchPaths.joined(separator: ", ")) and the shipped styles: \(ShippedStyles.all.keys.sorted().joined(separator: ", ")))",
+        file: chain.last ?? nameOrPath)
     }
     if chain.contains(path) {
       throw ImprentaError("style-cycle", "style extends itself: \((chain + [path]).joined(separator: " → "))", file: path)
     }
     chain.append(path)
     defer { chain.removeLast() }
-    let bytes = try (files ?? ReadPolicy(roots: [(path as NSString).deletingLastPathComponent])).read(path, budget: .configBytes)
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw ImprentaError("invalid-utf8", "the style file is not valid UTF-8", file: path, line: 1, column: 1)
+    let text: String
+    if path.hasPrefix(StyleLoader.shippedPrefix), let shipped = ShippedStyles.all[String(path.dropFirst(StyleLoader.shippedPrefix.count).dropLast(5))] {
+      text = shipped
+    } else {
+      let bytes = try (files ?? ReadPolicy(roots: [(path as NSString).deletingLastPathComponent])).read(path, budget: .configBytes)
+      guard let t = String(validating: bytes, as: UTF8.self) else {
+        throw ImprentaError("invalid-utf8", "the style file is not valid UTF-8", file: path, line: 1, column: 1)
+      }
+      text = t
     }
     var style = try parse(text, file: path, chain: &chain, diagnostics: &diagnostics)
     style.name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
