@@ -14,7 +14,6 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
 
   ],
   targets: [
@@ -26,12 +25,16 @@ let package = Package(
     .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
     .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
     .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
     // LeakSanitizer suppressions for a dependency's known leaks (used only under --sanitize=address).
     .target(name: "CSanitizerHooks"),
 
     // MARK: - The document model: pure Swift values, no C.
     .target(name: "ImprentaModel"),
+
+    // MARK: - Digests: SHA-256 build keys and SHA-1 EPUB identifiers, from libcrypto.
+    .target(name: "ImprentaDigest", dependencies: ["CCrypto"]),
 
     // MARK: - Files: the one read policy (roots, links, budgets) and the one write policy (the output folder).
     .target(name: "ImprentaFiles", dependencies: ["ImprentaModel"]),
@@ -53,7 +56,7 @@ let package = Package(
     .target(name: "ImprentaHTML", dependencies: ["ImprentaModel", "ImprentaStyle", "CLibXML2"]),
     .target(
       name: "ImprentaEPUB",
-      dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaHTML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaHTML", "ImprentaDigest", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(name: "ImprentaPDF", dependencies: ["ImprentaModel", "ImprentaStyle", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CQRencode"]),
 
     // MARK: - Facade and command
@@ -61,7 +64,7 @@ let package = Package(
       name: "Imprenta",
       dependencies: [
         "ImprentaModel", "ImprentaFiles", "ImprentaReader", "ImprentaStyle", "ImprentaText", "ImprentaHTML", "ImprentaEPUB", "ImprentaPDF",
-        .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+        "ImprentaDigest", .product(name: "Yams", package: "Yams"),
       ]),
     .executableTarget(
       name: "ImprentaCommand",
@@ -75,7 +78,7 @@ let package = Package(
     .testTarget(name: "ImprentaStyleTests", dependencies: ["ImprentaStyle", "ImprentaTestSupport"]),
     .testTarget(name: "ImprentaTextTests", dependencies: ["ImprentaText", "ImprentaReader", "ImprentaTestSupport"]),
     .testTarget(name: "ImprentaHTMLTests", dependencies: ["ImprentaHTML", "ImprentaReader", "ImprentaTestSupport"]),
-    .testTarget(name: "ImprentaEPUBTests", dependencies: ["ImprentaEPUB", "ImprentaReader", "ImprentaTestSupport"]),
+    .testTarget(name: "ImprentaEPUBTests", dependencies: ["ImprentaEPUB", "ImprentaDigest", "ImprentaReader", "ImprentaTestSupport"]),
     .testTarget(name: "ImprentaPDFTests", dependencies: ["ImprentaPDF", "ImprentaReader", "ImprentaTestSupport"]),
     .testTarget(name: "ImprentaCommandTests", dependencies: ["Imprenta", "ImprentaTestSupport"]),
     .testTarget(name: "ImprentaSiteTests", dependencies: ["Imprenta", "ImprentaTestSupport"]),

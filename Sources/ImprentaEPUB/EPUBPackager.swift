@@ -1,3 +1,4 @@
+import ImprentaDigest
 import ImprentaHTML
 import ImprentaModel
 import ImprentaStyle
@@ -127,7 +128,7 @@ public struct EPUBPackager: Sendable {
     facts.hadWarnings = diagnostics.warningCount > warningsBefore
 
     // MARK: Content documents and identifier
-    var digest = SHA1()
+    let digest = Digest(.sha1)
     digest.update(titleText + "\u{0}" + language + "\u{0}")
     var chapterFiles: [(path: String, bytes: [UInt8])] = []
     for chapter in chapters {
@@ -140,7 +141,7 @@ public struct EPUBPackager: Sendable {
       digest.update(image.href + "\u{0}")
       digest.update(image.bytes)
     }
-    let identifier = SHA1.uuidURN(digest.finalize())
+    let identifier = ContentIdentifier.uuidURN(digest.finalize())
 
     // MARK: Navigation
     let entries = tableOfContents(documents, parts: parts)

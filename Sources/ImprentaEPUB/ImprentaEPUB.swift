@@ -9,5 +9,5 @@
 // 3. `EPUBLinks`: links to headings, notes and other pages of the book rewritten to the right file.
 // 4. `EPUBNavigation` (nav document with nested TOC and landmarks, `toc.ncx`) and
 //    `EPUBPackageDocument` (`content.opf` with Dublin Core and accessibility metadata, identifier
-//    hashed from the content with `SHA1`).
+//    hashed from the content with SHA-1 from libcrypto, `ContentIdentifier`).
 // 5. `EPUBArchive`: `mimetype` first and stored, fixed timestamps and order: same input, same bytes.

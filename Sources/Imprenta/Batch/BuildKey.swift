@@ -1,19 +1,15 @@
-import Crypto
-import Foundation
+import ImprentaDigest
 
 /// SHA-256 helpers for build keys and the manifest.
 public enum BuildKey {
   /// The lower-case hex SHA-256 of bytes.
   public static func sha256(_ bytes: [UInt8]) -> String {
-    SHA256.hash(data: bytes).map { byte in
-      let s = String(byte, radix: 16)
-      return byte < 16 ? "0" + s : s
-    }.joined()
+    Digest.hex(Digest.hash(.sha256, bytes))
   }
 
-  /// A running hash of everything an output depends on.
+  /// A running hash of everything an output depends on; copies are independent (value semantics).
   public struct Hasher {
-    var hash = SHA256()
+    private var digest = Digest(.sha256)
 
     /// A fresh hasher.
     public init() {}
@@ -25,16 +21,14 @@ public enum BuildKey {
 
     /// Adds labelled bytes.
     public mutating func add(_ label: String, _ bytes: [UInt8]) {
-      hash.update(data: Array("\(label):\(bytes.count):".utf8))
-      hash.update(data: bytes)
+      if !isKnownUniquelyReferenced(&digest) { digest = digest.copy() }
+      digest.update("\(label):\(bytes.count):")
+      digest.update(bytes)
     }
 
     /// The hex digest.
     public func finalize() -> String {
-      hash.finalize().map { byte in
-        let s = String(byte, radix: 16)
-        return byte < 16 ? "0" + s : s
-      }.joined()
+      Digest.hex(digest.finalize())
     }
   }
 }
