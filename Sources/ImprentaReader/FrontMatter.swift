@@ -25,21 +25,30 @@ enum FrontMatterReader {
     let none = FrontMatter(format: nil, values: [], keyLines: [:], body: text[...], bodyLineOffset: 0)
     if text.hasPrefix("---") || text.hasPrefix("+++") {
       let fence = String(text.prefix(3))
-      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-      guard lines[0].trimmingCharacters(in: " \t") == fence else { return none }
+      // Lines are found one at a time up to the closing fence: the body (most of the page) is
+      // never split (splitting a whole page into lines was a fifth of a text export's time).
+      var lines: [Substring] = []
+      var start = text.startIndex
       var closing: Int?
-      for i in 1..<lines.count {
-        let l = lines[i].trimmingCharacters(in: " \t")
-        if l == fence || (fence == "---" && l == "...") {
-          closing = i
+      while start < text.endIndex {
+        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+        let line = text[start..<end]
+        let l = line.trimmingCharacters(in: " \t\r")
+        if lines.isEmpty {
+          guard l == fence else { return none }
+        } else if l == fence || (fence == "---" && l == "...") {
+          closing = lines.count
+          start = end < text.endIndex ? text.index(after: end) : end
           break
         }
+        lines.append(line)
+        start = end < text.endIndex ? text.index(after: end) : end
       }
       guard let end = closing else {
         throw ImprentaError("invalid-front-matter", "front matter opened with '\(fence)' is never closed", file: file, line: 1, column: 1)
       }
       let inner = lines[1..<end].joined(separator: "\n")
-      let bodyStart = end + 1 < lines.count ? lines[end + 1].startIndex : text.endIndex
+      let bodyStart = start
       let (values, keyLines): ([KeyValue<MetaValue>], [String: Int])
       if fence == "---" {
         (values, keyLines) = try YAMLFrontMatter.parse(inner, file: file, lineOffset: 1)

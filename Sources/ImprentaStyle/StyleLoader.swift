@@ -68,6 +68,8 @@ public struct StyleLoader: Sendable {
         "style '\(nameOrPath)' not found (looked in \(searchPaths.joined(separator: ", ")) and the shipped styles: \(ShippedStyles.all.keys.sorted().joined(separator: ", ")))",
         file: chain.last ?? nameOrPath)
     }
+    // The shipped default is the built-in default (a test holds them equal): no YAML to parse.
+    if path == StyleLoader.shippedPrefix + "default.yaml" { return Style() }
     if chain.contains(path) {
       throw ImprentaError("style-cycle", "style extends itself: \((chain + [path]).joined(separator: " → "))", file: path)
     }
