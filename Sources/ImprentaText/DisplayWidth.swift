@@ -16,6 +16,16 @@ public enum DisplayWidth {
       break
     }
     if ascii { return text.utf8.count }
+    // Latin text (every scalar below U+0300, none a control): one column a scalar, no combining marks.
+    var latin = 0
+    for s in text.unicodeScalars {
+      guard s.value >= 0x20 && s.value < 0x300 && !(0x7F..<0xA0).contains(s.value) else {
+        latin = -1
+        break
+      }
+      latin += 1
+    }
+    if latin >= 0 { return latin }
     var total = 0
     for character in text { total += of(character) }
     return total

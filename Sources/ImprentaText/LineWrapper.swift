@@ -28,26 +28,48 @@ enum LineWrapper {
 
   /// The words of `text`, in order. Words are cut at white-space scalars; a combining mark
   /// never follows one in real text, so no grapheme cluster is cut.
+  ///
+  /// Scanned over UTF-8 bytes (no `String.Index` validation per scalar); a word's width is
+  /// counted on the way when all its scalars are below U+0300 (ASCII and Latin letters: one
+  /// column each, no combining marks), and measured by grapheme clusters otherwise.
   static func words(_ text: String) -> [Word] {
     var out: [Word] = []
-    let scalars = text.unicodeScalars
-    var start: String.Index?
-    var i = scalars.startIndex
-    while i < scalars.endIndex {
-      if isBreakable(scalars[i]) {
-        if let s = start {
-          let word = text[s..<i]
-          out.append(Word(text: word, width: DisplayWidth.of(word)))
-          start = nil
-        }
-      } else if start == nil {
-        start = i
+    var text = text
+    text.withUTF8 { bytes in
+      let n = bytes.count
+      var i = 0
+      var start = -1
+      var columns = 0
+      var simple = true
+      func finish(_ end: Int) {
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        out.append(Word(text: word[...], width: simple ? columns : DisplayWidth.of(word)))
+        start = -1
       }
-      i = scalars.index(after: i)
-    }
-    if let s = start {
-      let word = text[s...]
-      out.append(Word(text: word, width: DisplayWidth.of(word)))
+      while i < n {
+        let b = bytes[i]
+        var length = 1
+        var scalar = UInt32(b)
+        if b >= 0x80 {
+          length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+          length = min(length, n - i)
+          scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+          for k in 1..<max(length, 1) { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
+        }
+        let breakable = b < 0x80 ? (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) : Unicode.Scalar(scalar).map(isBreakable) ?? false
+        if breakable {
+          if start >= 0 { finish(i) }
+        } else {
+          if start < 0 {
+            start = i
+            columns = 0
+            simple = true
+          }
+          if scalar >= 0x20 && scalar < 0x300 && !(0x7F..<0xA0).contains(scalar) { columns += 1 } else { simple = false }
+        }
+        i += length
+      }
+      if start >= 0 { finish(n) }
     }
     return out
   }
