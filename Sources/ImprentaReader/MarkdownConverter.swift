@@ -42,7 +42,8 @@ struct MarkdownConverter {
     if let guarded = MarkdownGuard(file: file, lineOffset: lineOffset).guarded(Array(text.utf8), diagnostics: &diagnostics) {
       text = String(decoding: guarded, as: UTF8.self)
     }
-    sourceLines = text[...].split(separator: "\n", omittingEmptySubsequences: false)
+    // Split by bytes: a Character split of the whole page (grapheme breaking) was a quarter of a text export.
+    sourceLines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     text.withUTF8 { buf in
       buf.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
     }

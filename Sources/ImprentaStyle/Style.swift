@@ -39,6 +39,9 @@ public struct FontStyle: Sendable, Hashable {
 public struct Style: Sendable, Hashable {
   /// The style's name (its file name without extension, or `default`).
   public var name: String = "default"
+  /// Where the settings came from (every file of its `extends` chain, with its text): what build
+  /// keys hash. Not a setting: two styles with the same settings are equal whatever their origin.
+  public var origin = StyleOrigin()
   /// Page geometry.
   public var page = PageStyle()
   /// Body text.
@@ -281,4 +284,19 @@ public struct PlainTextStyle: Sendable, Hashable {
   public var bullets: [String] = ["*", "-", "+"]
   /// Indent of nested content, in columns.
   public var indent = 4
+}
+
+/// The files a style was read from, with their text, in `extends` order ("built-in" for the
+/// default). Always equal to any other origin, so it never makes two styles differ.
+public struct StyleOrigin: Sendable, Hashable {
+  /// Each file's path and text, one after the other.
+  public var text = "built-in"
+
+  /// An origin.
+  public init(text: String = "built-in") {
+    self.text = text
+  }
+
+  public static func == (a: StyleOrigin, b: StyleOrigin) -> Bool { true }
+  public func hash(into hasher: inout Hasher) {}
 }

@@ -87,6 +87,7 @@ public struct StyleLoader: Sendable {
     }
     var style = try parse(text, file: path, chain: &chain, diagnostics: &diagnostics)
     style.name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    style.origin.text += "\n--- " + path + "\n" + text
     return style
   }
 

@@ -118,13 +118,21 @@ public struct BatchBuilder: Sendable {
     var diagnostics = Diagnostics()
   }
 
-  func loadStyles(_ publications: [Publication], _ diagnostics: inout Diagnostics) -> [String: Result<Style, ImprentaError>] {
-    var out: [String: Result<Style, ImprentaError>] = [:]
+  /// A style loaded once per run, with what build keys hash of it: the text of every file it was
+  /// read from (reflecting the whole value cost as much as reading a 300 KB page).
+  struct LoadedStyle: Sendable {
+    var style: Style
+    var fingerprint: String
+  }
+
+  func loadStyles(_ publications: [Publication], _ diagnostics: inout Diagnostics) -> [String: Result<LoadedStyle, ImprentaError>] {
+    var out: [String: Result<LoadedStyle, ImprentaError>] = [:]
     for name in Set(publications.map { $0.style ?? options.defaultStyle }).sorted() {
       do {
         var loader = StyleLoader(searchPaths: options.styleSearchPaths)
         loader.files = ReadPolicy(roots: [options.projectFolder])
-        out[name] = .success(try loader.load(name, diagnostics: &diagnostics))
+        let style = try loader.load(name, diagnostics: &diagnostics)
+        out[name] = .success(LoadedStyle(style: style, fingerprint: style.origin.text))
       } catch let e as ImprentaError {
         out[name] = .failure(e)
       } catch {
@@ -134,12 +142,12 @@ public struct BatchBuilder: Sendable {
     return out
   }
 
-  func build(_ unit: BatchPlan.Unit, styles: [String: Result<Style, ImprentaError>], writer: OutputFolder, previous: Manifest) -> UnitResult {
+  func build(_ unit: BatchPlan.Unit, styles: [String: Result<LoadedStyle, ImprentaError>], writer: OutputFolder, previous: Manifest) -> UnitResult {
     var result = UnitResult()
     let styleName = unit.publication.style ?? options.defaultStyle
-    let style: Style
+    let style: Style, fingerprint: String
     switch styles[styleName] {
-    case .success(let s): style = s
+    case .success(let s): (style, fingerprint) = (s.style, s.fingerprint)
     case .failure(let e):
       result.diagnostics.report(e.diagnostic)
       return result
@@ -185,7 +193,7 @@ public struct BatchBuilder: Sendable {
     // What every output of this unit depends on.
     var base = BuildKey.Hasher()
     base.add("imprenta", options.version)
-    base.add("style", String(reflecting: style))
+    base.add("style", fingerprint)
     base.add("publication", unit.publication.fingerprint)
     base.add("date", date.text)
     base.add("drafts", String(options.includeDrafts))
