@@ -72,7 +72,7 @@ public struct FileResources: ResourceProvider {
       if size > maximumBytes { return .refused("\(reference) is larger than \(maximumBytes >> 20) MB") }
       guard let data = FileManager.default.contents(atPath: path) else { return .missing("cannot read \(reference)") }
       let name = String(path.dropFirst(inRoot.count)).trimmingCharacters(in: "/")
-      return .found(Resource(name: name, bytes: [UInt8](data)))
+      return sanitized(Resource(name: name, bytes: [UInt8](data)))
     }
     if refusedOutside && !candidates.contains(where: { c in
       let p = URL(fileURLWithPath: c).standardizedFileURL.resolvingSymlinksInPath().path

@@ -19,6 +19,9 @@ public enum Slug {
 /// Hands out unique ids within one document, as Hugo does: `id`, then `id-1`, `id-2`…
 public struct UniqueIDs: Sendable {
   private var used: Set<String> = []
+  /// The next suffix to try for each base id: 20,000 identical headings cost linear time, not
+  /// a count from 1 for each.
+  private var nextSuffix: [String: Int] = [:]
 
   /// Creates an empty set of ids.
   public init() {}
@@ -32,11 +35,12 @@ public struct UniqueIDs: Sendable {
   public mutating func make(from base: String) -> String {
     let root = base.isEmpty ? "heading" : base
     var candidate = root
-    var n = 1
+    var n = nextSuffix[root] ?? 1
     while used.contains(candidate) {
       candidate = "\(root)-\(n)"
       n += 1
     }
+    if candidate != root { nextSuffix[root] = n }
     used.insert(candidate)
     return candidate
   }

@@ -1,0 +1,198 @@
+import CLibXML2
+import Foundation
+import ImprentaModel
+
+/// An SVG image made safe to package and draw: only an allow-list of SVG elements and attributes
+/// survives (in the SVG namespace, whatever its prefix), so no script, event handler,
+/// `foreignObject`, animation of an event or link attribute, external or `javascript:` reference,
+/// or stylesheet import reaches an output.
+///
+/// libxml2 parses with no network, no DTD loading and no entity substitution; a document type
+/// with an internal subset or any entity declaration is refused outright.
+public enum SVGSanitizer {
+  public static let svgNamespace = "http://www.w3.org/2000/svg"
+  static let xlinkNamespace = "http://www.w3.org/1999/xlink"
+  static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+  /// Clean SVG bytes and what was removed (one line each, for one warning).
+  public struct Result: Sendable, Hashable {
+    public var bytes: [UInt8]
+    public var removed: [String]
+  }
+
+  /// Whether `bytes` look like XML (what SVG resources are checked as): the first character
+  /// after a byte order mark and whitespace is `<`.
+  public static func looksLikeXML(_ bytes: [UInt8]) -> Bool {
+    var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 10 || bytes[i] == 13 { i += 1 }
+    return i < bytes.count && bytes[i] == UInt8(ascii: "<")
+  }
+
+  /// The safe form of an SVG image, or nil when it cannot be parsed or made safe (not SVG, too
+  /// large, declares entities or an internal DTD subset).
+  public static func sanitize(_ bytes: [UInt8]) -> Result? {
+    guard bytes.count <= Budget.svgBytes.limit, !declaresEntities(bytes) else { return nil }
+    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+    let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
+      buf.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32(buf.count), "image.svg", nil, options) }
+    }
+    guard let doc = parsed else { return nil }
+    defer { xmlFreeDoc(doc) }
+    if let dtd = doc.pointee.intSubset {
+      guard dtd.pointee.children == nil else { return nil }
+      xmlUnlinkNode(UnsafeMutableRawPointer(dtd).assumingMemoryBound(to: xmlNode.self))
+      xmlFreeDtd(dtd)
+    }
+    guard let root = xmlDocGetRootElement(doc), SVGAllowList.localName(root) == "svg", SVGAllowList.namespace(root) == svgNamespace else { return nil }
+    var cleaner = SVGCleaner()
+    cleaner.clean(children: UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self), depth: 0)
+    guard xmlDocGetRootElement(doc) != nil else { return nil }
+    var memory: UnsafeMutablePointer<xmlChar>?
+    var size: Int32 = 0
+    xmlDocDumpMemoryEnc(doc, &memory, &size, "UTF-8")
+    guard let memory else { return nil }
+    defer { imprenta_xml_free(memory) }
+    return Result(bytes: Array(UnsafeBufferPointer(start: memory, count: Int(size))), removed: cleaner.removed)
+  }
+
+  /// Whether the text declares entities or a document type's internal subset (`<!DOCTYPE x [`):
+  /// refused before parsing (entity expansion, external entities).
+  static func declaresEntities(_ bytes: [UInt8]) -> Bool {
+    func lower(_ b: UInt8) -> UInt8 { b | 0x20 }
+    let entity = Array("!entity".utf8), doctype = Array("!doctype".utf8)
+    var i = 0
+    while let lt = bytes[i...].firstIndex(of: UInt8(ascii: "<")) {
+      i = lt + 1
+      guard i < bytes.count, bytes[i] == UInt8(ascii: "!") else { continue }
+      func word(_ w: [UInt8]) -> Bool { bytes.count >= i + w.count && zip(bytes[i..<(i + w.count)], w).allSatisfy { lower($0) == $1 || $0 == $1 } }
+      if word(entity) { return true }
+      if word(doctype) {
+        var j = i
+        var quote: UInt8?
+        while j < bytes.count {
+          let c = bytes[j]
+          if let q = quote {
+            if c == q { quote = nil }
+          } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+            quote = c
+          } else if c == UInt8(ascii: "[") {
+            return true
+          } else if c == UInt8(ascii: ">") {
+            break
+          }
+          j += 1
+        }
+      }
+    }
+    return false
+  }
+}
+
+/// One walk over a parsed SVG, removing in place what the allow-list does not name.
+struct SVGCleaner {
+  /// What was removed, once per kind.
+  private(set) var removed: [String] = []
+  private var seen: Set<String> = []
+
+  mutating func note(_ what: String) {
+    if seen.insert(what).inserted { removed.append(what) }
+  }
+
+  mutating func remove(_ node: xmlNodePtr) {
+    xmlUnlinkNode(node)
+    xmlFreeNode(node)
+  }
+
+  /// Cleans the children of `parent`; libxml2 caps the depth (256) without `XML_PARSE_HUGE`.
+  mutating func clean(children parent: xmlNodePtr, depth: Int) {
+    var child = parent.pointee.children
+    while let node = child {
+      child = node.pointee.next
+      switch node.pointee.type {
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        continue
+      case XML_ELEMENT_NODE:
+        if let why = refusal(of: node) {
+          note(why)
+          remove(node)
+          continue
+        }
+        cleanAttributes(of: node)
+        if SVGAllowList.localName(node) == "a" { unlink(node) }
+        if depth > 300 {
+          note("content nested too deep")
+          remove(node)
+          continue
+        }
+        clean(children: node, depth: depth + 1)
+      case XML_ENTITY_REF_NODE:
+        note("an entity reference")
+        remove(node)
+      case XML_PI_NODE:
+        note("a processing instruction (<?…?>)")
+        remove(node)
+      case XML_COMMENT_NODE:
+        remove(node)
+      default:
+        remove(node)
+      }
+    }
+  }
+
+  /// Why an element is removed with its content, or nil when it stays.
+  func refusal(of node: xmlNodePtr) -> String? {
+    let name = SVGAllowList.localName(node)
+    guard SVGAllowList.namespace(node) == SVGSanitizer.svgNamespace else { return "a <\(name)> element outside the SVG namespace" }
+    guard SVGAllowList.elements.contains(name) else { return "a <\(name)> element" }
+    if SVGAllowList.animations.contains(name) {
+      let target = (SVGAllowList.attribute(node, "attributeName") ?? "").lowercased()
+      if target.hasPrefix("on") || target.hasSuffix("href") || target.contains(":") || target == "style" {
+        return "an animation of the \(target) attribute"
+      }
+    }
+    if name == "style", let css = SVGAllowList.textContent(node), let why = SVGAllowList.cssRefusal(css) {
+      return "a <style> with \(why)"
+    }
+    if name == "image" || name == "feImage" {
+      let href = SVGAllowList.attribute(node, "href", namespace: SVGSanitizer.xlinkNamespace) ?? SVGAllowList.attribute(node, "href") ?? ""
+      if let why = SVGAllowList.hrefRefusal(href) { return "an <\(name)> with \(why)" }
+    }
+    return nil
+  }
+
+  /// An image's links lead nowhere a book can go: `<a>` becomes the group it draws as.
+  mutating func unlink(_ node: xmlNodePtr) {
+    xmlUnsetProp(node, "href")
+    xmlUnsetNsProp(node, xmlSearchNsByHref(node.pointee.doc, node, SVGSanitizer.xlinkNamespace), "href")
+    xmlNodeSetName(node, "g")
+  }
+
+  /// Removes every attribute of `node` the allow-list does not name, or whose value refers out.
+  mutating func cleanAttributes(of node: xmlNodePtr) {
+    var attribute = node.pointee.properties
+    while let a = attribute {
+      attribute = a.pointee.next
+      let name = a.pointee.name.map { String(cString: $0) } ?? ""
+      let ns = a.pointee.ns?.pointee.href.map { String(cString: $0) }
+      let value = SVGAllowList.value(a)
+      var why: String?
+      if name.lowercased().hasPrefix("on") {
+        why = "an event handler attribute (\(name))"
+      } else if name == "href" && (ns == nil || ns == SVGSanitizer.xlinkNamespace) {
+        why = SVGAllowList.hrefRefusal(value).map { "an href with \($0)" }
+      } else if let ns, ns != SVGSanitizer.xmlNamespace && !(ns == SVGSanitizer.xlinkNamespace && name == "title") {
+        why = "an attribute outside the SVG namespace (\(name))"
+      } else if ns == nil && !SVGAllowList.attributes.contains(name) {
+        why = "a \(name) attribute"
+      } else if name == "style" {
+        why = SVGAllowList.cssRefusal(value).map { "a style attribute with \($0)" }
+      } else if let ref = SVGAllowList.cssRefusal(value, urlsOnly: true) {
+        why = "a \(name) attribute with \(ref)"
+      }
+      if let why {
+        note(why)
+        xmlRemoveProp(a)
+      }
+    }
+  }
+}
