@@ -121,7 +121,7 @@ extension XHTMLRenderer {
         continue
       }
       if InlineHTMLRules.urlAttributes.contains(a.key), let why = URLPolicy.refusal(a.value, image: a.key == "src") {
-        diagnostics.warning("unsafe-url", "the URL in \(a.key)=\"…\" was dropped: \(why)", file: file, at: range)
+        diagnostics.warning("unsafe-url", "an unsafe URL in \(a.key)=\"…\" was dropped: \(why)", file: file, at: range)
         continue
       }
       guard InlineHTMLRules.global.contains(a.key) || InlineHTMLRules.specific[element]?.contains(a.key) == true else { continue }

@@ -3,16 +3,22 @@ public enum Slug {
   /// The id for a heading's text: letters and digits lower-cased (accents kept), `_` kept, spaces
   /// and `-` become `-`, everything else dropped. `¿Qué es la Alianza?` → `qué-es-la-alianza`.
   public static func github(_ text: String) -> String {
-    var out = ""
-    out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+    // Scalars gathered in an array and made a String once: appending to a String's scalar view
+    // copied the string each time (a 2 MB heading took minutes).
+    var out: [Unicode.Scalar] = []
+    out.reserveCapacity(text.utf8.count)
     for scalar in text.trimmingCharacters(in: " \t\n\r").unicodeScalars {
       if scalar == "-" || scalar == " " {
-        out.unicodeScalars.append("-")
+        out.append("-")
       } else if scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal {
-        out.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        if scalar.isASCII {
+          out.append(Unicode.Scalar(UInt8(ascii: scalar) | (scalar.properties.isUppercase ? 0x20 : 0)))
+        } else {
+          out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
       }
     }
-    return out
+    return String(String.UnicodeScalarView(out))
   }
 }
 

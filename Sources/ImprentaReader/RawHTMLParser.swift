@@ -122,7 +122,7 @@ struct RawHTMLParser {
         continue
       }
       if RawHTMLParser.urlAttributes.contains(key), let why = URLPolicy.refusal(value, image: RawHTMLParser.imageAttributes.contains(key)) {
-        warnOnce("url-" + key, "the URL in \(key)=\"…\" was dropped: \(why)", &reported, &diagnostics)
+        warnOnce("url-" + key, "an unsafe URL in \(key)=\"…\" was dropped: \(why)", &reported, &diagnostics)
         continue
       }
       guard RawHTMLParser.keptAttributes.contains(key) || key.hasPrefix("data-") || key.hasPrefix("aria-") else { continue }
