@@ -48,6 +48,20 @@ enum SVGAllowList {
     "calcMode", "keyTimes", "keySplines", "keyPoints", "from", "to", "by", "additive", "accumulate", "path",
   ]
 
+  /// Namespaces of what drawing programs keep for themselves (Inkscape, Sodipodi, RDF metadata).
+  static let editorNamespaces: Set<String> = [
+    "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd", "http://www.inkscape.org/namespaces/inkscape",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://creativecommons.org/ns#", "http://purl.org/dc/elements/1.1/",
+    "http://ns.adobe.com/AdobeIllustrator/10.0/", "http://ns.adobe.com/SaveForWeb/1.0/",
+  ]
+
+  /// Whether `node` is a drawing program's metadata (`<metadata>`, `sodipodi:namedview`…): removed
+  /// without a warning, as it never drew anything.
+  static func isEditorMetadata(_ node: xmlNodePtr) -> Bool {
+    let ns = namespace(node)
+    return (ns == SVGSanitizer.svgNamespace && localName(node) == "metadata") || ns.map(editorNamespaces.contains) == true
+  }
+
   static func localName(_ node: xmlNodePtr) -> String {
     node.pointee.name.map { String(cString: $0) } ?? ""
   }

@@ -20,12 +20,17 @@ public enum SVGSanitizer {
     public var removed: [String]
   }
 
-  /// Whether `bytes` look like XML (what SVG resources are checked as): the first character
-  /// after a byte order mark and whitespace is `<`.
+  /// Whether `bytes` must be served as a sanitized SVG: not a PNG, JPEG, GIF or WebP, and either
+  /// XML (the first character after a byte order mark and whitespace is `<`) or holding `<svg` in
+  /// its first 4 KB (more than the EPUB and PDF sniffers take for SVG).
   public static func looksLikeXML(_ bytes: [UInt8]) -> Bool {
+    guard RasterSize.of(bytes) == nil, !bytes.starts(with: [0xFF, 0xD8]) else { return false }
     var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 10 || bytes[i] == 13 { i += 1 }
-    return i < bytes.count && bytes[i] == UInt8(ascii: "<")
+    if i < bytes.count && bytes[i] == UInt8(ascii: "<") { return true }
+    let svg = Array("<svg".utf8)
+    let head = bytes.prefix(4096)
+    return head.indices.contains { head[$0...].starts(with: svg) }
   }
 
   /// The safe form of an SVG image, or nil when it cannot be parsed or made safe (not SVG, too
@@ -113,7 +118,7 @@ struct SVGCleaner {
         continue
       case XML_ELEMENT_NODE:
         if let why = refusal(of: node) {
-          note(why)
+          if !SVGAllowList.isEditorMetadata(node) { note(why) }
           remove(node)
           continue
         }
@@ -176,21 +181,24 @@ struct SVGCleaner {
       let ns = a.pointee.ns?.pointee.href.map { String(cString: $0) }
       let value = SVGAllowList.value(a)
       var why: String?
+      var quiet = false  // editors' own attributes (Inkscape, Illustrator's data-name) go without a word
       if name.lowercased().hasPrefix("on") {
         why = "an event handler attribute (\(name))"
       } else if name == "href" && (ns == nil || ns == SVGSanitizer.xlinkNamespace) {
         why = SVGAllowList.hrefRefusal(value).map { "an href with \($0)" }
       } else if let ns, ns != SVGSanitizer.xmlNamespace && !(ns == SVGSanitizer.xlinkNamespace && name == "title") {
         why = "an attribute outside the SVG namespace (\(name))"
+        quiet = !value.lowercased().contains("url(") && !value.lowercased().contains("script")
       } else if ns == nil && !SVGAllowList.attributes.contains(name) {
         why = "a \(name) attribute"
+        quiet = !value.lowercased().contains("url(") && !value.lowercased().contains("script")
       } else if name == "style" {
         why = SVGAllowList.cssRefusal(value).map { "a style attribute with \($0)" }
       } else if let ref = SVGAllowList.cssRefusal(value, urlsOnly: true) {
         why = "a \(name) attribute with \(ref)"
       }
       if let why {
-        note(why)
+        if !quiet { note(why) }
         xmlRemoveProp(a)
       }
     }

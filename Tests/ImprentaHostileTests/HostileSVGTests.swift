@@ -125,3 +125,26 @@ struct HostileSVGTests {
     #expect(!check.output.contains("ERROR") && !check.output.contains("OPF-014") && !check.output.contains("RSC-006"), "\(check.output)")
   }
 }
+
+extension HostileSVGTests {
+  @Test func whatIsServedAsSVGCoversWhatOutputsTakeForSVG() {
+    #expect(SVGSanitizer.looksLikeXML(Array("\u{FEFF} \n<svg/>".utf8)))
+    #expect(SVGSanitizer.looksLikeXML(Array("junk before <svg onload=x>".utf8)))
+    #expect(!SVGSanitizer.looksLikeXML(Hostile.tinyPNG))
+    #expect(!SVGSanitizer.looksLikeXML(Array("GIF89a\u{1}\0\u{1}\0<svg".utf8)))
+  }
+}
+
+extension HostileSVGTests {
+  @Test func drawingProgramsMetadataGoesWithoutAWarning() throws {
+    let source = """
+      <svg xmlns="\(Self.svg)" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" width="10" height="10">
+      <sodipodi:namedview pagecolor="#fff"/><metadata><rdf:RDF/></metadata>
+      <g inkscape:label="Layer 1" inkscape:groupmode="layer" data-name="x"><rect id="canary" width="10" height="10"/></g></svg>
+      """
+    let result = try #require(SVGSanitizer.sanitize(Array(source.utf8)))
+    #expect(result.removed.isEmpty, "\(result.removed)")
+    let out = String(decoding: result.bytes, as: UTF8.self)
+    #expect(out.contains("canary") && !out.contains("namedview") && !out.contains("inkscape:label"))
+  }
+}
