@@ -180,6 +180,7 @@ public struct CSSWriter: Sendable {
 
 /// A number with at most three decimals and no trailing zeros (`1.905`, `2`).
 func num(_ d: Double) -> String {
+  guard d.isFinite, abs(d) < 1e9 else { return "0" }  // a Style built in code may hold anything
   let r = (d * 1000).rounded() / 1000
   if r == r.rounded() { return String(Int(r)) }
   var s = String(r)

@@ -33,6 +33,8 @@ struct CSSInjectionTests {
     style.list.bullets = Style().list.bullets.map { _ in value }
     style.base.font.weight = value
     style.blockquote.slant = value
+    style.base.font.color = Color(red: .nan, green: -3, blue: .infinity)
+    style.paragraph.spaceAfter = Length(.infinity, .pt)
     for target in [CSSWriter.Target.standalone, .epub] {
       let css = CSSWriter(style: style, target: target).css()
       let syntax = Self.syntax(css)
