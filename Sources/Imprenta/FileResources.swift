@@ -69,7 +69,7 @@ public struct FileResources: ResourceProvider {
         let real = FileSystem.realPath(candidate) ?? candidate
         let inRoot = policy.roots.first { FileSystem.isInside(real, $0) } ?? ""
         let name = String(real.dropFirst(inRoot.count)).trimmingCharacters(in: "/")
-        return .found(Resource(name: name, bytes: bytes))
+        return sanitized(Resource(name: name, bytes: bytes))
       } catch {
         switch error.reason {
         case .missing, .folder: continue

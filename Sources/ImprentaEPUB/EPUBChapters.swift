@@ -2,17 +2,36 @@ import ImprentaModel
 
 /// How a document is cut into content documents.
 enum EPUBChapters {
-  /// The document's blocks (notes left out: they follow the last part), cut before each heading of
-  /// its top level when the text is longer than `limit` characters.
+  /// The document's blocks (notes left out: they follow the last part), cut before headings of
+  /// its top level when the text is longer than `limit` characters. Sections (a top-level heading
+  /// and what follows it) are packed into parts of up to `limit` characters, so a page of 40,000
+  /// short sections makes a few content documents, not 40,000.
   static func split(_ document: Document, limit: Int) -> [[Block]] {
     let blocks = document.blocks.filter { if case .footnoteDefinition = $0 { return false } else { return true } }
-    let total = blocks.reduce(0) { $0 + size($1) }
+    let sizes = blocks.map(size)
+    let total = sizes.reduce(0, +)
     let levels = document.outline.map(\.level)
     guard total > limit, let top = levels.min() else { return [blocks] }
+    var sections: [(blocks: ArraySlice<Block>, size: Int)] = []
+    var start = 0, sectionSize = 0
+    for (i, block) in blocks.enumerated() {
+      if case .heading(let h) = block, h.level == top, i > start {
+        sections.append((blocks[start..<i], sectionSize))
+        start = i
+        sectionSize = 0
+      }
+      sectionSize += sizes[i]
+    }
+    sections.append((blocks[start...], sectionSize))
     var parts: [[Block]] = [[]]
-    for block in blocks {
-      if case .heading(let h) = block, h.level == top, !parts[parts.count - 1].isEmpty { parts.append([]) }
-      parts[parts.count - 1].append(block)
+    var partSize = 0
+    for section in sections {
+      if !parts[parts.count - 1].isEmpty && partSize + section.size > limit {
+        parts.append([])
+        partSize = 0
+      }
+      parts[parts.count - 1] += section.blocks
+      partSize += section.size
     }
     return parts
   }

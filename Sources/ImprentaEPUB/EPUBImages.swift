@@ -20,12 +20,14 @@ final class EPUBImages {
   private var usedHrefs: Set<String> = []
   /// Images that could not be packaged (missing, refused, not an image).
   private(set) var failures = 0
+  /// What the resources changed in the files packaged (one warning per file).
+  private(set) var notes: [Diagnostic] = []
 
   init(resources: any ResourceProvider) { self.resources = resources }
 
   /// What a content document in `OEBPS/text/` should write in `src` for `image`.
   func resolve(_ image: Image, in document: Document) -> ImageResolution {
-    switch add(image.source, for: document) {
+    switch add(image.source, for: document, at: image.range) {
     case .success(let i): return .source("../" + images[i].href)
     case .failure(let failure):
       failures += 1
@@ -38,7 +40,7 @@ final class EPUBImages {
   }
 
   /// Packages the file `reference` of `document` (once per file), or says why not.
-  func add(_ reference: String, for document: Document) -> Result<Int, Failure> {
+  func add(_ reference: String, for document: Document, at range: SourceRange = .unknown) -> Result<Int, Failure> {
     switch resources.resource(reference, for: document) {
     case .missing(let why):
       return .failure(Failure(resolution: .missing(why)))
@@ -52,8 +54,9 @@ final class EPUBImages {
       guard type.isCoreMediaType else {
         return .failure(Failure(resolution: .refused("\(resource.name) is a \(type.rawValue) image, which EPUB 3.2 readers need not show")))
       }
-      if type == .svg, String(decoding: resource.bytes, as: UTF8.self).lowercased().contains("<script") {
-        return .failure(Failure(resolution: .refused("\(resource.name) is an SVG image with scripts")))
+      // SVG arrives clean from the resources (scripts and remote references removed); say what went.
+      for note in resource.notes {
+        notes.append(Diagnostic(.warning, code: "svg-sanitized", file: document.sourcePath, line: range.start.line, column: range.start.column, message: note))
       }
       let href = uniqueHref(for: resource.name, type: type)
       images.append(PackagedImage(id: "img-\(images.count + 1)", href: href, mediaType: type, bytes: resource.bytes))

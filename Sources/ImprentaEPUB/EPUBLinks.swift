@@ -37,10 +37,12 @@ struct EPUBLinks {
       }
       return .href(EPUBLinks.relative(parts[j].firstFile))
     }
-    if let scheme = EPUBLinks.scheme(of: href) {
-      return scheme == "javascript" || scheme == "vbscript" ? .text("script URL") : .href(href)
+    switch URLPolicy.classify(href) {
+    case .refused(let why): return .text(why)
+    case .dataImage: return .text("a data: URL is never a link")
+    case .remote: return .href(href.hasPrefix("//") ? "https:" + href : href)
+    case .fragment, .internalPage, .relative: break
     }
-    if href.hasPrefix("//") { return .href("https:" + href) }
     let (path, fragment) = EPUBLinks.split(href)
     if path.isEmpty {
       guard let fragment, !fragment.isEmpty else { return .text("empty link") }
@@ -58,16 +60,6 @@ struct EPUBLinks {
       return .href(base + "/" + trimmed + (fragment.map { "#" + $0 } ?? ""))
     }
     return .text("\(href) is not part of this book")
-  }
-
-  /// The lower-cased scheme of an absolute URL (`https`, `mailto`), or nil for a relative one.
-  static func scheme(of href: String) -> String? {
-    guard let colon = href.firstIndex(of: ":") else { return nil }
-    let scheme = href[..<colon]
-    guard let first = scheme.first, first.isASCII, first.isLetter,
-      scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
-    else { return nil }
-    return scheme.lowercased()
   }
 
   /// The path and fragment of a relative URL (the query is dropped).

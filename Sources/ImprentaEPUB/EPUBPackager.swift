@@ -101,6 +101,7 @@ public struct EPUBPackager: Sendable {
       parts.append(EPUBLinks.Part(relativeName: doc.relativeName, keys: EPUBLinks.keys(of: doc), firstFile: firstFile, idToFile: idToFile))
     }
     facts.undescribedImages += images.failures
+    for note in images.notes { diagnostics.report(note) }
 
     // MARK: Links
     let links = EPUBLinks(parts: parts, baseURL: options.baseURL)

@@ -78,7 +78,7 @@ public struct CSSWriter: Sendable {
     rules.append(("blockquote", [
       ("margin", "0 0 \(em(style.paragraph.spaceAfter)) 0"), ("padding-left", em(q.indent)),
       ("border-left", "\(num(q.borderWidth.points(em: base)))pt solid \(q.borderColor)"), ("color", q.color.description),
-      ("font-style", q.slant),
+      ("font-style", CSSWriter.keyword(q.slant, FontStyle.slants, else: "normal")),
     ]))
 
     // Lists.
@@ -132,12 +132,15 @@ public struct CSSWriter: Sendable {
 
   /// Declarations of a font look: families, size, weight, slant, colour.
   func font(_ f: FontStyle, base: Double, size: String) -> [(String, String)] {
-    [("font-family", families(f.family)), ("font-size", size), ("font-weight", f.weight), ("font-style", f.slant), ("color", f.color.description)]
+    [
+      ("font-family", families(f.family)), ("font-size", size), ("font-weight", CSSWriter.keyword(f.weight, FontStyle.weights, else: "normal")),
+      ("font-style", CSSWriter.keyword(f.slant, FontStyle.slants, else: "normal")), ("color", f.color.description),
+    ]
   }
 
-  /// A CSS family list, quoted, with a generic family last.
+  /// A CSS family list, each name a quoted string, with a generic family last.
   func families(_ names: [String]) -> String {
-    let joined = names.map { "\"" + $0.filter { $0 != "\"" && $0 != "\\" } + "\"" }
+    let joined = names.map(CSSWriter.string)
     let all = names.joined(separator: " ").lowercased()
     let generic = all.contains("mono") || all.contains("courier") ? "monospace" : all.contains("sans") ? "sans-serif" : "serif"
     return (joined + [generic]).joined(separator: ", ")
@@ -149,13 +152,35 @@ public struct CSSWriter: Sendable {
     case "•", "*": return "disc"
     case "◦", "○": return "circle"
     case "▪", "■", "-": return "square"
-    default: return "\"" + bullet.filter { $0 != "\"" && $0 != "\\" } + " \""
+    default: return CSSWriter.string(bullet + " ")
     }
+  }
+
+  /// One of `allowed` (a keyword from a style value), else `fallback`: a keyword is never free text.
+  static func keyword(_ value: String, _ allowed: [String], else fallback: String) -> String {
+    allowed.contains(value) ? value : fallback
+  }
+
+  /// `text` as a CSS string: in double quotes, with `"`, `\`, control characters, `<`, `>` and `&`
+  /// written as hexadecimal escapes, so a style value stays one value (it never closes the string,
+  /// the declaration or an inline `<style>`) and the CSS holds no markup characters.
+  static func string(_ text: String) -> String {
+    var out = "\""
+    for s in text.unicodeScalars {
+      switch s {
+      case "\"", "\\", "<", ">", "&", _ where s.isControlCharacter || s.value == 0x2028 || s.value == 0x2029:
+        out += "\\" + String(s.value, radix: 16) + " "
+      default:
+        out.unicodeScalars.append(s)
+      }
+    }
+    return out + "\""
   }
 }
 
 /// A number with at most three decimals and no trailing zeros (`1.905`, `2`).
 func num(_ d: Double) -> String {
+  guard d.isFinite, abs(d) < 1e9 else { return "0" }  // a Style built in code may hold anything
   let r = (d * 1000).rounded() / 1000
   if r == r.rounded() { return String(Int(r)) }
   var s = String(r)

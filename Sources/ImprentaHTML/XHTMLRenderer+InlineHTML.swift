@@ -102,7 +102,7 @@ extension XHTMLRenderer {
   /// An `iframe` cannot be shown on paper or in e-books: a link to its source takes its place.
   mutating func renderIframe(_ attributes: [KeyValue<String>], into parent: XMLNode, range: SourceRange) {
     let src = attributes.first { $0.key == "src" }?.value ?? ""
-    guard !src.isEmpty, URLSafety.isSafe(src), !parent.hasAncestor(named: "a") else {
+    guard !src.isEmpty, URLPolicy.isAllowedLink(src), !parent.hasAncestor(named: "a") else {
       diagnostics.warning("unsafe-html", "an <iframe> without a usable source was dropped", file: file, at: range)
       return
     }
@@ -120,8 +120,8 @@ extension XHTMLRenderer {
         diagnostics.warning("unsafe-html", "the event handler attribute \(a.key) in raw HTML was dropped", file: file, at: range)
         continue
       }
-      if InlineHTMLRules.urlAttributes.contains(a.key) && !URLSafety.isSafe(a.value) {
-        diagnostics.warning("unsafe-url", "an unsafe URL in \(a.key)=\"…\" was dropped", file: file, at: range)
+      if InlineHTMLRules.urlAttributes.contains(a.key), let why = URLPolicy.refusal(a.value, image: a.key == "src") {
+        diagnostics.warning("unsafe-url", "an unsafe URL in \(a.key)=\"…\" was dropped: \(why)", file: file, at: range)
         continue
       }
       guard InlineHTMLRules.global.contains(a.key) || InlineHTMLRules.specific[element]?.contains(a.key) == true else { continue }

@@ -57,9 +57,10 @@ extension XHTMLRenderer {
       l.destination = XHTMLRenderer.relativePath(from: document.relativeName, to: target.page + ".xhtml") + (target.anchor.isEmpty ? "" : "#" + target.anchor)
     }
     let insideLink = parent.hasAncestor(named: "a")
-    guard !l.destination.isEmpty, URLSafety.isSafe(l.destination), !insideLink else {
-      if !URLSafety.isSafe(l.destination) {
-        diagnostics.warning("unsafe-url", "a link to a script URL was dropped (its text is kept)", file: file, at: l.range)
+    let refusal = URLPolicy.refusal(l.destination)
+    guard !l.destination.isEmpty, refusal == nil, !insideLink else {
+      if let refusal {
+        diagnostics.warning("unsafe-url", "a link was dropped (its text is kept): \(refusal)", file: file, at: l.range)
       }
       renderInlines(l.content, into: insideLink ? parent : parent.element("span"), range: l.range)
       return
@@ -100,9 +101,14 @@ extension XHTMLRenderer {
 
   /// An `img`, or the alt text in its place when the image cannot be had.
   mutating func renderImage(_ image: Image, into parent: XMLNode, width: String? = nil, height: String? = nil) {
-    guard URLSafety.isSafe(image.source), !image.source.isEmpty else {
-      diagnostics.warning("unsafe-url", "an image with a script URL or no source was dropped", file: file, at: image.range)
+    guard !image.source.isEmpty, URLPolicy.isAllowedImageSource(image.source) else {
+      let why = URLPolicy.refusal(image.source) ?? "it has no usable source"
+      diagnostics.warning("unsafe-url", "an image was dropped (its alt text is kept): \(why)", file: file, at: image.range)
       renderMissingImage(image, into: parent)
+      return
+    }
+    if URLPolicy.isRemote(image.source) {
+      renderRemoteImage(image, into: parent)
       return
     }
     switch resolveImage(image) {
@@ -126,6 +132,18 @@ extension XHTMLRenderer {
       diagnostics.warning("refused-image", "image \(image.source) refused: \(why)", file: file, at: image.range)
       renderMissingImage(image, into: parent)
     }
+  }
+
+  /// A remote image is never loaded by a page or a book (a reader's privacy, EPUB's rules): a link
+  /// to it, labelled with its alt text, takes its place.
+  mutating func renderRemoteImage(_ image: Image, into parent: XMLNode) {
+    diagnostics.warning("remote-image", "the remote image \(image.source) is not loaded by the output: it became a link to the image", file: file, at: image.range)
+    guard !parent.hasAncestor(named: "a") else {
+      renderMissingImage(image, into: parent)
+      return
+    }
+    let alt = image.alt.trimmingCharacters(in: " \t\n")
+    parent.element("a", ["href": image.source, "class": "image-remote"]).text("[\(localization.image)" + (alt.isEmpty ? "]" : ": \(alt)]"))
   }
 
   func renderMissingImage(_ image: Image, into parent: XMLNode) {

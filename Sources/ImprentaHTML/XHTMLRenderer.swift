@@ -160,7 +160,7 @@ package struct XHTMLRenderer {
   /// An embed cannot play in a reading system: a titled link to it (a QR code's text, shown).
   mutating func renderEmbed(_ e: Embed, into parent: XMLNode) {
     let p = parent.element("p", ["class": "embed embed-\(e.provider.filter { $0.isLetter || $0.isNumber })"])
-    if e.kind == .qr || !URLSafety.isSafe(e.url) {
+    if e.kind == .qr || !URLPolicy.isAllowedLink(e.url) {
       p.text(e.displayTitle)
       return
     }
@@ -179,7 +179,7 @@ package struct XHTMLRenderer {
     let figure = parent.element("figure")
     setAttributes(f.attributes, on: figure)
     var holder = figure
-    if !f.link.isEmpty, URLSafety.isSafe(f.link) { holder = figure.element("a", ["href": f.link]) }
+    if !f.link.isEmpty, URLPolicy.isAllowedLink(f.link) { holder = figure.element("a", ["href": f.link]) }
     renderImage(f.image, into: holder)
     if !f.caption.isEmpty { renderInlines(f.caption, into: figure.element("figcaption"), range: f.range) }
   }

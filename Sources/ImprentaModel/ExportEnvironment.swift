@@ -40,11 +40,15 @@ public struct Resource: Sendable, Hashable {
   public var name: String
   /// The file's bytes.
   public var bytes: [UInt8]
+  /// What was changed on the way (content removed from an SVG): the caller reports each once,
+  /// as a warning about the page that refers to the file.
+  public var notes: [String]
 
   /// Creates a resource.
-  public init(name: String, bytes: [UInt8]) {
+  public init(name: String, bytes: [UInt8], notes: [String] = []) {
     self.name = name
     self.bytes = bytes
+    self.notes = notes
   }
 }
 

@@ -73,6 +73,14 @@ public enum URLPolicy {
     }
   }
 
+  /// Why `url` may not become a link (with `image`, the source of an image), for the diagnostic;
+  /// nil when it may.
+  public static func refusal(_ url: String, image: Bool = false) -> String? {
+    if image ? isAllowedImageSource(url) : isAllowedLink(url) { return nil }
+    if case .refused(let why) = classify(url) { return why }
+    return image ? "\(url) is not the source of an image" : "a data: URL is never written as a link"
+  }
+
   /// Whether `url` points outside the export (a remote resource that outputs must not load).
   public static func isRemote(_ url: String) -> Bool {
     if case .remote = classify(url) { return true }

@@ -24,8 +24,9 @@ enum JSONFrontMatter {
         if depth == 0 { return i }
       default: break
       }
-      if depth > 200 {
-        throw ImprentaError("invalid-front-matter", "JSON front matter nests deeper than 200 levels", file: file, line: line, column: 1)
+      // The object itself is level 0: its values nest from 1.
+      if depth - 1 > FrontMatterDepth.limit {
+        throw FrontMatterDepth.error(file: file, line: line, format: "JSON")
       }
     }
     throw ImprentaError("invalid-front-matter", "JSON front matter opened with '{' is never closed", file: file, line: 1, column: 1)

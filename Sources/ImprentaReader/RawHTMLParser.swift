@@ -23,6 +23,8 @@ struct RawHTMLParser {
   ]
   /// Attributes whose value is a URL (checked for `javascript:` and friends).
   static let urlAttributes: Set<String> = ["href", "src", "cite", "longdesc", "srcset", "poster", "action", "formaction", "xlink:href"]
+  /// URL attributes that name an image (a `data:` raster image is allowed there, not in links).
+  static let imageAttributes: Set<String> = ["src", "srcset", "poster"]
   /// Attributes kept; others (including every `on*` handler) are dropped.
   static let keptAttributes: Set<String> = [
     "href", "src", "alt", "title", "width", "height", "id", "class", "lang", "dir", "colspan", "rowspan", "align",
@@ -91,7 +93,7 @@ struct RawHTMLParser {
     }
     if tag == "iframe" {
       let src = attribute(node, "src") ?? ""
-      guard !src.isEmpty, safeURL(src) else {
+      guard !src.isEmpty, URLPolicy.isAllowedLink(src) else {
         warnOnce("iframe", "an <iframe> without a usable source was dropped", &reported, &diagnostics)
         return []
       }
@@ -119,8 +121,8 @@ struct RawHTMLParser {
         warnOnce("on-attribute", "event handler attributes (\(key)) in raw HTML were dropped", &reported, &diagnostics)
         continue
       }
-      if RawHTMLParser.urlAttributes.contains(key) && !safeURL(value) {
-        warnOnce("url-" + key, "an unsafe URL in \(key)=\"…\" was dropped", &reported, &diagnostics)
+      if RawHTMLParser.urlAttributes.contains(key), let why = URLPolicy.refusal(value, image: RawHTMLParser.imageAttributes.contains(key)) {
+        warnOnce("url-" + key, "an unsafe URL in \(key)=\"…\" was dropped: \(why)", &reported, &diagnostics)
         continue
       }
       guard RawHTMLParser.keptAttributes.contains(key) || key.hasPrefix("data-") || key.hasPrefix("aria-") else { continue }
@@ -133,15 +135,6 @@ struct RawHTMLParser {
     guard let v = xmlGetProp(node, key) else { return nil }
     defer { imprenta_xml_free(v) }
     return String(cString: v)
-  }
-
-  /// Whether a URL may be kept: no `javascript:`, `vbscript:` or `data:` other than images.
-  func safeURL(_ url: String) -> Bool {
-    let compact = url.unicodeScalars.filter { $0.value > 32 }.map(Character.init)
-    let lower = String(compact).lowercased()
-    if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") { return false }
-    if lower.hasPrefix("data:") { return lower.hasPrefix("data:image/") && !lower.hasPrefix("data:image/svg") }
-    return true
   }
 
   /// `html` without markup declarations (`<!DOCTYPE x [ … ]>`, `<!ENTITY …>`, `<!ELEMENT`, `<!ATTLIST`,

@@ -22,6 +22,10 @@ enum YAMLFrontMatter {
       if case .scalar(let s) = root, s.string.isEmpty { return ([], [:]) }
       throw ImprentaError("invalid-front-matter", "front matter must be a mapping of keys to values", file: file, line: (root.mark?.line ?? 1) + lineOffset, column: root.mark?.column ?? 1)
     }
+    // libyaml stops at 1,000 levels; the budget is checked before the recursive conversion.
+    if let deep = deepest(root) {
+      throw FrontMatterDepth.error(file: file, line: (deep.mark?.line ?? 1) + lineOffset, column: deep.mark?.column ?? 1, format: "YAML")
+    }
     var budget = nodeBudget
     var values: [KeyValue<MetaValue>] = []
     var lines: [String: Int] = [:]
@@ -34,6 +38,24 @@ enum YAMLFrontMatter {
       values.append(KeyValue(key, value))
     }
     return (values, lines)
+  }
+
+  /// The first node nested deeper than `Budget.frontMatterDepth` (the root's values are level 1),
+  /// found without recursion; nil when none is. Aliases are not followed (they convert to nothing).
+  static func deepest(_ root: Node) -> Node? {
+    var stack: [(Node, Int)] = [(root, 0)]
+    var visited = 0
+    while let (node, depth) = stack.popLast() {
+      if depth > FrontMatterDepth.limit { return node }
+      visited += 1
+      if visited > nodeBudget { return nil }  // the conversion reports the size itself
+      switch node {
+      case .sequence(let seq): for n in seq { stack.append((n, depth + 1)) }
+      case .mapping(let m): for (_, v) in m { stack.append((v, depth + 1)) }
+      case .scalar, .alias: break
+      }
+    }
+    return nil
   }
 
   static func convert(_ node: Node, budget: inout Int, file: String, lineOffset: Int) throws -> MetaValue? {

@@ -71,7 +71,7 @@ public struct Color: Sendable, Hashable, CustomStringConvertible {
   /// `#rrggbb` (or `#rrggbbaa` when not opaque), as CSS takes it.
   public var description: String {
     func hex(_ v: Double) -> String {
-      let n = Int((v * 255).rounded())
+      let n = Int((min(max(v.isFinite ? v : 0, 0), 1) * 255).rounded())  // always two hex digits
       let s = String(n, radix: 16)
       return n < 16 ? "0" + s : s
     }

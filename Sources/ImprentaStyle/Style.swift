@@ -25,6 +25,18 @@ public struct FontStyle: Sendable, Hashable {
   /// The text colour.
   public var color: Color
 
+  /// The weights a style may set.
+  public static let weights = ["normal", "bold", "100", "200", "300", "400", "500", "600", "700", "800", "900"]
+  /// The slants a style may set.
+  public static let slants = ["normal", "italic"]
+
+  /// Whether `name` is a font family name a style may give: letters, digits, spaces and `-`, `_`,
+  /// `.`, `'`, `+`, at most 100 characters. Family names hold nothing else; this keeps quotes,
+  /// semicolons, braces, `url(` and line breaks out of every CSS and PDF font request.
+  public static func isValidFamily(_ name: String) -> Bool {
+    !name.isEmpty && name.count <= 100 && name.allSatisfy { c in c.isLetter || c.isNumber || " -_.'+".contains(c) }
+  }
+
   /// Creates a font look.
   public init(family: [String], size: Length, weight: String = "normal", slant: String = "normal", color: Color = .black) {
     self.family = family

@@ -58,12 +58,22 @@ struct StyleApplier {
       guard let s = scalar(node, name) else { return }
       if let c = Color(parsing: s) { style[keyPath: path] = c } else { warn("invalid-style-value", "\(name): '\(s)' is not a colour (#rrggbb, #rgb or a CSS name)", node) }
     case .fonts(let path), .strings(let path):
+      var items: [(String, Node)] = []
       if let list = node.sequence {
-        let items = list.compactMap { $0.string }
-        if items.isEmpty { warn("invalid-style-value", "\(name) needs at least one value", node) } else { style[keyPath: path] = items }
+        items = list.compactMap { n in n.string.map { ($0, n) } }
       } else if let s = scalar(node, name) {
-        style[keyPath: path] = s.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        items = s.split(separator: ",").map { (String($0).trimmingCharacters(in: " "), node) }.filter { !$0.0.isEmpty }
+      } else {
+        return
       }
+      // A value is one value: a font family is a name (never CSS), a string holds no control character.
+      let isFonts = if case .fonts = property { true } else { false }
+      for (item, n) in items where isFonts ? !FontStyle.isValidFamily(item) : item.unicodeScalars.contains(where: \.isControlCharacter) {
+        let what = isFonts ? "is not a font family name (letters, digits, spaces, - _ . ' +)" : "holds control characters"
+        warn("invalid-style-value", "\(name): '\(item.escapedForLog)' \(what); the value is ignored", n)
+        return
+      }
+      if items.isEmpty { warn("invalid-style-value", "\(name) needs at least one value", node) } else { style[keyPath: path] = items.map(\.0) }
     case .number(let path, let range):
       guard let s = scalar(node, name) else { return }
       if let v = Double(s), range.contains(v) { style[keyPath: path] = v } else { warn("invalid-style-value", "\(name): '\(s)' is not a number in \(range.lowerBound)…\(range.upperBound)", node) }

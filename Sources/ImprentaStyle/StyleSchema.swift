@@ -28,8 +28,8 @@ enum StyleSchema {
     "b5": (176, 250), "letter": (215.9, 279.4), "legal": (215.9, 355.6), "half-letter": (139.7, 215.9),
   ]
 
-  static let weights = ["normal", "bold", "100", "200", "300", "400", "500", "600", "700", "800", "900"]
-  static let slants = ["normal", "italic"]
+  static let weights = FontStyle.weights
+  static let slants = FontStyle.slants
 
   /// Keys of one font look, under `prefix` (`font_family`, `font_size`, …).
   static func font(_ path: WritableKeyPath<Style, FontStyle>, prefix: String = "") -> [String: Property] {

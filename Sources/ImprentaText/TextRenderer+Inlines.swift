@@ -54,7 +54,8 @@ extension TextRenderer {
   /// there is nothing to list (an empty destination, or link lists turned off).
   mutating func linkNumber(_ destination: String) -> Int? {
     let target = destination.trimmingCharacters(in: " \t\n")
-    guard options.listsLinks, !target.isEmpty, !target.hasPrefix("#") else { return nil }
+    // Only what the one URL policy allows is listed (never `javascript:`, `data:`, `file:`…).
+    guard options.listsLinks, !target.isEmpty, !target.hasPrefix("#"), URLPolicy.isAllowedLink(target) else { return nil }
     if let n = linkNumbers[target] { return n }
     let shown = target.lowercased().hasPrefix("mailto:") ? String(target.dropFirst(7)) : target
     linkTargets.append(shown)

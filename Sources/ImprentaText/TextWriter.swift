@@ -39,11 +39,12 @@ public struct TextWriter: Sendable {
     return TextWriter(style: style).write(document, diagnostics: &diagnostics)
   }
 
-  /// Lines joined into the final text: trailing spaces removed, no blank lines at either end,
-  /// one newline at the end.
+  /// Lines joined into the final text: control characters (C0 and C1, escape sequences, carriage
+  /// returns) removed from everything written, tab and newline aside; trailing spaces removed, no
+  /// blank lines at either end, one newline at the end.
   static func finish(_ lines: [String]) -> String {
     var trimmed = lines.map { line -> Substring in
-      var s = Substring(line)
+      var s = Substring(line.strippingControlCharacters)
       while let last = s.last, last == " " || last == "\t" { s.removeLast() }
       return s
     }

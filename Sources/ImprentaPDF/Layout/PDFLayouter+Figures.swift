@@ -65,6 +65,7 @@ extension PDFLayouter {
     var result: LoadedImage?
     switch environment.resources.resource(reference, for: document) {
     case .found(let resource):
+      for note in resource.notes { diagnostics.warning("svg-sanitized", note, file: document.sourcePath, at: range) }
       switch LoadedImage.load(resource.bytes) {
       case .success(let image): result = image
       case .failure(.tooLarge(let w, let h)):
