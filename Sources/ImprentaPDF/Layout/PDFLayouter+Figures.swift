@@ -15,7 +15,11 @@ extension PDFLayouter {
       let w = image.naturalWidth * scale, h = image.naturalHeight * scale
       let r = Rect(x: indent + (width - w) / 2, y: 0, width: w, height: h)
       slice = Slice(height: h, items: [PageItem(.image(r, image), tags: tagStack + [tag])])
-      if InlineBuilder.isLinkable(f.link) { slice.items.append(PageItem(.link(r, destination: f.link))) }
+      switch InlineBuilder.linkKind(f.link) {
+      case .link: slice.items.append(PageItem(.link(r, destination: f.link)))
+      case .none: break
+      case .refused(let why): reportRefusedLink(f.link, reason: why, at: f.range)
+      }
     } else {
       slice = placeholder(alt: f.image.alt.isEmpty ? f.image.source : f.image.alt, tag: tag)
     }

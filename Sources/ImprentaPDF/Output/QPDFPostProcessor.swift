@@ -49,13 +49,21 @@ enum QPDFPostProcessor {
   }
 
   /// `boxes` sets `TrimBox` and `BleedBox` on every page (print production); `inspect` looks at
-  /// the document before it is written (preflight's font check).
+  /// the document before it is written (preflight's font check). qpdf's warnings (a repaired
+  /// object, a broken stream) never go to stderr: they are added to `warnings`, for diagnostics.
   static func process(
-    _ pdf: [UInt8], language: String, date: PageDate, figureAlts: [String] = [], boxes: PageBoxes? = nil, inspect: ((qpdf_data?) -> Void)? = nil
+    _ pdf: [UInt8], language: String, date: PageDate, figureAlts: [String] = [], boxes: PageBoxes? = nil, warnings: inout [String],
+    inspect: ((qpdf_data?) -> Void)? = nil
   ) throws -> [UInt8] {
     var q: qpdf_data? = qpdf_init()
     defer { qpdf_cleanup(&q) }
     qpdf_silence_errors(q)
+    qpdf_set_suppress_warnings(q, 1)
+    defer {
+      while qpdf_more_warnings(q) != 0 {
+        if let w = qpdf_next_warning(q), let t = qpdf_get_error_full_text(q, w) { warnings.append(String(cString: t)) }
+      }
+    }
     func check(_ code: QPDF_ERROR_CODE, _ what: String) throws {
       if code & QPDF_ERRORS != 0 {
         var message = what

@@ -115,10 +115,11 @@ final class CairoContext {
 
   func showPage() { cairo_show_page(cr) }
 
-  /// Adds a bookmark; returns its id for children.
-  func addOutline(parent: Int32, title: String, destination: String) -> Int32 {
+  /// Adds a bookmark to the anchor `id`; returns its id for children.
+  func addOutline(parent: Int32, title: String, anchor id: String) -> Int32 {
     guard isPDF else { return 0 }
-    return cairo_pdf_surface_add_outline(surface, parent, title, "dest='\(CairoContext.escape(destination))'", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+    return cairo_pdf_surface_add_outline(
+      surface, parent, title, "dest=" + PDFStrings.attributeValue(PDFStrings.destinationName(id)), CAIRO_PDF_OUTLINE_FLAG_OPEN)
   }
 
   /// Finishes the surface and returns the PDF bytes.
@@ -144,10 +145,6 @@ final class CairoContext {
 
   // MARK: - Tags
 
-  static func escape(_ s: String) -> String {
-    s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-  }
-
   func beginTag(_ name: String, attributes: String = "") {
     if isPDF { cairo_tag_begin(cr, name, attributes.isEmpty ? nil : attributes) }
   }
@@ -156,15 +153,26 @@ final class CairoContext {
     if isPDF { cairo_tag_end(cr, name) }
   }
 
-  func link(_ r: Rect, attributes: String) {
+  /// A link area to the anchor `id` of this PDF.
+  func link(_ r: Rect, toAnchor id: String) {
+    link(r, attributes: "dest=" + PDFStrings.attributeValue(PDFStrings.destinationName(id)))
+  }
+
+  /// A link area to a URI (the caller has checked it against `URLPolicy`).
+  func link(_ r: Rect, uri: String) {
+    link(r, attributes: "uri=" + PDFStrings.attributeValue(PDFStrings.uri(uri)))
+  }
+
+  private func link(_ r: Rect, attributes: String) {
     guard isPDF else { return }
     cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[\(r.x) \(r.y) \(r.width) \(r.height)] \(attributes)")
     cairo_tag_end(cr, CAIRO_TAG_LINK)
   }
 
-  func destination(_ name: String, y: Double) {
+  /// The named destination of the anchor `id`.
+  func destination(_ id: String, y: Double) {
     guard isPDF else { return }
-    cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(CairoContext.escape(name))' x=0 y=\(max(0, y))")
+    cairo_tag_begin(cr, CAIRO_TAG_DEST, "name=" + PDFStrings.attributeValue(PDFStrings.destinationName(id)) + " x=0 y=\(max(0, y))")
     cairo_tag_end(cr, CAIRO_TAG_DEST)
   }
 
