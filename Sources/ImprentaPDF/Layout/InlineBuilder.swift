@@ -87,6 +87,7 @@ struct InlineBuilder {
     case .link: out.links.append((start, end, l.destination))
     case .none: break
     case .refused(let why): out.refusedLinks.append((l.destination, l.range, why))
+    case .overBudget: out.refusedLinks.append((l.destination, l.range, ""))
     }
   }
 
@@ -98,10 +99,13 @@ struct InlineBuilder {
     case none
     /// No link, with a warning: `URLPolicy` refuses the URL (`javascript:`, `data:`, `file:`…).
     case refused(String)
+    /// No link, with a warning: the URL is longer than `Budget.linkURLBytes`.
+    case overBudget
   }
 
   /// What `destination` becomes, asked of the one `URLPolicy`.
   static func linkKind(_ destination: String) -> LinkKind {
+    if destination.utf8.count > Budget.linkURLBytes.limit { return .overBudget }
     switch URLPolicy.classify(destination) {
     case .fragment: return destination.count > 1 ? .link : .none
     case .internalPage, .remote: return .link

@@ -41,6 +41,7 @@ extension PDFLayouter {
       case .link: items.append(PageItem(.link(Rect(x: indent, y: 0, width: width, height: height), destination: e.url)))
       case .none: break
       case .refused(let why): reportRefusedLink(e.url, reason: why, at: e.range)
+      case .overBudget: reportRefusedLink(e.url, reason: "", at: e.range)
       }
     }
     space(style.paragraph.spaceAfter.points(em: baseSize))

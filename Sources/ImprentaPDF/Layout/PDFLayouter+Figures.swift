@@ -19,6 +19,7 @@ extension PDFLayouter {
       case .link: slice.items.append(PageItem(.link(r, destination: f.link)))
       case .none: break
       case .refused(let why): reportRefusedLink(f.link, reason: why, at: f.range)
+      case .overBudget: reportRefusedLink(f.link, reason: "", at: f.range)
       }
     } else {
       slice = placeholder(alt: f.image.alt.isEmpty ? f.image.source : f.image.alt, tag: tag)

@@ -46,10 +46,18 @@ extension PDFLayouter {
     return result
   }
 
-  /// The warning for a link `URLPolicy` refuses: its text stays, it never becomes a `/URI` action.
+  /// The warning for a link that is not made (`InlineBuilder.linkKind`): `URLPolicy` refuses its
+  /// URL (`unsafe-url`), or the URL is over its budget (`link-too-long`, empty `reason`). Its
+  /// text stays; it never becomes a `/URI` action.
   mutating func reportRefusedLink(_ destination: String, reason: String, at range: SourceRange) {
     let shown = destination.count > 80 ? String(destination.prefix(80)) + "…" : destination
-    diagnostics.warning("unsafe-url", "link to \(shown) dropped from the PDF (its text is kept): \(reason)", file: document.sourcePath, at: range)
+    if reason.isEmpty {
+      diagnostics.warning(
+        "link-too-long", "link to \(shown) (\(destination.utf8.count) bytes) dropped from the PDF (its text is kept) \(Budget.linkURLBytes.clause)",
+        file: document.sourcePath, at: range)
+    } else {
+      diagnostics.warning("unsafe-url", "link to \(shown) dropped from the PDF (its text is kept): \(reason)", file: document.sourcePath, at: range)
+    }
   }
 
   /// The format of body text at the current width.

@@ -153,19 +153,20 @@ final class CairoContext {
     if isPDF { cairo_tag_end(cr, name) }
   }
 
-  /// A link area to the anchor `id` of this PDF.
-  func link(_ r: Rect, toAnchor id: String) {
-    link(r, attributes: "dest=" + PDFStrings.attributeValue(PDFStrings.destinationName(id)))
+  /// One link to the anchor `id` of this PDF over the areas `rects` (the lines of one page).
+  func link(_ rects: [Rect], toAnchor id: String) {
+    link(rects, attributes: "dest=" + PDFStrings.attributeValue(PDFStrings.destinationName(id)))
   }
 
-  /// A link area to a URI (the caller has checked it against `URLPolicy`).
-  func link(_ r: Rect, uri: String) {
-    link(r, attributes: "uri=" + PDFStrings.attributeValue(PDFStrings.uri(uri)))
+  /// One link to a URI (the caller has checked it against `URLPolicy`) over the areas `rects`.
+  func link(_ rects: [Rect], uri: String) {
+    link(rects, attributes: "uri=" + PDFStrings.attributeValue(PDFStrings.uri(uri)))
   }
 
-  private func link(_ r: Rect, attributes: String) {
-    guard isPDF else { return }
-    cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[\(r.x) \(r.y) \(r.width) \(r.height)] \(attributes)")
+  private func link(_ rects: [Rect], attributes: String) {
+    guard isPDF, !rects.isEmpty else { return }
+    let area = rects.map { "\($0.x) \($0.y) \($0.width) \($0.height)" }.joined(separator: " ")
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[\(area)] \(attributes)")
     cairo_tag_end(cr, CAIRO_TAG_LINK)
   }
 

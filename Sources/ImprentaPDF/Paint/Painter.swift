@@ -65,24 +65,37 @@ struct Painter {
       }
     }
     enter([])
+    // The areas of one link (its lines on this page) become one link annotation.
+    var pending: (destination: String, rects: [Rect])? = nil
     for item in page.items {
       switch item.kind {
       case .anchor(let name, let y, _):
         ctx.destination(name, y: y)
       case .link(let r, let destination):
-        if destination.hasPrefix("#") {
-          let name = String(destination.dropFirst())
-          if layout.anchorPages[name] != nil { ctx.link(r, toAnchor: name) }
-        } else if let target = Link(destination: destination, content: []).internalTarget {
-          // Another document of the export: its heading when it is in this PDF, else no link.
-          if !target.anchor.isEmpty, layout.anchorPages[target.anchor] != nil { ctx.link(r, toAnchor: target.anchor) }
-        } else if case .remote = URLPolicy.classify(destination) {
-          // Layout refused (with a warning) what the policy refuses; this is the last gate.
-          ctx.link(r, uri: destination)
+        if pending?.destination == destination {
+          pending?.rects.append(r)
+        } else {
+          if let p = pending { link(p.rects, to: p.destination, into: ctx) }
+          pending = (destination, [r])
         }
       case .text, .image, .rule, .box, .leader, .qrCode:
         break
       }
+    }
+    if let p = pending { link(p.rects, to: p.destination, into: ctx) }
+  }
+
+  /// A link over `rects` to an anchor of this PDF or to a URI `URLPolicy` allows.
+  private func link(_ rects: [Rect], to destination: String, into ctx: CairoContext) {
+    if destination.hasPrefix("#") {
+      let name = String(destination.dropFirst())
+      if layout.anchorPages[name] != nil { ctx.link(rects, toAnchor: name) }
+    } else if let target = Link(destination: destination, content: []).internalTarget {
+      // Another document of the export: its heading when it is in this PDF, else no link.
+      if !target.anchor.isEmpty, layout.anchorPages[target.anchor] != nil { ctx.link(rects, toAnchor: target.anchor) }
+    } else if case .remote = URLPolicy.classify(destination) {
+      // Layout refused (with a warning) what the policy refuses; this is the last gate.
+      ctx.link(rects, uri: destination)
     }
   }
 
