@@ -51,6 +51,8 @@ struct PDFLayouter {
   var breakNextPage = false
   /// Images already loaded, by reference.
   var images: [String: LoadedImage?] = [:]
+  /// Pixels the loaded images decode to together (`Budget.documentPixels`).
+  var decodedPixels = 0
   /// Where each loaded image was first referenced (for preflight).
   var imageSources: [ObjectIdentifier: (reference: String, range: SourceRange)] = [:]
 

@@ -2,59 +2,6 @@ import CPangoCairo
 import Foundation
 import ImprentaStyle
 
-/// A decoded bitmap as a Cairo image surface. JPEG bytes are attached as MIME data, so the PDF
-/// surface embeds the original JPEG (DCTDecode) without re-encoding it.
-final class CairoImage {
-  let surface: OpaquePointer
-  let width: Int
-  let height: Int
-
-  init?(bytes: [UInt8], format: ImageHeader.Format) {
-    var s: OpaquePointer?
-    switch format {
-    case .png: s = CairoImage.decodePNG(bytes)
-    case .jpeg, .gif, .webp: s = GdkPixbufDecoder.decode(bytes)
-    case .svg: s = nil
-    }
-    guard let surface = s else { return nil }
-    guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-      cairo_surface_destroy(surface)
-      return nil
-    }
-    if format == .jpeg, let copy = malloc(bytes.count) {
-      bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
-      let freeData: @convention(c) (UnsafeMutableRawPointer?) -> Void = { free($0) }
-      cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self), UInt(bytes.count), freeData, copy)
-    }
-    self.surface = surface
-    width = Int(cairo_image_surface_get_width(surface))
-    height = Int(cairo_image_surface_get_height(surface))
-  }
-
-  deinit { cairo_surface_destroy(surface) }
-
-  private final class Reader {
-    let bytes: [UInt8]
-    var offset = 0
-    init(_ b: [UInt8]) { bytes = b }
-  }
-
-  private static func decodePNG(_ bytes: [UInt8]) -> OpaquePointer? {
-    let reader = Reader(bytes)
-    let read: cairo_read_func_t = { closure, data, length in
-      let r = Unmanaged<Reader>.fromOpaque(closure!).takeUnretainedValue()
-      let n = Int(length)
-      guard r.offset + n <= r.bytes.count, let data else { return CAIRO_STATUS_READ_ERROR }
-      r.bytes.withUnsafeBufferPointer { data.update(from: $0.baseAddress! + r.offset, count: n) }
-      r.offset += n
-      return CAIRO_STATUS_SUCCESS
-    }
-    return withExtendedLifetime(reader) {
-      cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(reader).toOpaque())
-    }
-  }
-}
-
 /// A Cairo drawing context on a PDF surface written into memory, or on an image surface (tests).
 final class CairoContext {
   let surface: OpaquePointer
@@ -223,7 +170,11 @@ final class CairoContext {
 
   func image(_ image: LoadedImage, in r: Rect) {
     switch image.content {
-    case .bitmap(let b):
+    case .bitmap(let source):
+      // Decoded (or, for a JPEG in a PDF, only sized) for this paint and released after it: the
+      // PDF surface keeps its own reference until the page is written, so at most one page's
+      // images are in memory.
+      guard let b = source.surface(forPDF: isPDF) else { return }
       cairo_save(cr)
       cairo_rectangle(cr, r.x, r.y, r.width, r.height)
       cairo_clip(cr)
