@@ -44,7 +44,7 @@ import Testing
     for url in ["http://x/a\\", "http://x/b)", "http://x/c(", "http://x/d'", "https://x/é"] {
       blocks.append(.paragraph(Paragraph([.link(Link(destination: url, content: [.text(Text("link \(url)"))]))])))
     }
-    return Document(sourcePath: "hostile.md", metadata: Metadata(title: "Names"), blocks: blocks)
+    return Document(sourcePath: "hostile.md", metadata: Metadata(title: "Names)\\(", authors: ["a\\", "(b"]), blocks: blocks)
   }
 
   static func qdf(_ url: URL) throws -> String? {
