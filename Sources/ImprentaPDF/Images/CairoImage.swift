@@ -3,9 +3,9 @@ import Foundation
 
 /// A bitmap as a Cairo image surface, made when it is painted and destroyed after.
 ///
-/// A JPEG going into a PDF is never decoded: its surface is blank (its memory, never written,
-/// is never touched) and carries the JPEG bytes as MIME data, which the PDF surface embeds as
-/// they are (DCTDecode). Every surface of one image carries the same unique id, so the PDF holds
+/// A JPEG going into a PDF is never decoded: its surface is an empty recording surface of the
+/// image's size (no pixels at all) carrying the JPEG bytes as MIME data, which the PDF surface
+/// embeds as they are (DCTDecode). Every surface of one image carries the same unique id, so the PDF holds
 /// the image once however often it is painted.
 final class CairoImage {
   let surface: OpaquePointer
@@ -16,7 +16,8 @@ final class CairoImage {
   init?(bytes: [UInt8], header: ImageHeader, uniqueID: String, embedOnly: Bool = false) {
     var s: OpaquePointer?
     if embedOnly {
-      s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(header.width), Int32(header.height))
+      var extents = cairo_rectangle_t(x: 0, y: 0, width: Double(header.width), height: Double(header.height))
+      s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents)
     } else {
       switch header.format {
       case .png: s = CairoImage.decodePNG(bytes)
@@ -32,8 +33,8 @@ final class CairoImage {
     if header.format == .jpeg { CairoImage.attach(bytes, as: CAIRO_MIME_TYPE_JPEG, to: surface) }
     CairoImage.attach(Array(uniqueID.utf8), as: CAIRO_MIME_TYPE_UNIQUE_ID, to: surface)
     self.surface = surface
-    width = Int(cairo_image_surface_get_width(surface))
-    height = Int(cairo_image_surface_get_height(surface))
+    width = embedOnly ? header.width : Int(cairo_image_surface_get_width(surface))
+    height = embedOnly ? header.height : Int(cairo_image_surface_get_height(surface))
   }
 
   deinit { cairo_surface_destroy(surface) }

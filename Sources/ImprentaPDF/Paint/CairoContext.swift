@@ -8,6 +8,9 @@ final class CairoContext {
   let cr: OpaquePointer
   private let sink: Sink?
   let isPDF: Bool
+  /// The bitmaps painted on the current page, released when it is written: destroyed earlier,
+  /// Cairo would copy each one (its snapshot of the pending page) at once.
+  private var pageImages: [CairoImage] = []
 
   final class Sink {
     var bytes: [UInt8] = []
@@ -60,7 +63,10 @@ final class CairoContext {
     if isPDF { cairo_pdf_surface_set_size(surface, width, height) }
   }
 
-  func showPage() { cairo_show_page(cr) }
+  func showPage() {
+    cairo_show_page(cr)
+    pageImages.removeAll()
+  }
 
   /// Adds a bookmark to the anchor `id`; returns its id for children.
   func addOutline(parent: Int32, title: String, anchor id: String) -> Int32 {
@@ -73,6 +79,7 @@ final class CairoContext {
   func finish() -> [UInt8] {
     CairoContext.returnFreedMemory()
     cairo_surface_finish(surface)
+    pageImages.removeAll()
     return sink?.bytes ?? []
   }
 
@@ -171,10 +178,10 @@ final class CairoContext {
   func image(_ image: LoadedImage, in r: Rect) {
     switch image.content {
     case .bitmap(let source):
-      // Decoded (or, for a JPEG in a PDF, only sized) for this paint and released after it: the
-      // PDF surface keeps its own reference until the page is written, so at most one page's
-      // images are in memory.
+      // Decoded (or, for a JPEG in a PDF, only sized) for this paint and released with the page:
+      // at most one page's images are in memory.
       guard let b = source.surface(forPDF: isPDF) else { return }
+      pageImages.append(b)
       cairo_save(cr)
       cairo_rectangle(cr, r.x, r.y, r.width, r.height)
       cairo_clip(cr)
