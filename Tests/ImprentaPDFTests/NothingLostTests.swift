@@ -65,6 +65,22 @@ import Testing
     #expect(text.contains("after") && text.contains("After."))
   }
 
+  /// Tall rows where the paginators cannot cut while placing: in a list in columns, in a note.
+  @Test(arguments: [
+    ("- item\n\n  | a | b |\n  |---|---|\n  | WORDS | x |\n", 2),
+    ("A call[^1].\n\n[^1]: Note with a table:\n\n    | a | b |\n    |---|---|\n    | WORDS | x |\n", 1),
+    ("A call[^1].\n\n[^1]: Note with a table:\n\n    | a | b |\n    |---|---|\n    | WORDS | x |\n", 2),
+  ])
+  func tallRowInAListOrANoteIsCutToo(_ body: String, _ columns: Int) throws {
+    let style = Self.style(columns: columns)
+    let doc = try PDFTest.document("# T\n\n" + body.replacingOccurrences(of: "WORDS", with: Self.words(2_000)) + "\nAfter.\n")
+    let (layout, _) = PDFTest.layout(doc, style: style)
+    #expect(Self.linesOutsideTheTextArea(layout, style: style) == 0)
+    let (url, _, _) = try PDFTest.write(doc, name: "tall-row-nested-\(columns)", style: style)
+    guard let found = Self.countWords(in: url) else { return }
+    #expect(found == 2_001, "\(found) of 2,001 words")
+  }
+
   @Test func cutsFallBetweenTheLinesOfEveryCell() {
     // Cell 1: lines of 10 from 5; cell 2: lines of 14 from 5.
     var spans: [(top: Double, bottom: Double)] = []

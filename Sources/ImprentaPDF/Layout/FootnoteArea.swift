@@ -22,7 +22,9 @@ struct FootnoteArea {
   private var placed: Set<Int> = []
 
   init(notes: [Int: [Slice]], geometry: PageGeometry) {
-    self.notes = notes
+    // A strip of a note taller than half a page (a table row in a note) is cut first: notes are
+    // split between strips.
+    self.notes = notes.mapValues { $0.flatMap { $0.pieces(fitting: geometry.textHeight / 2) } }
     self.geometry = geometry
   }
 

@@ -82,6 +82,22 @@ extension Slice {
   }
 }
 
+extension Slice {
+  /// The strip cut at its breaks into pieces no taller than `height` (as far as its breaks allow),
+  /// for flows that cannot cut while they place: columns and footnotes. Itself when it fits.
+  func pieces(fitting height: Double) -> [Slice] {
+    guard self.height > height, !breaks.isEmpty else { return [self] }
+    var out: [Slice] = []
+    var rest = self
+    while rest.height > height, let (top, next) = rest.split(within: height) {
+      out.append(top)
+      rest = next
+    }
+    out.append(rest)
+    return out
+  }
+}
+
 /// Page geometry in points.
 struct PageGeometry {
   var width: Double

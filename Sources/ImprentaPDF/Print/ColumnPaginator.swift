@@ -43,7 +43,9 @@ struct ColumnPaginator {
         while j < slices.count - 1 && slices[j].span && slices[j].keepWithNext && slices[j + 1].span && !slices[j + 1].pageBreakBefore { j += 1 }
         var need = height(slices[i...j], atTop: !hasContent)
         if slices[j].keepWithNext, j + 1 < slices.count, !slices[j + 1].span { need += firstGroupHeight(slices, from: j + 1) }
-        if hasContent && y + need + notesHeight(calls(slices[i...j])) > geometry.textHeight + 0.01 { finishPage() }
+        // (A strip no page can hold starts where it is and is cut below.)
+        let mustCut = i == j && !slices[i].breaks.isEmpty && slices[i].height > geometry.textHeight - notesHeight(slices[i].footnotes)
+        if hasContent && !mustCut && y + need + notesHeight(calls(slices[i...j])) > geometry.textHeight + 0.01 { finishPage() }
         if !hasContent, let header = slices[i].repeatHeader { for h in header { placeSpan(h) } }
         var queue = slices[i...j]
         while var s = queue.popFirst() {
@@ -71,7 +73,9 @@ struct ColumnPaginator {
         i = j + 1
       } else {
         while j < slices.count - 1 && !slices[j + 1].span && !slices[j + 1].pageBreakBefore { j += 1 }
-        placeColumns(Array(slices[i...j]))
+        // Strips taller than a column (a table row in a list) are cut first: columns are balanced
+        // by whole strips.
+        placeColumns(slices[i...j].flatMap { $0.pieces(fitting: geometry.textHeight - notesHeight($0.footnotes)) })
         i = j + 1
       }
     }
@@ -104,8 +108,10 @@ struct ColumnPaginator {
   // MARK: - Filling columns
 
   /// Where each slice of `run[start...]` goes with columns at most `cap` tall: (slice, column,
-  /// top in the column). Stops when the columns are full.
+  /// top in the column). Stops when the columns are full. A slice taller than `cap` is placed at
+  /// the top of a column only when the page has nothing else (it goes to the next page).
   private func fill(_ run: [Slice], from start: Int, cap: Double) -> (placed: [(Int, Int, Double)], end: Int, tallest: Double) {
+    let force = !hasContent
     var placed: [(Int, Int, Double)] = []
     var column = 0, cy = 0.0, tallest = 0.0
     var i = start
@@ -125,7 +131,7 @@ struct ColumnPaginator {
       } else if cy == 0 {
         // Taller than a column: break the group where it must.
         var k = i
-        while k <= j && (cy == 0 || cy + run[k].spaceBefore + run[k].height <= cap + 0.01) {
+        while k <= j && ((cy == 0 && (force || run[k].height <= cap + 0.01)) || cy + run[k].spaceBefore + run[k].height <= cap + 0.01) {
           if cy > 0 { cy += run[k].spaceBefore }
           placed.append((k, column, cy))
           cy += run[k].height
