@@ -139,6 +139,15 @@ import Testing
     #expect(refused.allSatisfy { $0.message.contains("budget document-pixels") && $0.file == "budget.md" && $0.line > 0 })
   }
 
+  @Test func aSecondPassReportsEachImageOnce() throws {
+    let doc = try PDFTest.document("# A\n\n![x](nope.png)\n\n## B\n\n![y](nope.png)\n\n![big](../../../x.png)\n\n![Chart](images/chart.jpg)\n", path: "toc.md")
+    let (url, _, diagnostics) = try PDFTest.write(doc, name: "toc-images", options: PDFOptions(tableOfContents: true))
+    #expect(diagnostics.items.filter { $0.code == "image-missing" }.count == 1, "\(diagnostics.items)")
+    #expect(diagnostics.items.filter { $0.code == "image-refused" }.count == 1, "\(diagnostics.items)")
+    guard let list = PDFTest.run("pdfimages", ["-list", url.path])?.output else { return }
+    #expect(list.contains(" jpeg "), "the image of the first pass is drawn by the second")
+  }
+
   @Test func jpegGoesIntoThePDFAsItIsWithoutDecoding() throws {
     let doc = try PDFTest.document("# J\n\n![Chart](images/chart.jpg)\n\n![Again](images/chart.jpg)\n")
     let (url, _, diagnostics) = try PDFTest.write(doc, name: "jpeg-as-is")

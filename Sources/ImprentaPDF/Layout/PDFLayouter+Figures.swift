@@ -68,7 +68,16 @@ extension PDFLayouter {
   /// Images past the document's pixel budget (`Budget.documentPixels`, counted from headers
   /// before decoding) are refused.
   mutating func loadImage(_ reference: String, range: SourceRange) -> LoadedImage? {
-    if let cached = images[reference] { return cached }
+    if let cached = images[reference] {
+      // Loaded by a previous pass: its warning is this pass's too (once).
+      if let warning = imageWarnings[reference], reportedImages.insert(reference).inserted { diagnostics.report(warning) }
+      return cached
+    }
+    let before = diagnostics.items.count
+    defer {
+      reportedImages.insert(reference)
+      if diagnostics.items.count > before, let warning = diagnostics.items.last { imageWarnings[reference] = warning }
+    }
     var result: LoadedImage?
     let file = document.sourcePath
     switch environment.resources.resource(reference, for: document) {
