@@ -26,6 +26,8 @@ public enum Budget: String, Sendable, CaseIterable {
   case shardCount = "shard-count"
   /// Bytes of an SVG image.
   case svgBytes = "svg-bytes"
+  /// Bytes of the URL of one link (a PDF writes it once per page the link's text is on).
+  case linkURLBytes = "link-url-bytes"
 
   /// The budget's value.
   public var limit: Int {
@@ -41,6 +43,7 @@ public enum Budget: String, Sendable, CaseIterable {
     case .folderDepth: return 64
     case .shardCount: return 10_000
     case .svgBytes: return 16 << 20
+    case .linkURLBytes: return 32 << 10
     }
   }
 
@@ -48,6 +51,7 @@ public enum Budget: String, Sendable, CaseIterable {
   public var limitDescription: String {
     switch self {
     case .pageBytes, .resourceBytes, .configBytes, .svgBytes: return "\(limit >> 20) MB"
+    case .linkURLBytes: return "\(limit >> 10) KB"
     case .imagePixels, .documentPixels: return "\(limit / 1_000_000) megapixels"
     case .jpegScans: return "\(limit) scans"
     case .frontMatterDepth, .folderDepth: return "\(limit) levels"
@@ -70,6 +74,7 @@ public enum Budget: String, Sendable, CaseIterable {
     case .folderDepth: return "folder depth one walk of the inputs descends"
     case .shardCount: return "N of --shard K/N"
     case .svgBytes: return "bytes of one SVG image"
+    case .linkURLBytes: return "bytes of the URL of one link"
     }
   }
 

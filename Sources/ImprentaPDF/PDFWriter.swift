@@ -69,6 +69,9 @@ public struct PDFWriter: Sendable {
       var second = PDFLayouter(style: style, engine: engine, hyphenator: hyphenator, document: document, environment: environment)
       second.includeTOC = true
       second.knownPages = result.anchorPages
+      // The images of the first pass, checked and measured once (never decoded twice).
+      (second.images, second.imageSources, second.decodedPixels, second.imageWarnings) =
+        (layouter.images, layouter.imageSources, layouter.decodedPixels, layouter.imageWarnings)
       result = second.layout()
       diagnostics.append(contentsOf: second.diagnostics)
     } else {

@@ -18,7 +18,7 @@ import Testing
 
   @Test func jpegHeaderGivesItsSize() throws {
     let bytes = try [UInt8](Data(contentsOf: PDFTest.fixtures.appendingPathComponent("images/chart.jpg")))
-    #expect(ImageHeader(bytes) == ImageHeader(format: .jpeg, width: 480, height: 240))
+    #expect(ImageHeader(bytes) == ImageHeader(format: .jpeg, width: 480, height: 240, components: 3))
   }
 
   @Test func missingImageIsAWarningAndAPlaceholder() throws {

@@ -55,8 +55,12 @@ import Testing
     #expect(imposed.pageNumbers == [[0, 1], [2, 0], [10, 3], [4, 9], [8, 5], [6, 7]])
     #expect(imposed.sheets.count == 6, "3 sheets, printed on both sides")
     var problems: [String]? = []
+    var qpdfWarnings: [String] = []
     let doc = try PDFTest.document("# x")
-    let bytes = try PDFWriter(style: Style()).paintSheets(imposed, layout: layout, print: PrintGeometry(style: Style()), document: doc, environment: PDFTest.environment, fontProblems: &problems)
+    let bytes = try PDFWriter(style: Style()).paintSheets(
+      imposed, layout: layout, print: PrintGeometry(style: Style()), document: doc, environment: PDFTest.environment, fontProblems: &problems,
+      qpdfWarnings: &qpdfWarnings)
+    #expect(qpdfWarnings.isEmpty, "qpdf repaired nothing: \(qpdfWarnings)")
     let url = PDFTest.outputFolder.appendingPathComponent("booklet-10.pdf")
     try Data(bytes).write(to: url)
     guard let info = PDFTest.run("pdfinfo", [url.path]) else { return }

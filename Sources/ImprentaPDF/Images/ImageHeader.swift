@@ -1,3 +1,5 @@
+import ImprentaModel
+
 /// What an image file is and how many pixels it declares, read from its header alone, so a huge
 /// image is refused before any decoder allocates memory for it.
 struct ImageHeader: Equatable {
@@ -7,14 +9,17 @@ struct ImageHeader: Equatable {
   var format: Format
   var width: Int
   var height: Int
+  /// JPEG: colour components of the frame (1, 3 or 4 can be embedded as they are in a PDF).
+  var components = 0
 
   /// Images with more pixels than this are refused before decoding.
-  static let maximumPixels = 100_000_000
+  static let maximumPixels = Budget.imagePixels.limit
 
-  init(format: Format, width: Int, height: Int) {
+  init(format: Format, width: Int, height: Int, components: Int = 0) {
     self.format = format
     self.width = width
     self.height = height
+    self.components = components
   }
 
   /// Reads the header of `bytes`; nil when the format is not known.
@@ -34,7 +39,7 @@ struct ImageHeader: Equatable {
         if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { i += 2; continue }
         let isFrame = (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
         if isFrame {
-          self.init(format: .jpeg, width: be16(i + 7), height: be16(i + 5))
+          self.init(format: .jpeg, width: be16(i + 7), height: be16(i + 5), components: i + 9 < b.count ? Int(b[i + 9]) : 0)
           return
         }
         i += 2 + be16(i + 2)
@@ -65,4 +70,27 @@ struct ImageHeader: Equatable {
 
   /// Whether decoding would take an unreasonable amount of memory.
   var isTooLarge: Bool { width * height > ImageHeader.maximumPixels || width > 65_535 || height > 65_535 }
+
+  /// Decoded pixels.
+  var pixels: Int { width * height }
+
+  /// The number of scans (SOS markers) of a JPEG, counted from its bytes in one pass without
+  /// decoding: a progressive JPEG's decoding time grows with its scans (`Budget.jpegScans`).
+  static func jpegScanCount(_ b: [UInt8]) -> Int {
+    var scans = 0
+    var i = 2
+    while i + 3 < b.count {
+      guard b[i] == 0xFF else { i += 1; continue }
+      let marker = b[i + 1]
+      if marker == 0xFF || marker == 0x00 || marker == 0x01 || (0xD0...0xD8).contains(marker) { i += marker == 0xFF ? 1 : 2; continue }
+      if marker == 0xD9 { break }
+      let length = Int(b[i + 2]) << 8 | Int(b[i + 3])
+      i += 2 + max(length, 2)
+      guard marker == 0xDA else { continue }
+      scans += 1
+      // Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a restart.
+      while i + 1 < b.count && !(b[i] == 0xFF && b[i + 1] != 0x00 && !(0xD0...0xD7).contains(b[i + 1])) { i += 1 }
+    }
+    return scans
+  }
 }

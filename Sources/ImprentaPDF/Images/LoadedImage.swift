@@ -1,9 +1,30 @@
 import ImprentaModel
 
-/// An image ready to draw: a bitmap surface or an SVG document, with its size.
+/// A bitmap kept as its file's bytes until it is painted: layout needs only its size, and a
+/// document of many large images must not hold all of them decoded at once.
+final class BitmapSource {
+  let bytes: [UInt8]
+  let header: ImageHeader
+
+  init(bytes: [UInt8], header: ImageHeader) {
+    self.bytes = bytes
+    self.header = header
+  }
+
+  /// Whether a PDF embeds the file as it is (a JPEG of 1, 3 or 4 components), never decoding it.
+  var embedsAsIs: Bool { header.format == .jpeg && [1, 3, 4].contains(header.components) }
+
+  /// A surface to paint now: decoded, or for a JPEG in a PDF only sized. Released by the caller
+  /// after painting.
+  func surface(forPDF: Bool) -> CairoImage? {
+    CairoImage(bytes: bytes, header: header, uniqueID: "imprenta-\(UInt(bitPattern: ObjectIdentifier(self).hashValue))", embedOnly: forPDF && embedsAsIs)
+  }
+}
+
+/// An image ready to draw: a bitmap or an SVG document, with its size.
 final class LoadedImage {
   enum Content {
-    case bitmap(CairoImage)
+    case bitmap(BitmapSource)
     case svg(SVGImage)
   }
   let content: Content
@@ -13,16 +34,19 @@ final class LoadedImage {
   /// The natural size in points (bitmaps at 96 dpi).
   let naturalWidth: Double
   let naturalHeight: Double
+  /// Pixels decoding the image costs (for an SVG, the images inside it), for `Budget.documentPixels`.
+  let decodedPixels: Int
 
   var kindName: String { format.rawValue }
 
-  private init(content: Content, format: ImageHeader.Format, pixelWidth: Int, pixelHeight: Int, naturalWidth: Double, naturalHeight: Double) {
+  private init(content: Content, format: ImageHeader.Format, pixelWidth: Int, pixelHeight: Int, naturalWidth: Double, naturalHeight: Double, decodedPixels: Int) {
     self.content = content
     self.format = format
     self.pixelWidth = pixelWidth
     self.pixelHeight = pixelHeight
     self.naturalWidth = naturalWidth
     self.naturalHeight = naturalHeight
+    self.decodedPixels = decodedPixels
   }
 
   /// Why an image could not be used.
@@ -30,25 +54,46 @@ final class LoadedImage {
     case unknownFormat
     case tooLarge(Int, Int)
     case undecodable(String)
+    /// Over a budget (`imagePixels` for an image inside an SVG, `jpegScans`, `svgBytes`…), or,
+    /// without one, holding something that cannot be measured.
+    case overBudget(Budget?, String)
   }
 
-  /// Decodes `bytes`: the header is read first and images over 100 megapixels are refused.
+  /// Reads `bytes`: the header first (images over `Budget.imagePixels` and JPEGs over
+  /// `Budget.jpegScans` are refused before any decoding, SVGs are checked with
+  /// `NestedImageBudget`), then a bitmap is decoded once to check it can be, and dropped: it is
+  /// decoded again when painted (a JPEG going into a PDF never is).
   static func load(_ bytes: [UInt8]) -> Result<LoadedImage, Failure> {
     guard let header = ImageHeader(bytes) else { return .failure(.unknownFormat) }
     if header.isTooLarge { return .failure(.tooLarge(header.width, header.height)) }
     switch header.format {
     case .svg:
+      let nested: Int
+      switch NestedImageBudget.check(svg: bytes) {
+      case .success(let pixels): nested = pixels
+      case .failure(let refusal): return .failure(.overBudget(refusal.budget, refusal.reason))
+      }
       guard let svg = SVGImage(bytes: bytes) else { return .failure(.undecodable("svg")) }
       return .success(
         LoadedImage(
           content: .svg(svg), format: .svg, pixelWidth: Int(svg.width / 0.75), pixelHeight: Int(svg.height / 0.75),
-          naturalWidth: svg.width, naturalHeight: svg.height))
+          naturalWidth: svg.width, naturalHeight: svg.height, decodedPixels: nested))
     case .png, .jpeg, .gif, .webp:
-      guard let bitmap = CairoImage(bytes: bytes, format: header.format) else { return .failure(.undecodable(header.format.rawValue)) }
+      if header.format == .jpeg {
+        let scans = ImageHeader.jpegScanCount(bytes)
+        if scans > Budget.jpegScans.limit { return .failure(.overBudget(.jpegScans, "it has \(scans) scans")) }
+      }
+      let source = BitmapSource(bytes: bytes, header: header)
+      var width = header.width, height = header.height
+      if !source.embedsAsIs {
+        guard let check = source.surface(forPDF: false) else { return .failure(.undecodable(header.format.rawValue)) }
+        (width, height) = (check.width, check.height)
+      }
+      guard width > 0, height > 0 else { return .failure(.undecodable(header.format.rawValue)) }
       return .success(
         LoadedImage(
-          content: .bitmap(bitmap), format: header.format, pixelWidth: bitmap.width, pixelHeight: bitmap.height,
-          naturalWidth: Double(bitmap.width) * 0.75, naturalHeight: Double(bitmap.height) * 0.75))
+          content: .bitmap(source), format: header.format, pixelWidth: width, pixelHeight: height,
+          naturalWidth: Double(width) * 0.75, naturalHeight: Double(height) * 0.75, decodedPixels: width * height))
     }
   }
 }

@@ -1,3 +1,4 @@
+import ImprentaModel
 import ImprentaStyle
 
 /// A look applied to a byte range of an `AttributedText`.
@@ -33,6 +34,8 @@ struct AttributedText {
   var attributes: [TextAttribute] = []
   /// Link ranges and their destinations.
   var links: [(start: Int, end: Int, destination: String)] = []
+  /// Links whose destination `URLPolicy` refuses: their text is kept, without a link.
+  var refusedLinks: [(destination: String, range: SourceRange, reason: String)] = []
   /// Footnote calls: the byte where the call mark sits, and the note number.
   var footnoteCalls: [(index: Int, number: Int)] = []
 

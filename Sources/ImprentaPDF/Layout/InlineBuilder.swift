@@ -83,16 +83,40 @@ struct InlineBuilder {
     out.attributes.append(TextAttribute(kind: .color(style.link.color), start: start, end: end))
     if style.link.underline { out.attributes.append(TextAttribute(kind: .underline, start: start, end: end)) }
     if looksLikeURL { out.attributes.append(TextAttribute(kind: .noHyphens, start: start, end: end)) }
-    if InlineBuilder.isLinkable(l.destination) { out.links.append((start, end, l.destination)) }
+    switch InlineBuilder.linkKind(l.destination) {
+    case .link: out.links.append((start, end, l.destination))
+    case .none: break
+    case .refused(let why): out.refusedLinks.append((l.destination, l.range, why))
+    case .overBudget: out.refusedLinks.append((l.destination, l.range, ""))
+    }
   }
 
-  /// Destinations the PDF can point at: anchors in the document and absolute URIs.
-  static func isLinkable(_ destination: String) -> Bool {
-    if destination.hasPrefix("#") { return destination.count > 1 }
-    guard let colon = destination.firstIndex(of: ":") else { return false }
-    let scheme = destination[..<colon]
-    return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+  /// What a destination becomes in the PDF.
+  enum LinkKind: Equatable {
+    /// A link: an anchor of the export (`#id`, `imprenta-page:`) or a URI the policy allows.
+    case link
+    /// No link and nothing to say (a relative path: the PDF has no place to resolve it from).
+    case none
+    /// No link, with a warning: `URLPolicy` refuses the URL (`javascript:`, `data:`, `file:`…).
+    case refused(String)
+    /// No link, with a warning: the URL is longer than `Budget.linkURLBytes`.
+    case overBudget
   }
+
+  /// What `destination` becomes, asked of the one `URLPolicy`.
+  static func linkKind(_ destination: String) -> LinkKind {
+    if destination.utf8.count > Budget.linkURLBytes.limit { return .overBudget }
+    switch URLPolicy.classify(destination) {
+    case .fragment: return destination.count > 1 ? .link : .none
+    case .internalPage, .remote: return .link
+    case .relative: return .none
+    case .dataImage: return .refused("a data: URL is never a link")
+    case .refused(let why): return .refused(why)
+    }
+  }
+
+  /// Destinations the PDF can point at: anchors in the document and URIs the policy allows.
+  static func isLinkable(_ destination: String) -> Bool { linkKind(destination) == .link }
 
   mutating func appendFootnoteCall(_ number: Int) {
     let start = out.length

@@ -37,7 +37,12 @@ extension PDFLayouter {
       items.append(PageItem(.qrCode(Rect(x: indent + pad, y: pad + max(0, (height - 2 * pad - qrSide) / 2), width: qrSide, height: qrSide), qr), tags: tags))
     }
     if e.kind != .qr, e.url.contains("://") {
-      items.append(PageItem(.link(Rect(x: indent, y: 0, width: width, height: height), destination: e.url)))
+      switch InlineBuilder.linkKind(e.url) {
+      case .link: items.append(PageItem(.link(Rect(x: indent, y: 0, width: width, height: height), destination: e.url)))
+      case .none: break
+      case .refused(let why): reportRefusedLink(e.url, reason: why, at: e.range)
+      case .overBudget: reportRefusedLink(e.url, reason: "", at: e.range)
+      }
     }
     space(style.paragraph.spaceAfter.points(em: baseSize))
     emit(Slice(height: height, items: items))

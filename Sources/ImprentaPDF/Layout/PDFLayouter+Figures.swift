@@ -15,7 +15,12 @@ extension PDFLayouter {
       let w = image.naturalWidth * scale, h = image.naturalHeight * scale
       let r = Rect(x: indent + (width - w) / 2, y: 0, width: w, height: h)
       slice = Slice(height: h, items: [PageItem(.image(r, image), tags: tagStack + [tag])])
-      if InlineBuilder.isLinkable(f.link) { slice.items.append(PageItem(.link(r, destination: f.link))) }
+      switch InlineBuilder.linkKind(f.link) {
+      case .link: slice.items.append(PageItem(.link(r, destination: f.link)))
+      case .none: break
+      case .refused(let why): reportRefusedLink(f.link, reason: why, at: f.range)
+      case .overBudget: reportRefusedLink(f.link, reason: "", at: f.range)
+      }
     } else {
       slice = placeholder(alt: f.image.alt.isEmpty ? f.image.source : f.image.alt, tag: tag)
     }
@@ -60,25 +65,51 @@ extension PDFLayouter {
   }
 
   /// Loads an image through the environment (never from a path directly), once per reference.
+  /// Images past the document's pixel budget (`Budget.documentPixels`, counted from headers
+  /// before decoding) are refused.
   mutating func loadImage(_ reference: String, range: SourceRange) -> LoadedImage? {
-    if let cached = images[reference] { return cached }
+    if let cached = images[reference] {
+      // Loaded by a previous pass: its warning is this pass's too (once).
+      if let warning = imageWarnings[reference], reportedImages.insert(reference).inserted { diagnostics.report(warning) }
+      return cached
+    }
+    let before = diagnostics.items.count
+    defer {
+      reportedImages.insert(reference)
+      if diagnostics.items.count > before, let warning = diagnostics.items.last { imageWarnings[reference] = warning }
+    }
     var result: LoadedImage?
+    let file = document.sourcePath
     switch environment.resources.resource(reference, for: document) {
     case .found(let resource):
       for note in resource.notes { diagnostics.warning("svg-sanitized", note, file: document.sourcePath, at: range) }
       switch LoadedImage.load(resource.bytes) {
-      case .success(let image): result = image
+      case .success(let image):
+        if decodedPixels + image.decodedPixels > Budget.documentPixels.limit {
+          diagnostics.warning(
+            "image-over-budget",
+            "image \(reference) (\(image.decodedPixels) pixels decoded) is past what the document's images may decode together; not drawn \(Budget.documentPixels.clause)",
+            file: file, at: range)
+        } else {
+          decodedPixels += image.decodedPixels
+          result = image
+        }
       case .failure(.tooLarge(let w, let h)):
-        diagnostics.warning("image-too-large", "image \(reference) is \(w)×\(h) pixels, over the 100-megapixel limit; not drawn", file: document.sourcePath, at: range)
+        diagnostics.warning("image-too-large", "image \(reference) is \(w)×\(h) pixels; not drawn \(Budget.imagePixels.clause)", file: file, at: range)
+      case .failure(.overBudget(let budget?, let why)):
+        diagnostics.warning(
+          budget == .imagePixels ? "image-too-large" : "image-over-budget", "image \(reference) not drawn: \(why) \(budget.clause)", file: file, at: range)
+      case .failure(.overBudget(nil, let why)):
+        diagnostics.warning("image-refused", "image \(reference) refused: \(why)", file: file, at: range)
       case .failure(.unknownFormat):
-        diagnostics.warning("image-unsupported", "image \(reference) is not PNG, JPEG, GIF, WebP or SVG; not drawn", file: document.sourcePath, at: range)
+        diagnostics.warning("image-unsupported", "image \(reference) is not PNG, JPEG, GIF, WebP or SVG; not drawn", file: file, at: range)
       case .failure(.undecodable(let kind)):
-        diagnostics.warning("image-unreadable", "image \(reference) (\(kind)) cannot be decoded; not drawn", file: document.sourcePath, at: range)
+        diagnostics.warning("image-unreadable", "image \(reference) (\(kind)) cannot be decoded; not drawn", file: file, at: range)
       }
     case .missing(let why):
-      diagnostics.warning("image-missing", "image \(reference) not found (\(why))", file: document.sourcePath, at: range)
+      diagnostics.warning("image-missing", "image \(reference) not found (\(why))", file: file, at: range)
     case .refused(let why):
-      diagnostics.warning("image-refused", "image \(reference) refused: \(why)", file: document.sourcePath, at: range)
+      diagnostics.warning("image-refused", "image \(reference) refused: \(why)", file: file, at: range)
     }
     images[reference] = .some(result)
     if let result { imageSources[ObjectIdentifier(result)] = (reference, range) }

@@ -31,7 +31,7 @@ extension PDFLayouter {
       ]
       for b in note.blocks { render(b) }
       if pendingMarker != nil { emit(Slice(height: baseSize * style.base.lineHeight)) }
-      // Notes are short: keep each one whole.
+      // The paginator keeps a short note whole and splits a long one between lines.
       for k in slices.indices { slices[k].keepWithNext = false }
       if !slices.isEmpty { slices[0].spaceBefore = 0 }
       notes[number] = slices

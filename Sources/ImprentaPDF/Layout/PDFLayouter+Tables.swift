@@ -3,7 +3,8 @@ import ImprentaStyle
 
 extension PDFLayouter {
   /// Tables: column widths from their content fitted to the text width, wrapped cells, rules and
-  /// stripes from the style; rows are never split and the header row repeats on every page.
+  /// stripes from the style; the header row repeats on every page. A row is split (between lines
+  /// of all its cells) only when no page could hold it.
   mutating func renderTable(_ t: Table) {
     let n = max(t.columnCount, t.header.count)
     guard n > 0 else { return }
@@ -53,6 +54,7 @@ extension PDFLayouter {
     var x = indent
     var height = 0.0
     var cellItems: [[PageItem]] = []
+    var lineSpans: [(top: Double, bottom: Double)] = []
     for (i, text) in cells.enumerated() {
       let align: TextAlignment
       switch i < alignments.count ? alignments[i] : .none {
@@ -67,6 +69,7 @@ extension PDFLayouter {
       for line in lineSlices(text, format: format, x: x + padding, tags: tags) {
         items.append(contentsOf: line.items.map { $0.offsetBy(dx: 0, dy: y) })
         slice.footnotes.append(contentsOf: line.footnotes)
+        lineSpans.append((y, y + line.height))
         y += line.height
       }
       height = max(height, y + padding)
@@ -75,7 +78,28 @@ extension PDFLayouter {
     }
     slice.height = height
     for items in cellItems { slice.items.append(contentsOf: items) }
+    slice.breaks = PDFLayouter.cuts(between: lineSpans)
+    slice.breakPadding = padding
     return slice
+  }
+
+  /// Heights that cut no line: the bottoms of lines that are inside no other line (lines of
+  /// several cells, each cell's lines in order), ascending. Linear after sorting.
+  static func cuts(between lines: [(top: Double, bottom: Double)]) -> [Double] {
+    let sorted = lines.sorted { $0.top < $1.top }
+    var cuts: [Double] = []
+    var reach = -Double.infinity  // the lowest bottom of the lines above
+    var k = 0
+    let bottoms = lines.map(\.bottom).sorted()
+    for b in bottoms {
+      // Lines starting above b (strictly): does any of them go past b?
+      while k < sorted.count && sorted[k].top < b - 0.01 {
+        reach = max(reach, sorted[k].bottom)
+        k += 1
+      }
+      if reach <= b + 0.01, cuts.last.map({ b - $0 > 0.01 }) ?? true { cuts.append(b) }
+    }
+    return cuts
   }
 
   /// Column widths: natural widths when they fit; else each column gets its longest word and the

@@ -20,7 +20,9 @@ extension PDFLayouter {
   /// Shapes `text` and returns one slice per line, with link areas, footnote-call anchors and the
   /// numbers of the notes called on each line. `x` is the block's left edge in the text area.
   mutating func lineSlices(_ text: AttributedText, format: ParagraphFormat, x: Double, tags: [StructureTag]) -> [Slice] {
+    for refused in text.refusedLinks { reportRefusedLink(refused.destination, reason: refused.reason, at: refused.range) }
     let block = TextBlock(engine: engine, text: text, format: format)
+    let text = block.text  // its offsets match the lines'
     let minPitch = format.lineHeight * format.font.size
     var result: [Slice] = []
     result.reserveCapacity(block.lines.count)
@@ -42,6 +44,20 @@ extension PDFLayouter {
       result.append(slice)
     }
     return result
+  }
+
+  /// The warning for a link that is not made (`InlineBuilder.linkKind`): `URLPolicy` refuses its
+  /// URL (`unsafe-url`), or the URL is over its budget (`link-too-long`, empty `reason`). Its
+  /// text stays; it never becomes a `/URI` action.
+  mutating func reportRefusedLink(_ destination: String, reason: String, at range: SourceRange) {
+    let shown = destination.count > 80 ? String(destination.prefix(80)) + "…" : destination
+    if reason.isEmpty {
+      diagnostics.warning(
+        "link-too-long", "link to \(shown) (\(destination.utf8.count) bytes) dropped from the PDF (its text is kept) \(Budget.linkURLBytes.clause)",
+        file: document.sourcePath, at: range)
+    } else {
+      diagnostics.warning("unsafe-url", "link to \(shown) dropped from the PDF (its text is kept): \(reason)", file: document.sourcePath, at: range)
+    }
   }
 
   /// The format of body text at the current width.

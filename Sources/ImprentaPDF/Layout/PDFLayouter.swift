@@ -51,6 +51,12 @@ struct PDFLayouter {
   var breakNextPage = false
   /// Images already loaded, by reference.
   var images: [String: LoadedImage?] = [:]
+  /// Pixels the loaded images decode to together (`Budget.documentPixels`).
+  var decodedPixels = 0
+  /// The warning each image reference gave when it was loaded, and the references this pass
+  /// has reported (a second pass reuses the first one's images, decoded once).
+  var imageWarnings: [String: Diagnostic] = [:]
+  var reportedImages: Set<String> = []
   /// Where each loaded image was first referenced (for preflight).
   var imageSources: [ObjectIdentifier: (reference: String, range: SourceRange)] = [:]
 

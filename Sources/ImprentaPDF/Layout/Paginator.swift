@@ -7,27 +7,27 @@ import ImprentaStyle
 /// its rows go on to.
 struct Paginator {
   let geometry: PageGeometry
-  /// Footnote bodies by number, laid out at the text width.
-  let notes: [Int: [Slice]]
-  var ruleColor: Color = Color(hex: 0x999999)
-  /// Space between the body and the note rule, and between notes.
-  var noteGap: Double = 10
+  /// The footnotes of the page being filled.
+  var footnotes: FootnoteArea
+  var ruleColor: Color {
+    get { footnotes.ruleColor }
+    set { footnotes.ruleColor = newValue }
+  }
 
   private(set) var pages: [LaidPage] = []
   private(set) var anchorPages: [String: Int] = [:]
   private var items: [PageItem] = []
   private var y: Double = 0
   private var hasContent = false
-  private var pageNotes: [Int] = []
-  private var placedNotes: Set<Int> = []
 
   init(geometry: PageGeometry, notes: [Int: [Slice]]) {
     self.geometry = geometry
-    self.notes = notes
+    footnotes = FootnoteArea(notes: notes, geometry: geometry)
   }
 
   /// Lays out `slices` on pages and returns them.
   mutating func paginate(_ slices: [Slice]) -> PageLayout {
+    var slices = slices
     var i = 0
     while i < slices.count {
       if slices[i].pageBreakBefore && hasContent { finishPage() }
@@ -38,6 +38,15 @@ struct Paginator {
       var j = i
       while j < slices.count - 1 && slices[j].keepWithNext && !slices[j + 1].pageBreakBefore { j += 1 }
       let group = slices[i...j]
+      if !fits(group), let (top, rest) = splitLast(group) {
+        // A strip no page can hold (a table row taller than a page) is cut between lines.
+        for s in group.dropLast() { place(s) }
+        place(top)
+        finishPage()
+        slices[j] = rest
+        i = j
+        continue
+      }
       if fits(group) {
         for s in group { place(s) }
         onlyRepeatedHeader = false
@@ -52,26 +61,28 @@ struct Paginator {
       }
     }
     if hasContent || pages.isEmpty { finishPage() }
+    // Long notes go on at the foot of pages of their own.
+    while footnotes.hasCarried { finishPage() }
     return PageLayout(pages: pages, anchorPages: anchorPages)
   }
 
   private var onlyRepeatedHeader = false
 
-  private func notesHeight(_ numbers: [Int]) -> Double {
-    guard !numbers.isEmpty else { return 0 }
-    var h = noteGap
-    for n in numbers { h += (notes[n] ?? []).reduce(0) { $0 + $1.height + $1.spaceBefore } + 2 }
+  private func height(_ group: ArraySlice<Slice>) -> Double {
+    var h = 0.0
+    for (k, s) in group.enumerated() { h += s.height + (k == 0 && !hasContent ? 0 : s.spaceBefore) }
     return h
   }
 
   private func fits(_ group: ArraySlice<Slice>) -> Bool {
-    var h = 0.0
-    var calls = pageNotes
-    for (k, s) in group.enumerated() {
-      h += s.height + (k == 0 && !hasContent ? 0 : s.spaceBefore)
-      for n in s.footnotes where !calls.contains(n) && !placedNotes.contains(n) && notes[n] != nil { calls.append(n) }
-    }
-    return y + h + notesHeight(calls) <= geometry.textHeight + 0.01
+    y + height(group) + footnotes.demand(adding: group.flatMap(\.footnotes)) <= geometry.textHeight + 0.01
+  }
+
+  /// The last strip of `group` cut where the rest of the page ends, when no page could hold it.
+  private func splitLast(_ group: ArraySlice<Slice>) -> (Slice, Slice)? {
+    guard let last = group.last, !last.breaks.isEmpty, last.height > geometry.textHeight - footnotes.demand(adding: last.footnotes) else { return nil }
+    let room = geometry.textHeight - y - height(group) + last.height - footnotes.demand(adding: group.flatMap(\.footnotes))
+    return last.split(within: room)
   }
 
   private mutating func place(_ slice: Slice) {
@@ -88,47 +99,18 @@ struct Paginator {
       if case .anchor(let name, _, _) = placed.kind, anchorPages[name] == nil { anchorPages[name] = pages.count }
       items.append(placed)
     }
-    for n in slice.footnotes where !pageNotes.contains(n) && !placedNotes.contains(n) && notes[n] != nil { pageNotes.append(n) }
+    footnotes.call(slice.footnotes)
     y += slice.height
     hasContent = true
   }
 
   private mutating func finishPage() {
-    if !pageNotes.isEmpty {
-      items += Paginator.footnoteItems(
-        pageNotes, notes: notes, height: notesHeight(pageNotes), geometry: geometry, page: pages.count, noteGap: noteGap,
-        ruleColor: ruleColor, anchorPages: &anchorPages)
-      for n in pageNotes { placedNotes.insert(n) }
-    }
+    items += footnotes.finishPage(bodyHeight: y, page: pages.count, anchorPages: &anchorPages)
     pages.append(LaidPage(width: geometry.width, height: geometry.height, items: Paginator.mergeBoxes(items)))
     items = []
     y = 0
     hasContent = false
     onlyRepeatedHeader = false
-    pageNotes = []
-  }
-
-  /// The footnotes of a page at its foot, under a short rule, with their anchors recorded.
-  static func footnoteItems(
-    _ pageNotes: [Int], notes: [Int: [Slice]], height: Double, geometry: PageGeometry, page: Int, noteGap: Double, ruleColor: Color,
-    anchorPages: inout [String: Int]
-  ) -> [PageItem] {
-    let left = geometry.left(page: page)
-    var ny = geometry.marginTop + geometry.textHeight - height + noteGap
-    var items = [PageItem(.rule(x0: left, y0: ny - noteGap / 2, x1: left + geometry.textWidth / 3, y1: ny - noteGap / 2, width: 0.5, color: ruleColor))]
-    for n in pageNotes {
-      for (k, s) in (notes[n] ?? []).enumerated() {
-        if k > 0 { ny += s.spaceBefore }
-        for item in s.items {
-          let placed = item.offsetBy(dx: left, dy: ny)
-          if case .anchor(let name, _, _) = placed.kind, anchorPages[name] == nil { anchorPages[name] = page }
-          items.append(placed)
-        }
-        ny += s.height
-      }
-      ny += 2
-    }
-    return items
   }
 
   /// Boxes of one group (a code block's background, a quote's rule) become one box per page.

@@ -17,11 +17,84 @@ struct Slice {
   var pageBreakBefore = false
   /// Set across every column of a multi-column page (headings, figures, tables, pull-quotes).
   var span = false
+  /// Heights (ascending) at which a strip no page can hold may be cut: for a table row, between
+  /// lines of every cell. Empty: never cut.
+  var breaks: [Double] = []
+  /// Space kept above and below a cut (a cell's padding).
+  var breakPadding = 0.0
 
   init(height: Double, spaceBefore: Double = 0, items: [PageItem] = []) {
     self.height = height
     self.spaceBefore = spaceBefore
     self.items = items
+  }
+}
+
+extension Slice {
+  /// The strip cut at its last break within `room`: the top part, and the rest with its items
+  /// moved up. Items go to the part their middle is in; boxes (backgrounds) are cut in two. Nil
+  /// when no break is within `room`.
+  func split(within room: Double) -> (top: Slice, rest: Slice)? {
+    guard let cut = breaks.last(where: { $0 > breakPadding && $0 + breakPadding <= room + 0.01 && $0 < height }) else { return nil }
+    let shift = cut - breakPadding  // how far the rest moves up
+    var top = self
+    top.height = cut + breakPadding
+    top.items = []
+    top.footnotes = []
+    top.breaks = []
+    top.keepWithNext = false
+    var rest = self
+    rest.height = height - shift
+    rest.spaceBefore = 0
+    rest.items = []
+    rest.footnotes = []
+    rest.breaks = breaks.filter { $0 > cut }.map { $0 - shift }
+    rest.pageBreakBefore = false
+    var restAnchors: Set<String> = []
+    for item in items {
+      let middle: Double
+      switch item.kind {
+      case .box(let r, let fill, let stroke, let g):
+        if r.y < cut { top.items.append(PageItem(.box(Rect(x: r.x, y: r.y, width: r.width, height: min(r.maxY, top.height) - r.y), fill: fill, stroke: stroke, group: g), tags: item.tags)) }
+        if r.maxY > cut {
+          let y0 = max(r.y - shift, 0)
+          rest.items.append(PageItem(.box(Rect(x: r.x, y: y0, width: r.width, height: r.maxY - shift - y0), fill: fill, stroke: stroke, group: g), tags: item.tags))
+        }
+        continue
+      case .text(let t): middle = t.baseline
+      case .rule(_, let y0, _, let y1, _, _): middle = (y0 + y1) / 2
+      case .image(let r, _), .link(let r, _), .qrCode(let r, _): middle = r.y + r.height / 2
+      case .anchor(_, let y, _): middle = y
+      case .leader(_, _, let b, _): middle = b
+      }
+      if middle < cut {
+        top.items.append(item)
+      } else {
+        rest.items.append(item.offsetBy(dx: 0, dy: -shift))
+        if case .anchor(let name, _, _) = item.kind { restAnchors.insert(name) }
+      }
+    }
+    // A footnote goes with the part its call is in.
+    for n in footnotes {
+      if restAnchors.contains("fnref-\(n)") { rest.footnotes.append(n) } else { top.footnotes.append(n) }
+    }
+    return (top, rest)
+  }
+}
+
+extension Slice {
+  /// The strip cut at its breaks into pieces no taller than `height` (as far as its breaks allow),
+  /// for flows that cannot cut while they place: columns and footnotes. Itself when it fits.
+  func pieces(fitting height: Double) -> [Slice] {
+    guard self.height > height, !breaks.isEmpty else { return [self] }
+    var out: [Slice] = []
+    var rest = self
+    while rest.height > height, let (top, next) = rest.split(within: height) {
+      out.append(top)
+      rest = next
+    }
+    out.append(rest)
+    return out
   }
 }
 

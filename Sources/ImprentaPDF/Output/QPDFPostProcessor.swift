@@ -1,3 +1,4 @@
+import Foundation
 import CQPDF
 import ImprentaModel
 
@@ -48,14 +49,31 @@ enum QPDFPostProcessor {
     visit(qpdf_oh_get_key(q, root, "/StructTreeRoot"), depth: 0)
   }
 
+  /// Cairo 1.16 lists an image painted twice on a page twice in the page's resources
+  /// (`/x11 11 0 R /x11 11 0 R`). Its resource names carry the object's number (`/x11`,
+  /// `/f-0-0`), so a repeated key always names the same object: nothing to repair or report.
+  static func isCairoResourceRepeat(_ warning: String) -> Bool {
+    warning.range(of: #"dictionary has duplicated key /[a-z]+[-0-9]+; last occurrence overrides"#, options: .regularExpression) != nil
+  }
+
   /// `boxes` sets `TrimBox` and `BleedBox` on every page (print production); `inspect` looks at
-  /// the document before it is written (preflight's font check).
+  /// the document before it is written (preflight's font check). qpdf's warnings (a repaired
+  /// object, a broken stream) never go to stderr: they are added to `warnings`, for diagnostics.
   static func process(
-    _ pdf: [UInt8], language: String, date: PageDate, figureAlts: [String] = [], boxes: PageBoxes? = nil, inspect: ((qpdf_data?) -> Void)? = nil
+    _ pdf: [UInt8], language: String, date: PageDate, figureAlts: [String] = [], boxes: PageBoxes? = nil, warnings: inout [String],
+    inspect: ((qpdf_data?) -> Void)? = nil
   ) throws -> [UInt8] {
     var q: qpdf_data? = qpdf_init()
     defer { qpdf_cleanup(&q) }
     qpdf_silence_errors(q)
+    qpdf_set_suppress_warnings(q, 1)
+    defer {
+      while qpdf_more_warnings(q) != 0 {
+        guard let w = qpdf_next_warning(q), let t = qpdf_get_error_full_text(q, w) else { continue }
+        let text = String(cString: t)
+        if !isCairoResourceRepeat(text) { warnings.append(text) }
+      }
+    }
     func check(_ code: QPDF_ERROR_CODE, _ what: String) throws {
       if code & QPDF_ERRORS != 0 {
         var message = what

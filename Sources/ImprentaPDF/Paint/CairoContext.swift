@@ -2,65 +2,15 @@ import CPangoCairo
 import Foundation
 import ImprentaStyle
 
-/// A decoded bitmap as a Cairo image surface. JPEG bytes are attached as MIME data, so the PDF
-/// surface embeds the original JPEG (DCTDecode) without re-encoding it.
-final class CairoImage {
-  let surface: OpaquePointer
-  let width: Int
-  let height: Int
-
-  init?(bytes: [UInt8], format: ImageHeader.Format) {
-    var s: OpaquePointer?
-    switch format {
-    case .png: s = CairoImage.decodePNG(bytes)
-    case .jpeg, .gif, .webp: s = GdkPixbufDecoder.decode(bytes)
-    case .svg: s = nil
-    }
-    guard let surface = s else { return nil }
-    guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-      cairo_surface_destroy(surface)
-      return nil
-    }
-    if format == .jpeg, let copy = malloc(bytes.count) {
-      bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
-      let freeData: @convention(c) (UnsafeMutableRawPointer?) -> Void = { free($0) }
-      cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self), UInt(bytes.count), freeData, copy)
-    }
-    self.surface = surface
-    width = Int(cairo_image_surface_get_width(surface))
-    height = Int(cairo_image_surface_get_height(surface))
-  }
-
-  deinit { cairo_surface_destroy(surface) }
-
-  private final class Reader {
-    let bytes: [UInt8]
-    var offset = 0
-    init(_ b: [UInt8]) { bytes = b }
-  }
-
-  private static func decodePNG(_ bytes: [UInt8]) -> OpaquePointer? {
-    let reader = Reader(bytes)
-    let read: cairo_read_func_t = { closure, data, length in
-      let r = Unmanaged<Reader>.fromOpaque(closure!).takeUnretainedValue()
-      let n = Int(length)
-      guard r.offset + n <= r.bytes.count, let data else { return CAIRO_STATUS_READ_ERROR }
-      r.bytes.withUnsafeBufferPointer { data.update(from: $0.baseAddress! + r.offset, count: n) }
-      r.offset += n
-      return CAIRO_STATUS_SUCCESS
-    }
-    return withExtendedLifetime(reader) {
-      cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(reader).toOpaque())
-    }
-  }
-}
-
 /// A Cairo drawing context on a PDF surface written into memory, or on an image surface (tests).
 final class CairoContext {
   let surface: OpaquePointer
   let cr: OpaquePointer
   private let sink: Sink?
   let isPDF: Bool
+  /// The bitmaps painted on the current page, released when it is written: destroyed earlier,
+  /// Cairo would copy each one (its snapshot of the pending page) at once.
+  private var pageImages: [CairoImage] = []
 
   final class Sink {
     var bytes: [UInt8] = []
@@ -113,18 +63,23 @@ final class CairoContext {
     if isPDF { cairo_pdf_surface_set_size(surface, width, height) }
   }
 
-  func showPage() { cairo_show_page(cr) }
+  func showPage() {
+    cairo_show_page(cr)
+    pageImages.removeAll()
+  }
 
-  /// Adds a bookmark; returns its id for children.
-  func addOutline(parent: Int32, title: String, destination: String) -> Int32 {
+  /// Adds a bookmark to the anchor `id`; returns its id for children.
+  func addOutline(parent: Int32, title: String, anchor id: String) -> Int32 {
     guard isPDF else { return 0 }
-    return cairo_pdf_surface_add_outline(surface, parent, title, "dest='\(CairoContext.escape(destination))'", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+    return cairo_pdf_surface_add_outline(
+      surface, parent, title, "dest=" + PDFStrings.attributeValue(PDFStrings.destinationName(id)), CAIRO_PDF_OUTLINE_FLAG_OPEN)
   }
 
   /// Finishes the surface and returns the PDF bytes.
   func finish() -> [UInt8] {
     CairoContext.returnFreedMemory()
     cairo_surface_finish(surface)
+    pageImages.removeAll()
     return sink?.bytes ?? []
   }
 
@@ -144,10 +99,6 @@ final class CairoContext {
 
   // MARK: - Tags
 
-  static func escape(_ s: String) -> String {
-    s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-  }
-
   func beginTag(_ name: String, attributes: String = "") {
     if isPDF { cairo_tag_begin(cr, name, attributes.isEmpty ? nil : attributes) }
   }
@@ -156,15 +107,27 @@ final class CairoContext {
     if isPDF { cairo_tag_end(cr, name) }
   }
 
-  func link(_ r: Rect, attributes: String) {
-    guard isPDF else { return }
-    cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[\(r.x) \(r.y) \(r.width) \(r.height)] \(attributes)")
+  /// One link to the anchor `id` of this PDF over the areas `rects` (the lines of one page).
+  func link(_ rects: [Rect], toAnchor id: String) {
+    link(rects, attributes: "dest=" + PDFStrings.attributeValue(PDFStrings.destinationName(id)))
+  }
+
+  /// One link to a URI (the caller has checked it against `URLPolicy`) over the areas `rects`.
+  func link(_ rects: [Rect], uri: String) {
+    link(rects, attributes: "uri=" + PDFStrings.attributeValue(PDFStrings.uri(uri)))
+  }
+
+  private func link(_ rects: [Rect], attributes: String) {
+    guard isPDF, !rects.isEmpty else { return }
+    let area = rects.map { "\($0.x) \($0.y) \($0.width) \($0.height)" }.joined(separator: " ")
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[\(area)] \(attributes)")
     cairo_tag_end(cr, CAIRO_TAG_LINK)
   }
 
-  func destination(_ name: String, y: Double) {
+  /// The named destination of the anchor `id`.
+  func destination(_ id: String, y: Double) {
     guard isPDF else { return }
-    cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(CairoContext.escape(name))' x=0 y=\(max(0, y))")
+    cairo_tag_begin(cr, CAIRO_TAG_DEST, "name=" + PDFStrings.attributeValue(PDFStrings.destinationName(id)) + " x=0 y=\(max(0, y))")
     cairo_tag_end(cr, CAIRO_TAG_DEST)
   }
 
@@ -214,7 +177,11 @@ final class CairoContext {
 
   func image(_ image: LoadedImage, in r: Rect) {
     switch image.content {
-    case .bitmap(let b):
+    case .bitmap(let source):
+      // Decoded (or, for a JPEG in a PDF, only sized) for this paint and released with the page:
+      // at most one page's images are in memory.
+      guard let b = source.surface(forPDF: isPDF) else { return }
+      pageImages.append(b)
       cairo_save(cr)
       cairo_rectangle(cr, r.x, r.y, r.width, r.height)
       cairo_clip(cr)

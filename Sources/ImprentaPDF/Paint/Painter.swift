@@ -65,26 +65,37 @@ struct Painter {
       }
     }
     enter([])
+    // The areas of one link (its lines on this page) become one link annotation.
+    var pending: (destination: String, rects: [Rect])? = nil
     for item in page.items {
       switch item.kind {
       case .anchor(let name, let y, _):
         ctx.destination(name, y: y)
       case .link(let r, let destination):
-        if destination.hasPrefix("#") {
-          let name = String(destination.dropFirst())
-          if layout.anchorPages[name] != nil { ctx.link(r, attributes: "dest='\(CairoContext.escape(name))'") }
-        } else if let target = Link(destination: destination, content: []).internalTarget {
-          // Another document of the export: its heading when it is in this PDF, else no link.
-          if !target.anchor.isEmpty, layout.anchorPages[target.anchor] != nil { ctx.link(r, attributes: "dest='\(CairoContext.escape(target.anchor))'") }
+        if pending?.destination == destination {
+          pending?.rects.append(r)
         } else {
-          // Cairo 1.16 writes the URI into a PDF string without escaping parentheses: an
-          // unbalanced `)` broke the object (found by fuzzing). Percent-encoding keeps the URL.
-          let uri = destination.replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
-          ctx.link(r, attributes: "uri='\(CairoContext.escape(uri))'")
+          if let p = pending { link(p.rects, to: p.destination, into: ctx) }
+          pending = (destination, [r])
         }
       case .text, .image, .rule, .box, .leader, .qrCode:
         break
       }
+    }
+    if let p = pending { link(p.rects, to: p.destination, into: ctx) }
+  }
+
+  /// A link over `rects` to an anchor of this PDF or to a URI `URLPolicy` allows.
+  private func link(_ rects: [Rect], to destination: String, into ctx: CairoContext) {
+    if destination.hasPrefix("#") {
+      let name = String(destination.dropFirst())
+      if layout.anchorPages[name] != nil { ctx.link(rects, toAnchor: name) }
+    } else if let target = Link(destination: destination, content: []).internalTarget {
+      // Another document of the export: its heading when it is in this PDF, else no link.
+      if !target.anchor.isEmpty, layout.anchorPages[target.anchor] != nil { ctx.link(rects, toAnchor: target.anchor) }
+    } else if case .remote = URLPolicy.classify(destination) {
+      // Layout refused (with a warning) what the policy refuses; this is the last gate.
+      ctx.link(rects, uri: destination)
     }
   }
 
@@ -95,7 +106,7 @@ struct Painter {
       for item in page.items {
         guard case .anchor(let name, _, let entry?) = item.kind else { continue }
         while let last = parents.last, last.level >= entry.level { parents.removeLast() }
-        let id = ctx.addOutline(parent: parents.last?.id ?? 0, title: entry.title, destination: name)
+        let id = ctx.addOutline(parent: parents.last?.id ?? 0, title: entry.title, anchor: name)
         parents.append((entry.level, id))
       }
     }

@@ -7,11 +7,14 @@ import ImprentaStyle
 /// column; footnotes go to the page's foot across the text width, as in one column.
 struct ColumnPaginator {
   let geometry: PageGeometry
-  let notes: [Int: [Slice]]
   let columns: Int
   let gap: Double
-  var ruleColor: Color = Color(hex: 0x999999)
-  var noteGap: Double = 10
+  /// The footnotes of the page being filled (shared with the one-column `Paginator`).
+  var footnotes: FootnoteArea
+  var ruleColor: Color {
+    get { footnotes.ruleColor }
+    set { footnotes.ruleColor = newValue }
+  }
 
   private(set) var pages: [LaidPage] = []
   private(set) var anchorPages: [String: Int] = [:]
@@ -19,12 +22,10 @@ struct ColumnPaginator {
   /// The top of the next band, from the text area's top.
   private var y = 0.0
   private var hasContent = false
-  private var pageNotes: [Int] = []
-  private var placedNotes: Set<Int> = []
 
   init(geometry: PageGeometry, notes: [Int: [Slice]], columns: Int, gap: Double) {
     self.geometry = geometry
-    self.notes = notes
+    footnotes = FootnoteArea(notes: notes, geometry: geometry)
     self.columns = max(1, columns)
     self.gap = gap
   }
@@ -42,23 +43,45 @@ struct ColumnPaginator {
         while j < slices.count - 1 && slices[j].span && slices[j].keepWithNext && slices[j + 1].span && !slices[j + 1].pageBreakBefore { j += 1 }
         var need = height(slices[i...j], atTop: !hasContent)
         if slices[j].keepWithNext, j + 1 < slices.count, !slices[j + 1].span { need += firstGroupHeight(slices, from: j + 1) }
-        if hasContent && y + need + notesHeight(pageNotes + calls(slices[i...j])) > geometry.textHeight + 0.01 { finishPage() }
+        // (A strip no page can hold starts where it is and is cut below.)
+        let mustCut = i == j && !slices[i].breaks.isEmpty && slices[i].height > geometry.textHeight - notesHeight(slices[i].footnotes)
+        if hasContent && !mustCut && y + need + notesHeight(calls(slices[i...j])) > geometry.textHeight + 0.01 { finishPage() }
         if !hasContent, let header = slices[i].repeatHeader { for h in header { placeSpan(h) } }
-        for s in slices[i...j] {
-          if hasContent && y + s.spaceBefore + s.height + notesHeight(pageNotes + s.footnotes) > geometry.textHeight + 0.01 {
+        var queue = slices[i...j]
+        while var s = queue.popFirst() {
+          // A strip no page can hold (a table row taller than a page) is cut between lines.
+          if !s.breaks.isEmpty, s.height > geometry.textHeight - notesHeight(s.footnotes),
+            let (top, rest) = s.split(within: geometry.textHeight - y - (hasContent ? s.spaceBefore : 0) - notesHeight(s.footnotes))
+          {
+            placeSpan(top)
+            finishPage()
+            if let header = rest.repeatHeader { for h in header { placeSpan(h) } }
+            queue.insert(rest, at: queue.startIndex)
+            continue
+          }
+          if hasContent && y + s.spaceBefore + s.height + notesHeight(s.footnotes) > geometry.textHeight + 0.01 {
             finishPage()
             if let header = s.repeatHeader { for h in header { placeSpan(h) } }
+            if !s.breaks.isEmpty, s.height > geometry.textHeight - notesHeight(s.footnotes) {
+              s.spaceBefore = 0
+              queue.insert(s, at: queue.startIndex)
+              continue
+            }
           }
           placeSpan(s)
         }
         i = j + 1
       } else {
         while j < slices.count - 1 && !slices[j + 1].span && !slices[j + 1].pageBreakBefore { j += 1 }
-        placeColumns(Array(slices[i...j]))
+        // Strips taller than a column (a table row in a list) are cut first: columns are balanced
+        // by whole strips.
+        placeColumns(slices[i...j].flatMap { $0.pieces(fitting: geometry.textHeight - notesHeight($0.footnotes)) })
         i = j + 1
       }
     }
     if hasContent || pages.isEmpty { finishPage() }
+    // Long notes go on at the foot of pages of their own.
+    while footnotes.hasCarried { finishPage() }
     return PageLayout(pages: pages, anchorPages: anchorPages)
   }
 
@@ -79,20 +102,16 @@ struct ColumnPaginator {
     return height(slices[i...j], atTop: false)
   }
 
-  private func notesHeight(_ numbers: [Int]) -> Double {
-    var seen: Set<Int> = []
-    var h = 0.0
-    for n in numbers where !placedNotes.contains(n) && notes[n] != nil && seen.insert(n).inserted {
-      h += (notes[n] ?? []).reduce(0) { $0 + $1.height + $1.spaceBefore } + 2
-    }
-    return h > 0 ? h + noteGap : 0
-  }
+  /// The room the page's notes need with `calls` called on it too.
+  private func notesHeight(_ calls: [Int]) -> Double { footnotes.demand(adding: calls) }
 
   // MARK: - Filling columns
 
   /// Where each slice of `run[start...]` goes with columns at most `cap` tall: (slice, column,
-  /// top in the column). Stops when the columns are full.
+  /// top in the column). Stops when the columns are full. A slice taller than `cap` is placed at
+  /// the top of a column only when the page has nothing else (it goes to the next page).
   private func fill(_ run: [Slice], from start: Int, cap: Double) -> (placed: [(Int, Int, Double)], end: Int, tallest: Double) {
+    let force = !hasContent
     var placed: [(Int, Int, Double)] = []
     var column = 0, cy = 0.0, tallest = 0.0
     var i = start
@@ -112,7 +131,7 @@ struct ColumnPaginator {
       } else if cy == 0 {
         // Taller than a column: break the group where it must.
         var k = i
-        while k <= j && (cy == 0 || cy + run[k].spaceBefore + run[k].height <= cap + 0.01) {
+        while k <= j && ((cy == 0 && (force || run[k].height <= cap + 0.01)) || cy + run[k].spaceBefore + run[k].height <= cap + 0.01) {
           if cy > 0 { cy += run[k].spaceBefore }
           placed.append((k, column, cy))
           cy += run[k].height
@@ -134,7 +153,7 @@ struct ColumnPaginator {
     var start = 0
     while start < run.count {
       let rest = run[start...]
-      let available = geometry.textHeight - y - (hasContent ? 2 : 0) - notesHeight(pageNotes + calls(rest))
+      let available = geometry.textHeight - y - (hasContent ? 2 : 0) - notesHeight(calls(rest))
       // Balanced: the shortest columns that hold all the rest on this page.
       let total = height(rest, atTop: true)
       var chosen: (placed: [(Int, Int, Double)], end: Int, tallest: Double)? = nil
@@ -200,20 +219,14 @@ struct ColumnPaginator {
       if case .anchor(let name, _, _) = placed.kind, anchorPages[name] == nil { anchorPages[name] = pages.count }
       items.append(placed)
     }
-    for n in slice.footnotes where !pageNotes.contains(n) && !placedNotes.contains(n) && notes[n] != nil { pageNotes.append(n) }
+    footnotes.call(slice.footnotes)
   }
 
   private mutating func finishPage() {
-    if !pageNotes.isEmpty {
-      items += Paginator.footnoteItems(
-        pageNotes, notes: notes, height: notesHeight(pageNotes), geometry: geometry, page: pages.count, noteGap: noteGap,
-        ruleColor: ruleColor, anchorPages: &anchorPages)
-      for n in pageNotes { placedNotes.insert(n) }
-    }
+    items += footnotes.finishPage(bodyHeight: y, page: pages.count, anchorPages: &anchorPages)
     pages.append(LaidPage(width: geometry.width, height: geometry.height, items: Paginator.mergeBoxes(items)))
     items = []
     y = 0
     hasContent = false
-    pageNotes = []
   }
 }

@@ -45,15 +45,23 @@ extension PDFWriter {
     var files: [PDFFile] = []
     // nil: look for fonts that are not embedded while post-processing; [] (found or not asked): done.
     var fontProblems: [String]? = preflight ? nil : []
+    var qpdfWarnings: [String] = []
+    defer {
+      for w in Set(qpdfWarnings).sorted() {
+        diagnostics.warning("pdf-repaired", "the PDF needed repair when it was post-processed (qpdf: \(w))", file: first.sourcePath)
+      }
+    }
     if mode == nil || options.writeUnimposed {
-      let bytes = try paintPages(layout, labels: labels, print: print, document: first, environment: environment, fontProblems: &fontProblems)
+      let bytes = try paintPages(
+        layout, labels: labels, print: print, document: first, environment: environment, fontProblems: &fontProblems, qpdfWarnings: &qpdfWarnings)
       files.append(PDFFile(suffix: "", bytes: bytes))
     }
     if let mode {
       let imposed = ImposedLayout(
         pageCount: layout.pages.count, mode: mode, pageWidth: layout.pages.first?.width ?? 0, pageHeight: layout.pages.first?.height ?? 0,
         keepLast: covers.back.count)
-      let bytes = try paintSheets(imposed, layout: layout, print: print, document: first, environment: environment, fontProblems: &fontProblems)
+      let bytes = try paintSheets(
+        imposed, layout: layout, print: print, document: first, environment: environment, fontProblems: &fontProblems, qpdfWarnings: &qpdfWarnings)
       files.append(PDFFile(suffix: mode.suffix, bytes: bytes))
     }
     for name in fontProblems ?? [] {
@@ -104,7 +112,8 @@ extension PDFWriter {
   }
 
   private func finish(
-    _ ctx: CairoContext, document: Document, environment: ExportEnvironment, figureAlts: [String], boxes: PageBoxes?, fontProblems: inout [String]?
+    _ ctx: CairoContext, document: Document, environment: ExportEnvironment, figureAlts: [String], boxes: PageBoxes?, fontProblems: inout [String]?,
+    qpdfWarnings: inout [String]
   ) throws -> [UInt8] {
     let bytes = ctx.finish()
     if let problem = ctx.status {
@@ -116,7 +125,7 @@ extension PDFWriter {
     do {
       let out = try QPDFPostProcessor.process(
         bytes, language: document.language(default: style.base.language), date: environment.buildDate, figureAlts: figureAlts, boxes: boxes,
-        inspect: inspect)
+        warnings: &qpdfWarnings, inspect: inspect)
       if let names = found.names { fontProblems = names }
       return out
     } catch {
@@ -126,7 +135,8 @@ extension PDFWriter {
 
   /// The pages, each on a sheet of the media size with its marks.
   func paintPages(
-    _ layout: PageLayout, labels: [String], print: PrintGeometry, document: Document, environment: ExportEnvironment, fontProblems: inout [String]?
+    _ layout: PageLayout, labels: [String], print: PrintGeometry, document: Document, environment: ExportEnvironment, fontProblems: inout [String]?,
+    qpdfWarnings: inout [String]
   ) throws -> [UInt8] {
     let placed = print.place(layout)
     let trim = (layout.pages.first?.width ?? 595, layout.pages.first?.height ?? 842)
@@ -143,14 +153,15 @@ extension PDFWriter {
     ctx.showPage()
     painter.addOutline(ctx)
     let boxes = print.isPlain ? nil : print.boxes(width: trim.0, height: trim.1)
-    return try finish(ctx, document: document, environment: environment, figureAlts: placed.figureAlts, boxes: boxes, fontProblems: &fontProblems)
+    return try finish(ctx, document: document, environment: environment, figureAlts: placed.figureAlts, boxes: boxes, fontProblems: &fontProblems,
+      qpdfWarnings: &qpdfWarnings)
   }
 
   /// The imposed sheets: each page painted again at its place, clipped to its half of the sheet
   /// (and the bleed on the sheet's outer edges), with crop marks around the sheet and fold marks.
   func paintSheets(
     _ imposed: ImposedLayout, layout: PageLayout, print: PrintGeometry, document: Document, environment: ExportEnvironment,
-    fontProblems: inout [String]?
+    fontProblems: inout [String]?, qpdfWarnings: inout [String]
   ) throws -> [UInt8] {
     let w = imposed.pageWidth, h = imposed.pageHeight
     let o = print.offset, b = print.bleed
@@ -193,6 +204,7 @@ extension PDFWriter {
     ctx.showPage()
     Painter(layout: sheets).addOutline(ctx)
     let boxes = print.isPlain ? nil : print.boxes(width: imposed.sheetWidth, height: h)
-    return try finish(ctx, document: document, environment: environment, figureAlts: sheets.figureAlts, boxes: boxes, fontProblems: &fontProblems)
+    return try finish(ctx, document: document, environment: environment, figureAlts: sheets.figureAlts, boxes: boxes, fontProblems: &fontProblems,
+      qpdfWarnings: &qpdfWarnings)
   }
 }

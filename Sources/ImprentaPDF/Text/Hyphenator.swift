@@ -89,7 +89,8 @@ final class Hyphenator {
   /// so the marks are matched against characters, never bytes.
   func hyphenateWord(_ word: Substring) -> String {
     let chars = Array(word)
-    guard chars.count >= minimumLetters else { return String(word) }
+    // No word of a language is hundreds of letters long: such a run is left to line breaking.
+    guard chars.count >= minimumLetters, chars.count <= 100 else { return String(word) }
     if let hit = cache[String(word)] { return hit }
     let lower = word.lowercased()
     var bytes = Array(lower.utf8).map { CChar(bitPattern: $0) }

@@ -152,11 +152,13 @@ final class TextBlock {
   private var layout: OpaquePointer?
   private let bytes: [UInt8]
 
+  /// `text` is set with break opportunities in its overlong runs: read links and footnote calls
+  /// from `self.text`, whose offsets match the lines'.
   init(engine: TextEngine, text: AttributedText, format: ParagraphFormat) {
     self.engine = engine
-    self.text = text
+    self.text = text.breakingLongRuns()
     self.format = format
-    bytes = Array(text.string.utf8)
+    bytes = Array(self.text.string.utf8)
     let l = makeLayout()
     measure(l)
     layout = l

@@ -1,0 +1,106 @@
+import ImprentaStyle
+
+/// The footnotes at the foot of the page being filled, for both paginators (one column and
+/// several): which notes its lines call, how much room they need, and where they are set.
+///
+/// A note is set whole on the page that calls it, as before, unless it is long (taller than half
+/// the text area): then only its first line must be on that page, and what does not fit goes on
+/// at the foot of the next pages, before their own notes, as TeX does. Nothing is drawn outside
+/// the text area.
+struct FootnoteArea {
+  /// Footnote bodies by number, laid out at the text width.
+  let notes: [Int: [Slice]]
+  let geometry: PageGeometry
+  /// Space between the body and the note rule.
+  var gap: Double = 10
+  var ruleColor: Color = Color(hex: 0x999999)
+
+  /// Notes called on the page being filled, in order.
+  private(set) var pageNotes: [Int] = []
+  /// Lines of notes begun on an earlier page, to set first.
+  private(set) var carried: [Slice] = []
+  private var placed: Set<Int> = []
+
+  init(notes: [Int: [Slice]], geometry: PageGeometry) {
+    // A strip of a note taller than half a page (a table row in a note) is cut first: notes are
+    // split between strips.
+    self.notes = notes.mapValues { $0.flatMap { $0.pieces(fitting: geometry.textHeight / 2) } }
+    self.geometry = geometry
+  }
+
+  /// Whether lines of notes begun on earlier pages are still to be set.
+  var hasCarried: Bool { !carried.isEmpty }
+
+  private static func height(_ lines: [Slice]) -> Double { lines.reduce(0) { $0 + $1.height + $1.spaceBefore } }
+
+  /// Whether note `n` may be split across pages.
+  private func isLong(_ n: Int) -> Bool { FootnoteArea.height(notes[n] ?? []) > geometry.textHeight / 2 }
+
+  /// The room the page's notes need if `calls` are called on it too: short notes whole, the
+  /// first line of long ones, and carried lines up to half the text area.
+  func demand(adding calls: [Int] = []) -> Double {
+    var h = 0.0
+    var any = false
+    if !carried.isEmpty {
+      h += min(FootnoteArea.height(carried), geometry.textHeight / 2) + 2
+      any = true
+    }
+    var seen: Set<Int> = []
+    for n in pageNotes + calls where !placed.contains(n) && seen.insert(n).inserted {
+      guard let lines = notes[n], let first = lines.first else { continue }
+      h += (isLong(n) ? first.height : FootnoteArea.height(lines)) + 2
+      any = true
+    }
+    return any ? h + gap : 0
+  }
+
+  /// Notes called by a line placed on the page.
+  mutating func call(_ numbers: [Int]) {
+    for n in numbers where !pageNotes.contains(n) && !placed.contains(n) && notes[n] != nil { pageNotes.append(n) }
+  }
+
+  /// The page's notes (carried lines first) at its foot under a short rule, in the room left under
+  /// `bodyHeight`; lines that do not fit are carried to the next page. Anchors are recorded.
+  mutating func finishPage(bodyHeight: Double, page: Int, anchorPages: inout [String: Int]) -> [PageItem] {
+    // The lines in order, a note's first line 2 points below the note before it.
+    var lines = carried
+    for n in pageNotes {
+      placed.insert(n)
+      for (k, line) in (notes[n] ?? []).enumerated() {
+        var l = line
+        if k == 0 && !lines.isEmpty { l.spaceBefore += 2 }
+        lines.append(l)
+      }
+    }
+    pageNotes = []
+    carried = []
+    guard !lines.isEmpty else { return [] }
+    // (2 points are left under the last note, as under every note.)
+    let room = geometry.textHeight - bodyHeight - gap - 2
+    var used = 0.0
+    var count = 0
+    for (k, line) in lines.enumerated() {
+      let h = line.height + (k == 0 ? 0 : line.spaceBefore)
+      // On a page with no body, at least one line, so the notes always end.
+      guard used + h <= room + 0.01 || (count == 0 && bodyHeight == 0) else { break }
+      used += h
+      count += 1
+    }
+    carried = Array(lines[count...])
+    if !carried.isEmpty { carried[0].spaceBefore = 0 }
+    guard count > 0 else { return [] }
+    let left = geometry.left(page: page)
+    var ny = geometry.marginTop + geometry.textHeight - 2 - used
+    var items = [PageItem(.rule(x0: left, y0: ny - gap / 2, x1: left + geometry.textWidth / 3, y1: ny - gap / 2, width: 0.5, color: ruleColor))]
+    for (k, line) in lines[..<count].enumerated() {
+      if k > 0 { ny += line.spaceBefore }
+      for item in line.items {
+        let placed = item.offsetBy(dx: left, dy: ny)
+        if case .anchor(let name, _, _) = placed.kind, anchorPages[name] == nil { anchorPages[name] = page }
+        items.append(placed)
+      }
+      ny += line.height
+    }
+    return items
+  }
+}
