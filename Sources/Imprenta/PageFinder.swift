@@ -37,8 +37,7 @@ public enum PageFinder {
       guard seen.insert(Array(page.path.utf8)).inserted else { return }
       let canonical = page.path.precomposedStringWithCanonicalMapping
       if let twin = seenCanonical[canonical] {
-        diagnostics.error(
-          "ambiguous-page-name",
+        diagnostics.report(.ambiguousPageName,
           "this page's name differs from '\(twin)' only in Unicode normalization (one is composed, NFC, the other decomposed, NFD); their outputs would collide: rename one (not exported)",
           file: page.path)
         return
@@ -56,7 +55,7 @@ public enum PageFinder {
           return entries.filter { $0.isFolder && pattern.mayMatchBelow($0.relativePath) }
         }
         diagnostics.append(contentsOf: walker.diagnostics)
-        if found.isEmpty { diagnostics.warning("empty-match", "no page matches this pattern", file: input) }
+        if found.isEmpty { diagnostics.report(.emptyMatch, "no page matches this pattern", file: input) }
         for rel in found {
           add(PageSource(path: pattern.root == "." ? rel : pattern.root + "/" + rel, root: pattern.root, relativeName: (rel as NSString).deletingPathExtension))
         }
@@ -70,7 +69,7 @@ public enum PageFinder {
         let found = walker.files(under: trimmed, include: isPage)
         diagnostics.append(contentsOf: walker.diagnostics)
         if found.isEmpty && !walker.diagnostics.hasErrors {
-          diagnostics.warning("empty-match", "no Markdown page (.md, .markdown, .mdown) in this folder", file: input)
+          diagnostics.report(.emptyMatch, "no Markdown page (.md, .markdown, .mdown) in this folder", file: input)
         }
         for rel in found {
           add(PageSource(path: trimmed == "." ? rel : trimmed + "/" + rel, root: trimmed, relativeName: (rel as NSString).deletingPathExtension))
@@ -80,7 +79,7 @@ public enum PageFinder {
         let name = ((trimmed as NSString).lastPathComponent as NSString).deletingPathExtension
         add(PageSource(path: trimmed, root: dir.isEmpty ? "." : dir, relativeName: name))
       } else {
-        diagnostics.error("not-a-regular-file", "not a file or folder (a device, FIFO or socket); not read", file: input)
+        diagnostics.error(.notARegularFile, "not a file or folder (a device, FIFO or socket); not read", file: input)
       }
     }
     return pages
@@ -92,7 +91,7 @@ public enum PageFinder {
     guard let real = FileSystem.realPath(path) else {
       let own = FileSystem.linkStatus(path)
       diagnostics.error(
-        own.kind == .link ? "missing-file" : "missing-input", own.kind == .link ? "a symbolic link that leads nowhere" : "no such file or folder",
+        own.kind == .link ? .missingFile : .missingInput, own.kind == .link ? "a symbolic link that leads nowhere" : "no such file or folder",
         file: input)
       return nil
     }
@@ -100,14 +99,13 @@ public enum PageFinder {
     if viaLink || untrusted {
       let projectReal = FileSystem.realPath(project) ?? project
       guard FileSystem.isInside(real, projectReal), !ReadPolicy(roots: [projectReal]).roots.isEmpty else {
-        diagnostics.error(
-          "outside-roots", viaLink ? "a symbolic link to a place outside the project folder; not read" : "outside the project folder; not read", file: input)
+        diagnostics.error(.outsideRoots, viaLink ? "a symbolic link to a place outside the project folder; not read" : "outside the project folder; not read", file: input)
         return nil
       }
-      if viaLink { diagnostics.note("input-link", "a symbolic link inside the project; followed", file: input) }
+      if viaLink { diagnostics.report(.inputLink, "a symbolic link inside the project; followed", file: input) }
     }
     if ReadPolicy.isForbiddenPath(real) {
-      diagnostics.error("outside-roots", "a system folder (/proc, /sys, /dev); not read", file: input)
+      diagnostics.error(.outsideRoots, "a system folder (/proc, /sys, /dev); not read", file: input)
       return nil
     }
     return real

@@ -86,7 +86,7 @@ struct BuildCommand: ParsableCommand {
     switch SourceDateEpoch.read(ProcessInfo.processInfo.environment) {
     case .success(let epoch): options.sourceDateEpoch = epoch
     case .failure(let failure):
-      printer.print(Diagnostics([Diagnostic(.error, code: "invalid-source-date-epoch", file: "SOURCE_DATE_EPOCH", message: failure.message)]))
+      printer.print(Diagnostics([Diagnostic(.error, code: .invalidSourceDateEpoch, file: "SOURCE_DATE_EPOCH", message: failure.message)]))
       throw ExitCode(64)
     }
     var result: BatchReport

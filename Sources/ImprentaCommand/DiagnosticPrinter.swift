@@ -29,7 +29,7 @@ struct DiagnosticPrinter {
     var props = ["file=\(property(d.file))"]
     if d.line > 0 { props.append("line=\(d.line)") }
     if d.column > 0 { props.append("col=\(d.column)") }
-    props.append("title=\(property(d.code))")
+    props.append("title=\(property(d.code.rawValue))")
     return "::\(kind) \(props.joined(separator: ","))::\(data(d.message))"
   }
 }

@@ -44,7 +44,7 @@ struct SiteBuild {
       diagnostics.report(error.diagnostic)
       return diagnostics
     } catch {
-      diagnostics.error("style-error", "\(error)", file: styleName)
+      diagnostics.report(.styleError, "\(error)", file: styleName)
       return diagnostics
     }
     // "Now" is the clock's, read here and handed to the reader; output dates follow SOURCE_DATE_EPOCH.
@@ -57,11 +57,11 @@ struct SiteBuild {
       diagnostics.report(error.diagnostic)
       return diagnostics
     } catch {
-      diagnostics.error("site-error", "\(error)", file: root)
+      diagnostics.report(.siteError, "\(error)", file: root)
       return diagnostics
     }
     for skipped in project.site.skipped {
-      diagnostics.note("page-skipped", "\(skipped.reason.rawValue) page skipped", file: skipped.path)
+      diagnostics.report(.pageSkipped, "\(skipped.reason.rawValue) page skipped", file: skipped.path)
     }
     let writer: OutputFolder
     do {
@@ -97,7 +97,7 @@ struct SiteBuild {
           } catch let error as ImprentaError {
             diagnostics.report(error.diagnostic)
           } catch {
-            diagnostics.error("export-failed", "\(error)", file: root)
+            diagnostics.report(.exportFailed, "\(error)", file: root)
           }
         }
       }
@@ -112,7 +112,7 @@ struct SiteBuild {
         } catch let error as ImprentaError {
           diagnostics.report(error.diagnostic)
         } catch {
-          diagnostics.error("export-failed", "\(error)", file: document.sourcePath)
+          diagnostics.report(.exportFailed, "\(error)", file: document.sourcePath)
         }
       }
     }

@@ -65,7 +65,7 @@ enum ReportWriter {
     let report = Report(
       imprenta: ImprentaVersion.string, documents: r.documents, errors: r.diagnostics.errorCount, warnings: r.diagnostics.warningCount,
       seconds: (seconds * 1000).rounded() / 1000, outputs: r.outputs, stale: r.stale, pruned: r.pruned,
-      diagnostics: r.diagnostics.items.map { .init(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue, code: $0.code, message: $0.message) })
+      diagnostics: r.diagnostics.items.map { .init(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message) })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(report)

@@ -14,7 +14,7 @@ enum EPUBArchive {
   static func zip(_ files: [(path: String, bytes: [UInt8])], date: PageDate) throws -> [UInt8] {
     let all = [(path: "mimetype", bytes: Array("application/epub+zip".utf8))] + files
     guard all.count < 0xFFFF else {
-      throw ImprentaError("zip-failed", "the EPUB would hold \(all.count) files; a container holds at most 65,534", file: "")
+      throw ImprentaError(.zipFailed, "the EPUB would hold \(all.count) files; a container holds at most 65,534", file: "")
     }
     let (time, day) = msDOS(date)
     var out: [UInt8] = []
@@ -34,7 +34,7 @@ enum EPUBArchive {
         payload = [UInt8](compressed)
       }
       guard out.count + payload.count + name.count + 30 < Int(UInt32.max), file.bytes.count < Int(UInt32.max) else {
-        throw ImprentaError("zip-failed", "the EPUB would be larger than 4 GB", file: "")
+        throw ImprentaError(.zipFailed, "the EPUB would be larger than 4 GB", file: "")
       }
       let offset = UInt32(out.count)
       // Local file header.
@@ -71,7 +71,7 @@ enum EPUBArchive {
       put32(&central, offset)
       central += name
     }
-    guard out.count + central.count < Int(UInt32.max) else { throw ImprentaError("zip-failed", "the EPUB would be larger than 4 GB", file: "") }
+    guard out.count + central.count < Int(UInt32.max) else { throw ImprentaError(.zipFailed, "the EPUB would be larger than 4 GB", file: "") }
     let centralStart = UInt32(out.count)
     out += central
     // End of central directory.

@@ -56,7 +56,7 @@ final class EPUBImages {
       }
       // SVG arrives clean from the resources (scripts and remote references removed); say what went.
       for note in resource.notes {
-        notes.append(Diagnostic(.warning, code: "svg-sanitized", file: document.sourcePath, line: range.start.line, column: range.start.column, message: note))
+        notes.append(Diagnostic(.warning, code: .svgSanitized, file: document.sourcePath, line: range.start.line, column: range.start.column, message: note))
       }
       let href = uniqueHref(for: resource.name, type: type)
       images.append(PackagedImage(id: "img-\(images.count + 1)", href: href, mediaType: type, bytes: resource.bytes))

@@ -43,7 +43,7 @@ public struct EPUBPackager: Sendable {
   /// The files of the container after `mimetype`, in order: paths and bytes (what `package` zips).
   package func files(_ documents: [Document], environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> [(path: String, bytes: [UInt8])] {
     guard let first = documents.first else {
-      throw ImprentaError("empty-book", "an EPUB needs at least one page", file: "")
+      throw ImprentaError(.emptyBook, "an EPUB needs at least one page", file: "")
     }
     let language = first.language(default: style.base.language)
     let localization = Localization.forLanguage(language)
@@ -65,7 +65,7 @@ public struct EPUBPackager: Sendable {
         switch failure.resolution {
         case .missing(let w), .refused(let w), .source(let w): why = w
         }
-        diagnostics.warning("missing-cover", "cover image \(doc.metadata.cover) not used (\(why)): a title page is generated instead", file: doc.sourcePath)
+        diagnostics.report(.missingCover, "cover image \(doc.metadata.cover) not used (\(why)): a title page is generated instead", file: doc.sourcePath)
       }
     }
 
@@ -117,9 +117,9 @@ public struct EPUBPackager: Sendable {
             let range = doc.rangeOfLink(to: href)
             if href.hasPrefix(internalLinkScheme) {
               // A page of the same export, written as its own EPUB: nothing is lost, say so quietly.
-              diagnostics.note("link-to-other-output", "the link to \(href.dropFirst(internalLinkScheme.count)) is text in this page's EPUB (that page is exported separately)", file: doc.sourcePath, at: range)
+              diagnostics.report(.linkToOtherOutput, "the link to \(href.dropFirst(internalLinkScheme.count)) is text in this page's EPUB (that page is exported separately)", file: doc.sourcePath, at: range)
             } else {
-              diagnostics.warning("unresolved-link", "the link \(href) is text in the EPUB: \(why)", file: doc.sourcePath, at: range)
+              diagnostics.report(.unresolvedLink, "the link \(href) is text in the EPUB: \(why)", file: doc.sourcePath, at: range)
             }
           }
           return nil

@@ -55,7 +55,7 @@ public struct FolderWalker {
     let folder = relative.isEmpty ? root : root + "/" + relative
     let (listed, error) = FileSystem.entries(of: folder)
     guard var raw = listed else {
-      diagnostics.error("unreadable-input", "the folder cannot be read: \(FileSystem.describe(error))", file: folder)
+      diagnostics.report(.unreadableInput, "the folder cannot be read: \(FileSystem.describe(error))", file: folder)
       return
     }
     raw.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
@@ -64,7 +64,7 @@ public struct FolderWalker {
       visited += 1
       if visited > Budget.walkedEntries.limit {
         if !budgetReported {
-          diagnostics.error("budget-exceeded", "the walk stopped here: too many files and folders \(Budget.walkedEntries.clause)", file: folder)
+          diagnostics.report(.budgetExceeded, "the walk stopped here: too many files and folders \(Budget.walkedEntries.clause)", file: folder)
           budgetReported = true
         }
         return
@@ -72,7 +72,7 @@ public struct FolderWalker {
       if e.bytes.first == UInt8(ascii: ".") { continue }
       guard let name = e.name else {
         let shown = e.bytes.map { $0 >= 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
-        diagnostics.warning("invalid-file-name", "a file name that is not UTF-8 is skipped: '\(shown)'", file: folder)
+        diagnostics.report(.invalidFileName, "a file name that is not UTF-8 is skipped: '\(shown)'", file: folder)
         continue
       }
       let rel = relative.isEmpty ? name : relative + "/" + name
@@ -91,18 +91,18 @@ public struct FolderWalker {
       case .regular: entries.append(Entry(name: name, relativePath: rel, path: path, isFolder: false))
       case .folder: entries.append(Entry(name: name, relativePath: rel, path: path, isFolder: true))
       case .other:
-        diagnostics.warning("not-a-regular-file", "not a regular file (a device, FIFO or socket); skipped", file: path)
+        diagnostics.report(.notARegularFile, "not a regular file (a device, FIFO or socket); skipped", file: path)
       case .link, .missing: continue
       }
     }
     for sub in visit(relative, entries) where sub.isFolder {
       let status = FileSystem.status(sub.path)
       guard seenFolders.insert([status.device, status.inode]).inserted else {
-        diagnostics.warning("folder-loop", "this folder was already walked (a symbolic link loop or a second link to it); skipped", file: sub.path)
+        diagnostics.report(.folderLoop, "this folder was already walked (a symbolic link loop or a second link to it); skipped", file: sub.path)
         continue
       }
       guard depth + 1 < Budget.folderDepth.limit else {
-        diagnostics.error("budget-exceeded", "folders nested too deep; not walked \(Budget.folderDepth.clause)", file: sub.path)
+        diagnostics.report(.budgetExceeded, "folders nested too deep; not walked \(Budget.folderDepth.clause)", file: sub.path)
         continue
       }
       descend(root, relative: sub.relativePath, depth: depth + 1, visit)

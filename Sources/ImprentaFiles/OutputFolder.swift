@@ -27,26 +27,24 @@ public struct OutputFolder: Sendable {
   /// file's) must lie inside the project folder.
   public init(_ path: String, contentRoots: [String], project: String? = nil, confined: Bool = false) throws(ImprentaError) {
     guard !path.trimmingCharacters(in: " ").isEmpty else {
-      throw ImprentaError("unsafe-output-folder", "the output folder is empty (an unset variable?); nothing is written", file: "--output")
+      throw ImprentaError(.unsafeOutputFolder, "the output folder is empty (an unset variable?); nothing is written", file: "--output")
     }
     guard !path.unicodeScalars.contains(where: \.isControlCharacter) else {
-      throw ImprentaError("unsafe-output-folder", "the output folder's name holds control characters", file: "--output")
+      throw ImprentaError(.unsafeOutputFolder, "the output folder's name holds control characters", file: "--output")
     }
     let absolute = FileSystem.absolute(path)
     func check(_ real: String) throws(ImprentaError) {
       if real == "/" {
-        throw ImprentaError("unsafe-output-folder", "the output folder is the file system's root; nothing is written", file: path)
+        throw ImprentaError(.unsafeOutputFolder, "the output folder is the file system's root; nothing is written", file: path)
       }
       for root in contentRoots {
         if let r = FileSystem.realPath(root), FileSystem.isInside(r, real) {
-          throw ImprentaError(
-            "unsafe-output-folder", "the output folder is the content folder '\(root)' or holds it; outputs go to a folder of their own",
+          throw ImprentaError(.unsafeOutputFolder, "the output folder is the content folder '\(root)' or holds it; outputs go to a folder of their own",
             file: path)
         }
       }
       if let project, let projectReal = FileSystem.realPath(project), confined || real != absolute, !FileSystem.isInside(real, projectReal) {
-        throw ImprentaError(
-          "unsafe-output-folder", confined ? "the output folder leaves the project folder" : "the output folder is reached through a symbolic link leading out of the project folder",
+        throw ImprentaError(.unsafeOutputFolder, confined ? "the output folder leaves the project folder" : "the output folder is reached through a symbolic link leading out of the project folder",
           file: path)
       }
     }
@@ -62,16 +60,16 @@ public struct OutputFolder: Sendable {
       if let project, let projectReal = FileSystem.realPath(project), let real = FileSystem.realPath(ancestor),
         confined || real != ancestor, !FileSystem.isInside(real, projectReal)
       {
-        throw ImprentaError("unsafe-output-folder", "the output folder would be created outside the project folder", file: path)
+        throw ImprentaError(.unsafeOutputFolder, "the output folder would be created outside the project folder", file: path)
       }
     }
     do {
       try OutputFolder.makeFolders(absolute)
     } catch {
-      throw ImprentaError("output-failed", "cannot create the output folder: \(FileSystem.describe(error.code))", file: path)
+      throw ImprentaError(.outputFailed, "cannot create the output folder: \(FileSystem.describe(error.code))", file: path)
     }
     guard let real = FileSystem.realPath(absolute) else {
-      throw ImprentaError("output-failed", "the output folder cannot be opened", file: path)
+      throw ImprentaError(.outputFailed, "the output folder cannot be opened", file: path)
     }
     try check(real)
     self.path = path
@@ -105,7 +103,7 @@ public struct OutputFolder: Sendable {
   }
 
   func refuse(_ relative: String, _ why: String, source: String) -> ImprentaError {
-    ImprentaError("unsafe-output-path", "output '\(relative)' \(why)", file: source)
+    ImprentaError(.unsafeOutputPath, "output '\(relative)' \(why)", file: source)
   }
 
   /// Opens the folder that holds `relative`, one component at a time without following links,
@@ -115,14 +113,14 @@ public struct OutputFolder: Sendable {
     var parts = relative.split(separator: "/").map(String.init)
     let name = parts.removeLast()
     var fd = open(realPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else { throw ImprentaError("output-failed", "cannot open the output folder: \(FileSystem.describe(errno))", file: path) }
+    guard fd >= 0 else { throw ImprentaError(.outputFailed, "cannot open the output folder: \(FileSystem.describe(errno))", file: path) }
     for part in parts {
       var next = openat(fd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
       if next < 0 && errno == ENOENT && create {
         if mkdirat(fd, part, 0o755) != 0 && errno != EEXIST {
           let e = errno
           close(fd)
-          throw ImprentaError("output-failed", "cannot create folder \(display(part)): \(FileSystem.describe(e))", file: source)
+          throw ImprentaError(.outputFailed, "cannot create folder \(display(part)): \(FileSystem.describe(e))", file: source)
         }
         next = openat(fd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
       }
@@ -133,7 +131,7 @@ public struct OutputFolder: Sendable {
         if e == ELOOP || e == ENOTDIR {
           throw refuse(relative, "would be written through '\(part)', a symbolic link or a file inside the output folder; links there are never followed", source: source)
         }
-        throw ImprentaError("output-failed", "cannot open folder for \(display(relative)): \(FileSystem.describe(e))", file: source)
+        throw ImprentaError(.outputFailed, "cannot open folder for \(display(relative)): \(FileSystem.describe(e))", file: source)
       }
       fd = next
     }
@@ -147,7 +145,7 @@ public struct OutputFolder: Sendable {
     guard let (dir, name) = try openParent(of: relative, create: true, source: source) else { return }
     defer { close(dir) }
     func fail(_ what: String, _ e: Int32) -> ImprentaError {
-      ImprentaError("output-failed", "cannot write \(display(relative)): \(what): \(FileSystem.describe(e))", file: source)
+      ImprentaError(.outputFailed, "cannot write \(display(relative)): \(what): \(FileSystem.describe(e))", file: source)
     }
     var existing = stat()
     if fstatat(dir, name, &existing, AT_SYMLINK_NOFOLLOW) == 0, FileStatus(existing).kind == .folder {

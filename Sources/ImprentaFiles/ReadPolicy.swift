@@ -144,13 +144,13 @@ public struct ReadRefusal: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The diagnostic code.
-  public var code: String {
+  public var code: DiagnosticCode {
     switch reason {
-    case .missing, .brokenLink: return "missing-file"
-    case .linkOutside, .outside: return "outside-roots"
-    case .folder, .notRegular: return "not-a-regular-file"
-    case .unreadable: return "unreadable-file"
-    case .tooLarge: return "budget-exceeded"
+    case .missing, .brokenLink: return .missingFile
+    case .linkOutside, .outside: return .outsideRoots
+    case .folder, .notRegular: return .notARegularFile
+    case .unreadable: return .unreadableFile
+    case .tooLarge: return .budgetExceeded
     }
   }
 

@@ -68,12 +68,12 @@ extension XHTMLRenderer {
       return
     }
     if InlineHTMLRules.droppedWithContent.contains(tag.name) {
-      diagnostics.warning("unsafe-html", "<\(tag.name)> in raw HTML was dropped with its content", file: file, at: h.range)
+      diagnostics.report(.unsafeHTML, "<\(tag.name)> in raw HTML was dropped with its content", file: file, at: h.range)
       if !tag.selfClosing { state.skipping = tag.name }
       return
     }
     if InlineHTMLRules.droppedEmpty.contains(tag.name) {
-      diagnostics.warning("unsafe-html", "<\(tag.name)> in raw HTML was dropped", file: file, at: h.range)
+      diagnostics.report(.unsafeHTML, "<\(tag.name)> in raw HTML was dropped", file: file, at: h.range)
       return
     }
     let parsed = XMLTree.parseStartTag(h.html)
@@ -103,10 +103,10 @@ extension XHTMLRenderer {
   mutating func renderIframe(_ attributes: [KeyValue<String>], into parent: XMLNode, range: SourceRange) {
     let src = attributes.first { $0.key == "src" }?.value ?? ""
     guard !src.isEmpty, URLPolicy.isAllowedLink(src), !parent.hasAncestor(named: "a") else {
-      diagnostics.warning("unsafe-html", "an <iframe> without a usable source was dropped", file: file, at: range)
+      diagnostics.report(.unsafeHTML, "an <iframe> without a usable source was dropped", file: file, at: range)
       return
     }
-    diagnostics.warning("unsafe-html", "an <iframe> cannot be shown on paper or in e-books: it became a link to \(src)", file: file, at: range)
+    diagnostics.report(.unsafeHTML, "an <iframe> cannot be shown on paper or in e-books: it became a link to \(src)", file: file, at: range)
     let title = attributes.first { $0.key == "title" }?.value ?? ""
     parent.element("a", ["href": src, "class": "embed"]).text(title.isEmpty ? src : title)
   }
@@ -117,11 +117,11 @@ extension XHTMLRenderer {
     var out: [KeyValue<String>] = []
     for a in attributes {
       if a.key.hasPrefix("on") {
-        diagnostics.warning("unsafe-html", "the event handler attribute \(a.key) in raw HTML was dropped", file: file, at: range)
+        diagnostics.report(.unsafeHTML, "the event handler attribute \(a.key) in raw HTML was dropped", file: file, at: range)
         continue
       }
       if InlineHTMLRules.urlAttributes.contains(a.key), let why = URLPolicy.refusal(a.value, image: a.key == "src") {
-        diagnostics.warning("unsafe-url", "an unsafe URL in \(a.key)=\"…\" was dropped: \(why)", file: file, at: range)
+        diagnostics.report(.unsafeURL, "an unsafe URL in \(a.key)=\"…\" was dropped: \(why)", file: file, at: range)
         continue
       }
       guard InlineHTMLRules.global.contains(a.key) || InlineHTMLRules.specific[element]?.contains(a.key) == true else { continue }

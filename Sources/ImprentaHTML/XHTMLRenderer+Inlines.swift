@@ -60,7 +60,7 @@ extension XHTMLRenderer {
     let refusal = URLPolicy.refusal(l.destination)
     guard !l.destination.isEmpty, refusal == nil, !insideLink else {
       if let refusal {
-        diagnostics.warning("unsafe-url", "a link was dropped (its text is kept): \(refusal)", file: file, at: l.range)
+        diagnostics.report(.unsafeURL, "a link was dropped (its text is kept): \(refusal)", file: file, at: l.range)
       }
       renderInlines(l.content, into: insideLink ? parent : parent.element("span"), range: l.range)
       return
@@ -93,7 +93,7 @@ extension XHTMLRenderer {
     let lower = alt.lowercased()
     if alt.isEmpty || lower == fileName.lowercased() || lower == stem.lowercased() || XHTMLRenderer.placeholderAlts.contains(lower) {
       let said = alt.isEmpty ? "no alt text" : "alt text \"\(alt)\" that describes nothing"
-      diagnostics.warning("missing-alt-text", "the image \(image.source) has \(said): it is marked decorative (alt=\"\")", file: file, at: image.range)
+      diagnostics.report(.missingAltText, "the image \(image.source) has \(said): it is marked decorative (alt=\"\")", file: file, at: image.range)
       return nil
     }
     return alt
@@ -103,7 +103,7 @@ extension XHTMLRenderer {
   mutating func renderImage(_ image: Image, into parent: XMLNode, width: String? = nil, height: String? = nil) {
     guard !image.source.isEmpty, URLPolicy.isAllowedImageSource(image.source) else {
       let why = URLPolicy.refusal(image.source) ?? "it has no usable source"
-      diagnostics.warning("unsafe-url", "an image was dropped (its alt text is kept): \(why)", file: file, at: image.range)
+      diagnostics.report(.unsafeURL, "an image was dropped (its alt text is kept): \(why)", file: file, at: image.range)
       renderMissingImage(image, into: parent)
       return
     }
@@ -126,10 +126,10 @@ extension XHTMLRenderer {
       if let width { img.set("width", width) }
       if let height { img.set("height", height) }
     case .missing(let why):
-      diagnostics.warning("missing-image", "image \(image.source) not found (\(why)): its alt text is shown instead", file: file, at: image.range)
+      diagnostics.report(.missingImage, "image \(image.source) not found (\(why)): its alt text is shown instead", file: file, at: image.range)
       renderMissingImage(image, into: parent)
     case .refused(let why):
-      diagnostics.warning("refused-image", "image \(image.source) refused: \(why)", file: file, at: image.range)
+      diagnostics.report(.refusedImage, "image \(image.source) refused: \(why)", file: file, at: image.range)
       renderMissingImage(image, into: parent)
     }
   }
@@ -137,7 +137,7 @@ extension XHTMLRenderer {
   /// A remote image is never loaded by a page or a book (a reader's privacy, EPUB's rules): a link
   /// to it, labelled with its alt text, takes its place.
   mutating func renderRemoteImage(_ image: Image, into parent: XMLNode) {
-    diagnostics.warning("remote-image", "the remote image \(image.source) is not loaded by the output: it became a link to the image", file: file, at: image.range)
+    diagnostics.report(.remoteImage, "the remote image \(image.source) is not loaded by the output: it became a link to the image", file: file, at: image.range)
     guard !parent.hasAncestor(named: "a") else {
       renderMissingImage(image, into: parent)
       return

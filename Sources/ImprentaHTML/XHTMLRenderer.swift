@@ -111,7 +111,7 @@ package struct XHTMLRenderer {
     render(blocks, into: main)
     if notes { renderNotes(into: main) }
     if tree.strippedCharacters > 0 {
-      diagnostics.warning("invalid-xml-character", "\(tree.strippedCharacters) character(s) that XML forbids (control characters, U+FFFE, U+FFFF) were removed", file: file)
+      diagnostics.report(.invalidXMLCharacter, "\(tree.strippedCharacters) character(s) that XML forbids (control characters, U+FFFE, U+FFFF) were removed", file: file)
     }
     return XHTMLPage(tree: tree)
   }
@@ -191,7 +191,7 @@ package struct XHTMLRenderer {
     let id = wanted.filter { !$0.isWhitespace }
     guard !id.isEmpty else { return nil }
     guard ids.insert(id).inserted else {
-      diagnostics.warning("duplicate-id", "the id \"\(id)\" is used twice in the page: the second one was dropped", file: file, at: range)
+      diagnostics.report(.duplicateID, "the id \"\(id)\" is used twice in the page: the second one was dropped", file: file, at: range)
       return nil
     }
     return id

@@ -24,8 +24,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
   /// Error, warning or note.
   public var severity: Severity
-  /// A stable identifier such as `unknown-shortcode` or `invalid-utf8`.
-  public var code: String
+  /// The stable code (`unknown-shortcode`, `invalid-utf8`), from the one registry.
+  public var code: DiagnosticCode
   /// The file the problem is in.
   public var file: String
   /// The 1-based line, or 0 when the whole file is meant.
@@ -35,8 +35,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   /// What is wrong, in one sentence.
   public var message: String
 
-  /// Creates a diagnostic.
-  public init(_ severity: Severity, code: String, file: String, line: Int = 0, column: Int = 0, message: String) {
+  /// Creates a diagnostic at the code's default level.
+  public init(_ code: DiagnosticCode, file: String, line: Int = 0, column: Int = 0, message: String) {
+    self.init(code.severity, code: code, file: file, line: line, column: column, message: message)
+  }
+
+  /// Creates a diagnostic at a level the stage chooses (a failure is an error whatever the default).
+  public init(_ severity: Severity, code: DiagnosticCode, file: String, line: Int = 0, column: Int = 0, message: String) {
     self.severity = severity
     self.code = code
     self.file = file
@@ -73,18 +78,23 @@ public struct Diagnostics: Sendable, Hashable {
     items.append(diagnostic)
   }
 
-  /// Adds a warning about `range` of `file`.
-  public mutating func warning(_ code: String, _ message: String, file: String, at range: SourceRange = .unknown) {
+  /// Adds a diagnostic about `range` of `file` at its code's default level (the registry's).
+  public mutating func report(_ code: DiagnosticCode, _ message: String, file: String, at range: SourceRange = .unknown) {
+    report(Diagnostic(code.severity, code: code, file: file, line: range.start.line, column: range.start.column, message: message))
+  }
+
+  /// Adds a warning about `range` of `file`, whatever the code's default level.
+  public mutating func warning(_ code: DiagnosticCode, _ message: String, file: String, at range: SourceRange = .unknown) {
     report(Diagnostic(.warning, code: code, file: file, line: range.start.line, column: range.start.column, message: message))
   }
 
-  /// Adds an error about `range` of `file`.
-  public mutating func error(_ code: String, _ message: String, file: String, at range: SourceRange = .unknown) {
+  /// Adds an error about `range` of `file`, whatever the code's default level.
+  public mutating func error(_ code: DiagnosticCode, _ message: String, file: String, at range: SourceRange = .unknown) {
     report(Diagnostic(.error, code: code, file: file, line: range.start.line, column: range.start.column, message: message))
   }
 
-  /// Adds a note about `range` of `file`.
-  public mutating func note(_ code: String, _ message: String, file: String, at range: SourceRange = .unknown) {
+  /// Adds a note about `range` of `file`, whatever the code's default level.
+  public mutating func note(_ code: DiagnosticCode, _ message: String, file: String, at range: SourceRange = .unknown) {
     report(Diagnostic(.note, code: code, file: file, line: range.start.line, column: range.start.column, message: message))
   }
 
@@ -117,7 +127,7 @@ public struct ImprentaError: Error, Sendable, Hashable, CustomStringConvertible 
   public var diagnostic: Diagnostic
 
   /// Creates an error.
-  public init(_ code: String, _ message: String, file: String, line: Int = 0, column: Int = 0) {
+  public init(_ code: DiagnosticCode, _ message: String, file: String, line: Int = 0, column: Int = 0) {
     diagnostic = Diagnostic(.error, code: code, file: file, line: line, column: column, message: message)
   }
 

@@ -58,7 +58,7 @@ public struct PDFWriter: Sendable {
     if style.base.hyphenate {
       hyphenator = Hyphenator(language: language)
       if hyphenator == nil {
-        diagnostics.note("no-hyphenation", "no hyphenation dictionary for language '\(language)': text is not hyphenated", file: document.sourcePath)
+        diagnostics.report(.noHyphenation, "no hyphenation dictionary for language '\(language)': text is not hyphenated", file: document.sourcePath)
       }
     }
     let toc = options.tableOfContents ?? style.toc.enabled

@@ -45,7 +45,7 @@ enum FrontMatterReader {
         start = end < text.endIndex ? text.index(after: end) : end
       }
       guard let end = closing else {
-        throw ImprentaError("invalid-front-matter", "front matter opened with '\(fence)' is never closed", file: file, line: 1, column: 1)
+        throw ImprentaError(.invalidFrontMatter, "front matter opened with '\(fence)' is never closed", file: file, line: 1, column: 1)
       }
       let inner = lines[1..<end].joined(separator: "\n")
       let bodyStart = start

@@ -7,8 +7,7 @@ enum FrontMatterDepth {
 
   /// The error every format reports when its front matter nests past the budget.
   static func error(file: String, line: Int, column: Int = 1, format: String) -> ImprentaError {
-    ImprentaError(
-      "front-matter-too-deep", "\(format) front matter nests deeper than \(limit) levels (tables, lists and dotted key components) \(Budget.frontMatterDepth.clause)",
+    ImprentaError(.frontMatterTooDeep, "\(format) front matter nests deeper than \(limit) levels (tables, lists and dotted key components) \(Budget.frontMatterDepth.clause)",
       file: file, line: line, column: column)
   }
 

@@ -29,7 +29,7 @@ enum JSONFrontMatter {
         throw FrontMatterDepth.error(file: file, line: line, format: "JSON")
       }
     }
-    throw ImprentaError("invalid-front-matter", "JSON front matter opened with '{' is never closed", file: file, line: 1, column: 1)
+    throw ImprentaError(.invalidFrontMatter, "JSON front matter opened with '{' is never closed", file: file, line: 1, column: 1)
   }
 
   static func parse(_ json: String, file: String) throws -> ([KeyValue<MetaValue>], [String: Int]) {
@@ -44,10 +44,10 @@ enum JSONFrontMatter {
           if b == 10 { line += 1; column = 1 } else { column += 1 }
         }
       }
-      throw ImprentaError("invalid-front-matter", "invalid JSON front matter: \((error as NSError).localizedDescription)", file: file, line: line, column: column)
+      throw ImprentaError(.invalidFrontMatter, "invalid JSON front matter: \((error as NSError).localizedDescription)", file: file, line: line, column: column)
     }
     guard let dict = object as? [String: Any] else {
-      throw ImprentaError("invalid-front-matter", "JSON front matter must be an object", file: file, line: 1, column: 1)
+      throw ImprentaError(.invalidFrontMatter, "JSON front matter must be an object", file: file, line: 1, column: 1)
     }
     var lines: [String: Int] = [:]
     for (i, l) in json.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -130,7 +130,7 @@ struct MarkdownConverter {
   mutating func flatten(_ node: OpaquePointer, into out: inout [Block]) {
     if !warnedDepth {
       warnedDepth = true
-      diagnostics.warning("nesting-too-deep", "content nested deeper than \(MarkdownConverter.maximumDepth) levels is flattened", file: file, at: range(node))
+      diagnostics.report(.nestingTooDeep, "content nested deeper than \(MarkdownConverter.maximumDepth) levels is flattened", file: file, at: range(node))
     }
     var stack = children(of: node).reversed().map { $0 }
     while let next = stack.popLast() {
@@ -312,7 +312,7 @@ struct MarkdownConverter {
       // Past the limit, keep the words and drop the markup, walking iteratively.
       if !warnedInlineDepth {
         warnedInlineDepth = true
-        diagnostics.warning("nesting-too-deep", "inline markup nested deeper than \(MarkdownConverter.maximumDepth) levels is kept as plain text", file: file, at: r)
+        diagnostics.report(.nestingTooDeep, "inline markup nested deeper than \(MarkdownConverter.maximumDepth) levels is kept as plain text", file: file, at: r)
       }
       var stack = [node]
       while let next = stack.popLast() {

@@ -42,7 +42,7 @@ struct MarkdownGuard {
     var out: [UInt8] = []
     var changed = false
     var warned: Set<String> = []
-    func warn(_ key: String, _ code: String, _ message: String, line: Int, column: Int) {
+    func warn(_ key: String, _ code: DiagnosticCode, _ message: String, line: Int, column: Int) {
       guard warned.insert(key).inserted else { return }
       diagnostics.warning(code, message, file: file, at: SourceRange(line + lineOffset, column, line + lineOffset, column))
     }
@@ -92,13 +92,13 @@ struct MarkdownGuard {
       var prefix: [UInt8]?
       if depth > MarkdownGuard.maximumContainerDepth {
         warn(
-          "depth", "nesting-too-deep",
+          "depth", .nestingTooDeep,
           "a line opens \(depth) nested block quotes or lists; those past \(MarkdownGuard.maximumContainerDepth) are flattened (their text is kept)",
           line: lineNumber, column: 1)
         prefix = cutIndentation(bytes[start..<keepUntil]) + [32]
       } else if column > MarkdownGuard.maximumIndent {
         warn(
-          "indent", "nesting-too-deep", "a line is indented \(column) columns; indentation past \(MarkdownGuard.maximumIndent) columns is dropped",
+          "indent", .nestingTooDeep, "a line is indented \(column) columns; indentation past \(MarkdownGuard.maximumIndent) columns is dropped",
           line: lineNumber, column: 1)
         prefix = cutIndentation(bytes[start..<prefixEnd])
       }
@@ -162,7 +162,7 @@ struct MarkdownGuard {
       {
         breakTable = true
         warn(
-          "table", "table-too-large",
+          "table", .tableTooLarge,
           "a table of \(columns) columns and \(linesLeftInBlock) rows passes \(MarkdownGuard.tableCellBudget) cells; it is kept as plain text",
           line: lineNumber, column: 1)
       }
@@ -185,7 +185,7 @@ struct MarkdownGuard {
             if brackets > MarkdownGuard.bracketBudget {
               escape = true
               warn(
-                "brackets", "too-many-delimiters",
+                "brackets", .tooManyDelimiters,
                 "more than \(MarkdownGuard.bracketBudget) brackets in one paragraph; the rest are kept as literal text, not links",
                 line: lineNumber, column: k - start + 1)
             }
@@ -194,7 +194,7 @@ struct MarkdownGuard {
             if delimiters > MarkdownGuard.delimiterBudget {
               escape = true
               warn(
-                "delimiters", "too-many-delimiters",
+                "delimiters", .tooManyDelimiters,
                 "more than \(MarkdownGuard.delimiterBudget) emphasis markers in one paragraph; the rest are kept as literal text",
                 line: lineNumber, column: k - start + 1)
             }
@@ -203,7 +203,7 @@ struct MarkdownGuard {
             if angles > MarkdownGuard.angleBudget {
               escape = true
               warn(
-                "angles", "too-many-delimiters",
+                "angles", .tooManyDelimiters,
                 "more than \(MarkdownGuard.angleBudget) '<' in one paragraph; the rest are kept as literal text, not HTML",
                 line: lineNumber, column: k - start + 1)
             }

@@ -12,7 +12,7 @@ enum MetadataBuilder {
   static func build(_ fm: FrontMatter, file: String, diagnostics: inout Diagnostics) -> Metadata {
     var m = Metadata()
     func warn(_ key: String, _ message: String) {
-      diagnostics.warning("invalid-front-matter-value", message, file: file, at: SourceRange(fm.keyLines[key] ?? 1, 1, fm.keyLines[key] ?? 1, 1))
+      diagnostics.report(.invalidFrontMatterValue, message, file: file, at: SourceRange(fm.keyLines[key] ?? 1, 1, fm.keyLines[key] ?? 1, 1))
     }
     func string(_ key: String, _ v: MetaValue) -> String? {
       switch v {

@@ -38,8 +38,7 @@ public struct PageReader: Sendable {
     var forbidden = 0
     frontMatter.values = ForbiddenCharacters.cleaned(frontMatter.values, count: &forbidden)
     if forbidden > 0 {
-      diagnostics.warning(
-        "invalid-character", "\(forbidden) control or non-character code point(s) in front matter values were replaced by U+FFFD", file: path,
+      diagnostics.report(.invalidCharacter, "\(forbidden) control or non-character code point(s) in front matter values were replaced by U+FFFD", file: path,
         at: SourceRange(1, 1, 1, 1))
     }
     var metadata = MetadataBuilder.build(frontMatter, file: path, diagnostics: &diagnostics)

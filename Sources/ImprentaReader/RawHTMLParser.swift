@@ -38,7 +38,7 @@ struct RawHTMLParser {
   func parse(_ html: String, diagnostics: inout Diagnostics) -> [HTMLNode] {
     let (html, removed, _) = RawHTMLParser.stripDeclarations(html)
     if removed {
-      diagnostics.warning("unsafe-html", "a document type or entity declaration in raw HTML was dropped: entities are never defined or expanded", file: file, at: range)
+      diagnostics.report(.unsafeHTML, "a document type or entity declaration in raw HTML was dropped: entities are never defined or expanded", file: file, at: range)
     }
     let wrapped = "<!DOCTYPE html><html><body>" + html + "</body></html>"
     let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
@@ -73,7 +73,7 @@ struct RawHTMLParser {
 
   func warnOnce(_ key: String, _ message: String, _ reported: inout Set<String>, _ diagnostics: inout Diagnostics) {
     guard reported.insert(key).inserted else { return }
-    diagnostics.warning("unsafe-html", message, file: file, at: range)
+    diagnostics.report(.unsafeHTML, message, file: file, at: range)
   }
 
   func convert(_ node: xmlNodePtr, depth: Int, budget: inout Int, reported: inout Set<String>, diagnostics: inout Diagnostics) -> [HTMLNode] {

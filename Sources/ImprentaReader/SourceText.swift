@@ -11,7 +11,7 @@ struct SourceText {
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     guard let decoded = String(validating: body, as: UTF8.self) else {
       let (line, column) = SourceText.firstInvalidByte(Array(body))
-      throw ImprentaError("invalid-utf8", "the file is not valid UTF-8 (bad byte at this position)", file: file, line: line, column: column)
+      throw ImprentaError(.invalidUTF8, "the file is not valid UTF-8 (bad byte at this position)", file: file, line: line, column: column)
     }
     let needsWork = decoded.utf8.contains { $0 == 13 || ($0 < 32 && $0 != 9 && $0 != 10) || $0 == 0xEF }
     guard needsWork else {
@@ -74,8 +74,7 @@ struct SourceText {
   /// Reports replaced characters as a warning.
   func report(file: String, into diagnostics: inout Diagnostics) {
     guard let r = replaced else { return }
-    diagnostics.warning(
-      "invalid-character", "\(r.count) control or non-character code point(s) (NUL, U+0001…U+001F, U+FFFE, U+FFFF) were replaced by U+FFFD",
+    diagnostics.report(.invalidCharacter, "\(r.count) control or non-character code point(s) (NUL, U+0001…U+001F, U+FFFE, U+FFFF) were replaced by U+FFFD",
       file: file, at: SourceRange(r.line, r.column, r.line, r.column))
   }
 

@@ -12,7 +12,7 @@ enum TOMLFrontMatter {
     do {
       table = try TOMLTable(string: toml)
     } catch let error as TOMLParseError {
-      throw ImprentaError("invalid-front-matter", "invalid TOML front matter: \(error.description)", file: file, line: error.source.begin.line + lineOffset, column: error.source.begin.column)
+      throw ImprentaError(.invalidFrontMatter, "invalid TOML front matter: \(error.description)", file: file, line: error.source.begin.line + lineOffset, column: error.source.begin.column)
     }
     var lines: [String: Int] = [:]
     // toml++ keeps no order: find each top-level key's line in the text for diagnostics.

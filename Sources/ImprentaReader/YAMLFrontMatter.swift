@@ -13,14 +13,14 @@ enum YAMLFrontMatter {
       root = try Yams.compose(yaml: yaml)
     } catch let error as YamlError {
       let (line, column, message) = describe(error)
-      throw ImprentaError("invalid-front-matter", message, file: file, line: line + lineOffset, column: column)
+      throw ImprentaError(.invalidFrontMatter, message, file: file, line: line + lineOffset, column: column)
     } catch {
-      throw ImprentaError("invalid-front-matter", "invalid YAML: \(error)", file: file, line: lineOffset + 1, column: 1)
+      throw ImprentaError(.invalidFrontMatter, "invalid YAML: \(error)", file: file, line: lineOffset + 1, column: 1)
     }
     guard let root else { return ([], [:]) }
     guard let mapping = root.mapping else {
       if case .scalar(let s) = root, s.string.isEmpty { return ([], [:]) }
-      throw ImprentaError("invalid-front-matter", "front matter must be a mapping of keys to values", file: file, line: (root.mark?.line ?? 1) + lineOffset, column: root.mark?.column ?? 1)
+      throw ImprentaError(.invalidFrontMatter, "front matter must be a mapping of keys to values", file: file, line: (root.mark?.line ?? 1) + lineOffset, column: root.mark?.column ?? 1)
     }
     // libyaml stops at 1,000 levels; the budget is checked before the recursive conversion.
     if let deep = deepest(root) {
@@ -61,7 +61,7 @@ enum YAMLFrontMatter {
   static func convert(_ node: Node, budget: inout Int, file: String, lineOffset: Int) throws -> MetaValue? {
     budget -= 1
     if budget < 0 {
-      throw ImprentaError("front-matter-too-large", "front matter expands to more than \(nodeBudget) values (alias bomb?)", file: file, line: (node.mark?.line ?? 0) + lineOffset, column: node.mark?.column ?? 0)
+      throw ImprentaError(.frontMatterTooLarge, "front matter expands to more than \(nodeBudget) values (alias bomb?)", file: file, line: (node.mark?.line ?? 0) + lineOffset, column: node.mark?.column ?? 0)
     }
     switch node {
     case .scalar(let s):

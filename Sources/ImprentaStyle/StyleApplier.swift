@@ -22,7 +22,7 @@ struct StyleApplier {
         continue
       }
       guard let schema = StyleSchema.sections[section] else {
-        warn("unknown-style-key", "unknown style section '\(section)'", keyNode)
+        warn(.unknownStyleKey, "unknown style section '\(section)'", keyNode)
         continue
       }
       guard let keys = sectionMapping(value, section) else { continue }
@@ -32,7 +32,7 @@ struct StyleApplier {
 
   mutating func sectionMapping(_ node: Node, _ section: String) -> Node.Mapping? {
     if let m = node.mapping { return m }
-    warn("invalid-style-value", "section '\(section)' must be a mapping of keys", node)
+    warn(.invalidStyleValue, "section '\(section)' must be a mapping of keys", node)
     return nil
   }
 
@@ -42,7 +42,7 @@ struct StyleApplier {
       guard let property = schema[key] else {
         if warnUnknown {
           let known = schema.keys.sorted().joined(separator: ", ")
-          warn("unknown-style-key", "unknown key '\(section).\(key)' (known: \(known))", keyNode)
+          warn(.unknownStyleKey, "unknown key '\(section).\(key)' (known: \(known))", keyNode)
         }
         continue
       }
@@ -56,7 +56,7 @@ struct StyleApplier {
       if let v = length(node, name) { style[keyPath: path] = v }
     case .color(let path):
       guard let s = scalar(node, name) else { return }
-      if let c = Color(parsing: s) { style[keyPath: path] = c } else { warn("invalid-style-value", "\(name): '\(s)' is not a colour (#rrggbb, #rgb or a CSS name)", node) }
+      if let c = Color(parsing: s) { style[keyPath: path] = c } else { warn(.invalidStyleValue, "\(name): '\(s)' is not a colour (#rrggbb, #rgb or a CSS name)", node) }
     case .fonts(let path), .strings(let path):
       var items: [(String, Node)] = []
       if let list = node.sequence {
@@ -70,29 +70,29 @@ struct StyleApplier {
       let isFonts = if case .fonts = property { true } else { false }
       for (item, n) in items where isFonts ? !FontStyle.isValidFamily(item) : item.unicodeScalars.contains(where: \.isControlCharacter) {
         let what = isFonts ? "is not a font family name (letters, digits, spaces, - _ . ' +)" : "holds control characters"
-        warn("invalid-style-value", "\(name): '\(item.escapedForLog)' \(what); the value is ignored", n)
+        warn(.invalidStyleValue, "\(name): '\(item.escapedForLog)' \(what); the value is ignored", n)
         return
       }
-      if items.isEmpty { warn("invalid-style-value", "\(name) needs at least one value", node) } else { style[keyPath: path] = items.map(\.0) }
+      if items.isEmpty { warn(.invalidStyleValue, "\(name) needs at least one value", node) } else { style[keyPath: path] = items.map(\.0) }
     case .number(let path, let range):
       guard let s = scalar(node, name) else { return }
-      if let v = Double(s), range.contains(v) { style[keyPath: path] = v } else { warn("invalid-style-value", "\(name): '\(s)' is not a number in \(range.lowerBound)…\(range.upperBound)", node) }
+      if let v = Double(s), range.contains(v) { style[keyPath: path] = v } else { warn(.invalidStyleValue, "\(name): '\(s)' is not a number in \(range.lowerBound)…\(range.upperBound)", node) }
     case .integer(let path, let range):
       guard let s = scalar(node, name) else { return }
-      if let v = Int(s), range.contains(v) { style[keyPath: path] = v } else { warn("invalid-style-value", "\(name): '\(s)' is not a whole number in \(range.lowerBound)…\(range.upperBound)", node) }
+      if let v = Int(s), range.contains(v) { style[keyPath: path] = v } else { warn(.invalidStyleValue, "\(name): '\(s)' is not a whole number in \(range.lowerBound)…\(range.upperBound)", node) }
     case .bool(let path):
       guard let s = scalar(node, name) else { return }
       switch s.lowercased() {
       case "true", "yes", "on": style[keyPath: path] = true
       case "false", "no", "off": style[keyPath: path] = false
-      default: warn("invalid-style-value", "\(name): '\(s)' is not true or false", node)
+      default: warn(.invalidStyleValue, "\(name): '\(s)' is not true or false", node)
       }
     case .choice(let path, let choices):
       guard let s = scalar(node, name) else { return }
-      if choices.contains(s.lowercased()) { style[keyPath: path] = s.lowercased() } else { warn("invalid-style-value", "\(name): '\(s)' is not one of \(choices.joined(separator: ", "))", node) }
+      if choices.contains(s.lowercased()) { style[keyPath: path] = s.lowercased() } else { warn(.invalidStyleValue, "\(name): '\(s)' is not one of \(choices.joined(separator: ", "))", node) }
     case .align(let path):
       guard let s = scalar(node, name) else { return }
-      if let a = TextAlignment(rawValue: s.lowercased()) { style[keyPath: path] = a } else { warn("invalid-style-value", "\(name): '\(s)' is not one of left, center, right, justify", node) }
+      if let a = TextAlignment(rawValue: s.lowercased()) { style[keyPath: path] = a } else { warn(.invalidStyleValue, "\(name): '\(s)' is not one of left, center, right, justify", node) }
     case .text(let path):
       if let s = scalar(node, name) { style[keyPath: path] = s }
     case .pageSize:
@@ -108,14 +108,14 @@ struct StyleApplier {
           style.page.width = w
           style.page.height = h
         } else {
-          warn("invalid-style-value", "page.size: '\(s)' is not a page size (A3, A4, A5, A6, B5, Letter, Legal, or WIDTH x HEIGHT)", node)
+          warn(.invalidStyleValue, "page.size: '\(s)' is not a page size (A3, A4, A5, A6, B5, Letter, Legal, or WIDTH x HEIGHT)", node)
         }
       }
     case .margins:
       guard let s = scalar(node, name) else { return }
       let parts = s.split(separator: " ").map { Length(parsing: String($0)) }
       guard !parts.isEmpty, parts.count <= 4, parts.allSatisfy({ $0 != nil && $0!.value >= 0 }) else {
-        warn("invalid-style-value", "page.margin: '\(s)' is not one to four lengths", node)
+        warn(.invalidStyleValue, "page.margin: '\(s)' is not one to four lengths", node)
         return
       }
       let v = parts.map { $0! }
@@ -135,18 +135,18 @@ struct StyleApplier {
 
   mutating func scalar(_ node: Node, _ name: String) -> String? {
     if let s = node.scalar?.string { return s }
-    warn("invalid-style-value", "\(name) takes a single value", node)
+    warn(.invalidStyleValue, "\(name) takes a single value", node)
     return nil
   }
 
   mutating func length(_ node: Node, _ name: String) -> Length? {
     guard let s = scalar(node, name) else { return nil }
     if let l = Length(parsing: s), l.value >= 0 { return l }
-    warn("invalid-style-value", "\(name): '\(s)' is not a length (pt, mm, cm, in, px or em)", node)
+    warn(.invalidStyleValue, "\(name): '\(s)' is not a length (pt, mm, cm, in, px or em)", node)
     return nil
   }
 
-  mutating func warn(_ code: String, _ message: String, _ node: Node) {
+  mutating func warn(_ code: DiagnosticCode, _ message: String, _ node: Node) {
     diagnostics.report(Diagnostic(.warning, code: code, file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, message: message))
   }
 }

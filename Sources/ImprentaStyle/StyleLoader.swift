@@ -63,15 +63,14 @@ public struct StyleLoader: Sendable {
   func load(_ nameOrPath: String, from dir: String?, chain: inout [String], diagnostics: inout Diagnostics) throws -> Style {
     guard let path = resolve(nameOrPath, relativeTo: dir) else {
       if nameOrPath == "default" { return Style() }
-      throw ImprentaError(
-        "style-not-found",
+      throw ImprentaError(.styleNotFound,
         "style '\(nameOrPath)' not found (looked in \(searchPaths.joined(separator: ", ")) and the shipped styles: \(ShippedStyles.all.keys.sorted().joined(separator: ", ")))",
         file: chain.last ?? nameOrPath)
     }
     // The shipped default is the built-in default (a test holds them equal): no YAML to parse.
     if path == StyleLoader.shippedPrefix + "default.yaml" { return Style() }
     if chain.contains(path) {
-      throw ImprentaError("style-cycle", "style extends itself: \((chain + [path]).joined(separator: " → "))", file: path)
+      throw ImprentaError(.styleCycle, "style extends itself: \((chain + [path]).joined(separator: " → "))", file: path)
     }
     chain.append(path)
     defer { chain.removeLast() }
@@ -81,7 +80,7 @@ public struct StyleLoader: Sendable {
     } else {
       let bytes = try (files ?? ReadPolicy(roots: [(path as NSString).deletingLastPathComponent])).read(path, budget: .configBytes)
       guard let t = String(validating: bytes, as: UTF8.self) else {
-        throw ImprentaError("invalid-utf8", "the style file is not valid UTF-8", file: path, line: 1, column: 1)
+        throw ImprentaError(.invalidUTF8, "the style file is not valid UTF-8", file: path, line: 1, column: 1)
       }
       text = t
     }
@@ -97,16 +96,16 @@ public struct StyleLoader: Sendable {
       root = try Yams.compose(yaml: yaml)
     } catch let error as YamlError {
       let (line, column, message) = StyleLoader.describe(error)
-      throw ImprentaError("invalid-style", message, file: file, line: line, column: column)
+      throw ImprentaError(.invalidStyle, message, file: file, line: line, column: column)
     }
     guard let root else { return Style() }
     guard let mapping = root.mapping else {
-      throw ImprentaError("invalid-style", "a style file is a mapping of sections", file: file, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1)
+      throw ImprentaError(.invalidStyle, "a style file is a mapping of sections", file: file, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1)
     }
     var style = Style()
     if let parent = mapping["extends"] {
       guard let name = parent.scalar?.string else {
-        throw ImprentaError("invalid-style", "'extends' takes a style name or path", file: file, line: parent.mark?.line ?? 0, column: parent.mark?.column ?? 0)
+        throw ImprentaError(.invalidStyle, "'extends' takes a style name or path", file: file, line: parent.mark?.line ?? 0, column: parent.mark?.column ?? 0)
       }
       let dir = (file as NSString).deletingLastPathComponent
       do {

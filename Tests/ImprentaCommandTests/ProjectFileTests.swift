@@ -68,7 +68,7 @@ struct ProjectFileTests {
       "9:5 two publications are named '", "11:11 publication name '../../x' m", "13:5 a publication needs a 'name'",
       "15:13 input '../secret' leaves the",
     ])
-    #expect(d.items.allSatisfy { $0.severity == .error && $0.file == "imprenta.yaml" && $0.code == "invalid-project" })
+    #expect(d.items.allSatisfy { $0.severity == .error && $0.file == "imprenta.yaml" && $0.code == .invalidProject })
   }
 
   @Test func missingPublicationsAndBrokenYAML() {

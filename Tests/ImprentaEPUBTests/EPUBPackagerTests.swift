@@ -79,7 +79,7 @@ import Testing
 
   @Test func missingImageWarnsWithPageLineAndPathAndShowsAltText() throws {
     let (_, diagnostics) = try epub([("page", "Intro.\n\n![A chart of results](images/chart.png)\n")])
-    let warning = try #require(diagnostics.items.first { $0.code == "missing-image" })
+    let warning = try #require(diagnostics.items.first { $0.code == .missingImage })
     #expect(warning.file == "page.md")
     #expect(warning.line == 3)
     #expect(warning.message.contains("images/chart.png"))
@@ -93,7 +93,7 @@ import Testing
     var diagnostics = Diagnostics()
     let doc = try PageReader().read(markdown: "![Secrets](../../etc/passwd)\n", path: "blog/page.md", relativeName: "blog/page", diagnostics: &diagnostics)
     let bytes = try EPUBPackager(style: Style()).package([doc], environment: ExportEnvironment(resources: resources, buildDate: buildDate), diagnostics: &diagnostics)
-    #expect(diagnostics.items.contains { $0.code == "refused-image" && $0.message.contains("../../etc/passwd") && $0.line == 1 })
+    #expect(diagnostics.items.contains { $0.code == .refusedImage && $0.message.contains("../../etc/passwd") && $0.line == 1 })
     #expect(resources.reads.all.isEmpty)
     #expect(!String(decoding: bytes, as: UTF8.self).contains("root:x"))
   }
@@ -104,7 +104,7 @@ import Testing
     let files = try epubFiles([("page", "![A pixel](photo.jpg)\n")], resources: resources)
     #expect(files["OEBPS/content.opf"]!.contains("<item id=\"img-1\" href=\"images/photo.png\" media-type=\"image/png\"/>"))
     #expect(files["OEBPS/images/photo.png"] != nil)
-    #expect(diagnostics.items.filter { $0.code == "refused-image" }.count == 2)
+    #expect(diagnostics.items.filter { $0.code == .refusedImage }.count == 2)
     #expect(!bytes.isEmpty)
   }
 
@@ -135,7 +135,7 @@ import Testing
     #expect(two.contains("<a href=\"second.xhtml#deep\">second page</a>"))
     #expect(two.contains("<span>away</span>"))
     #expect(text["OEBPS/text/second.xhtml"]!.contains("<a href=\"first.xhtml\">first</a>"))
-    #expect(diagnostics.items.contains { $0.code == "unresolved-link" && $0.message.contains("/elsewhere/") })
+    #expect(diagnostics.items.contains { $0.code == .unresolvedLink && $0.message.contains("/elsewhere/") })
     let nav = try #require(text["OEBPS/nav.xhtml"])
     #expect(nav.contains("<a href=\"text/first.xhtml\">First</a>"))
     #expect(nav.contains("<a href=\"text/first-2.xhtml#two\">Two</a>"))
@@ -144,7 +144,7 @@ import Testing
 
   @Test func linksOutOfTheBookUseTheBaseURLWhenGiven() throws {
     let (bytes, diagnostics) = try epub([("page", "[Contact](/contacto/)\n")], options: .init(baseURL: "https://example.org/"))
-    #expect(!diagnostics.items.contains { $0.code == "unresolved-link" })
+    #expect(!diagnostics.items.contains { $0.code == .unresolvedLink })
     #expect(!bytes.isEmpty)
     var d = Diagnostics()
     let doc = try PageReader().read(markdown: "[Contact](/contacto/)\n", diagnostics: &d)

@@ -17,7 +17,7 @@ struct FolderWalkerTests {
     var walker = FolderWalker(policy: ReadPolicy(roots: [s.content]))
     let files = walker.files(under: s.content) { $0.hasSuffix(".md") }
     #expect(files == ["good.md", "sub/deep.md"])
-    #expect(walker.diagnostics.items.count { $0.code == "folder-loop" } == 2 * links)
+    #expect(walker.diagnostics.items.count { $0.code == .folderLoop } == 2 * links)
   }
 
   @Test("a folder link leading out is reported by its name and not walked")
@@ -29,7 +29,7 @@ struct FolderWalkerTests {
     let files = walker.files(under: s.content) { _ in true }
     #expect(files == ["good.md"])
     let d = try #require(walker.diagnostics.items.first)
-    #expect(d.code == "outside-roots")
+    #expect(d.code == .outsideRoots)
     #expect(d.file.hasSuffix("content/dirlink"))
   }
 
@@ -49,6 +49,6 @@ struct FolderWalkerTests {
     let files = walker.files(under: s.content) { _ in true }
     #expect(files.count == 2)
     #expect(Set(files.map { Array($0.utf8) }) == [Array(nfc.utf8), Array(nfd.utf8)])
-    #expect(walker.diagnostics.items.contains { $0.code == "invalid-file-name" })
+    #expect(walker.diagnostics.items.contains { $0.code == .invalidFileName })
   }
 }

@@ -28,7 +28,7 @@ struct ReadPolicyTests {
     do {
       _ = try policy.read(s.content + "/" + escape.name)
     } catch {
-      #expect(error.code == "outside-roots")
+      #expect(error.code == .outsideRoots)
       let text = error.error().diagnostic.description
       #expect(!text.contains(Scratch.canary))
       #expect(!text.contains("outside/"))
@@ -61,7 +61,7 @@ struct ReadPolicyTests {
       _ = try ReadPolicy(roots: [s.content]).read(s.content + "/pipe.md")
       Issue.record("a FIFO was read")
     } catch {
-      #expect(error.code == "not-a-regular-file")
+      #expect(error.code == .notARegularFile)
     }
   }
 
@@ -75,7 +75,7 @@ struct ReadPolicyTests {
       _ = try ReadPolicy(roots: [s.content]).read(path, budget: budget)
       Issue.record("an over-budget file was read")
     } catch {
-      #expect(error.code == "budget-exceeded")
+      #expect(error.code == .budgetExceeded)
       #expect(error.message.contains(budget.rawValue))
     }
     #expect(truncate(path, off_t(budget.limit)) == 0)

@@ -53,7 +53,7 @@ import Testing
     let (body, _, d) = try page("![](a.png)\n\n![b.png](b.png)\n")
     #expect(body.contains("<img src=\"a.png\" alt=\"\" role=\"presentation\"/>"))
     #expect(body.contains("<img src=\"b.png\" alt=\"\" role=\"presentation\"/>"))
-    #expect(d.items.filter { $0.code == "missing-alt-text" }.map(\.line) == [6, 8])
+    #expect(d.items.filter { $0.code == .missingAltText }.map(\.line) == [6, 8])
   }
 
   @Test func tablesHaveHeadAndBodyWithAlignment() throws {
@@ -108,7 +108,7 @@ import Testing
   @Test func forbiddenCharactersAreReplacedByTheReader() throws {
     let (body, _, d) = try page("bell\u{7} and \u{FFFE}nonchar.\n")
     #expect(body == "<p>bell\u{FFFD} and \u{FFFD}nonchar.</p>")
-    #expect(d.items.contains { $0.code == "invalid-character" })
+    #expect(d.items.contains { $0.code == .invalidCharacter })
   }
 
   @Test func forbiddenCharactersThatReachTheWriterAreRemovedWithAWarning() throws {
@@ -117,7 +117,7 @@ import Testing
     var d = Diagnostics()
     let page = String(decoding: XHTMLWriter(style: Style()).write(doc, environment: .empty, diagnostics: &d), as: UTF8.self)
     #expect(body(page) == "<p>bell and nonchar.</p>")
-    #expect(d.items.contains { $0.code == "invalid-xml-character" })
+    #expect(d.items.contains { $0.code == .invalidXMLCharacter })
   }
 
   @Test func rawHTMLIsFittedToHTML5() throws {
@@ -130,13 +130,13 @@ import Testing
   @Test func duplicateIdsInRawHTMLAreDropped() throws {
     let (body, _, d) = try page("## Intro\n\n<div id=\"intro\">raw</div>\n")
     #expect(body.contains("<div>raw</div>"))
-    #expect(d.items.contains { $0.code == "duplicate-id" })
+    #expect(d.items.contains { $0.code == .duplicateID })
   }
 
   @Test func scriptURLsInMarkdownLinksAreDropped() throws {
     let (body, _, d) = try page("[click](javascript:alert(1)) ![x](javascript:alert(1))\n")
     #expect(!body.contains("javascript"))
-    #expect(d.items.contains { $0.code == "unsafe-url" })
+    #expect(d.items.contains { $0.code == .unsafeURL })
   }
 
   @Test func linkedStylesheetOption() throws {

@@ -55,7 +55,7 @@ struct HostileFrontMatterDepthTests {
         Issue.record("\(name) at depth \(n) was accepted")
         continue
       }
-      #expect(error.diagnostic.code == "front-matter-too-deep", "\(name) at depth \(n): \(error)")
+      #expect(error.diagnostic.code == .frontMatterTooDeep, "\(name) at depth \(n): \(error)")
       #expect(error.diagnostic.message.contains(Budget.frontMatterDepth.rawValue), "\(name): \(error.diagnostic.message)")
       #expect(error.diagnostic.line == line, "\(name) at depth \(n): line \(error.diagnostic.line)")
     }

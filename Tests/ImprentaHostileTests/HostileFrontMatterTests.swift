@@ -18,7 +18,7 @@ struct HostileFrontMatterTests {
 
   @Test func yamlAliasBombIsRefused() throws {
     let run = try Hostile.run("---\ntitle: T\n" + Self.billionLaughs + "---\n\nBody.\n")
-    #expect(run.error?.diagnostic.code == "front-matter-too-large")
+    #expect(run.error?.diagnostic.code == .frontMatterTooLarge)
     #expect(run.outputs.isEmpty)
     #expect(run.elapsed < Hostile.bound)
   }
@@ -29,7 +29,7 @@ struct HostileFrontMatterTests {
     for i in 1..<20_000 { yaml += "a\(i): &a\(i) [*a\(i - 1), *a\(i - 1)]\n" }
     let run = try Hostile.run("---\n" + yaml + "---\n\nBody.\n", formats: [.txt])
     // Both budgets apply (the expansion is 20,000 levels deep and 2^20,000 values large).
-    #expect(["front-matter-too-large", "front-matter-too-deep"].contains(run.error?.diagnostic.code))
+    #expect([DiagnosticCode.frontMatterTooLarge, .frontMatterTooDeep].contains(run.error?.diagnostic.code))
   }
 
   @Test func yamlTenMegabyteValue() throws {
@@ -42,13 +42,13 @@ struct HostileFrontMatterTests {
   @Test func yamlTabsAreAnErrorWithAPosition() throws {
     let run = try Hostile.run("---\ntitle: T\nparams:\n\tcolour: red\n---\n\nBody.\n", formats: [.txt])
     let e = try #require(run.error)
-    #expect(e.diagnostic.code == "invalid-front-matter" && e.diagnostic.line >= 3)
+    #expect(e.diagnostic.code == .invalidFrontMatter && e.diagnostic.line >= 3)
   }
 
   @Test func yamlDuplicateKeyIsAnError() throws {
     let run = try Hostile.run("---\ntitle: A\ntitle: B\n---\n\nBody.\n", formats: [.txt])
     let e = try #require(run.error)
-    #expect(e.diagnostic.code == "invalid-front-matter" && e.diagnostic.message.contains("duplicate"))
+    #expect(e.diagnostic.code == .invalidFrontMatter && e.diagnostic.message.contains("duplicate"))
   }
 
   @Test(arguments: [
@@ -60,7 +60,7 @@ struct HostileFrontMatterTests {
   func dateThatIsNotADateIsAWarning(_ page: String) throws {
     let run = try Hostile.run(page)
     #expect(run.error == nil)
-    let w = try #require(run.diagnostics.items.first { $0.code == "invalid-front-matter-value" })
+    let w = try #require(run.diagnostics.items.first { $0.code == .invalidFrontMatterValue })
     #expect(w.severity == .warning && w.message.contains("date"))
     #expect(run.text.contains("Body."))
   }
@@ -76,9 +76,9 @@ struct HostileFrontMatterTests {
 
   @Test func tomlDuplicateKeyAndDeepNesting() throws {
     let dup = try Hostile.run("+++\ntitle = \"A\"\ntitle = \"B\"\n+++\n\nBody.\n", formats: [.txt])
-    #expect(dup.error?.diagnostic.code == "invalid-front-matter")
+    #expect(dup.error?.diagnostic.code == .invalidFrontMatter)
     let deep = try Hostile.run("+++\nx = " + String(repeating: "[", count: 100_000) + "\n+++\n\nBody.\n", formats: [.txt])
-    #expect(deep.error?.diagnostic.code == "front-matter-too-deep")
+    #expect(deep.error?.diagnostic.code == .frontMatterTooDeep)
   }
 
   @Test func tomlTenMegabyteValueAndTabs() throws {
@@ -90,9 +90,9 @@ struct HostileFrontMatterTests {
 
   @Test func jsonDeepNestingDuplicateKeyAndBigValue() throws {
     let deep = try Hostile.run("{\"x\": " + String(repeating: "[", count: 100_000) + "\n\nBody.\n", formats: [.txt])
-    #expect(deep.error?.diagnostic.code == "front-matter-too-deep")
+    #expect(deep.error?.diagnostic.code == .frontMatterTooDeep)
     let dup = try Hostile.run("{\"title\": \"A\", \"title\": \"B\"}\n\nBody.\n", formats: [.txt])
-    #expect(dup.error == nil || dup.error?.diagnostic.code == "invalid-front-matter")
+    #expect(dup.error == nil || dup.error?.diagnostic.code == .invalidFrontMatter)
     let big = try Hostile.run("{\"title\": \"T\", \"summary\": \"" + String(repeating: "z", count: (10 << 20) / Hostile.divisor) + "\"}\n\nBody.\n", formats: [.txt])
     #expect(big.error == nil && big.text.contains("Body."))
   }

@@ -29,7 +29,7 @@ struct HostilePDFTests {
       """
     let run = try Hostile.run(page, formats: [.pdf])
     let pdf = try #require(run.outputs[.pdf])
-    #expect(run.diagnostics.items.filter { $0.code == "unsafe-url" }.count == 3)
+    #expect(run.diagnostics.items.filter { $0.code == .unsafeURL }.count == 3)
     #expect(!run.codes.contains("pdf-repaired"), "\(run.diagnostics.items)")
     guard let check = try Self.tool("qpdf", ["--check", "FILE"], pdf: pdf) else { return }
     #expect(check.contains("No syntax or stream encoding errors") && !check.contains("WARNING"), "\(check)")
@@ -52,9 +52,9 @@ struct HostilePDFTests {
       "---\ntitle: T\n---\n\n![bomb](bomb.svg)\n\n![scans](scans.jpg)\n\nText.\n", files: ["bomb.svg": Array(svg.utf8), "scans.jpg": jpeg], formats: [.pdf])
     let svgWarning = run.diagnostics.items.first { $0.message.contains("bomb.svg") }
     // The resource layer's SVG sanitizer removes the nested image first; the PDF's own check is the second line of defence.
-    #expect((svgWarning?.code == "image-too-large" || svgWarning?.code == "svg-sanitized") && svgWarning?.message.contains("image-pixels") == true && svgWarning?.line == 5, "\(run.diagnostics.items)")
+    #expect((svgWarning?.code == .imageTooLarge || svgWarning?.code == .svgSanitized) && svgWarning?.message.contains("image-pixels") == true && svgWarning?.line == 5, "\(run.diagnostics.items)")
     let jpegWarning = run.diagnostics.items.first { $0.message.contains("scans.jpg") }
-    #expect(jpegWarning?.code == "image-over-budget" && jpegWarning?.message.contains("budget jpeg-scans") == true && jpegWarning?.line == 7)
+    #expect(jpegWarning?.code == .imageOverBudget && jpegWarning?.message.contains("budget jpeg-scans") == true && jpegWarning?.line == 7)
   }
 
   @Test func longNoteAndTallRowAreDrawnWhole() throws {

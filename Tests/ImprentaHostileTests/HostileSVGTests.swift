@@ -114,7 +114,7 @@ struct HostileSVGTests {
       #expect(!epub.contains(word), "\(word) is in the EPUB")
     }
     // One warning per image changed, in each format; the entity image is refused, not packaged.
-    #expect(run.diagnostics.items.filter { $0.code == "svg-sanitized" }.count == 6)
+    #expect(run.diagnostics.items.filter { $0.code == .svgSanitized }.count == 6)
     #expect(run.codes.contains("refused-image"))
 
     guard FileManager.default.fileExists(atPath: "/usr/share/java/epubcheck.jar"), let bytes = run.outputs[.epub] else { return }

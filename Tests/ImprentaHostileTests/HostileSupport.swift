@@ -17,7 +17,7 @@ enum Hostile {
     var opened: [String]
     var elapsed: Duration
 
-    var codes: Set<String> { Set(diagnostics.items.map(\.code) + (error.map { [$0.diagnostic.code] } ?? [])) }
+    var codes: Set<String> { Set(diagnostics.items.map(\.code.rawValue) + (error.map { [$0.diagnostic.code.rawValue] } ?? [])) }
     var text: String { outputs[.txt].map { String(decoding: $0, as: UTF8.self) } ?? "" }
     var xhtml: String { outputs[.xhtml].map { String(decoding: $0, as: UTF8.self) } ?? "" }
   }

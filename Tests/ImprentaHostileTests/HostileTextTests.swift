@@ -9,13 +9,13 @@ struct HostileTextTests {
   @Test func invalidUTF8IsAnErrorWithItsPosition() throws {
     let run = try Hostile.run(Array("---\ntitle: T\n---\n\nCaf".utf8) + [0xE9, 0x20, 0xFF] + Array("\n".utf8))
     let e = try #require(run.error)
-    #expect(e.diagnostic.code == "invalid-utf8" && e.diagnostic.line == 5 && e.diagnostic.column == 4)
+    #expect(e.diagnostic.code == .invalidUTF8 && e.diagnostic.line == 5 && e.diagnostic.column == 4)
     #expect(run.outputs.isEmpty)
   }
 
   @Test func controlCharactersAreReplacedWithAWarning() throws {
     let run = try Hostile.run("---\ntitle: T\n---\n\nNUL\u{0} bell\u{7} vt\u{B} ff\u{C} esc\u{1B} nonchar\u{FFFE}\u{FFFF} end.\n")
-    let w = try #require(run.diagnostics.items.first { $0.code == "invalid-character" })
+    let w = try #require(run.diagnostics.items.first { $0.code == .invalidCharacter })
     #expect(w.line == 5 && w.column == 4 && w.message.hasPrefix("7 "))
     for (format, out) in run.outputs where format != .pdf && format != .epub {
       let s = String(decoding: out, as: UTF8.self)
@@ -39,7 +39,7 @@ struct HostileTextTests {
     let cr = try Hostile.run("---\rtitle: Mac\r---\r\rOne\rtwo\r\r# Head\r", formats: [.txt, .xhtml])
     #expect(cr.error == nil && cr.text.contains("Mac") && cr.text.contains("Head") && !cr.text.contains("\r"))
     let warned = try Hostile.run("---\ntitle: T\n---\n\nbad\u{B}line\r\n", formats: [.txt])
-    let w = try #require(warned.diagnostics.items.first { $0.code == "invalid-character" })
+    let w = try #require(warned.diagnostics.items.first { $0.code == .invalidCharacter })
     #expect(w.line == 5 && w.column == 4)
   }
 

@@ -90,7 +90,7 @@ struct HostileURLPolicyTests {
     #expect(run.xhtml.contains(#"href="http://tracker.example/one.png""#))
     #expect(run.text.contains("End."))
     // One warning per image in each of the two markup outputs.
-    #expect(run.diagnostics.items.filter { $0.code == "remote-image" }.count == 8)
+    #expect(run.diagnostics.items.filter { $0.code == .remoteImage }.count == 8)
   }
 }
 

@@ -49,9 +49,9 @@ struct ModelTests {
   }
 
   @Test func diagnosticsPrintLikeCompilers() {
-    let d = Diagnostic(.warning, code: "x", file: "a.md", line: 3, column: 7, message: "careful")
+    let d = Diagnostic(.warning, code: .brokenLink, file: "a.md", line: 3, column: 7, message: "careful")
     #expect(d.description == "a.md:3:7: warning: careful")
-    let whole = Diagnostic(.error, code: "x", file: "a.md", message: "broken")
+    let whole = Diagnostic(.error, code: .readFailed, file: "a.md", message: "broken")
     #expect(whole.description == "a.md: error: broken")
   }
 

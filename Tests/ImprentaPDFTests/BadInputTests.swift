@@ -24,7 +24,7 @@ import Testing
   @Test func missingImageIsAWarningAndAPlaceholder() throws {
     let doc = try PDFTest.document("---\ntitle: T\n---\n\nText.\n\n![Alt words](nope.png)\n", path: "dir/page.md")
     let (layout, diagnostics) = PDFTest.layout(doc)
-    let w = try #require(diagnostics.items.first { $0.code == "image-missing" })
+    let w = try #require(diagnostics.items.first { $0.code == .missingImage })
     #expect(w.severity == .warning && w.line == 7 && w.file == "dir/page.md" && w.message.contains("nope.png"))
     #expect(layout.dump().contains(": Alt words]"))
   }
@@ -32,7 +32,7 @@ import Testing
   @Test func pathOutsideTheContentIsRefused() throws {
     let doc = try PDFTest.document("---\ntitle: T\n---\n\n![x](../../../etc/passwd)\n")
     let (_, diagnostics) = PDFTest.layout(doc)
-    #expect(diagnostics.items.contains { $0.code == "image-refused" })
+    #expect(diagnostics.items.contains { $0.code == .refusedImage })
   }
 
   @Test func missingFontFamilyIsAWarningNamingIt() throws {
@@ -41,7 +41,7 @@ import Testing
     let doc = try PDFTest.document("---\ntitle: T\n---\n\nText.\n")
     var diagnostics = Diagnostics()
     _ = PDFWriter(style: style).layout(doc, environment: PDFTest.environment, diagnostics: &diagnostics)
-    let w = try #require(diagnostics.items.first { $0.code == "font-not-installed" })
+    let w = try #require(diagnostics.items.first { $0.code == .fontNotInstalled })
     #expect(w.message.contains("Imaginary Serif Pro") && w.message.contains("DejaVu Serif"))
   }
 }

@@ -69,6 +69,6 @@ import Testing
   @Test func languageWithoutDictionaryIsANote() throws {
     let doc = try PDFTest.document("---\ntitle: T\nlang: xx\n---\n\nSome words.\n")
     let (_, diagnostics) = PDFTest.layout(doc)
-    #expect(diagnostics.items.contains { $0.severity == .note && $0.code == "no-hyphenation" })
+    #expect(diagnostics.items.contains { $0.severity == .note && $0.code == .noHyphenation })
   }
 }

@@ -134,7 +134,7 @@ import Testing
     var diagnostics = Diagnostics()
     let env = ExportEnvironment(resources: Generated(files: files), buildDate: PDFTest.environment.buildDate)
     _ = PDFWriter(style: Style()).layout(doc, environment: env, diagnostics: &diagnostics)
-    let refused = diagnostics.items.filter { $0.code == "image-over-budget" }
+    let refused = diagnostics.items.filter { $0.code == .imageOverBudget }
     #expect(refused.count == n - Budget.documentPixels.limit / (9_999 * 9_999), "\(diagnostics.items)")
     #expect(refused.allSatisfy { $0.message.contains("budget document-pixels") && $0.file == "budget.md" && $0.line > 0 })
   }
@@ -142,8 +142,8 @@ import Testing
   @Test func aSecondPassReportsEachImageOnce() throws {
     let doc = try PDFTest.document("# A\n\n![x](nope.png)\n\n## B\n\n![y](nope.png)\n\n![big](../../../x.png)\n\n![Chart](images/chart.jpg)\n", path: "toc.md")
     let (url, _, diagnostics) = try PDFTest.write(doc, name: "toc-images", options: PDFOptions(tableOfContents: true))
-    #expect(diagnostics.items.filter { $0.code == "image-missing" }.count == 1, "\(diagnostics.items)")
-    #expect(diagnostics.items.filter { $0.code == "image-refused" }.count == 1, "\(diagnostics.items)")
+    #expect(diagnostics.items.filter { $0.code == .missingImage }.count == 1, "\(diagnostics.items)")
+    #expect(diagnostics.items.filter { $0.code == .refusedImage }.count == 1, "\(diagnostics.items)")
     guard let list = PDFTest.run("pdfimages", ["-list", url.path])?.output else { return }
     #expect(list.contains(" jpeg "), "the image of the first pass is drawn by the second")
   }

@@ -69,7 +69,7 @@ import Testing
     let url = "https://example.org/" + String(repeating: "u", count: Budget.linkURLBytes.limit)
     let doc = try PDFTest.document("# L\n\nSee <\(url)> and <https://example.org/short>.\n", path: "long-url.md")
     let (file, _, diagnostics) = try PDFTest.write(doc, name: "long-url")
-    let warning = diagnostics.items.first { $0.code == "link-too-long" }
+    let warning = diagnostics.items.first { $0.code == .linkTooLong }
     #expect(warning?.message.contains("budget link-url-bytes") == true && warning?.line == 3, "\(diagnostics.items)")
     guard let qdf = try PDFNameTests.qdf(file) else { return }
     #expect(qdf.contains("/URI (https://example.org/short)"))

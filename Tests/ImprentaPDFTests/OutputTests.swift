@@ -114,7 +114,7 @@ import Testing
     #expect(rows.contains { $0.contains(" jpeg ") && $0.contains("480") })
     #expect(rows.contains { $0.contains("300") && $0.contains("150") }, "the PNG is missing")
     // The missing image is a warning with its line, and a placeholder.
-    let missing = diagnostics.items.first { $0.code == "image-missing" }
+    let missing = diagnostics.items.first { $0.code == .missingImage }
     #expect(missing?.line == 61)
     #expect(missing?.message.contains("images/missing.png") == true)
   }

@@ -55,7 +55,7 @@ import Testing
 
   @Test func hostileIDsAndURLsGiveAValidPDFWhoseLinksAndBookmarksAllResolve() throws {
     let (url, _, diagnostics) = try PDFTest.write(Self.hostileDocument(), name: "hostile-names", options: PDFOptions(tableOfContents: true))
-    #expect(!diagnostics.items.contains { $0.code == "pdf-repaired" }, "\(diagnostics.items)")
+    #expect(!diagnostics.items.contains { $0.code == .pdfRepaired }, "\(diagnostics.items)")
     guard let check = PDFTest.run("qpdf", ["--check", url.path]), let text = try Self.qdf(url) else { return }
     #expect(check.status == 0 && check.output.contains("No syntax or stream encoding errors") && !check.output.contains("WARNING"), "\(check.output)")
     // The canary: the attack's id turned into a dictionary key and an action (its text in a
@@ -93,7 +93,7 @@ import Testing
   func refusedURLsNeverBecomeLinksAndSayWhere(_ bad: String) throws {
     let doc = try PDFTest.document("# T\n\nText [canary link](<\(bad)>) after.\n", path: "refused.md")
     let (url, _, diagnostics) = try PDFTest.write(doc, name: "refused-url")
-    let warning = diagnostics.items.first { $0.code == "unsafe-url" }
+    let warning = diagnostics.items.first { $0.code == .unsafeURL }
     #expect(warning?.file == "refused.md" && warning?.line == 3 && (warning?.column ?? 0) > 0, "\(diagnostics.items)")
     guard let text = try Self.qdf(url) else { return }
     #expect(!text.contains("/URI"), "a refused URL became a link")

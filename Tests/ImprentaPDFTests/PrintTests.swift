@@ -160,12 +160,12 @@ import Testing
     style.figure.fullWidth = true
     var d = Diagnostics()
     _ = try PDFWriter(style: style, options: PDFOptions(preflight: true)).writeFiles([try PDFTest.fixture("preflight.md")], environment: PDFTest.environment, diagnostics: &d)
-    let low = d.items.filter { $0.code == "preflight-low-resolution" }
+    let low = d.items.filter { $0.code == .preflightLowResolution }
     #expect(low.count == 1, "\(d.items)")
     #expect(low.first?.message.contains("preflight-72ppi.png prints at 72 ppi") == true, "\(low)")
     #expect(low.first?.line == 7)
     #expect(!d.items.contains { $0.message.contains("300ppi") }, "the 300 ppi image is not reported")
-    #expect(!d.items.contains { $0.code == "preflight-font-not-embedded" })
+    #expect(!d.items.contains { $0.code == .preflightFontNotEmbedded })
   }
 
   @Test func preflightFindsMissingBleedAndTrimArea() throws {
@@ -174,16 +174,16 @@ import Testing
     style.cover.back = false
     var d = Diagnostics()
     _ = try PDFWriter(style: style).writeFiles([try PDFTest.fixture("english.md")], environment: PDFTest.environment, diagnostics: &d)
-    #expect(d.items.contains { $0.code == "preflight-missing-bleed" }, "a full-bleed cover with no bleed: \(d.items)")
+    #expect(d.items.contains { $0.code == .preflightMissingBleed }, "a full-bleed cover with no bleed: \(d.items)")
     var tight = Style()
     tight.page.marginInner = .mm(1)
     tight.page.marginOuter = .mm(1)
     d = Diagnostics()
     _ = try PDFWriter(style: tight, options: PDFOptions(preflight: true)).writeFiles([try PDFTest.fixture("english.md")], environment: PDFTest.environment, diagnostics: &d)
-    #expect(d.items.contains { $0.code == "preflight-trim-area" }, "\(d.items)")
+    #expect(d.items.contains { $0.code == .preflightTrimArea }, "\(d.items)")
     // A screen PDF (no bleed, marks, covers or imposition) is not preflighted unless asked.
     d = Diagnostics()
     _ = try PDFWriter(style: Style()).writeFiles([try PDFTest.fixture("english.md")], environment: PDFTest.environment, diagnostics: &d)
-    #expect(!d.items.contains { $0.code.hasPrefix("preflight-") }, "\(d.items)")
+    #expect(!d.items.contains { $0.code.rawValue.hasPrefix("preflight-") }, "\(d.items)")
   }
 }

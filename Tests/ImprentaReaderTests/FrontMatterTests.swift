@@ -109,7 +109,7 @@ struct FrontMatterTests {
       _ = try read("---\ntitle: ok\nbad: [unclosed\nnext: 1\n---\ntext\n", path: "broken.md")
     } throws: { error in
       guard let e = error as? ImprentaError else { return false }
-      return e.diagnostic.file == "broken.md" && e.diagnostic.code == "invalid-front-matter" && e.diagnostic.line >= 3
+      return e.diagnostic.file == "broken.md" && e.diagnostic.code == .invalidFrontMatter && e.diagnostic.line >= 3
         && e.description.hasPrefix("broken.md:")
     }
   }
@@ -124,7 +124,7 @@ struct FrontMatterTests {
     } throws: { ($0 as? ImprentaError)?.diagnostic.line == 2 }
     #expect {
       _ = try read("{\n\"title\": ,\n}\n")
-    } throws: { ($0 as? ImprentaError)?.diagnostic.code == "invalid-front-matter" }
+    } throws: { ($0 as? ImprentaError)?.diagnostic.code == .invalidFrontMatter }
   }
 
   @Test func aliasBombIsRefused() throws {
@@ -139,13 +139,13 @@ struct FrontMatterTests {
       ---
       x
       """
-    #expect { _ = try read(bomb) } throws: { ($0 as? ImprentaError)?.diagnostic.code == "front-matter-too-large" }
+    #expect { _ = try read(bomb) } throws: { ($0 as? ImprentaError)?.diagnostic.code == .frontMatterTooLarge }
   }
 
   @Test func badTypedValuesWarn() throws {
     let (doc, diags) = try read("---\ntitle: x\ndate: mañana\nweight: many\ndraft: maybe\n---\n")
     #expect(doc.metadata.date == nil)
-    #expect(diags.items.map(\.code) == ["invalid-front-matter-value", "invalid-front-matter-value", "invalid-front-matter-value"])
+    #expect(diags.items.map(\.code.rawValue) == ["invalid-front-matter-value", "invalid-front-matter-value", "invalid-front-matter-value"])
     #expect(diags.items.map(\.line) == [3, 4, 5])
   }
 

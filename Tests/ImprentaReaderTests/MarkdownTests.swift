@@ -104,7 +104,7 @@ struct MarkdownTests {
     #expect(!text.contains("script"))
     #expect(!text.contains("onclick"))
     #expect(text.contains("https://player.vimeo.com/video/1?a=1&b=2"))
-    #expect(Set(d.items.map(\.code)) == ["unsafe-html"])
+    #expect(Set(d.items.map(\.code.rawValue)) == ["unsafe-html"])
     #expect(d.items.count == 3)
     #expect(d.items.allSatisfy { $0.line == 3 && $0.file == "h.md" })
   }
@@ -113,7 +113,7 @@ struct MarkdownTests {
     var d = Diagnostics()
     let deep = String(repeating: ">", count: 5000) + " hondo\n"
     let doc = try PageReader().read(markdown: deep, diagnostics: &d)
-    #expect(d.items.map(\.code) == ["nesting-too-deep"])
+    #expect(d.items.map(\.code.rawValue) == ["nesting-too-deep"])
     var depth = 0
     var blocks = doc.blocks
     while case .blockQuote(let q)? = blocks.first {

@@ -126,7 +126,7 @@ struct ShortcodeTests {
   @Test func unknownShortcodesKeepTheirContentAndWarn() throws {
     let md = "{{< notice warning >}}\nCareful **now**.\n{{< /notice >}}\n\nInline {{< kbd >}}Ctrl{{< /kbd >}} key.\n"
     let (doc, d) = try read(md)
-    #expect(d.items.map(\.code) == ["unknown-shortcode", "unknown-shortcode"])
+    #expect(d.items.map(\.code.rawValue) == ["unknown-shortcode", "unknown-shortcode"])
     #expect(d.items.map(\.line) == [1, 5])
     guard case .container(let c) = doc.blocks[0], case .paragraph(let p) = doc.blocks[1] else { Issue.record("\(doc.blocks)"); return }
     #expect(c.attributes.classes == ["shortcode-notice"])
@@ -150,7 +150,7 @@ struct ShortcodeTests {
 
   @Test func malformedTagsWarnAndLeaveNoBraces() throws {
     let (doc, d) = try read("a {{< broken \"x >}}\n\nb {{< /lonely >}} c\n\nd {{<\n")
-    #expect(d.items.map(\.code).sorted() == ["invalid-shortcode", "invalid-shortcode", "unmatched-shortcode"])
+    #expect(d.items.map(\.code.rawValue).sorted() == ["invalid-shortcode", "invalid-shortcode", "unmatched-shortcode"])
     let text = doc.blocks.map { Block.blockText($0) }.joined(separator: "|")
     #expect(!text.contains("{{"), "\(text)")
   }

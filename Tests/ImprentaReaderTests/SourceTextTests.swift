@@ -29,7 +29,7 @@ struct SourceTextTests {
       _ = try PageReader().read(bytes: bytes, path: "bad.md", relativeName: "bad", diagnostics: &d)
     } throws: { error in
       guard let e = error as? ImprentaError else { return false }
-      return e.diagnostic.code == "invalid-utf8" && e.diagnostic.line == 2 && e.diagnostic.column == 3
+      return e.diagnostic.code == .invalidUTF8 && e.diagnostic.line == 2 && e.diagnostic.column == 3
         && e.description == "bad.md:2:3: error: the file is not valid UTF-8 (bad byte at this position)"
     }
   }
@@ -38,7 +38,7 @@ struct SourceTextTests {
     var d = Diagnostics()
     #expect {
       _ = try PageReader().read(contentsOf: "/nonexistent/x.md", relativeName: "x", diagnostics: &d)
-    } throws: { ($0 as? ImprentaError)?.diagnostic.code == "missing-file" }
+    } throws: { ($0 as? ImprentaError)?.diagnostic.code == .missingFile }
   }
 
   @Test func titleFallsBackToH1ThenFileName() throws {

@@ -107,7 +107,7 @@ struct SiteTests {
     #expect(links["algo que no existe"] == "https://example.org/no/existe/")
     let target = try #require(Link(destination: links["detalle"]!, content: []).internalTarget)
     #expect(target.page == "es/guia/avanzado/detalle" && target.anchor == "paso-dos")
-    let missing = d.items.filter { $0.code == "missing-link-target" }.map { "\(($0.file as NSString).lastPathComponent):\($0.line)" }
+    let missing = d.items.filter { $0.code == .missingLinkTarget }.map { "\(($0.file as NSString).lastPathComponent):\($0.line)" }
     #expect(missing == ["intro.md:9", "intro.md:11"])
 
     // In the English book, links to Spanish pages leave the book: absolute on baseURL.
@@ -122,7 +122,7 @@ struct SiteTests {
 
   @Test func shortcodesOfTheSite() throws {
     let (p, d) = try Fixture.project()
-    let unknown = d.items.filter { $0.code == "unknown-shortcode" }
+    let unknown = d.items.filter { $0.code == .unknownShortcode }
     #expect(unknown.map { "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column)" } == ["atajos.md:34:1"])
     let atajos = try #require(p.site.pages.first { $0.document.relativeName == "es/guia/atajos" }).document
     var kinds: [String] = []

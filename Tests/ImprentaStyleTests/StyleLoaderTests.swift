@@ -40,7 +40,7 @@ struct StyleLoaderTests {
     let s = try loader.parse("print: {impose: trifold, bleed: 3mm}\npage: {columns: 9}", file: "p.yaml", diagnostics: &d)
     #expect(s.print.impose == "none" && s.print.bleed == .mm(3) && s.page.columns == 1)
     #expect(d.items.count == 2)
-    #expect(d.items.allSatisfy { $0.code == "invalid-style-value" })
+    #expect(d.items.allSatisfy { $0.code == .invalidStyleValue })
   }
 
   @Test func unitsAndColours() throws {
@@ -103,17 +103,17 @@ struct StyleLoaderTests {
     #expect(child.page.width == .mm(215.9))
     #expect(child.base.font.size == .pt(9))
     #expect { try StyleLoader(searchPaths: [dir.path]).load("loop", diagnostics: &d) } throws: {
-      ($0 as? ImprentaError)?.diagnostic.code == "style-cycle"
+      ($0 as? ImprentaError)?.diagnostic.code == .styleCycle
     }
     #expect { try StyleLoader(searchPaths: [dir.path]).load("missing", diagnostics: &d) } throws: {
-      ($0 as? ImprentaError)?.diagnostic.code == "style-not-found"
+      ($0 as? ImprentaError)?.diagnostic.code == .styleNotFound
     }
   }
 
   @Test func brokenYAMLIsAnError() throws {
     var d = Diagnostics()
     #expect { try loader.parse("page: [", file: "x.yaml", diagnostics: &d) } throws: {
-      ($0 as? ImprentaError)?.diagnostic.code == "invalid-style"
+      ($0 as? ImprentaError)?.diagnostic.code == .invalidStyle
     }
   }
 

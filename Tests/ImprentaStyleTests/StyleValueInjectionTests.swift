@@ -18,7 +18,7 @@ struct StyleValueInjectionTests {
     let style = try StyleLoader(searchPaths: []).parse(yaml, file: "evil.yaml", diagnostics: &d)
     #expect(style.base.font.family == Style().base.font.family)
     #expect(style.code.font.family == Style().code.font.family)
-    let bad = d.items.filter { $0.code == "invalid-style-value" }
+    let bad = d.items.filter { $0.code == .invalidStyleValue }
     #expect(bad.count == 2, "\(d.items)")
     #expect(bad.first.map { $0.file == "evil.yaml" && $0.line == 2 && $0.column > 1 } == true, "\(bad)")
     #expect(bad.last?.line == 4)
@@ -36,6 +36,6 @@ struct StyleValueInjectionTests {
     var d = Diagnostics()
     let style = try StyleLoader(searchPaths: []).parse("list:\n  bullets: [\"•\", \"a\\u001Bb\"]\n", file: "s.yaml", diagnostics: &d)
     #expect(style.list.bullets == Style().list.bullets)
-    #expect(d.items.contains { $0.code == "invalid-style-value" && $0.line == 2 })
+    #expect(d.items.contains { $0.code == .invalidStyleValue && $0.line == 2 })
   }
 }

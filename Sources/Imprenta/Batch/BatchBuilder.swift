@@ -86,11 +86,11 @@ public struct BatchBuilder: Sendable {
           manifest.outputs[path] = nil
           report.pruned.append(path)
         case .refused(let why):
-          diagnostics.warning("prune-refused", why, file: writer.display(path))
+          diagnostics.report(.pruneRefused, why, file: writer.display(path))
         }
       } else {
         report.stale.append(path)
-        diagnostics.warning("stale-output", "output of a publication or page that no longer exists (use --prune to remove it)", file: writer.display(path))
+        diagnostics.report(.staleOutput, "output of a publication or page that no longer exists (use --prune to remove it)", file: writer.display(path))
       }
     }
     if !(units.isEmpty && previous.outputs.isEmpty) {
@@ -136,7 +136,7 @@ public struct BatchBuilder: Sendable {
       } catch let e as ImprentaError {
         out[name] = .failure(e)
       } catch {
-        out[name] = .failure(ImprentaError("style-error", "\(error)", file: name))
+        out[name] = .failure(ImprentaError(.styleError, "\(error)", file: name))
       }
     }
     return out
@@ -163,7 +163,7 @@ public struct BatchBuilder: Sendable {
         let data = try policy.read(page.path, budget: .pageBytes)
         var document = try PageReader().read(bytes: data, path: page.path, relativeName: page.relativeName, diagnostics: &d)
         if document.metadata.draft && !options.includeDrafts {
-          d.note("draft-skipped", "draft page skipped (use --drafts to export it)", file: page.path)
+          d.report(.draftSkipped, "draft page skipped (use --drafts to export it)", file: page.path)
           result.diagnostics.append(contentsOf: d)
           continue
         }
@@ -176,7 +176,7 @@ public struct BatchBuilder: Sendable {
       } catch let e as ImprentaError {
         d.report(e.diagnostic)
       } catch {
-        d.error("read-failed", "\(error)", file: page.path)
+        d.report(.readFailed, "\(error)", file: page.path)
       }
       result.diagnostics.append(contentsOf: d)
     }
@@ -245,7 +245,7 @@ public struct BatchBuilder: Sendable {
           let target = writer.display(relative)
           if let existing = FileSystem.realPath(writer.realPath + "/" + relative) {
             for page in unit.pages where FileSystem.realPath(page.path) == existing {
-              throw ImprentaError("unsafe-output-path", "the output would overwrite its source", file: page.path)
+              throw ImprentaError(.unsafeOutputPath, "the output would overwrite its source", file: page.path)
             }
           }
           try writer.write(bytes, to: relative, source: unit.pages[0].path)
@@ -256,7 +256,7 @@ public struct BatchBuilder: Sendable {
       } catch let e as ImprentaError {
         d.report(e.diagnostic)
       } catch {
-        d.error("export-failed", "\(error)", file: unit.pages[0].path)
+        d.report(.exportFailed, "\(error)", file: unit.pages[0].path)
       }
       result.diagnostics.append(contentsOf: d)
     }

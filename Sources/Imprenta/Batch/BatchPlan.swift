@@ -40,7 +40,7 @@ struct BatchPlan {
     var owners: [String: String] = [:]
     units = units.filter { u in
       if let other = owners[u.outputName] {
-        diagnostics.error("duplicate-output", "\(u.pages[0].path) and \(other) would both be written to \(u.outputName)", file: u.pages[0].path)
+        diagnostics.report(.duplicateOutput, "\(u.pages[0].path) and \(other) would both be written to \(u.outputName)", file: u.pages[0].path)
         return false
       }
       owners[u.outputName] = u.pages[0].path

@@ -33,7 +33,7 @@ public struct Checker: Sendable {
       } catch let e as ImprentaError {
         diagnostics.report(e.diagnostic)
       } catch {
-        diagnostics.error("style-error", "\(error)", file: name)
+        diagnostics.report(.styleError, "\(error)", file: name)
       }
     }
     var documents = 0
@@ -53,7 +53,7 @@ public struct Checker: Sendable {
         } catch let e as ImprentaError {
           diagnostics.report(e.diagnostic)
         } catch {
-          diagnostics.error("read-failed", "\(error)", file: page.path)
+          diagnostics.report(.readFailed, "\(error)", file: page.path)
         }
       }
       if preflight, !read.isEmpty, let root = pages.first?.root {
@@ -82,7 +82,7 @@ public struct Checker: Sendable {
     for unit in units {
       var d = Diagnostics()
       _ = try? exporter.exportPDFFiles(unit, diagnostics: &d)
-      for item in d.items where item.code.hasPrefix("preflight-") { diagnostics.report(item) }
+      for item in d.items where item.code.rawValue.hasPrefix("preflight-") { diagnostics.report(item) }
     }
   }
 
@@ -94,7 +94,7 @@ public struct Checker: Sendable {
       if let fragment = link.fragmentOnly {
         let decoded = fragment.removingPercentEncoding ?? fragment
         if !decoded.isEmpty && !anchors.contains(decoded) {
-          diagnostics.warning("broken-anchor", "no heading with id '\(decoded)' in this page", file: doc.sourcePath, at: link.range)
+          diagnostics.report(.brokenAnchor, "no heading with id '\(decoded)' in this page", file: doc.sourcePath, at: link.range)
         }
         continue
       }
@@ -104,7 +104,7 @@ public struct Checker: Sendable {
       let base = (doc.sourcePath as NSString).deletingLastPathComponent
       let target = URL(fileURLWithPath: (base.isEmpty ? "." : base) + "/" + (path.removingPercentEncoding ?? path)).standardizedFileURL.path
       if !pages.contains(target) && !ReadPolicy(roots: [projectFolder, base.isEmpty ? "." : base]).isReadableFile(target) {
-        diagnostics.warning("broken-link", "link to a page that does not exist: \(dest)", file: doc.sourcePath, at: link.range)
+        diagnostics.report(.brokenLink, "link to a page that does not exist: \(dest)", file: doc.sourcePath, at: link.range)
       }
     }
   }
@@ -119,8 +119,8 @@ public struct Checker: Sendable {
       if ref.contains("://") { continue }
       switch resources.resource(ref, for: doc) {
       case .found: break
-      case .missing(let why): diagnostics.warning("missing-image", "image not found: \(ref) (\(why))", file: doc.sourcePath, at: ranges[ref] ?? .unknown)
-      case .refused(let why): diagnostics.warning("refused-image", "image refused: \(why)", file: doc.sourcePath, at: ranges[ref] ?? .unknown)
+      case .missing(let why): diagnostics.report(.missingImage, "image not found: \(ref) (\(why))", file: doc.sourcePath, at: ranges[ref] ?? .unknown)
+      case .refused(let why): diagnostics.report(.refusedImage, "image refused: \(why)", file: doc.sourcePath, at: ranges[ref] ?? .unknown)
       }
     }
   }

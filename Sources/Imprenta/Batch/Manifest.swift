@@ -46,7 +46,7 @@ public struct Manifest: Codable, Sendable, Hashable {
   public static func load(folder: OutputFolder, diagnostics: inout Diagnostics) -> Manifest? {
     guard let data = folder.contents(of: fileName) else { return nil }
     guard var manifest = try? JSONDecoder().decode(Manifest.self, from: Data(data)) else {
-      diagnostics.warning("invalid-manifest", "the manifest cannot be read; every output is rebuilt", file: folder.display(fileName))
+      diagnostics.report(.invalidManifest, "the manifest cannot be read; every output is rebuilt", file: folder.display(fileName))
       return nil
     }
     let extensions = Set(OutputFormat.allCases.map(\.fileExtension))
@@ -56,7 +56,7 @@ public struct Manifest: Codable, Sendable, Hashable {
         && !entry.sources.contains { $0.isEmpty || $0.unicodeScalars.contains(where: \.isControlCharacter) }
       if !sane {
         manifest.outputs[key] = nil
-        diagnostics.warning("invalid-manifest", "an entry with an unsafe name was ignored: '\(key.escapedForLog)'", file: folder.display(fileName))
+        diagnostics.report(.invalidManifest, "an entry with an unsafe name was ignored: '\(key.escapedForLog)'", file: folder.display(fileName))
       }
     }
     return manifest
@@ -67,7 +67,7 @@ public struct Manifest: Codable, Sendable, Hashable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(self) else {
-      throw ImprentaError("output-failed", "cannot encode the manifest", file: folder.display(Manifest.fileName))
+      throw ImprentaError(.outputFailed, "cannot encode the manifest", file: folder.display(Manifest.fileName))
     }
     try folder.write([UInt8](data) + [10], to: Manifest.fileName, source: folder.display(Manifest.fileName))
   }

@@ -42,7 +42,7 @@ public struct ProjectFile: Sendable {
       throw error.error()
     }
     guard let text = String(validating: data, as: UTF8.self) else {
-      throw ImprentaError("invalid-project", "the project file is not valid UTF-8", file: path, line: 1, column: 1)
+      throw ImprentaError(.invalidProject, "the project file is not valid UTF-8", file: path, line: 1, column: 1)
     }
     return try parse(text, path: path, diagnostics: &diagnostics)
   }
@@ -64,7 +64,7 @@ public struct ProjectFile: Sendable {
     var diagnostics = Diagnostics()
 
     mutating func error(_ message: String, _ node: Node?) {
-      diagnostics.report(Diagnostic(.error, code: "invalid-project", file: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message: message))
+      diagnostics.report(Diagnostic(.error, code: .invalidProject, file: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message: message))
     }
 
     mutating func read(_ text: String) -> ProjectFile {
@@ -74,7 +74,7 @@ public struct ProjectFile: Sendable {
         root = try Yams.compose(yaml: text)
       } catch let e as YamlError {
         let (line, column, message) = StyleLoader.describe(e)
-        diagnostics.report(Diagnostic(.error, code: "invalid-project", file: path, line: line, column: column, message: message))
+        diagnostics.report(Diagnostic(.error, code: .invalidProject, file: path, line: line, column: column, message: message))
         return project
       } catch {
         self.error("invalid YAML: \(error)", nil)

@@ -82,12 +82,11 @@ extension PDFLayouter {
     let file = document.sourcePath
     switch environment.resources.resource(reference, for: document) {
     case .found(let resource):
-      for note in resource.notes { diagnostics.warning("svg-sanitized", note, file: document.sourcePath, at: range) }
+      for note in resource.notes { diagnostics.report(.svgSanitized, note, file: document.sourcePath, at: range) }
       switch LoadedImage.load(resource.bytes) {
       case .success(let image):
         if decodedPixels + image.decodedPixels > Budget.documentPixels.limit {
-          diagnostics.warning(
-            "image-over-budget",
+          diagnostics.report(.imageOverBudget,
             "image \(reference) (\(image.decodedPixels) pixels decoded) is past what the document's images may decode together; not drawn \(Budget.documentPixels.clause)",
             file: file, at: range)
         } else {
@@ -95,21 +94,21 @@ extension PDFLayouter {
           result = image
         }
       case .failure(.tooLarge(let w, let h)):
-        diagnostics.warning("image-too-large", "image \(reference) is \(w)×\(h) pixels; not drawn \(Budget.imagePixels.clause)", file: file, at: range)
+        diagnostics.report(.imageTooLarge, "image \(reference) is \(w)×\(h) pixels; not drawn \(Budget.imagePixels.clause)", file: file, at: range)
       case .failure(.overBudget(let budget?, let why)):
-        diagnostics.warning(
-          budget == .imagePixels ? "image-too-large" : "image-over-budget", "image \(reference) not drawn: \(why) \(budget.clause)", file: file, at: range)
+        diagnostics.report(
+          budget == .imagePixels ? .imageTooLarge : .imageOverBudget, "image \(reference) not drawn: \(why) \(budget.clause)", file: file, at: range)
       case .failure(.overBudget(nil, let why)):
-        diagnostics.warning("image-refused", "image \(reference) refused: \(why)", file: file, at: range)
+        diagnostics.report(.refusedImage, "image \(reference) refused: \(why)", file: file, at: range)
       case .failure(.unknownFormat):
-        diagnostics.warning("image-unsupported", "image \(reference) is not PNG, JPEG, GIF, WebP or SVG; not drawn", file: file, at: range)
+        diagnostics.report(.imageUnsupported, "image \(reference) is not PNG, JPEG, GIF, WebP or SVG; not drawn", file: file, at: range)
       case .failure(.undecodable(let kind)):
-        diagnostics.warning("image-unreadable", "image \(reference) (\(kind)) cannot be decoded; not drawn", file: file, at: range)
+        diagnostics.report(.imageUnreadable, "image \(reference) (\(kind)) cannot be decoded; not drawn", file: file, at: range)
       }
     case .missing(let why):
-      diagnostics.warning("image-missing", "image \(reference) not found (\(why))", file: file, at: range)
+      diagnostics.report(.missingImage, "image \(reference) not found (\(why))", file: file, at: range)
     case .refused(let why):
-      diagnostics.warning("image-refused", "image \(reference) refused: \(why)", file: file, at: range)
+      diagnostics.report(.refusedImage, "image \(reference) refused: \(why)", file: file, at: range)
     }
     images[reference] = .some(result)
     if let result { imageSources[ObjectIdentifier(result)] = (reference, range) }

@@ -52,11 +52,10 @@ extension PDFLayouter {
   mutating func reportRefusedLink(_ destination: String, reason: String, at range: SourceRange) {
     let shown = destination.count > 80 ? String(destination.prefix(80)) + "…" : destination
     if reason.isEmpty {
-      diagnostics.warning(
-        "link-too-long", "link to \(shown) (\(destination.utf8.count) bytes) dropped from the PDF (its text is kept) \(Budget.linkURLBytes.clause)",
+      diagnostics.report(.linkTooLong, "link to \(shown) (\(destination.utf8.count) bytes) dropped from the PDF (its text is kept) \(Budget.linkURLBytes.clause)",
         file: document.sourcePath, at: range)
     } else {
-      diagnostics.warning("unsafe-url", "link to \(shown) dropped from the PDF (its text is kept): \(reason)", file: document.sourcePath, at: range)
+      diagnostics.report(.unsafeURL, "link to \(shown) dropped from the PDF (its text is kept): \(reason)", file: document.sourcePath, at: range)
     }
   }
 

@@ -170,8 +170,7 @@ struct PDFLayouter {
       let matched = engine.matchedFamily(first)
       if matched.lowercased() != first.lowercased() {
         let next = f.family.dropFirst().first { engine.matchedFamily($0).lowercased() == $0.lowercased() }
-        diagnostics.warning(
-          "font-not-installed", "font family '\(first)' is not installed; using '\(next ?? matched)'", file: document.sourcePath)
+        diagnostics.report(.fontNotInstalled, "font family '\(first)' is not installed; using '\(next ?? matched)'", file: document.sourcePath)
       }
     }
     let points = size ?? f.size.points(em: em ?? baseSize)

@@ -20,7 +20,7 @@ extension PDFWriter {
   /// the same for imposed sheets, each page painted again (vector) at its place on its sheet.
   public func writeFiles(_ documents: [Document], environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> [PDFFile] {
     guard let first = documents.first else {
-      throw ImprentaError("no-documents", "nothing to write", file: "")
+      throw ImprentaError(.noDocuments, "nothing to write", file: "")
     }
     let engine = TextEngine()
     var body = PageLayout()
@@ -48,7 +48,7 @@ extension PDFWriter {
     var qpdfWarnings: [String] = []
     defer {
       for w in Set(qpdfWarnings).sorted() {
-        diagnostics.warning("pdf-repaired", "the PDF needed repair when it was post-processed (qpdf: \(w))", file: first.sourcePath)
+        diagnostics.report(.pdfRepaired, "the PDF needed repair when it was post-processed (qpdf: \(w))", file: first.sourcePath)
       }
     }
     if mode == nil || options.writeUnimposed {
@@ -65,7 +65,7 @@ extension PDFWriter {
       files.append(PDFFile(suffix: mode.suffix, bytes: bytes))
     }
     for name in fontProblems ?? [] {
-      diagnostics.warning("preflight-font-not-embedded", "font \(name) is not embedded in the PDF: the printer would substitute it", file: first.sourcePath)
+      diagnostics.report(.preflightFontNotEmbedded, "font \(name) is not embedded in the PDF: the printer would substitute it", file: first.sourcePath)
     }
     return files
   }
@@ -117,7 +117,7 @@ extension PDFWriter {
   ) throws -> [UInt8] {
     let bytes = ctx.finish()
     if let problem = ctx.status {
-      throw ImprentaError("pdf-write-failed", "Cairo could not write the PDF: \(problem)", file: document.sourcePath)
+      throw ImprentaError(.pdfWriteFailed, "Cairo could not write the PDF: \(problem)", file: document.sourcePath)
     }
     final class Found { var names: [String]? = nil }
     let found = Found()
@@ -129,7 +129,7 @@ extension PDFWriter {
       if let names = found.names { fontProblems = names }
       return out
     } catch {
-      throw ImprentaError("pdf-write-failed", "\(error)", file: document.sourcePath)
+      throw ImprentaError(.pdfWriteFailed, "\(error)", file: document.sourcePath)
     }
   }
 

@@ -40,8 +40,7 @@ struct Preflight {
           if case .bitmap = image.content, r.width > 0, r.height > 0 {
             let ppi = min(Double(image.pixelWidth) / (r.width / 72), Double(image.pixelHeight) / (r.height / 72))
             if ppi < minPPI - 0.5, reported.insert("ppi " + name).inserted {
-              diagnostics.warning(
-                "preflight-low-resolution",
+              diagnostics.report(.preflightLowResolution,
                 "image \(name) prints at \(Int(ppi.rounded())) ppi at its placed size (\(format(r.width / 72 * 25.4)) mm wide) on page \(label(i)); print needs \(Int(minPPI)) ppi",
                 file: file, at: range)
             }
@@ -56,8 +55,7 @@ struct Preflight {
           let r = Rect(x: t.x, y: t.baseline - size * 0.8, width: width, height: size * 1.05)
           if width > 0, r.x < safe.x - 0.5 || r.maxX > safe.maxX + 0.5 || r.y < safe.y - 0.5 || r.maxY > safe.maxY + 0.5 {
             textReported = true
-            diagnostics.warning(
-              "preflight-trim-area",
+            diagnostics.report(.preflightTrimArea,
               "text \"\(String(t.text.prefix(30)))\" on page \(label(i)) comes within \(format(s / 72 * 25.4)) mm of the trim (or past it) and may be cut",
               file: file)
           }
@@ -81,15 +79,13 @@ struct Preflight {
     if !bleeding.isEmpty {
       if b == 0 || bleeding.contains(where: { past[$0] < b - eps }) {
         let detail = b > 0 ? "not \(format(b / 72 * 25.4)) mm past it into the bleed" : "the style has no bleed (print.bleed)"
-        diagnostics.warning(
-          "preflight-missing-bleed", "\(what) on page \(label(i)) runs to the trim but \(detail): a white edge may show after trimming",
+        diagnostics.report(.preflightMissingBleed, "\(what) on page \(label(i)) runs to the trim but \(detail): a white edge may show after trimming",
           file: file, at: range)
       }
       return
     }
     if !onlyBleed, band.contains(true) {
-      diagnostics.warning(
-        "preflight-trim-area", "\(what) on page \(label(i)) comes within \(format(geometry.safetyMargin / 72 * 25.4)) mm of the trim and may be cut", file: file, at: range)
+      diagnostics.report(.preflightTrimArea, "\(what) on page \(label(i)) comes within \(format(geometry.safetyMargin / 72 * 25.4)) mm of the trim and may be cut", file: file, at: range)
     }
   }
 

@@ -43,8 +43,8 @@ public struct ShortcodeContext {
     pipeline.inlines(markdown: markdown, at: range)
   }
 
-  /// Reports a warning about `shortcode`.
-  public func warning(_ code: String, _ message: String, at range: SourceRange) {
-    pipeline.diagnostics.warning(code, message, file: pipeline.file, at: range)
+  /// Reports a diagnostic about `shortcode` at its code's default level.
+  public func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange) {
+    pipeline.diagnostics.report(code, message, file: pipeline.file, at: range)
   }
 }

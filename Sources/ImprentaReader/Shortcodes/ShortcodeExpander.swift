@@ -47,8 +47,7 @@ public struct ShortcodeExpander: Sendable {
     if let handler = handlers[shortcode.name] {
       return handler.expand(shortcode, context: &context)
     }
-    context.warning(
-      "unknown-shortcode",
+    context.report(.unknownShortcode,
       "unknown shortcode '\(shortcode.name)': its content is kept (map it under 'shortcodes:' in imprenta.yaml)",
       at: shortcode.range)
     return UnknownShortcode.keep(shortcode, context: &context)

@@ -19,7 +19,7 @@ extension ShortcodeMapping {
       return ShortcodeMapping()
     }
     guard let text = String(validating: data, as: UTF8.self) else {
-      diagnostics.warning("invalid-project-file", "the project file is not valid UTF-8; its shortcode mapping is ignored", file: path)
+      diagnostics.report(.invalidProjectFile, "the project file is not valid UTF-8; its shortcode mapping is ignored", file: path)
       return ShortcodeMapping()
     }
     return load(yaml: text, file: path, diagnostics: &diagnostics)
@@ -39,7 +39,7 @@ extension ShortcodeMapping {
     }
     let section = lines[start..<end].joined(separator: "\n")
     guard section.utf8.count <= maximumSectionBytes else {
-      diagnostics.warning("invalid-shortcode-mapping", "the 'shortcodes:' section is larger than \(maximumSectionBytes >> 10) KB; ignored", file: file, at: SourceRange(start + 1, 1, start + 1, 1))
+      diagnostics.report(.invalidShortcodeMapping, "the 'shortcodes:' section is larger than \(maximumSectionBytes >> 10) KB; ignored", file: file, at: SourceRange(start + 1, 1, start + 1, 1))
       return ShortcodeMapping()
     }
     let offset = start
@@ -51,13 +51,13 @@ extension ShortcodeMapping {
     do {
       root = try Yams.compose(yaml: section)
     } catch {
-      diagnostics.warning("invalid-shortcode-mapping", "the 'shortcodes:' section is not valid YAML: \(error)", file: file, at: SourceRange(start + 1, 1, start + 1, 1))
+      diagnostics.report(.invalidShortcodeMapping, "the 'shortcodes:' section is not valid YAML: \(error)", file: file, at: SourceRange(start + 1, 1, start + 1, 1))
       return ShortcodeMapping()
     }
     guard let value = root?.mapping?["shortcodes"] else { return ShortcodeMapping() }
     if case .scalar(let s) = value, s.string.isEmpty || s.string == "~" || s.string == "null" { return ShortcodeMapping() }
     guard let entries = value.mapping else {
-      diagnostics.warning("invalid-shortcode-mapping", "'shortcodes' should map shortcode names to what they become", file: file, at: at(value))
+      diagnostics.report(.invalidShortcodeMapping, "'shortcodes' should map shortcode names to what they become", file: file, at: at(value))
       return ShortcodeMapping()
     }
     var mapping = ShortcodeMapping()
@@ -87,21 +87,21 @@ extension ShortcodeMapping {
         fields[key] = v
       }
       guard let a = fields["as"]?.string else {
-        diagnostics.warning("invalid-shortcode-mapping", "shortcode '\(name)' needs 'as:' (one of \(kinds.joined(separator: ", ")))", file: file, at: at(entry))
+        diagnostics.report(.invalidShortcodeMapping, "shortcode '\(name)' needs 'as:' (one of \(kinds.joined(separator: ", ")))", file: file, at: at(entry))
         return nil
       }
       kind = a
       for (k, _) in m where !(allowedKeys[kind]?.contains(k.string ?? "") ?? true) {
-        diagnostics.warning("invalid-shortcode-mapping", "unknown key '\(k.string ?? "")' for a shortcode mapped as \(kind)", file: file, at: at(k))
+        diagnostics.report(.invalidShortcodeMapping, "unknown key '\(k.string ?? "")' for a shortcode mapped as \(kind)", file: file, at: at(k))
       }
     } else {
-      diagnostics.warning("invalid-shortcode-mapping", "shortcode '\(name)' should map to a kind or to a table with 'as:'", file: file, at: at(entry))
+      diagnostics.report(.invalidShortcodeMapping, "shortcode '\(name)' should map to a kind or to a table with 'as:'", file: file, at: at(entry))
       return nil
     }
     func spec(_ key: String) -> String? {
       guard let node = fields[key] else { return nil }
       guard let s = node.scalar?.string, !s.isEmpty else {
-        diagnostics.warning("invalid-shortcode-mapping", "'\(key)' should name an argument (a name or a position)", file: file, at: at(node))
+        diagnostics.report(.invalidShortcodeMapping, "'\(key)' should name an argument (a name or a position)", file: file, at: at(node))
         return nil
       }
       return s
@@ -114,7 +114,7 @@ extension ShortcodeMapping {
         if let s = k.string, let parsed = Embed.Kind(rawValue: s), parsed != .qr {
           embedKind = parsed
         } else {
-          diagnostics.warning("invalid-shortcode-mapping", "embed kind should be video, post, code or other", file: file, at: at(k))
+          diagnostics.report(.invalidShortcodeMapping, "embed kind should be video, post, code or other", file: file, at: at(k))
         }
       }
       return .embed(url: spec("url") ?? "url", title: spec("title"), kind: embedKind)
@@ -123,7 +123,7 @@ extension ShortcodeMapping {
     case "text": return .text(argument: spec("text"))
     default:
       let node = fields["as"] ?? entry
-      diagnostics.warning("invalid-shortcode-mapping", "unknown kind '\(kind)' for shortcode '\(name)': use one of \(kinds.joined(separator: ", "))", file: file, at: at(node))
+      diagnostics.report(.invalidShortcodeMapping, "unknown kind '\(kind)' for shortcode '\(name)': use one of \(kinds.joined(separator: ", "))", file: file, at: at(node))
       return nil
     }
   }

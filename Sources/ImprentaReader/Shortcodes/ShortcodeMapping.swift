@@ -58,7 +58,7 @@ struct MappedShortcode: ShortcodeHandler {
       return .blocks([.container(Container(attributes: attributes, blocks: context.bodyBlocks(), range: shortcode.range))])
     case .image(let srcSpec, let altSpec, let captionSpec):
       guard let src = a.value(spec: srcSpec), !src.isEmpty else {
-        context.warning("shortcode-argument", "'\(shortcode.name)' has no image argument '\(srcSpec)'", at: shortcode.range)
+        context.report(.shortcodeArgument, "'\(shortcode.name)' has no image argument '\(srcSpec)'", at: shortcode.range)
         return .none
       }
       var caption: [Inline] = []
@@ -72,7 +72,7 @@ struct MappedShortcode: ShortcodeHandler {
       return .blocks([.figure(figure)])
     case .embed(let urlSpec, let titleSpec, let kind):
       guard let url = a.value(spec: urlSpec), !url.isEmpty else {
-        context.warning("shortcode-argument", "'\(shortcode.name)' has no URL argument '\(urlSpec)'", at: shortcode.range)
+        context.report(.shortcodeArgument, "'\(shortcode.name)' has no URL argument '\(urlSpec)'", at: shortcode.range)
         return .none
       }
       let title = titleSpec.flatMap { a.value(spec: $0) } ?? ""

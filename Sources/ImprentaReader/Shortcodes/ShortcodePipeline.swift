@@ -92,7 +92,7 @@ final class ShortcodePipeline {
       case .literal(let text):
         out += Array(text.utf8)
       case .close:
-        diagnostics.warning("unmatched-shortcode", "closing shortcode '/\(tag.name)' has no opening '\(tag.name)'", file: file, at: sourceRange)
+        diagnostics.report(.unmatchedShortcode, "closing shortcode '/\(tag.name)' has no opening '\(tag.name)'", file: file, at: sourceRange)
       case .open, .selfClosing:
         let body = last == k ? nil : String(decoding: bytes[tag.end..<tags[last].start], as: UTF8.self)
         let shortcode = Shortcode(name: tag.name, arguments: tag.arguments, isMarkdown: tag.isMarkdown, body: body, range: sourceRange)
@@ -100,7 +100,7 @@ final class ShortcodePipeline {
         let placement: ShortcodePlacement = prefix == nil ? .inline : .block
         let output: ShortcodeOutput
         if depth >= ShortcodePipeline.maximumDepth {
-          diagnostics.warning("nesting-too-deep", "shortcodes nested deeper than \(ShortcodePipeline.maximumDepth) levels are dropped", file: file, at: sourceRange)
+          diagnostics.report(.nestingTooDeep, "shortcodes nested deeper than \(ShortcodePipeline.maximumDepth) levels are dropped", file: file, at: sourceRange)
           output = .none
         } else {
           var context = ShortcodeContext(

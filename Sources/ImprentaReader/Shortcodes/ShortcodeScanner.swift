@@ -53,7 +53,7 @@ struct ShortcodeScanner {
         i = tag.end
       case .failure(let problem):
         let r = lines.range(from: i, to: i + 3)
-        diagnostics.warning("invalid-shortcode", problem.message, file: file, at: r)
+        diagnostics.report(.invalidShortcode, problem.message, file: file, at: r)
         tags.append(ShortcodeTag(kind: .literal(""), name: "", arguments: .init(), isMarkdown: false, start: i, end: problem.resumeAt))
         i = problem.resumeAt
       }

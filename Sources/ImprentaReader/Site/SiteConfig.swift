@@ -103,7 +103,7 @@ public enum SiteConfigReader {
   /// Reads the configuration of the Hugo project at `root`. Throws when it cannot be parsed.
   public static func read(root: String, diagnostics: inout Diagnostics) throws -> SiteConfig {
     guard let file = configuration(in: root) else {
-      throw ImprentaError("not-a-hugo-site", "no hugo.toml, hugo.yaml, config.toml, config.yaml or config/_default/", file: root)
+      throw ImprentaError(.notAHugoSite, "no hugo.toml, hugo.yaml, config.toml, config.yaml or config/_default/", file: root)
     }
     var values: [KeyValue<MetaValue>]
     var locations: [String: KeyLocation] = [:]
@@ -143,7 +143,7 @@ public enum SiteConfigReader {
       throw error.error()
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw ImprentaError("invalid-utf8", "the site configuration is not valid UTF-8", file: path, line: 1, column: 1)
+      throw ImprentaError(.invalidUTF8, "the site configuration is not valid UTF-8", file: path, line: 1, column: 1)
     }
     // Where each `key = …` / `key: …` / `"key": …` line is (the last one wins, as the value does).
     for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

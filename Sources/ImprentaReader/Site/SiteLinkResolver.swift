@@ -163,7 +163,7 @@ public struct SiteLinkResolver: Sendable {
     guard let result = target(of: destination, in: page) else { return destination }
     if !result.found {
       let shown = destination.hasPrefix(RefShortcode.marker) ? String(destination.dropFirst(RefShortcode.marker.count)) : destination
-      d.warning("missing-link-target", "no page '\(shown)' in the site (or it is not built)", file: page.document.sourcePath, at: range)
+      d.report(.missingLinkTarget, "no page '\(shown)' in the site (or it is not built)", file: page.document.sourcePath, at: range)
     }
     return result.destination
   }

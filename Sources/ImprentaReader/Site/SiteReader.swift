@@ -74,13 +74,12 @@ public struct SiteReader: Sendable {
       case .failure(let refusal) where refusal.reason == .missing && !folder.dir.hasPrefix(config.root + "//"):
         if folder.dir != sharedDir || folders.count == 1 {
           let at = config.location(of: "contentDir")
-          diagnostics.warning("missing-input", "the content folder '\(folder.dir)' does not exist", file: at.file, at: SourceRange(at.line, 1, at.line, 1))
+          diagnostics.warning(.missingInput, "the content folder '\(folder.dir)' does not exist", file: at.file, at: SourceRange(at.line, 1, at.line, 1))
         }
         return false
       case .failure:
         let at = config.location(of: "contentDir")
-        diagnostics.error(
-          "outside-roots", "the content folder '\(folder.dir)' is outside the site (contentDir); not read", file: at.file,
+        diagnostics.error(.outsideRoots, "the content folder '\(folder.dir)' is outside the site (contentDir); not read", file: at.file,
           at: SourceRange(at.line, 1, at.line, 1))
         return false
       }
@@ -112,7 +111,7 @@ public struct SiteReader: Sendable {
           diagnostics.append(contentsOf: pageDiagnostics)
           continue
         } catch {
-          diagnostics.error("unreadable-file", "\(error)", file: dir + "/" + file)
+          diagnostics.report(.unreadableFile, "\(error)", file: dir + "/" + file)
           continue
         }
         diagnostics.append(contentsOf: pageDiagnostics)

@@ -6,7 +6,7 @@ struct FigureShortcode: ShortcodeHandler {
   func expand(_ shortcode: Shortcode, context: inout ShortcodeContext) -> ShortcodeOutput {
     let a = shortcode.arguments
     guard let src = a.value("src", or: 0), !src.isEmpty else {
-      context.warning("shortcode-argument", "figure without 'src': nothing to show", at: shortcode.range)
+      context.report(.shortcodeArgument, "figure without 'src': nothing to show", at: shortcode.range)
       return .none
     }
     var caption: [Inline] = []

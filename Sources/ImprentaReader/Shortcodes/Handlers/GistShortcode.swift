@@ -5,7 +5,7 @@ struct GistShortcode: ShortcodeHandler {
   func expand(_ shortcode: Shortcode, context: inout ShortcodeContext) -> ShortcodeOutput {
     let a = shortcode.arguments
     guard let user = a.value("user", or: 0), let id = a.value("id", or: 1), !user.isEmpty, !id.isEmpty else {
-      context.warning("shortcode-argument", "gist needs a user and an id", at: shortcode.range)
+      context.report(.shortcodeArgument, "gist needs a user and an id", at: shortcode.range)
       return .none
     }
     var url = "https://gist.github.com/\(user)/\(id)"

@@ -4,7 +4,7 @@ import ImprentaModel
 struct ParamShortcode: ShortcodeHandler {
   func expand(_ shortcode: Shortcode, context: inout ShortcodeContext) -> ShortcodeOutput {
     guard let key = shortcode.arguments.value("name", or: 0), !key.isEmpty else {
-      context.warning("shortcode-argument", "param without a key", at: shortcode.range)
+      context.report(.shortcodeArgument, "param without a key", at: shortcode.range)
       return .none
     }
     let path = key.split(separator: ".").map(String.init)
@@ -21,7 +21,7 @@ struct ParamShortcode: ShortcodeHandler {
     for params in [page.params, pageParams, context.site.params] {
       if let v = ParamShortcode.lookup(path, in: params) { return .text(v.description) }
     }
-    context.warning("missing-param", "no parameter '\(key)' in the page or the site", at: shortcode.range)
+    context.report(.missingParam, "no parameter '\(key)' in the page or the site", at: shortcode.range)
     return .none
   }
 

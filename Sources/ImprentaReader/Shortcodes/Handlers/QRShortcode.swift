@@ -6,7 +6,7 @@ struct QRShortcode: ShortcodeHandler {
     let a = shortcode.arguments
     let text = (a.value("text", or: 0) ?? shortcode.body ?? "").trimmingCharacters(in: " \t\n")
     guard !text.isEmpty else {
-      context.warning("shortcode-argument", "qr without text to encode", at: shortcode.range)
+      context.report(.shortcodeArgument, "qr without text to encode", at: shortcode.range)
       return .none
     }
     let title = a["title"] ?? a["alt"] ?? ""

@@ -7,7 +7,7 @@ import ImprentaModel
 struct RefShortcode: ShortcodeHandler {
   func expand(_ shortcode: Shortcode, context: inout ShortcodeContext) -> ShortcodeOutput {
     guard let path = shortcode.arguments.value("path", or: 0), !path.isEmpty else {
-      context.warning("shortcode-argument", "\(shortcode.name) without a page path", at: shortcode.range)
+      context.report(.shortcodeArgument, "\(shortcode.name) without a page path", at: shortcode.range)
       return .none
     }
     // Spaces cannot stand in a Markdown link destination.

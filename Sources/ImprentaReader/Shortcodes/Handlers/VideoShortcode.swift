@@ -15,7 +15,7 @@ struct VideoShortcode: ShortcodeHandler {
 
   func expand(_ shortcode: Shortcode, context: inout ShortcodeContext) -> ShortcodeOutput {
     guard let id = shortcode.arguments.value("id", or: 0), !id.isEmpty else {
-      context.warning("shortcode-argument", "\(provider) without a video id", at: shortcode.range)
+      context.report(.shortcodeArgument, "\(provider) without a video id", at: shortcode.range)
       return .none
     }
     let title = shortcode.arguments["title"] ?? "\(label) video \(id)"

@@ -5,7 +5,7 @@ struct XShortcode: ShortcodeHandler {
   func expand(_ shortcode: Shortcode, context: inout ShortcodeContext) -> ShortcodeOutput {
     let a = shortcode.arguments
     guard let id = a.value("id", or: a["user"] == nil ? 0 : 1), !id.isEmpty else {
-      context.warning("shortcode-argument", "\(shortcode.name) without a post id", at: shortcode.range)
+      context.report(.shortcodeArgument, "\(shortcode.name) without a post id", at: shortcode.range)
       return .none
     }
     let user = a["user"] ?? ""
