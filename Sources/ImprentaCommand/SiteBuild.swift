@@ -86,6 +86,7 @@ struct SiteBuild {
     }
     if flags.book {
       for book in project.books(sections: flags.sections, diagnostics: &diagnostics) {
+        for document in book.documents { ContentCheck(resources: project.resources).check(document, diagnostics: &diagnostics) }
         report.documents += 1
         let language = book.documents.first.flatMap { d in project.site.pages.first { $0.document.relativeName == d.relativeName }?.language } ?? ""
         let name = project.bookName(language: language)
@@ -104,6 +105,7 @@ struct SiteBuild {
       return diagnostics
     }
     for document in project.documents(diagnostics: &diagnostics) {
+      ContentCheck(resources: project.resources).check(document, diagnostics: &diagnostics)
       report.documents += 1
       for format in formats {
         do {

@@ -20,8 +20,6 @@ final class EPUBImages {
   private var usedHrefs: Set<String> = []
   /// Images that could not be packaged (missing, refused, not an image).
   private(set) var failures = 0
-  /// What the resources changed in the files packaged (one warning per file).
-  private(set) var notes: [Diagnostic] = []
 
   init(resources: any ResourceProvider) { self.resources = resources }
 
@@ -49,15 +47,12 @@ final class EPUBImages {
     case .found(let resource):
       if let i = byName[resource.name] { return .success(i) }
       guard let type = MediaType.sniff(resource.bytes) else {
-        return .failure(Failure(resolution: .refused("\(resource.name) is not a PNG, JPEG, GIF or SVG image")))
+        return .failure(Failure(resolution: .unsupported("\(resource.name) is not a PNG, JPEG, GIF or SVG image")))
       }
       guard type.isCoreMediaType else {
-        return .failure(Failure(resolution: .refused("\(resource.name) is a \(type.rawValue) image, which EPUB 3.2 readers need not show")))
+        return .failure(Failure(resolution: .unsupported("\(resource.name) is a \(type.rawValue) image, which EPUB 3.2 readers need not show")))
       }
-      // SVG arrives clean from the resources (scripts and remote references removed); say what went.
-      for note in resource.notes {
-        notes.append(Diagnostic(.warning, code: .svgSanitized, file: document.sourcePath, line: range.start.line, column: range.start.column, message: note))
-      }
+      // SVG arrives clean from the resources; what was removed was reported by the content check.
       let href = uniqueHref(for: resource.name, type: type)
       images.append(PackagedImage(id: "img-\(images.count + 1)", href: href, mediaType: type, bytes: resource.bytes))
       byName[resource.name] = images.count - 1

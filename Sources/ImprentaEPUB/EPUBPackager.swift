@@ -63,7 +63,7 @@ public struct EPUBPackager: Sendable {
       case .failure(let failure):
         let why: String
         switch failure.resolution {
-        case .missing(let w), .refused(let w), .source(let w): why = w
+        case .missing(let w), .refused(let w), .unsupported(let w), .source(let w): why = w
         }
         diagnostics.report(.missingCover, "cover image \(doc.metadata.cover) not used (\(why)): a title page is generated instead", file: doc.sourcePath)
       }
@@ -101,7 +101,6 @@ public struct EPUBPackager: Sendable {
       parts.append(EPUBLinks.Part(relativeName: doc.relativeName, keys: EPUBLinks.keys(of: doc), firstFile: firstFile, idToFile: idToFile))
     }
     facts.undescribedImages += images.failures
-    for note in images.notes { diagnostics.report(note) }
 
     // MARK: Links
     let links = EPUBLinks(parts: parts, baseURL: options.baseURL)

@@ -58,10 +58,8 @@ extension XHTMLRenderer {
     }
     let insideLink = parent.hasAncestor(named: "a")
     let refusal = URLPolicy.refusal(l.destination)
+    // A refused URL was reported once by the content check: its text stays, without the link.
     guard !l.destination.isEmpty, refusal == nil, !insideLink else {
-      if let refusal {
-        diagnostics.report(.unsafeURL, "a link was dropped (its text is kept): \(refusal)", file: file, at: l.range)
-      }
       renderInlines(l.content, into: insideLink ? parent : parent.element("span"), range: l.range)
       return
     }
@@ -82,28 +80,10 @@ extension XHTMLRenderer {
 
   // MARK: - Images
 
-  /// Alt text that says nothing: the file name, or a placeholder word.
-  static let placeholderAlts: Set<String> = ["image", "imagen", "img", "picture", "photo", "foto", "figure", "figura", "banner", "imagem", "alt"]
-
-  /// The image's alt text, or nil when it has none worth reading (a warning is given).
-  mutating func altText(_ image: Image) -> String? {
-    let alt = image.alt.trimmingCharacters(in: " \t\n")
-    let fileName = String(image.source.split(separator: "/").last ?? "")
-    let stem = String(fileName.split(separator: ".").first ?? "")
-    let lower = alt.lowercased()
-    if alt.isEmpty || lower == fileName.lowercased() || lower == stem.lowercased() || XHTMLRenderer.placeholderAlts.contains(lower) {
-      let said = alt.isEmpty ? "no alt text" : "alt text \"\(alt)\" that describes nothing"
-      diagnostics.report(.missingAltText, "the image \(image.source) has \(said): it is marked decorative (alt=\"\")", file: file, at: image.range)
-      return nil
-    }
-    return alt
-  }
-
   /// An `img`, or the alt text in its place when the image cannot be had.
   mutating func renderImage(_ image: Image, into parent: XMLNode, width: String? = nil, height: String? = nil) {
+    // Missing, refused, remote and alt-less images were reported once by the content check.
     guard !image.source.isEmpty, URLPolicy.isAllowedImageSource(image.source) else {
-      let why = URLPolicy.refusal(image.source) ?? "it has no usable source"
-      diagnostics.report(.unsafeURL, "an image was dropped (its alt text is kept): \(why)", file: file, at: image.range)
       renderMissingImage(image, into: parent)
       return
     }
@@ -115,7 +95,7 @@ extension XHTMLRenderer {
     case .source(let src):
       imageCount += 1
       let img = parent.element("img", ["src": src])
-      if let alt = altText(image) {
+      if let alt = image.readableAlt {
         img.set("alt", alt)
       } else {
         imagesWithoutAlt += 1
@@ -125,11 +105,10 @@ extension XHTMLRenderer {
       if !image.title.isEmpty { img.set("title", image.title) }
       if let width { img.set("width", width) }
       if let height { img.set("height", height) }
-    case .missing(let why):
-      diagnostics.report(.missingImage, "image \(image.source) not found (\(why)): its alt text is shown instead", file: file, at: image.range)
+    case .missing, .refused:
       renderMissingImage(image, into: parent)
-    case .refused(let why):
-      diagnostics.report(.refusedImage, "image \(image.source) refused: \(why)", file: file, at: image.range)
+    case .unsupported(let why):
+      diagnostics.report(.imageUnsupported, "image \(image.source) not used: \(why); its alt text is shown instead", file: file, at: image.range)
       renderMissingImage(image, into: parent)
     }
   }
@@ -137,7 +116,6 @@ extension XHTMLRenderer {
   /// A remote image is never loaded by a page or a book (a reader's privacy, EPUB's rules): a link
   /// to it, labelled with its alt text, takes its place.
   mutating func renderRemoteImage(_ image: Image, into parent: XMLNode) {
-    diagnostics.report(.remoteImage, "the remote image \(image.source) is not loaded by the output: it became a link to the image", file: file, at: image.range)
     guard !parent.hasAncestor(named: "a") else {
       renderMissingImage(image, into: parent)
       return

@@ -7,8 +7,10 @@ package enum ImageResolution: Sendable, Hashable {
   case source(String)
   /// No such file: the alt text is shown instead, with a warning.
   case missing(String)
-  /// Not allowed (outside the content folder, remote, not an image): never read, with a warning.
+  /// Not allowed (outside the content folder, remote): never read (the content check warned).
   case refused(String)
+  /// Found, but not an image this output can carry (the output's own warning).
+  case unsupported(String)
 }
 
 /// Which kind of XHTML is written.

@@ -3,7 +3,7 @@
 // code's level; the README's table of codes is this file's (a test holds them equal).
 
 /// A stable diagnostic code.
-public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable {
+public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable, CustomStringConvertible {
   // Inputs, files and the trust boundary
   case missingInput = "missing-input"
   case missingFile = "missing-file"
@@ -114,6 +114,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable 
   public var hint: String { entry.hint }
 
   public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
+
+  /// The code as printed (`missing-image`).
+  public var description: String { rawValue }
 
   // swiftlint:disable:next function_body_length cyclomatic_complexity
   /// The registry entry.

@@ -155,3 +155,19 @@ public struct Span: Sendable, Hashable {
     self.range = range
   }
 }
+
+extension Image {
+  /// Alt text that says nothing: the file name, or a placeholder word.
+  public static let placeholderAlts: Set<String> = ["image", "imagen", "img", "picture", "photo", "foto", "figure", "figura", "banner", "imagem", "alt"]
+
+  /// The alternative text worth reading, or nil when there is none (empty, the file's name, a
+  /// placeholder word): such an image is decorative to a reader. The content check warns once.
+  public var readableAlt: String? {
+    let text = alt.trimmingCharacters(in: " \t\n")
+    let fileName = String(source.split(separator: "/").last ?? "")
+    let stem = String(fileName.split(separator: ".").first ?? "")
+    let lower = text.lowercased()
+    if text.isEmpty || lower == fileName.lowercased() || lower == stem.lowercased() || Image.placeholderAlts.contains(lower) { return nil }
+    return text
+  }
+}

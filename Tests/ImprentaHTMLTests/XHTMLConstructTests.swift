@@ -49,11 +49,12 @@ import Testing
     #expect(d.isEmpty)
   }
 
-  @Test func imageWithoutAltTextIsDecorativeWithAWarning() throws {
+  @Test func imageWithoutAltTextIsDecorative() throws {
     let (body, _, d) = try page("![](a.png)\n\n![b.png](b.png)\n")
     #expect(body.contains("<img src=\"a.png\" alt=\"\" role=\"presentation\"/>"))
     #expect(body.contains("<img src=\"b.png\" alt=\"\" role=\"presentation\"/>"))
-    #expect(d.items.filter { $0.code == .missingAltText }.map(\.line) == [6, 8])
+    // The warning is the content check's, once for every format (ContentCheckTests).
+    #expect(!d.items.contains { $0.code == .missingAltText })
   }
 
   @Test func tablesHaveHeadAndBodyWithAlignment() throws {
@@ -136,7 +137,8 @@ import Testing
   @Test func scriptURLsInMarkdownLinksAreDropped() throws {
     let (body, _, d) = try page("[click](javascript:alert(1)) ![x](javascript:alert(1))\n")
     #expect(!body.contains("javascript"))
-    #expect(d.items.contains { $0.code == .unsafeURL })
+    #expect(body.contains("click"))
+    #expect(!d.items.contains { $0.code == .unsafeURL }, "reported once by the content check, not per format")
   }
 
   @Test func linkedStylesheetOption() throws {

@@ -85,6 +85,8 @@ enum Hostile {
     var error: ImprentaError?
     do {
       let document = try PageReader().read(contentsOf: site.content.appendingPathComponent("page.md").path, relativeName: "page", diagnostics: &diagnostics)
+      // As a build does: content problems once, then every format.
+      ContentCheck(resources: recording).check(document, diagnostics: &diagnostics)
       for format in formats {
         outputs[format] = try exporter.export(document, as: format, diagnostics: &diagnostics)
       }

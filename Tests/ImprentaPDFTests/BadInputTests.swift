@@ -24,15 +24,14 @@ import Testing
   @Test func missingImageIsAWarningAndAPlaceholder() throws {
     let doc = try PDFTest.document("---\ntitle: T\n---\n\nText.\n\n![Alt words](nope.png)\n", path: "dir/page.md")
     let (layout, diagnostics) = PDFTest.layout(doc)
-    let w = try #require(diagnostics.items.first { $0.code == .missingImage })
-    #expect(w.severity == .warning && w.line == 7 && w.file == "dir/page.md" && w.message.contains("nope.png"))
+    #expect(!diagnostics.items.contains { $0.code == .missingImage }, "the content check's warning, once for every format")
     #expect(layout.dump().contains(": Alt words]"))
   }
 
   @Test func pathOutsideTheContentIsRefused() throws {
     let doc = try PDFTest.document("---\ntitle: T\n---\n\n![x](../../../etc/passwd)\n")
-    let (_, diagnostics) = PDFTest.layout(doc)
-    #expect(diagnostics.items.contains { $0.code == .refusedImage })
+    let (layout, _) = PDFTest.layout(doc)
+    #expect(!layout.dump().contains("root:"))
   }
 
   @Test func missingFontFamilyIsAWarningNamingIt() throws {

@@ -198,11 +198,15 @@ public struct BatchBuilder: Sendable {
     base.add("date", date.text)
     base.add("drafts", String(options.includeDrafts))
     base.add("impose", "\(imposition?.rawValue ?? "none") \(options.writeUnimposed)")
+    // Content problems are found once here, whatever the formats; the files looked up are hashed.
+    var content = ContentCheck(resources: resources, pages: [])
+    content.linkRoots = [options.projectFolder]
     for (doc, bytes) in zip(documents, sourceBytes) {
       base.add("page", doc.sourcePath)
       base.add("bytes", bytes)
+      let lookups = content.check(doc, diagnostics: &result.diagnostics)
       for ref in doc.resourceReferences {
-        switch resources.resource(ref, for: doc) {
+        switch lookups[ref] ?? resources.resource(ref, for: doc) {
         case .found(let r): base.add("resource:" + ref, r.bytes)
         case .missing(let why), .refused(let why): base.add("resource:" + ref, "unavailable: " + why)
         }

@@ -39,7 +39,7 @@ public struct Checker: Sendable {
     var documents = 0
     for p in publications {
       let pages = PageFinder.pages(of: p.inputs, project: projectFolder, inputsAreUntrusted: p.prefixOutputs, diagnostics: &diagnostics)
-      let known = Set(pages.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path })
+      let known = Set(pages.map { FileSystem.absolute($0.path) })
       var read: [Document] = []
       for page in pages {
         do {
@@ -48,8 +48,9 @@ public struct Checker: Sendable {
           let doc = try reader.read(contentsOf: page.path, relativeName: page.relativeName, diagnostics: &diagnostics)
           read.append(doc)
           documents += 1
-          checkLinks(doc, pages: known, diagnostics: &diagnostics)
-          checkImages(doc, resources: FileResources(root: page.root), diagnostics: &diagnostics)
+          var content = ContentCheck(resources: FileResources(root: page.root), pages: known)
+          content.linkRoots = [projectFolder]
+          content.check(doc, diagnostics: &diagnostics)
         } catch let e as ImprentaError {
           diagnostics.report(e.diagnostic)
         } catch {
@@ -84,53 +85,5 @@ public struct Checker: Sendable {
       _ = try? exporter.exportPDFFiles(unit, diagnostics: &d)
       for item in d.items where item.code.rawValue.hasPrefix("preflight-") { diagnostics.report(item) }
     }
-  }
-
-  func checkLinks(_ doc: Document, pages: Set<String>, diagnostics: inout Diagnostics) {
-    var anchors = Set(doc.outline.map(\.id))
-    doc.forEachBlock { if case .heading(let h) = $0 { anchors.insert(h.id) } }
-    for link in doc.links {
-      let dest = link.destination
-      if let fragment = link.fragmentOnly {
-        let decoded = fragment.removingPercentEncoding ?? fragment
-        if !decoded.isEmpty && !anchors.contains(decoded) {
-          diagnostics.report(.brokenAnchor, "no heading with id '\(decoded)' in this page", file: doc.sourcePath, at: link.range)
-        }
-        continue
-      }
-      if dest.contains(":") || dest.hasPrefix("//") || dest.hasPrefix("/") { continue }
-      let path = String(dest.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
-      guard path.hasSuffix(".md") || path.hasSuffix(".markdown") else { continue }
-      let base = (doc.sourcePath as NSString).deletingLastPathComponent
-      let target = URL(fileURLWithPath: (base.isEmpty ? "." : base) + "/" + (path.removingPercentEncoding ?? path)).standardizedFileURL.path
-      if !pages.contains(target) && !ReadPolicy(roots: [projectFolder, base.isEmpty ? "." : base]).isReadableFile(target) {
-        diagnostics.report(.brokenLink, "link to a page that does not exist: \(dest)", file: doc.sourcePath, at: link.range)
-      }
-    }
-  }
-
-  func checkImages(_ doc: Document, resources: FileResources, diagnostics: inout Diagnostics) {
-    var ranges: [String: SourceRange] = [:]
-    doc.forEachBlock { b in
-      if case .figure(let f) = b, ranges[f.image.source] == nil { ranges[f.image.source] = f.image.range.isKnown ? f.image.range : f.range }
-    }
-    for img in doc.inlineImages where ranges[img.source] == nil { ranges[img.source] = img.range }
-    for ref in doc.resourceReferences {
-      if ref.contains("://") { continue }
-      switch resources.resource(ref, for: doc) {
-      case .found: break
-      case .missing(let why): diagnostics.report(.missingImage, "image not found: \(ref) (\(why))", file: doc.sourcePath, at: ranges[ref] ?? .unknown)
-      case .refused(let why): diagnostics.report(.refusedImage, "image refused: \(why)", file: doc.sourcePath, at: ranges[ref] ?? .unknown)
-      }
-    }
-  }
-}
-
-extension Document {
-  /// Every inline image, in reading order.
-  var inlineImages: [Image] {
-    var out: [Image] = []
-    forEachInline { if case .image(let i) = $0 { out.append(i) } }
-    return out
   }
 }

@@ -82,7 +82,6 @@ extension PDFLayouter {
     let file = document.sourcePath
     switch environment.resources.resource(reference, for: document) {
     case .found(let resource):
-      for note in resource.notes { diagnostics.report(.svgSanitized, note, file: document.sourcePath, at: range) }
       switch LoadedImage.load(resource.bytes) {
       case .success(let image):
         if decodedPixels + image.decodedPixels > Budget.documentPixels.limit {
@@ -105,10 +104,8 @@ extension PDFLayouter {
       case .failure(.undecodable(let kind)):
         diagnostics.report(.imageUnreadable, "image \(reference) (\(kind)) cannot be decoded; not drawn", file: file, at: range)
       }
-    case .missing(let why):
-      diagnostics.report(.missingImage, "image \(reference) not found (\(why))", file: file, at: range)
-    case .refused(let why):
-      diagnostics.report(.refusedImage, "image \(reference) refused: \(why)", file: file, at: range)
+    case .missing, .refused:
+      break  // reported once by the content check, whatever the formats
     }
     images[reference] = .some(result)
     if let result { imageSources[ObjectIdentifier(result)] = (reference, range) }

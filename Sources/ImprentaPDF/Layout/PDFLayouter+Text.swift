@@ -54,9 +54,8 @@ extension PDFLayouter {
     if reason.isEmpty {
       diagnostics.report(.linkTooLong, "link to \(shown) (\(destination.utf8.count) bytes) dropped from the PDF (its text is kept) \(Budget.linkURLBytes.clause)",
         file: document.sourcePath, at: range)
-    } else {
-      diagnostics.report(.unsafeURL, "link to \(shown) dropped from the PDF (its text is kept): \(reason)", file: document.sourcePath, at: range)
     }
+    // A refused scheme (`reason` not empty) was reported once by the content check.
   }
 
   /// The format of body text at the current width.
