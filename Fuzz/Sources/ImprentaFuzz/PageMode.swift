@@ -10,7 +10,7 @@ import ImprentaText
 
 enum PageMode {
   /// Inputs longer than this are cut (the reader's cost grows with the page; bugs rarely need more).
-  static let maxBytes = 8192
+  static let maxBytes = 8192  // scripts/fuzz asks for at most 4 KB; replays may be longer
 
   nonisolated(unsafe) static var style = Style()
   nonisolated(unsafe) static var environment = ExportEnvironment(resources: NoResources(), buildDate: PageDate(secondsSince1970: 1_700_000_000))

@@ -24,7 +24,8 @@
 // (re-exec at start-up), so a link to /proc/self/environ leaks it too. After the build the
 // harness aborts (a crash for libFuzzer) when the canary is in any file or name under proj/ or
 // in any diagnostic, when anything in outside/ changed, or when anything outside the project's
-// output folder was created, removed or changed (listing of the whole root, before and after).
+// output folder (where it really is, if that is inside proj/) was created, removed or changed
+// (a listing of the whole root, links not followed, before and after).
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -54,6 +55,7 @@ enum PathMode {
     }
     canary = Array(String(cString: getenv("IMPRENTA_FUZZ_CANARY")).utf8)
     guard canary.count >= 16 else { fatal("IMPRENTA_FUZZ_CANARY is too short") }
+    // Not /dev/shm: the read policy never reads below /dev.
     let tmp = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
     var template = Array((tmp + "/imprenta-fuzz-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { fatal("mkdtemp: \(String(cString: strerror(errno)))") }
@@ -413,8 +415,12 @@ enum PathMode {
   }
 
   static func check(before: [[UInt8]: Entry], after: [[UInt8]: Entry], root: String, output: String) {
-    let outputParts = output.split(separator: "/").filter { $0 != "." }.map { Array($0.utf8) }
-    let outputPath: [UInt8] = Array("proj".utf8) + outputParts.flatMap { [47] + $0 }
+    // The output folder where it really is (a link inside the project may lead there); only
+    // inside proj/ is it allowed at all.
+    var outputPath: [UInt8] = Array("proj".utf8) + output.split(separator: "/").filter { $0 != "." }.flatMap { [47] + Array($0.utf8) }
+    if let real = FileSystem.realPath(root + "/proj/" + output), real.hasPrefix(root + "/proj/") {
+      outputPath = Array(real.utf8.dropFirst(root.utf8.count + 1))
+    }
     func inOutput(_ path: [UInt8]) -> Bool {
       path.starts(with: outputPath) && (path.count == outputPath.count || path[outputPath.count] == 47)
     }
