@@ -22,10 +22,19 @@ public struct StyleLoader: Sendable {
   public func load(_ nameOrPath: String, diagnostics: inout Diagnostics) throws -> Style {
     var chain: [String] = []
     var loader = self
-    var policy = (files ?? ReadPolicy(roots: [FileSystem.currentFolder])).adding(searchPaths)
+    let base = files ?? ReadPolicy(roots: [FileSystem.currentFolder])
+    var policy = base
+    // A folder named relative to the current folder (the project's `styles`, the folder of a
+    // style a project file names) belongs to the project: reached through a symbolic link that
+    // leads out of the allowed folders, it is not a root, and styles read through it are refused.
+    func allow(_ folder: String) {
+      if !folder.hasPrefix("/"), let real = FileSystem.realPath(folder), real != FileSystem.absolute(folder), !base.allows(realPath: real) { return }
+      policy.add([folder])
+    }
+    searchPaths.forEach(allow)
     if let top = resolve(nameOrPath, relativeTo: nil) {
       let folder = (top as NSString).deletingLastPathComponent
-      policy.add([folder.isEmpty ? "." : folder])
+      allow(folder.isEmpty ? "." : folder)
     }
     loader.files = policy
     do {

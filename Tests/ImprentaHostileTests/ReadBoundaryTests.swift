@@ -74,6 +74,23 @@ struct ReadBoundaryTests {
     #expect(b.leaks(in: style).isEmpty)
   }
 
+  /// Found by scripts/fuzz (path mode): a `styles` folder that is a link out of the project
+  /// was made a root, so a style there was read and its keys quoted in warnings.
+  @Test("a styles folder that links out of the project is not read from", arguments: ["canary", "styles/canary.yaml"])
+  func stylesFolderLink(_ style: String) throws {
+    let b = try Boundary()
+    defer { b.cleanUp() }
+    try "\(Boundary.canary): 1\n".write(toFile: b.folder + "/outside/canary.yaml", atomically: true, encoding: .utf8)
+    try b.link("styles", to: "../outside")
+    try b.write("imprenta.yaml", "publications:\n  - {name: p, inputs: [content], formats: [txt], style: \(style)}\noutput: out\n")
+    let before = b.snapshot(excluding: ["out"])
+    let result = try b.run(["build"])
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(b.leaks(in: result).isEmpty, "canary in \(b.leaks(in: result)): \(result.stderr)")
+    #expect(result.stderr.contains("styles/canary.yaml") && result.stderr.contains("outside"), "\(result.stderr)")
+    #expect(b.snapshot(excluding: ["out"]) == before)
+  }
+
   @Test("a Hugo site's contentDir and language folders may not leave the site", arguments: ["contentDir = \"../../outside\"", "contentDir = \"/tmp\"", "[languages.es]\ncontentDir = \"../../outside\"", "contentDir = \"lnk\""])
   func siteFolders(_ setting: String) throws {
     let b = try Boundary()

@@ -127,6 +127,18 @@ struct FrontMatterTests {
     } throws: { ($0 as? ImprentaError)?.diagnostic.code == .invalidFrontMatter }
   }
 
+  /// Found by scripts/fuzz: toml++ asserted (aborting the whole build) on a date whose 'T' is
+  /// not followed by a digit; it is an error at its line, and the same text in a string is fine.
+  @Test(arguments: ["date = 2024-05-06T:08:09Z", "date = 2024-05-06t:08", "dates = [1979-05-27T07:32:00Z, 2024-05-06Tx:1]", "a = {d = 2024-05-06T}"])
+  func dateTimeWithoutATimeIsAnError(_ line: String) throws {
+    #expect {
+      _ = try read("+++\ntitle = \"T\" # 2024-05-06T:\n\(line)\n+++\n")
+    } throws: { ($0 as? ImprentaError)?.diagnostic.code == .invalidFrontMatter && ($0 as? ImprentaError)?.diagnostic.line == 3 }
+    let (doc, _) = try read("+++\ntitle = \"2024-05-06T:08 'x'\"\nnote = \"\"\"\n2024-05-06T:\"\"\"\ndate = 2024-05-06T07:08:09Z\n+++\n")
+    #expect(doc.metadata.title == "2024-05-06T:08 'x'")
+    #expect(doc.metadata.date?.text.hasPrefix("2024-05-06") == true)
+  }
+
   @Test func aliasBombIsRefused() throws {
     let bomb = """
       ---
