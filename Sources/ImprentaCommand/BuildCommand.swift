@@ -98,6 +98,8 @@ struct BuildCommand: ParsableCommand {
       progress.finish()
     }
     diagnostics.append(contentsOf: result.diagnostics)
+    // The project's per-code levels, then --strict on what remains.
+    diagnostics = work.levels.apply(to: diagnostics)
     result.diagnostics = diagnostics
     printer.print(diagnostics)
     if common.verbose {

@@ -22,6 +22,7 @@ struct CheckCommand: ParsableCommand {
     checker.projectFolder = work.projectFolder
     let result = checker.check(work.publications)
     diagnostics.append(contentsOf: result.diagnostics)
+    diagnostics = work.levels.apply(to: diagnostics)
     DiagnosticPrinter(format: common.diagnostics, verbose: common.verbose).print(diagnostics)
     if !common.quiet {
       var report = BatchReport()

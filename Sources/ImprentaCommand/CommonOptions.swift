@@ -66,6 +66,8 @@ struct CommonOptions: ParsableArguments {
     var publications: [Publication]
     var output: String?
     var projectFolder: String
+    /// The project file's per-code levels.
+    var levels = DiagnosticLevels()
   }
 
   /// The publications to build: the project file's, or one made of the inputs.
@@ -86,7 +88,8 @@ struct CommonOptions: ParsableArguments {
         for i in file.publications.indices where file.publications[i].style == nil { file.publications[i].style = style }
       }
       let folder = (projectPath as NSString).deletingLastPathComponent
-      return Work(publications: file.publications, output: file.output, projectFolder: FileSystem.absolute(folder.isEmpty ? "." : folder))
+      return Work(
+        publications: file.publications, output: file.output, projectFolder: FileSystem.absolute(folder.isEmpty ? "." : folder), levels: file.levels)
     } catch let error as ImprentaError {
       if !diagnostics.items.contains(error.diagnostic) { diagnostics.report(error.diagnostic) }
       DiagnosticPrinter(format: self.diagnostics, verbose: verbose).print(diagnostics)

@@ -239,3 +239,14 @@ public struct DiagnosticLevels: Sendable, Hashable {
     return out
   }
 }
+
+extension DiagnosticCode {
+  /// The README's table of codes (a test holds the README equal to it).
+  public static var markdownTable: String {
+    var lines = ["| Code | Default | Meaning | Fix |", "|---|---|---|---|"]
+    for code in allCases.sorted() {
+      lines.append("| `\(code.rawValue)` | \(code.severity.rawValue) | \(code.meaning) | \(code.hint) |")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

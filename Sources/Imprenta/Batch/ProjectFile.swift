@@ -27,8 +27,10 @@ public struct ProjectFile: Sendable {
   public var publications: [Publication]
   /// The output folder the file asks for, if any.
   public var output: String?
+  /// Per-code diagnostic levels (`diagnostics: {missing-alt-text: note, unknown-shortcode: error}`).
+  public var levels = DiagnosticLevels()
 
-  static let topKeys = ["style", "formats", "output", "publications", "shortcodes"]
+  static let topKeys = ["style", "formats", "output", "publications", "shortcodes", "diagnostics"]
   static let publicationKeys = ["name", "inputs", "style", "formats", "language", "metadata", "book"]
   static let metadataKeys = ["title", "subtitle", "authors", "author", "date", "description", "language", "cover", "tags"]
 
@@ -92,6 +94,7 @@ public struct ProjectFile: Sendable {
         case "formats": defaultFormats = formats(v)
         case "output": project.output = insideProject(scalar(v, "output"), "output", v)
         case "shortcodes": break  // Read by the shortcode mapping.
+        case "diagnostics": project.levels = levels(v)
         case "publications": break
         default: error("unknown key '\(k.string ?? "")' (known: \(ProjectFile.topKeys.joined(separator: ", ")))", k)
         }
@@ -161,6 +164,27 @@ public struct ProjectFile: Sendable {
         return nil
       }
       return value
+    }
+
+    /// `diagnostics:`: a mapping of registered codes to error, warning, note or off.
+    mutating func levels(_ node: Node) -> DiagnosticLevels {
+      guard let m = node.mapping else {
+        error("'diagnostics' is a mapping of codes to levels (error, warning, note, off)", node)
+        return DiagnosticLevels()
+      }
+      var out: [DiagnosticCode: DiagnosticLevels.Level] = [:]
+      for (k, v) in m {
+        guard let name = k.string, let code = DiagnosticCode(rawValue: name) else {
+          error("unknown diagnostic code '\((k.string ?? "").escapedForLog)' (the README lists every code)", k)
+          continue
+        }
+        guard let text = v.scalar?.string, let level = DiagnosticLevels.Level(rawValue: text.lowercased()) else {
+          error("the level of '\(name)' must be error, warning, note or off", v)
+          continue
+        }
+        out[code] = level
+      }
+      return DiagnosticLevels(out)
     }
 
     mutating func scalar(_ node: Node, _ key: String) -> String? {
