@@ -164,7 +164,7 @@ public struct ReadRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     case .folder: return "a folder where a file was expected"
     case .notRegular: return "not a regular file (a device, FIFO or socket); not read"
     case .unreadable(let e): return "cannot be read: \(FileSystem.describe(e))"
-    case .tooLarge(let size, let budget): return "is \(size >> 20 > 0 ? "\(size >> 20) MB" : "\(size) bytes"), over the limit \(budget.clause)"
+    case .tooLarge(let size, let budget): return "the file is \(size >> 20 > 0 ? "\(size >> 20) MB" : "\(size) bytes"), over the limit \(budget.clause)"
     }
   }
 
