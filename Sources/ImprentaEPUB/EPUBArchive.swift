@@ -37,33 +37,28 @@ enum EPUBArchive {
         throw ImprentaError(.zipFailed, "the EPUB would be larger than 4 GB", file: "")
       }
       let offset = UInt32(out.count)
+      // The fields a local header and its central record share, from "version needed" to "extra".
+      func shared(_ b: inout [UInt8]) {
+        put16(&b, 20)
+        put16(&b, 0)  // flags
+        put16(&b, method)
+        put16(&b, time)
+        put16(&b, day)
+        put32(&b, crc)
+        put32(&b, UInt32(payload.count))
+        put32(&b, UInt32(file.bytes.count))
+        put16(&b, UInt16(name.count))
+        put16(&b, 0)  // no extra field (`mimetype` must have none)
+      }
       // Local file header.
       put32(&out, 0x0403_4B50)
-      put16(&out, 20)
-      put16(&out, 0)  // flags
-      put16(&out, method)
-      put16(&out, time)
-      put16(&out, day)
-      put32(&out, crc)
-      put32(&out, UInt32(payload.count))
-      put32(&out, UInt32(file.bytes.count))
-      put16(&out, UInt16(name.count))
-      put16(&out, 0)  // no extra field (`mimetype` must have none)
+      shared(&out)
       out += name
       out += payload
       // Its central directory record.
       put32(&central, 0x0201_4B50)
       put16(&central, 0x0314)  // made by: Unix, ZIP 2.0
-      put16(&central, 20)
-      put16(&central, 0)
-      put16(&central, method)
-      put16(&central, time)
-      put16(&central, day)
-      put32(&central, crc)
-      put32(&central, UInt32(payload.count))
-      put32(&central, UInt32(file.bytes.count))
-      put16(&central, UInt16(name.count))
-      put16(&central, 0)  // extra
+      shared(&central)
       put16(&central, 0)  // comment
       put16(&central, 0)  // disk
       put16(&central, 0)  // internal attributes

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import CCmarkGFM
 import ImprentaModel
 
@@ -42,8 +45,9 @@ struct MarkdownConverter {
     if let guarded = MarkdownGuard(file: file, lineOffset: lineOffset).guarded(Array(text.utf8), diagnostics: &diagnostics) {
       text = String(decoding: guarded, as: UTF8.self)
     }
-    // Split by bytes: a Character split of the whole page (grapheme breaking) was a quarter of a text export.
-    sourceLines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+    // Lines found with memchr over the bytes: a Character split of the whole page (grapheme
+    // breaking) was a quarter of a text export, a generic byte split still a twentieth.
+    sourceLines = MarkdownConverter.lines(of: text)
     text.withUTF8 { buf in
       buf.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
     }
@@ -58,6 +62,32 @@ struct MarkdownConverter {
       return false
     }
     return blocks
+  }
+
+  /// The lines of `text` (without their `\n`), as slices of it.
+  static func lines(of text: String) -> [Substring] {
+    var text = text
+    var ends: [Int] = []
+    text.withUTF8 { buf in
+      guard let base = buf.baseAddress else { return }
+      var offset = 0
+      while offset < buf.count, let hit = memchr(base + offset, 0x0A, buf.count - offset) {
+        let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        ends.append(at)
+        offset = at + 1
+      }
+    }
+    let utf8 = text.utf8
+    var out: [Substring] = []
+    out.reserveCapacity(ends.count + 1)
+    var start = utf8.startIndex
+    for end in ends {
+      let e = utf8.index(utf8.startIndex, offsetBy: end)
+      out.append(text[start..<e])
+      start = utf8.index(after: e)
+    }
+    out.append(text[start...])
+    return out
   }
 
   // MARK: - Helpers over the C tree
