@@ -1,18 +1,10 @@
 import ImprentaModel
 
 extension XHTMLRenderer {
-  /// Renders inline content into `parent`. Raw HTML tags among the inlines open and close
-  /// elements on a local stack, so the result is always balanced (`+InlineHTML`).
+  /// Renders inline content into `parent`. Raw inline HTML reached the model already parsed and
+  /// sanitised by the reader (spans, links, images, breaks), so there is no tag to handle here.
   mutating func renderInlines(_ inlines: [Inline], into parent: XMLNode, range: SourceRange) {
-    var state = InlineHTMLState(root: parent)
-    for inline in inlines {
-      if case .html(let h) = inline {
-        handleInlineHTML(h, state: &state)
-        continue
-      }
-      guard state.skipping == nil else { continue }
-      renderInline(inline, into: state.current)
-    }
+    for inline in inlines { renderInline(inline, into: parent) }
   }
 
   mutating func renderInline(_ inline: Inline, into parent: XMLNode) {
@@ -38,15 +30,26 @@ extension XHTMLRenderer {
       parent.text("\n")
     case .footnoteReference(let r):
       renderFootnoteCall(r, into: parent)
-    case .html(let h):
-      // Only reached outside `renderInlines` (never in practice); keep the tags balanced anyway.
-      var state = InlineHTMLState(root: parent)
-      handleInlineHTML(h, state: &state)
     case .span(let s):
-      let node = parent.element("span")
-      setAttributes(s.attributes, on: node, range: s.range)
-      renderInlines(s.content, into: node, range: s.range)
+      renderSpan(s, into: parent)
     }
+  }
+
+  /// A span as its phrasing element (`span`, or `sub`, `kbd`, `abbr`… from raw HTML, fitted to
+  /// HTML5 as raw HTML blocks are). Pairs HTML defines on the element (`title`, `lang`, `dir`,
+  /// `cite`, `datetime`) are written as such; other pairs as `data-` attributes.
+  mutating func renderSpan(_ span: Span, into parent: XMLNode) {
+    var name = RawHTMLRules.renamed[span.element] ?? span.element
+    if !RawHTMLRules.phrasing.contains(name) || RawHTMLRules.void.contains(name) || ["a", "img"].contains(name) || RawHTMLRules.requiredParent[name] != nil {
+      name = "span"
+    }
+    let node = parent.element(name)
+    let html = span.attributes.pairs.filter { RawHTMLRules.global.contains($0.key) || RawHTMLRules.specific[name]?.contains($0.key) == true }
+    var data = span.attributes
+    data.pairs.removeAll { pair in html.contains { $0.key == pair.key } }
+    setAttributes(data, on: node, range: span.range)
+    setHTMLAttributes(html, on: node, tag: name, parentName: parent.name, range: span.range)
+    renderInlines(span.content, into: node, range: span.range)
   }
 
   mutating func renderLink(_ link: Link, into parent: XMLNode) {

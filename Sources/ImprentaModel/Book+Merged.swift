@@ -82,7 +82,7 @@ struct BookRewriter {
         l.destination = "#" + id
       }
       return .link(l)
-    case .text, .code, .image, .softBreak, .hardBreak, .html, .emphasis, .strong, .strikethrough, .span:
+    case .text, .code, .image, .softBreak, .hardBreak, .emphasis, .strong, .strikethrough, .span:
       return i
     }
   }

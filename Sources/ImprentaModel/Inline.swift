@@ -20,9 +20,8 @@ public indirect enum Inline: Sendable, Hashable {
   case hardBreak(SourceRange)
   /// A call of a footnote.
   case footnoteReference(FootnoteReference)
-  /// Raw HTML inside a paragraph (one tag or entity run, as Markdown hands it over).
-  case html(InlineHTML)
-  /// A generic span, for anything without a kind of its own.
+  /// A generic span, for anything without a kind of its own (raw inline HTML such as `<sub>`,
+  /// `<kbd>` or `<span class>` arrives as one, parsed and sanitised by the reader).
   case span(Span)
 }
 
@@ -127,29 +126,21 @@ public struct FootnoteReference: Sendable, Hashable {
   }
 }
 
-/// Raw HTML inside a paragraph.
-public struct InlineHTML: Sendable, Hashable {
-  /// The HTML as written.
-  public var html: String
-  /// Where it came from.
-  public var range: SourceRange
-  /// Creates inline HTML.
-  public init(_ html: String, range: SourceRange = .unknown) {
-    self.html = html
-    self.range = range
-  }
-}
-
 /// A generic span with attributes.
 public struct Span: Sendable, Hashable {
-  /// Id, classes and pairs.
+  /// The HTML phrasing element it stands for, lower-case: `span`, or one the reader's raw HTML
+  /// allow-list kept (`sub`, `sup`, `kbd`, `mark`, `abbr`…). Backends without such a look show the content.
+  public var element: String
+  /// Id, classes and pairs. For a span from raw HTML the pairs are the element's kept
+  /// attributes (`title`, `lang`, `dir`, `cite`, `datetime`).
   public var attributes: Attributes
   /// What the span holds.
   public var content: [Inline]
   /// Where it came from.
   public var range: SourceRange
   /// Creates a span.
-  public init(attributes: Attributes, content: [Inline], range: SourceRange = .unknown) {
+  public init(element: String = "span", attributes: Attributes, content: [Inline], range: SourceRange = .unknown) {
+    self.element = element
     self.attributes = attributes
     self.content = content
     self.range = range

@@ -15,7 +15,7 @@ extension Inline {
     case .span(var s):
       s.content = inner(s.content)
       return transform(.span(s))
-    case .text, .code, .image, .softBreak, .hardBreak, .footnoteReference, .html:
+    case .text, .code, .image, .softBreak, .hardBreak, .footnoteReference:
       return transform(self)
     }
   }

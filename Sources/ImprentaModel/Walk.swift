@@ -20,7 +20,6 @@ extension Inline {
     case .image(let img): out += img.alt
     case .softBreak, .hardBreak: out += " "
     case .footnoteReference: break
-    case .html: break
     case .span(let s): for i in s.content { i.appendPlainText(to: &out) }
     }
   }
@@ -92,7 +91,7 @@ extension Document {
         case .emphasis(let s), .strong(let s), .strikethrough(let s): walk(s.content)
         case .link(let l): walk(l.content)
         case .span(let s): walk(s.content)
-        case .text, .code, .image, .softBreak, .hardBreak, .footnoteReference, .html: break
+        case .text, .code, .image, .softBreak, .hardBreak, .footnoteReference: break
         }
       }
     }

@@ -41,7 +41,7 @@ struct LinkRewriter {
         l.content = rewrite(l.content)
         l.destination = change(l.destination, l.range)
         return .link(l)
-      case .text, .code, .image, .softBreak, .hardBreak, .footnoteReference, .html: return inline
+      case .text, .code, .image, .softBreak, .hardBreak, .footnoteReference: return inline
       }
     }
   }

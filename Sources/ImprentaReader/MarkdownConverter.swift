@@ -300,7 +300,23 @@ struct MarkdownConverter {
   mutating func convertInlines(_ nodes: [OpaquePointer], depth: Int) -> [Inline] {
     var out: [Inline] = []
     out.reserveCapacity(nodes.count)
-    for node in nodes { convertInline(node, depth: depth, into: &out) }
+    if depth < MarkdownConverter.maximumDepth, nodes.contains(where: { cmark_node_get_type($0) == CMARK_NODE_HTML_INLINE }) {
+      // Raw HTML tags are paired across these siblings, then parsed (`+InlineHTML`).
+      var pieces: [InlinePiece] = []
+      pieces.reserveCapacity(nodes.count)
+      for node in nodes {
+        if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
+          pieces.append(.tag(InlineHTMLTag(resolvingTokens(literal(node)), range: range(node))))
+        } else {
+          convertInline(node, depth: depth, into: &out)
+          pieces += out.map(InlinePiece.inline)
+          out.removeAll(keepingCapacity: true)
+        }
+      }
+      out = resolvingInlineHTML(pieces)
+    } else {
+      for node in nodes { convertInline(node, depth: depth, into: &out) }
+    }
     // Merge adjacent text runs (cmark splits text at brackets and entities). A run is gathered
     // and joined once: appending piece by piece copied the text each time (quadratic on 65,000
     // unmatched brackets).
@@ -362,7 +378,7 @@ struct MarkdownConverter {
     case CMARK_NODE_SOFTBREAK: out.append(.softBreak(r))
     case CMARK_NODE_LINEBREAK: out.append(.hardBreak(r))
     case CMARK_NODE_CODE: out.append(.code(InlineCode(resolvingTokens(literal(node)), range: r)))
-    case CMARK_NODE_HTML_INLINE: out.append(.html(InlineHTML(resolvingTokens(literal(node)), range: r)))
+    case CMARK_NODE_HTML_INLINE: out += resolvingInlineHTML([.tag(InlineHTMLTag(resolvingTokens(literal(node)), range: r))])
     case CMARK_NODE_EMPH: out.append(.emphasis(Styled(convertInlines(children(of: node), depth: depth + 1), range: r)))
     case CMARK_NODE_STRONG: out.append(.strong(Styled(convertInlines(children(of: node), depth: depth + 1), range: r)))
     case imprenta_node_strikethrough(): out.append(.strikethrough(Styled(convertInlines(children(of: node), depth: depth + 1), range: r)))

@@ -105,6 +105,10 @@ struct RawHTMLParser {
       warnOnce("element-" + tag, "<\(tag)> in raw HTML was dropped", &reported, &diagnostics)
       return []
     }
+    if isHidden(node) {
+      warnOnce("hidden", "hidden content in raw HTML (<\(tag)> with hidden or display: none) was dropped: a browser does not show it either", &reported, &diagnostics)
+      return []
+    }
     let children = convertChildren(of: node, depth: depth + 1, budget: &budget, reported: &reported, diagnostics: &diagnostics)
     guard RawHTMLParser.kept.contains(tag) else { return children }
     var attributes: [KeyValue<String>] = []
@@ -129,6 +133,14 @@ struct RawHTMLParser {
       attributes.append(KeyValue(key, value.isEmpty && !["alt", "value"].contains(key) ? key : value))
     }
     return [.element(name: tag, attributes: attributes, children: children)]
+  }
+
+  /// Whether an element is hidden from readers: a `hidden` attribute, or an inline style with
+  /// `display: none` or `visibility: hidden` (content written for crawlers, not people).
+  func isHidden(_ node: xmlNodePtr) -> Bool {
+    if xmlHasProp(node, "hidden") != nil { return true }
+    guard let style = attribute(node, "style")?.lowercased().filter({ !$0.isWhitespace }) else { return false }
+    return style.contains("display:none") || style.contains("visibility:hidden")
   }
 
   func attribute(_ node: xmlNodePtr, _ key: String) -> String? {

@@ -25,14 +25,6 @@ extension TextRenderer {
     case .softBreak: out.append(.text(" "))
     case .hardBreak: out.append(.lineBreak)
     case .footnoteReference(let ref): out.append(.text(TextRenderer.noteCall(ref.number)))
-    case .html(let html):
-      // The text between tags comes as separate inlines: a line break and an image are the
-      // only tags that mean something on their own.
-      if TextRenderer.isLineBreakTag(html.html) {
-        out.append(.lineBreak)
-      } else if let alt = TextRenderer.imageTagAlt(html.html) {
-        out.append(.text(imageLabel(alt: alt)))
-      }
     case .span(let span): append(span.content, to: &out)
     }
   }
@@ -68,34 +60,6 @@ extension TextRenderer {
 
   /// How a footnote's number is written in the text and in the notes: `{1}`.
   static func noteCall(_ number: Int) -> String { "{\(number)}" }
-
-  /// Whether an inline HTML tag is `<br>`, `<br/>` or `<br />` (any case).
-  static func isLineBreakTag(_ html: String) -> Bool {
-    let compact = html.lowercased().filter { !$0.isWhitespace }
-    return compact == "<br>" || compact == "<br/>"
-  }
-
-  /// The alt text of an `<img …>` tag (empty when it has none), or nil for any other tag.
-  static func imageTagAlt(_ html: String) -> String? {
-    let chars = Array(html)
-    func lower(_ i: Int) -> Character { chars[i].lowercased().first ?? chars[i] }
-    guard chars.count > 4, (0..<4).allSatisfy({ lower($0) == Array("<img")[$0] }),
-      chars[4].isWhitespace || chars[4] == "/" || chars[4] == ">"
-    else { return nil }
-    // The first ` alt=` (case-insensitive), then a quoted or bare value.
-    var i = 4
-    while i + 4 <= chars.count {
-      if chars[i - 1].isWhitespace, (0..<4).allSatisfy({ lower(i + $0) == Array("alt=")[$0] }) { break }
-      i += 1
-    }
-    guard i + 4 <= chars.count else { return "" }
-    var value = chars[(i + 4)...]
-    if let quote = value.first, quote == "\"" || quote == "'" {
-      value = value.dropFirst()
-      return String(value.prefix { $0 != quote })
-    }
-    return String(value.prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" })
-  }
 
   // MARK: - Images
 

@@ -102,7 +102,9 @@ import Testing
 
   @Test func inlineHTMLIsBalancedAndSafe() throws {
     let (body, _, d) = try page("H<sub>2</sub>O, <abbr title=\"a &amp; b\" data-x>AB</abbr>, <sup>open *and* never closed, </em>stray, <br> and <kbd>k</kbd>.\n")
-    #expect(body == "<p>H<sub>2</sub>O, <abbr title=\"a &amp; b\">AB</abbr>, <sup>open <em>and</em> never closed, stray, <br/> and <kbd>k</kbd>.</sup></p>")
+    // The reader pairs tags within the paragraph: the unclosed <sup> and the stray </em> are
+    // dropped and their text kept.
+    #expect(body == "<p>H<sub>2</sub>O, <abbr title=\"a &amp; b\">AB</abbr>, open <em>and</em> never closed, stray, <br/>\n and <kbd>k</kbd>.</p>")
     #expect(d.isEmpty)
   }
 

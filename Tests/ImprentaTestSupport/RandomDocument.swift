@@ -119,7 +119,7 @@ public struct RandomDocument {
         return .footnoteReference(FootnoteReference(label: "n\(number)", number: number))
       }
       return .text(Text(word()))
-    case 10: return .html(InlineHTML(pick(["<br>", "<br/>", "<span>", "</span>", "<kbd>"])))
+    case 10: return .span(Span(element: pick(["kbd", "sub", "sup", "mark", "abbr"]), attributes: Attributes(pairs: [KeyValue("title", word())]), content: [.text(Text(word()))]))
     case 11: return .span(Span(attributes: Attributes(classes: ["x"]), content: [.text(Text(sentence(1...3)))]))
     default: return .text(Text(sentence(1...6)))
     }

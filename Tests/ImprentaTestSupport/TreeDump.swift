@@ -96,8 +96,10 @@ public enum TreeDump {
       case .softBreak(let r): line(depth, "SoftBreak", r, &out)
       case .hardBreak(let r): line(depth, "HardBreak", r, &out)
       case .footnoteReference(let f): line(depth, "FootnoteReference \(f.number) [\(f.label)]", f.range, &out)
-      case .html(let h): line(depth, "InlineHTML \(h.html.debugDescription)", h.range, &out)
-      case .span(let s): line(depth, "Span", s.range, &out); inlines(s.content, depth + 1, &out)
+      case .span(let s):
+        let pairs = s.attributes.pairs.map { " \($0.key)=\($0.value.debugDescription)" }.joined()
+        line(depth, (s.element == "span" ? "Span" : "Span <\(s.element)>") + pairs, s.range, &out)
+        inlines(s.content, depth + 1, &out)
       }
     }
   }

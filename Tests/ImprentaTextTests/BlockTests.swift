@@ -114,21 +114,6 @@ import Testing
   }
 }
 
-@Suite struct ImageTagTests {
-  @Test(arguments: [
-    ("<img src=\"x\" alt=\"A B\">", "A B"), ("<IMG ALT='Él' src=x>", "Él"), ("<img alt=bare/>", "bare"),
-    ("<img src=x>", ""), ("<img>", ""),
-  ])
-  func altIsRead(tag: String, alt: String) {
-    #expect(TextRenderer.imageTagAlt(tag) == alt)
-  }
-
-  @Test func otherTagsAreNotImages() {
-    #expect(TextRenderer.imageTagAlt("<imgx alt=\"a\">") == nil)
-    #expect(TextRenderer.imageTagAlt("<span data-alt=\"a\">") == nil)
-  }
-}
-
 @Suite struct OptionTests {
   @Test func columnsOptionOverridesTheStyle() throws {
     var diagnostics = Diagnostics()

@@ -9,6 +9,9 @@ struct InlineBuilder {
   /// The size text is set in (inline code is sized against it).
   let size: Double
   var hyphenate: Bool
+  /// The word an image inside running text is labelled with (`[Image: alt]`, as the text output
+  /// and the figure placeholder write it), in the document's language.
+  var imageWord = Localization.english.image
   var out = AttributedText()
 
   init(style: Style, hyphenator: Hyphenator?, size: Double, hyphenate: Bool) {
@@ -39,14 +42,20 @@ struct InlineBuilder {
     case .strikethrough(let s): styled(.strikethrough, s.content)
     case .code(let c): appendCode(c.code)
     case .link(let l): appendLink(l)
-    case .image(let img): out.with(.italic) { $0.append("[\(img.alt.isEmpty ? img.source : img.alt)]") }
+    case .image(let img):
+      let label = imageLabel(img)
+      out.with(.italic) { $0.append(label) }
     case .softBreak: out.append(" ")
     case .hardBreak: out.append("\n")
     case .footnoteReference(let f): appendFootnoteCall(f.number)
-    case .html(let h):
-      if h.html.lowercased().hasPrefix("<br") { out.append("\n") }
     case .span(let s): append(s.content)
     }
+  }
+
+  /// An image inside running text is not drawn: `[Image: alt]`, or `[Image]` without alt text.
+  func imageLabel(_ image: Image) -> String {
+    let alt = image.alt.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    return alt.isEmpty ? "[\(imageWord)]" : "[\(imageWord): \(alt)]"
   }
 
   mutating func styled(_ kind: TextAttributeKind, _ content: [Inline]) {

@@ -55,7 +55,7 @@ extension PDFLayouter {
         case .emphasis(let s), .strong(let s), .strikethrough(let s): visit(s.content, depth: depth + 1)
         case .link(let l): visit(l.content, depth: depth + 1)
         case .span(let s): visit(s.content, depth: depth + 1)
-        case .text, .code, .image, .softBreak, .hardBreak, .html: break
+        case .text, .code, .image, .softBreak, .hardBreak: break
         }
       }
     }

@@ -7,6 +7,7 @@ extension PDFLayouter {
   /// Inline content as attributed text set at `size`.
   func attributed(_ inlines: [Inline], size: Double, hyphenate: Bool) -> AttributedText {
     var b = InlineBuilder(style: style, hyphenator: hyphenator, size: size, hyphenate: hyphenate)
+    b.imageWord = localization.image
     b.append(inlines)
     var t = b.out
     // Trailing hard breaks and spaces would make empty lines.
