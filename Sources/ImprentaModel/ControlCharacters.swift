@@ -35,7 +35,17 @@ extension String {
 
   /// The string without control characters, keeping tab and newline (for plain-text outputs).
   public var strippingControlCharacters: String {
-    guard unicodeScalars.contains(where: { $0.isControlCharacter && $0 != "\n" && $0 != "\t" }) else { return self }
+    // Checked over the bytes: C0 and DEL are single bytes, C1 controls are 0xC2 0x80–0x9F.
+    var copy = self
+    let clean = copy.withUTF8 { buf -> Bool in
+      var previous: UInt8 = 0
+      for b in buf {
+        if (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return false }
+        previous = b
+      }
+      return true
+    }
+    guard !clean else { return self }
     return String(String.UnicodeScalarView(unicodeScalars.filter { !$0.isControlCharacter || $0 == "\n" || $0 == "\t" }))
   }
 }

@@ -42,7 +42,8 @@ struct MarkdownConverter {
     }
     var text = String(markdown)
     // Bound what cmark-gfm 0.29 parses in more than linear time (see `MarkdownGuard`).
-    if let guarded = MarkdownGuard(file: file, lineOffset: lineOffset).guarded(Array(text.utf8), diagnostics: &diagnostics) {
+    // `withUTF8` copies the bytes at once (`Array(text.utf8)` walked them one by one).
+    if let guarded = MarkdownGuard(file: file, lineOffset: lineOffset).guarded(text.withUTF8 { Array($0) }, diagnostics: &diagnostics) {
       text = String(decoding: guarded, as: UTF8.self)
     }
     // Lines found with memchr over the bytes: a Character split of the whole page (grapheme

@@ -34,16 +34,18 @@ enum LineWrapper {
   /// column each, no combining marks), and measured by grapheme clusters otherwise.
   static func words(_ text: String) -> [Word] {
     var out: [Word] = []
-    var text = text
-    text.withUTF8 { bytes in
+    // Scanned through its bytes (native strings are contiguous: no copy); words are slices of `text`.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
       let n = bytes.count
       var i = 0
       var start = -1
       var columns = 0
       var simple = true
+      let utf8 = text.utf8
       func finish(_ end: Int) {
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        out.append(Word(text: word[...], width: simple ? columns : DisplayWidth.of(word)))
+        // A slice of the text itself (byte offsets at scalar boundaries index a native string in O(1)).
+        let word = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        out.append(Word(text: word, width: simple ? columns : DisplayWidth.of(word)))
         start = -1
       }
       while i < n {
@@ -70,6 +72,9 @@ enum LineWrapper {
         i += length
       }
       if start >= 0 { finish(n) }
+    }
+    if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
+      Array(text.utf8).withUnsafeBufferPointer(scan)
     }
     return out
   }
