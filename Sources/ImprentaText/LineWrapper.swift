@@ -20,9 +20,11 @@ enum LineWrapper {
   static func isBreakable(_ s: Unicode.Scalar) -> Bool {
     switch s.value {
     case 0x20, 0x09, 0x0A, 0x0D: return true
-    case 0x00A0, 0x202F, 0x2007, 0xFEFF: return false
-    case 0..<0x80: return false
-    default: return s.properties.isWhitespace
+    // Unicode's other white space (the `White_Space` property), without a property look-up:
+    // NEL, Ogham space, the en quad to hair space, line and paragraph separators, the medium
+    // mathematical space and the ideographic space. No-break spaces are not among them.
+    case 0x85, 0x1680, 0x2000...0x2006, 0x2008...0x200A, 0x2028, 0x2029, 0x205F, 0x3000: return true
+    default: return false
     }
   }
 
@@ -34,6 +36,7 @@ enum LineWrapper {
   /// column each, no combining marks), and measured by grapheme clusters otherwise.
   static func words(_ text: String) -> [Word] {
     var out: [Word] = []
+    out.reserveCapacity(text.utf8.count / 6 + 1)
     // Scanned through its bytes (native strings are contiguous: no copy); words are slices of `text`.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
       let n = bytes.count
@@ -80,26 +83,36 @@ enum LineWrapper {
   }
 
   /// `text` filled into lines no wider than `width` (except a lone word wider than that).
-  /// Text with no words gives no lines.
+  /// Text with no words gives no lines. A line whose words stand one space apart in `text` is a
+  /// copy of that stretch of it; only a line whose spaces must be collapsed is assembled.
   static func wrap(_ text: String, width: Int) -> [String] {
+    let words = words(text)
+    guard !words.isEmpty else { return [] }
     var lines: [String] = []
-    var line = ""
-    var lineWidth = 0
-    for word in words(text) {
-      if lineWidth == 0 && line.isEmpty {
-        line = String(word.text)
-        lineWidth = word.width
-      } else if lineWidth + 1 + word.width <= width {
-        line += " "
-        line += word.text
-        lineWidth += 1 + word.width
+    var first = 0
+    var lineWidth = words[0].width
+    var plain = true  // the words of the line so far are one space apart in `text`
+    func close(_ last: Int) {
+      if plain {
+        lines.append(String(text[words[first].text.startIndex..<words[last].text.endIndex]))
       } else {
-        lines.append(line)
-        line = String(word.text)
-        lineWidth = word.width
+        lines.append(words[first...last].map(\.text).joined(separator: " "))
       }
     }
-    if !line.isEmpty { lines.append(line) }
+    for k in 1..<words.count {
+      let word = words[k]
+      if lineWidth + 1 + word.width <= width {
+        let gap = text.utf8[words[k - 1].text.endIndex..<word.text.startIndex]
+        if gap.count != 1 || gap.first != UInt8(ascii: " ") { plain = false }
+        lineWidth += 1 + word.width
+      } else {
+        close(k - 1)
+        first = k
+        lineWidth = word.width
+        plain = true
+      }
+    }
+    close(words.count - 1)
     return lines
   }
 
