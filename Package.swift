@@ -13,7 +13,6 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
 
   ],
   targets: [
@@ -26,6 +25,7 @@ let package = Package(
     .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
     .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
     // LeakSanitizer suppressions for a dependency's known leaks (used only under --sanitize=address).
     .target(name: "CSanitizerHooks"),
@@ -56,7 +56,7 @@ let package = Package(
     .target(name: "ImprentaHTML", dependencies: ["ImprentaModel", "ImprentaStyle", "CLibXML2"]),
     .target(
       name: "ImprentaEPUB",
-      dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaHTML", "ImprentaDigest", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaHTML", "ImprentaDigest", "CZlib"]),
     .target(name: "ImprentaPDF", dependencies: ["ImprentaModel", "ImprentaStyle", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CQRencode"]),
 
     // MARK: - Facade and command

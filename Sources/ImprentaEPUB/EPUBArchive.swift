@@ -1,14 +1,13 @@
 import Foundation
 import ImprentaModel
-import ZIPFoundation
 
 /// The ZIP container: `mimetype` first and stored, then the other files in the order given, all
 /// with the same timestamp and permissions, so the same input gives the same bytes.
 ///
 /// Written here in one pass (local headers, then the central directory once): ZIPFoundation's
 /// `Archive.addEntry` rewrites the whole central directory at every entry, quadratic in the
-/// number of files (a book of 40,000 content documents took seconds per thousand). Its deflate and
-/// CRC-32 are used as they are.
+/// number of files (a book of 40,000 content documents took seconds per thousand). Deflate and
+/// CRC-32 are zlib's own, called once per file (`Deflate`).
 enum EPUBArchive {
   /// The container's bytes. `files` are paths and contents, in order, after `mimetype`.
   static func zip(_ files: [(path: String, bytes: [UInt8])], date: PageDate) throws -> [UInt8] {
@@ -21,17 +20,16 @@ enum EPUBArchive {
     var central: [UInt8] = []
     for (i, file) in all.enumerated() {
       let name = Array(file.path.utf8)
-      let crc = Data(file.bytes).crc32(checksum: 0)
+      let crc = Deflate.crc32(file.bytes)
       var method: UInt16 = 0
       var payload = file.bytes
-      if i > 0 {
-        var compressed = Data()
-        let bytes = file.bytes
-        _ = try Data.compress(size: Int64(bytes.count), bufferSize: 1 << 16, provider: { position, size in
-          Data(bytes[Int(position)..<(Int(position) + size)])
-        }, consumer: { compressed.append($0) })
+      // `mimetype` stays stored (EPUB's rule), images too (deflating them again gains nothing).
+      if i > 0, Deflate.isWorthDeflating(file.path) {
+        guard let compressed = Deflate.compress(file.bytes) else {
+          throw ImprentaError(.zipFailed, "zlib could not deflate \(file.path)", file: "")
+        }
         method = 8
-        payload = [UInt8](compressed)
+        payload = compressed
       }
       guard out.count + payload.count + name.count + 30 < Int(UInt32.max), file.bytes.count < Int(UInt32.max) else {
         throw ImprentaError(.zipFailed, "the EPUB would be larger than 4 GB", file: "")
