@@ -9,7 +9,8 @@ struct SourceText {
   init(bytes: [UInt8], file: String) throws {
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-    guard let decoded = String(validating: body, as: UTF8.self) else {
+    // Validated straight from the bytes (from a slice, the generic path copied them one by one first).
+    guard let decoded = body.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
       let (line, column) = SourceText.firstInvalidByte(Array(body))
       throw ImprentaError(.invalidUTF8, "the file is not valid UTF-8 (bad byte at this position)", file: file, line: line, column: column)
     }
