@@ -1,3 +1,4 @@
+import Synchronization
 import ImprentaModel
 
 /// A bitmap kept as its file's bytes until it is painted: layout needs only its size, and a
@@ -14,10 +15,44 @@ final class BitmapSource {
   /// Whether a PDF embeds the file as it is (a JPEG of 1, 3 or 4 components), never decoding it.
   var embedsAsIs: Bool { header.format == .jpeg && [1, 3, 4].contains(header.components) }
 
+  /// The surface decoded to check the image, kept for its first painting while all such kept
+  /// surfaces of the process stay under `keptPixels` (16 MP, 64 MB): a page's few small images are
+  /// decoded once; many or large ones are decoded again to paint, so memory stays flat.
+  private var checked: CairoImage?
+  static let keptPixels = 16_000_000
+  private static let kept = Mutex(0)
+
+  deinit { release() }
+
+  private func release() {
+    guard let c = checked else { return }
+    checked = nil
+    BitmapSource.kept.withLock { $0 -= c.width * c.height }
+  }
+
   /// A surface to paint now: decoded, or for a JPEG in a PDF only sized. Released by the caller
   /// after painting.
   func surface(forPDF: Bool) -> CairoImage? {
-    CairoImage(bytes: bytes, header: header, uniqueID: "imprenta-\(UInt(bitPattern: ObjectIdentifier(self).hashValue))", embedOnly: forPDF && embedsAsIs)
+    if forPDF, let kept = checked {
+      release()
+      return kept
+    }
+    return CairoImage(bytes: bytes, header: header, uniqueID: "imprenta-\(UInt(bitPattern: ObjectIdentifier(self).hashValue))", embedOnly: forPDF && embedsAsIs)
+  }
+
+  /// Decodes the image to check it; keeps the result for painting when it is small.
+  func check() -> CairoImage? {
+    let surface = self.surface(forPDF: false)
+    if let surface, checked == nil {
+      let pixels = surface.width * surface.height
+      let keep = BitmapSource.kept.withLock { total -> Bool in
+        guard total + pixels <= BitmapSource.keptPixels else { return false }
+        total += pixels
+        return true
+      }
+      if keep { checked = surface }
+    }
+    return surface
   }
 }
 
@@ -86,7 +121,7 @@ final class LoadedImage {
       let source = BitmapSource(bytes: bytes, header: header)
       var width = header.width, height = header.height
       if !source.embedsAsIs {
-        guard let check = source.surface(forPDF: false) else { return .failure(.undecodable(header.format.rawValue)) }
+        guard let check = source.check() else { return .failure(.undecodable(header.format.rawValue)) }
         (width, height) = (check.width, check.height)
       }
       guard width > 0, height > 0 else { return .failure(.undecodable(header.format.rawValue)) }
