@@ -53,14 +53,18 @@ struct LineMetrics {
   var baseline: Double
 }
 
-/// Owns the Pango font map and context every block is shaped with: hinting off so the measures
-/// are the PDF's, 72 dpi so one Pango point is one PDF point.
+/// Owns the Pango context every block is shaped with: hinting off so the measures are the PDF's,
+/// 72 dpi so one Pango point is one PDF point. The font map is the thread's own default (Pango
+/// keeps one per thread, for the thread's life): a document no longer creates and destroys a font
+/// map of its own, which cost fontconfig set-up per PDF and, when documents were written in
+/// parallel, freed fonts another thread's Cairo surface could still reach (a rare crash inside
+/// FreeType under the parallel test suite).
 final class TextEngine {
   let fontMap: UnsafeMutablePointer<PangoFontMap>
   let context: OpaquePointer
 
   init() {
-    fontMap = pango_cairo_font_map_new()
+    fontMap = pango_cairo_font_map_get_default()
     context = pango_font_map_create_context(fontMap)
     let options = cairo_font_options_create()
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
@@ -73,8 +77,8 @@ final class TextEngine {
   }
 
   deinit {
+    // The font map is the thread's, not ours to release.
     imprenta_g_object_unref(UnsafeMutableRawPointer(context))
-    imprenta_g_object_unref(UnsafeMutableRawPointer(fontMap))
   }
 
   /// The family fontconfig actually picks for the first name of `families`, for fallback warnings.
