@@ -32,7 +32,7 @@ public struct ReadPolicy: Sendable, Hashable {
       let lexical = FileSystem.absolute(folder)
       if lexical != "/", !declared.contains(lexical) { declared.append(lexical) }
       // "/" is never a root: it would allow everything.
-      guard let real = FileSystem.realPath(folder), real != "/", !roots.contains(real), !ReadPolicy.isForbidden(real) else { continue }
+      guard let real = FileSystem.realPath(folder), real != "/", !roots.contains(real), !ReadPolicy.isForbiddenPath(real) else { continue }
       roots.append(real)
     }
   }
@@ -45,15 +45,13 @@ public struct ReadPolicy: Sendable, Hashable {
   }
 
   /// Whether a canonical path is in a system folder that is never read (`/proc`, `/sys`, `/dev`).
-  public static func isForbiddenPath(_ real: String) -> Bool { isForbidden(real) }
-
-  static func isForbidden(_ real: String) -> Bool {
+  public static func isForbiddenPath(_ real: String) -> Bool {
     forbiddenPrefixes.contains { FileSystem.isInside(real, $0) }
   }
 
   /// Whether a canonical path lies inside an allowed root.
   public func allows(realPath: String) -> Bool {
-    !ReadPolicy.isForbidden(realPath) && roots.contains { FileSystem.isInside(realPath, $0) }
+    !ReadPolicy.isForbiddenPath(realPath) && roots.contains { FileSystem.isInside(realPath, $0) }
   }
 
   /// The real path of `path` when it may be read, or why not.
