@@ -42,8 +42,11 @@ public struct FileResources: ResourceProvider {
   public func resource(_ reference: String, for document: Document) -> ResourceLookup {
     let ref = reference.split(separator: "#", maxSplits: 1).first.map { String($0) } ?? reference
     let cleaned = (ref.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ref).removingPercentEncoding ?? ref
-    if cleaned.contains("://") || cleaned.hasPrefix("//") || cleaned.hasPrefix("data:") {
-      return .refused("remote resources are not fetched: \(reference)")
+    // Only a path is looked up: the one URL policy says what else it is (remote, data:, a scheme).
+    switch URLPolicy.classify(cleaned) {
+    case .relative: break
+    case .remote, .dataImage, .fragment, .internalPage: return .refused("remote resources are not fetched: \(reference)")
+    case .refused(let why): return .refused("\(reference): \(why)")
     }
     if cleaned.isEmpty { return .missing("empty path") }
     let roots = allowedRoots

@@ -98,7 +98,8 @@ public enum PageFinder {
     let viaLink = real != FileSystem.absolute(path)
     if viaLink || untrusted {
       let projectReal = FileSystem.realPath(project) ?? project
-      guard FileSystem.isInside(real, projectReal), !ReadPolicy(roots: [projectReal]).roots.isEmpty else {
+      // A project at "/" would let a link go anywhere: it is no confinement, so links are refused.
+      guard projectReal != "/", FileSystem.isInside(real, projectReal) else {
         diagnostics.error(.outsideRoots, viaLink ? "a symbolic link to a place outside the project folder; not read" : "outside the project folder; not read", file: input)
         return nil
       }
