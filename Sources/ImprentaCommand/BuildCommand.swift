@@ -47,14 +47,6 @@ struct BuildCommand: ParsableCommand {
 
   @OptionGroup(title: "Hugo sites") var site: SiteFlags
 
-  /// The Hugo project root, when the one input is one.
-  var siteRoot: String? {
-    guard common.inputs.count == 1 else { return nil }
-    let input = common.inputs[0]
-    let root = input.count > 1 && input.hasSuffix("/") ? String(input.dropLast()) : input
-    return HugoProject.isProject(root) ? root : nil
-  }
-
   func validate() throws {
     _ = try common.formats()
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -89,14 +81,12 @@ struct BuildCommand: ParsableCommand {
       printer.print(Diagnostics([Diagnostic(.error, code: .invalidSourceDateEpoch, file: "SOURCE_DATE_EPOCH", message: failure.message)]))
       throw ExitCode(64)
     }
-    var result: BatchReport
-    if let root = siteRoot {
-      result = SiteBuild(root: root, formats: try common.formats(), styleName: common.style ?? "default", options: options, flags: site).run()
-    } else {
-      let progress = ProgressBar(enabled: !common.quiet && isatty(2) != 0 && common.diagnostics == .text)
-      result = BatchBuilder(options: options).run(publications) { done, total, name in progress.update(done, total, name) }
-      progress.finish()
-    }
+    // A Hugo site is one more kind of publication: the same builder, jobs, manifest and shards.
+    let formats = try common.formats()
+    let built = common.siteRoot.map { [site.publication(root: $0, formats: formats, style: common.style)] } ?? publications
+    let progress = ProgressBar(enabled: !common.quiet && isatty(2) != 0 && common.diagnostics == .text)
+    var result = BatchBuilder(options: options).run(built) { done, total, name in progress.update(done, total, name) }
+    progress.finish()
     diagnostics.append(contentsOf: result.diagnostics)
     // The project's per-code levels, then --strict on what remains.
     diagnostics = work.levels.apply(to: diagnostics)

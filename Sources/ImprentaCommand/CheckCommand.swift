@@ -14,13 +14,16 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Lay out each PDF (nothing is written) and report what would spoil a print run: images under the style's ppi, fonts not embedded, text or images at the trim, missing bleed.")
   var preflight = false
 
+  @OptionGroup(title: "Hugo sites") var site: SiteFlags
+
   func run() throws {
     let start = Date()
     var diagnostics = Diagnostics()
     let work = try common.publications(diagnostics: &diagnostics)
     var checker = Checker(styleSearchPaths: CommonOptions.styleSearchPaths, defaultStyle: common.style ?? "default", preflight: preflight)
     checker.projectFolder = work.projectFolder
-    let result = checker.check(work.publications)
+    let publications = try common.siteRoot.map { [site.publication(root: $0, formats: try common.formats(), style: common.style)] } ?? work.publications
+    let result = checker.check(publications)
     diagnostics.append(contentsOf: result.diagnostics)
     diagnostics = work.levels.apply(to: diagnostics)
     DiagnosticPrinter(format: common.diagnostics, verbose: common.verbose).print(diagnostics)

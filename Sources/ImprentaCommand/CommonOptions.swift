@@ -62,6 +62,14 @@ struct CommonOptions: ParsableArguments {
 
   /// What a run works on: publications, the output folder a project file asks for, and the
   /// project folder (the project file's folder, else the current one).
+  /// The Hugo project root, when the one input is one.
+  var siteRoot: String? {
+    guard inputs.count == 1 else { return nil }
+    let input = inputs[0]
+    let root = input.count > 1 && input.hasSuffix("/") ? String(input.dropLast()) : input
+    return HugoProject.isProject(root) ? root : nil
+  }
+
   struct Work {
     var publications: [Publication]
     var output: String?

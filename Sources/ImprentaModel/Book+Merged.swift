@@ -23,10 +23,15 @@ extension Book {
       startIDs[doc.relativeName] = titleID ?? doc.outline.first.flatMap { map[$0.id] } ?? ""
       plans.append((entry, titleID, max(0, entry.level - 1)))
     }
+    // The merged document is found where the first one is: every other one's relative image
+    // paths are re-written from its own folder (a page bundle's `red.png`).
+    let home = Book.folder(of: entries.first?.document.sourcePath ?? "")
     for plan in plans {
       let doc = plan.entry.document
       let map = idMaps[doc.relativeName] ?? [:]
-      let rewriter = BookRewriter(idMap: map, idMaps: idMaps, startIDs: startIDs, headingShift: plan.shift, noteOffset: noteOffset)
+      var rewriter = BookRewriter(idMap: map, idMaps: idMaps, startIDs: startIDs, headingShift: plan.shift, noteOffset: noteOffset)
+      let folder = Book.folder(of: doc.sourcePath)
+      if folder != home { rewriter.rebase = (folder, home) }
       if let id = plan.titleID {
         blocks.append(.heading(Heading(level: min(6, max(1, plan.entry.level)), content: [.text(Text(doc.metadata.title))], id: id)))
       }
@@ -43,13 +48,35 @@ extension Book {
   }
 }
 
-/// Rewrites one document of a book: heading levels and ids, note numbers, links.
+extension Book {
+  /// The folder part of a path (`a/b` of `a/b/c.md`), or empty.
+  static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return String(path[..<slash])
+  }
+
+  /// `reference`, relative to folder `from`, made relative to folder `to` (both spelt from the
+  /// same root): `red.png` from `c/post` to `c` is `post/red.png`.
+  static func rebase(_ reference: String, from: String, to: String) -> String {
+    guard case .relative = URLPolicy.classify(reference), !reference.hasPrefix("/"), !reference.isEmpty else { return reference }
+    let a = from.split(separator: "/", omittingEmptySubsequences: true), b = to.split(separator: "/", omittingEmptySubsequences: true)
+    var common = 0
+    while common < a.count, common < b.count, a[common] == b[common] { common += 1 }
+    let parts = Array(repeating: Substring(".."), count: b.count - common) + a[common...]
+    return (parts + [Substring(reference)]).joined(separator: "/")
+  }
+}
+
+/// Rewrites one document of a book: heading levels and ids, note numbers, links, and relative
+/// image paths when the document sits in another folder than the book.
 struct BookRewriter {
   let idMap: [String: String]
   let idMaps: [String: [String: String]]
   let startIDs: [String: String]
   let headingShift: Int
   let noteOffset: Int
+  /// The document's folder and the book's, when they differ.
+  var rebase: (from: String, to: String)?
 
   func block(_ b: Block) -> Block {
     b.rewritingInlines(inline).rewritingBlocks { block in
@@ -62,7 +89,10 @@ struct BookRewriter {
         f.number += noteOffset
         f.label = "\(f.number)-" + f.label
         return .footnoteDefinition(f)
-      case .paragraph, .list, .blockQuote, .codeBlock, .table, .figure, .thematicBreak, .html, .container, .embed:
+      case .figure(var f):
+        if let (from, to) = rebase { f.image.source = Book.rebase(f.image.source, from: from, to: to) }
+        return .figure(f)
+      case .paragraph, .list, .blockQuote, .codeBlock, .table, .thematicBreak, .html, .container, .embed:
         return block
       }
     }
@@ -82,7 +112,10 @@ struct BookRewriter {
         l.destination = "#" + id
       }
       return .link(l)
-    case .text, .code, .image, .softBreak, .hardBreak, .emphasis, .strong, .strikethrough, .span:
+    case .image(var image):
+      if let (from, to) = rebase { image.source = Book.rebase(image.source, from: from, to: to) }
+      return .image(image)
+    case .text, .code, .softBreak, .hardBreak, .emphasis, .strong, .strikethrough, .span:
       return i
     }
   }

@@ -87,6 +87,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
   // Sites and books
   case notAHugoSite = "not-a-hugo-site"
   case siteError = "site-error"
+  case invalidSiteSetting = "invalid-site-setting"
+  case languageDetected = "language-detected"
+  case noBaseURL = "no-base-url"
   case emptyBook = "empty-book"
   // Typesetting and print
   case noHyphenation = "no-hyphenation"
@@ -196,6 +199,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case .unknownStyleKey: return e(.warning, "a style key Imprenta does not know: ignored", "fix the key (see styles/README.md)")
     case .notAHugoSite: return e(.error, "the folder has no Hugo configuration", "name the content folder instead")
     case .siteError: return e(.error, "the site could not be read", "fix the configuration")
+    case .invalidSiteSetting: return e(.warning, "a site setting Imprenta cannot use (a bad ignoreFiles pattern, an unknown environment)", "fix the setting in the site configuration")
+    case .languageDetected: return e(.note, "the site does not say its language: it was detected from the pages' text", "set languageCode in the site configuration, or lang in the page's front matter")
+    case .noBaseURL: return e(.warning, "a link to a page or file of the site that is not in the output, and the site has no absolute baseURL: the link is kept as text", "set baseURL (config/production/ or hugo.toml) to the site's address")
     case .emptyBook: return e(.error, "a book with no pages", "check the book's inputs or sections")
     case .noHyphenation: return e(.note, "no hyphenation patterns for a language: words are not hyphenated", "install Debian's hyphen-<lang> package")
     case .fontNotInstalled: return e(.warning, "a font family the style names is not installed: another is used", "install the font, or change the style")

@@ -13,6 +13,8 @@ public struct PageReader: Sendable {
   /// Whether `ref`/`relref` destinations stay marked for a site's link resolver (`SiteLinkResolver`);
   /// when false (a page read alone) they become the path as written.
   public var keepsReferenceMarkers = false
+  /// Front-matter values a Hugo section's `cascade` passes down: set where the page does not set them.
+  public var cascade: [KeyValue<MetaValue>] = []
 
   /// Creates a reader.
   public init() {}
@@ -41,6 +43,7 @@ public struct PageReader: Sendable {
       diagnostics.report(.invalidCharacter, "\(forbidden) control or non-character code point(s) in front matter values were replaced by U+FFFD", file: path,
         at: SourceRange(1, 1, 1, 1))
     }
+    if !cascade.isEmpty { frontMatter.values = CascadeEntry.apply(cascade, to: frontMatter.values) }
     var metadata = MetadataBuilder.build(frontMatter, file: path, diagnostics: &diagnostics)
     // Shortcodes are found before cmark-gfm sees the text, then put back as nodes.
     let pipeline = ShortcodePipeline(

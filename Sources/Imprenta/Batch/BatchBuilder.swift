@@ -129,8 +129,10 @@ public struct BatchBuilder: Sendable {
     var out: [String: Result<LoadedStyle, ImprentaError>] = [:]
     for name in Set(publications.map { $0.style ?? options.defaultStyle }).sorted() {
       do {
-        var loader = StyleLoader(searchPaths: options.styleSearchPaths)
-        loader.files = ReadPolicy(roots: [options.projectFolder])
+        // A site's own styles/ comes first, and its files may be read.
+        let sites = publications.compactMap(\.site?.root)
+        var loader = StyleLoader(searchPaths: sites.map { $0 + "/styles" } + options.styleSearchPaths)
+        loader.files = ReadPolicy(roots: [options.projectFolder] + sites)
         let style = try loader.load(name, diagnostics: &diagnostics)
         out[name] = .success(LoadedStyle(style: style, fingerprint: style.origin.text))
       } catch let e as ImprentaError {
@@ -153,40 +155,16 @@ public struct BatchBuilder: Sendable {
       return result
     case nil: return result
     }
-    // Read every page of the unit, under the read policy.
-    let policy = ReadPolicy(roots: [unit.pages[0].root])
-    var documents: [Document] = []
-    var sourceBytes: [[UInt8]] = []
-    for page in unit.pages {
-      var d = Diagnostics()
-      do {
-        let data = try policy.read(page.path, budget: .pageBytes)
-        var document = try PageReader().read(bytes: data, path: page.path, relativeName: page.relativeName, diagnostics: &d)
-        if document.metadata.draft && !options.includeDrafts {
-          d.report(.draftSkipped, "draft page skipped (use --drafts to export it)", file: page.path)
-          result.diagnostics.append(contentsOf: d)
-          continue
-        }
-        unit.publication.apply(to: &document, fallbackLanguage: style.base.language)
-        document = unit.siblings.resolve(document)
-        documents.append(document)
-        sourceBytes.append(data)
-      } catch let e as ReadRefusal {
-        d.report(e.error().diagnostic)
-      } catch let e as ImprentaError {
-        d.report(e.diagnostic)
-      } catch {
-        d.report(.readFailed, "\(error)", file: page.path)
-      }
-      result.diagnostics.append(contentsOf: d)
-    }
+    let read = unit.read(fallbackLanguage: style.base.language, includeDrafts: options.includeDrafts)
+    result.diagnostics.append(contentsOf: read.diagnostics)
+    let (documents, sourceBytes) = (read.documents, read.bytes)
     guard !documents.isEmpty else { return result }
-    let book = unit.publication.book ? unit.publication.book(of: documents) : nil
+    let book = unit.book(of: documents)
     result.documents = unit.publication.book ? 1 : documents.count
-    let resources = FileResources(root: unit.pages[0].root)
+    let resources = unit.resources
     let newest = documents.compactMap(\.metadata.date).max()
     let date = options.sourceDateEpoch.map { PageDate(secondsSince1970: $0) } ?? newest ?? PageDate(secondsSince1970: 0)
-    var exporter = Exporter(style: style, environment: ExportEnvironment(resources: resources, buildDate: date))
+    var exporter = Exporter(style: style, environment: ExportEnvironment(resources: resources, buildDate: date), baseURL: unit.prepared?.baseURL)
     let imposition = Imposition(rawValue: options.impose ?? style.print.impose)
     exporter.pdfOptions = PDFOptions(impose: imposition, writeUnimposed: options.writeUnimposed)
     if imposition == nil { exporter.style.print.impose = "none" }  // --impose none overrides the style
@@ -198,13 +176,12 @@ public struct BatchBuilder: Sendable {
     base.add("date", date.text)
     base.add("drafts", String(options.includeDrafts))
     base.add("impose", "\(imposition?.rawValue ?? "none") \(options.writeUnimposed)")
+    if let prepared = unit.prepared { base.add("site", prepared.fingerprint) }
     // Content problems are found once here, whatever the formats; the files looked up are hashed.
-    var content = ContentCheck(resources: resources, pages: [])
-    content.linkRoots = [options.projectFolder]
     for (doc, bytes) in zip(documents, sourceBytes) {
       base.add("page", doc.sourcePath)
       base.add("bytes", bytes)
-      let lookups = content.check(doc, diagnostics: &result.diagnostics)
+      let lookups = unit.contentCheck(projectFolder: options.projectFolder).check(doc, diagnostics: &result.diagnostics)
       for ref in doc.resourceReferences {
         switch lookups[ref] ?? resources.resource(ref, for: doc) {
         case .found(let r): base.add("resource:" + ref, r.bytes)

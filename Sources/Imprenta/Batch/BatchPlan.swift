@@ -12,6 +12,19 @@ struct BatchPlan {
     var size: Int
     /// Every page of the publication, for links between them.
     var siblings: PageLinkResolver
+    /// Documents already read (a Hugo site is read whole, to resolve links and cascades).
+    var prepared: Prepared?
+  }
+
+  /// What a Hugo site's unit is made of: its documents (links resolved), or its book.
+  struct Prepared: Sendable {
+    var documents: [Document]
+    var book: Book?
+    var resources: FileResources
+    /// The site's absolute address, for links out of an e-book.
+    var baseURL: String?
+    /// The site's configuration and structure (`HugoProject.fingerprint`).
+    var fingerprint: String
   }
 
   var all: [Unit]
@@ -19,6 +32,10 @@ struct BatchPlan {
   static func make(_ publications: [Publication], options: BatchOptions, diagnostics: inout Diagnostics) -> BatchPlan {
     var units: [Unit] = []
     for p in publications {
+      if let source = p.site {
+        units += siteUnits(p, source: source, options: options, diagnostics: &diagnostics)
+        continue
+      }
       let pages = PageFinder.pages(
         of: p.inputs, project: options.projectFolder, inputsAreUntrusted: p.prefixOutputs, diagnostics: &diagnostics)
       let formats = p.formats.isEmpty ? options.defaultFormats : p.formats
@@ -47,6 +64,53 @@ struct BatchPlan {
       return true
     }
     return BatchPlan(all: units)
+  }
+
+  /// The units of a Hugo site: one per page, or with `book` one per language.
+  static func siteUnits(_ p: Publication, source: SiteSource, options: BatchOptions, diagnostics: inout Diagnostics) -> [Unit] {
+    // "Now" is the clock's, read here and handed to the reader; output dates follow SOURCE_DATE_EPOCH.
+    var read = SiteReader.Options(
+      includeDrafts: options.includeDrafts, includeFuture: source.includeFuture, includeExpired: source.includeExpired,
+      now: PageDate(secondsSince1970: Int(Date().timeIntervalSince1970)))
+    read.jobs = options.jobs
+    let project: HugoProject
+    do {
+      project = try HugoProject(root: source.root, environment: source.environment, options: read, diagnostics: &diagnostics)
+    } catch let error as ImprentaError {
+      diagnostics.report(error.diagnostic)
+      return []
+    } catch {
+      diagnostics.report(.siteError, "\(error)", file: source.root)
+      return []
+    }
+    for skipped in project.site.skipped {
+      diagnostics.report(.pageSkipped, "\(skipped.reason.rawValue) page skipped", file: skipped.path)
+    }
+    let formats = p.formats.isEmpty ? options.defaultFormats : p.formats
+    let baseURL = project.site.config.absoluteBaseURL
+    func prepared(_ documents: [Document], book: Book? = nil) -> Prepared {
+      Prepared(documents: documents, book: book, resources: project.resources, baseURL: baseURL, fingerprint: project.fingerprint)
+    }
+    func pageSource(_ d: Document) -> PageSource {
+      PageSource(path: d.sourcePath, root: source.root, relativeName: d.relativeName)
+    }
+    func size(_ d: Document) -> Int { FileSystem.status(d.sourcePath).size }
+    let none = PageLinkResolver(pages: [])
+    if p.book {
+      return project.books(sections: source.sections, diagnostics: &diagnostics).compactMap { language, book in
+        let documents = book.documents.filter { !$0.sourcePath.isEmpty }
+        guard !documents.isEmpty else { return nil }
+        let name = project.bookName(language: language)
+        return Unit(
+          publication: p, pages: documents.map(pageSource), formats: formats, outputName: p.prefixOutputs ? p.name + "/" + name : name,
+          size: documents.map(size).reduce(0, +), siblings: none, prepared: prepared(book.documents, book: book))
+      }
+    }
+    return project.documents(diagnostics: &diagnostics).map { d in
+      Unit(
+        publication: p, pages: [pageSource(d)], formats: formats, outputName: p.prefixOutputs ? p.name + "/" + d.relativeName : d.relativeName,
+        size: size(d), siblings: none, prepared: prepared([d]))
+    }
   }
 
   /// The units of one share (all of them without a shard).

@@ -25,65 +25,46 @@ public struct Checker: Sendable {
   /// Checks the publications; returns the number of documents read and every diagnostic.
   public func check(_ publications: [Publication]) -> (documents: Int, diagnostics: Diagnostics) {
     var diagnostics = Diagnostics()
+    let sites = publications.compactMap(\.site?.root)
+    var styles: [String: Style] = [:]
     for name in Set(publications.map { $0.style ?? defaultStyle }).sorted() {
       do {
-        var loader = StyleLoader(searchPaths: styleSearchPaths)
-        loader.files = ReadPolicy(roots: [projectFolder])
-        _ = try loader.load(name, diagnostics: &diagnostics)
+        var loader = StyleLoader(searchPaths: sites.map { $0 + "/styles" } + styleSearchPaths)
+        loader.files = ReadPolicy(roots: [projectFolder] + sites)
+        styles[name] = try loader.load(name, diagnostics: &diagnostics)
       } catch let e as ImprentaError {
         diagnostics.report(e.diagnostic)
       } catch {
         diagnostics.report(.styleError, "\(error)", file: name)
       }
     }
+    // The same plan and the same reading as a build: only the writing is left out.
+    var options = BatchOptions(outputFolder: "", jobs: ProcessInfo.processInfo.activeProcessorCount, defaultFormats: [.pdf], version: "")
+    options.projectFolder = projectFolder
+    let plan = BatchPlan.make(publications, options: options, diagnostics: &diagnostics)
     var documents = 0
-    for p in publications {
-      let pages = PageFinder.pages(of: p.inputs, project: projectFolder, inputsAreUntrusted: p.prefixOutputs, diagnostics: &diagnostics)
-      let known = Set(pages.map { FileSystem.absolute($0.path) })
-      var read: [Document] = []
-      for page in pages {
-        do {
-          var reader = PageReader()
-          reader.files = ReadPolicy(roots: [page.root])
-          let doc = try reader.read(contentsOf: page.path, relativeName: page.relativeName, diagnostics: &diagnostics)
-          read.append(doc)
-          documents += 1
-          var content = ContentCheck(resources: FileResources(root: page.root), pages: known)
-          content.linkRoots = [projectFolder]
-          content.check(doc, diagnostics: &diagnostics)
-        } catch let e as ImprentaError {
-          diagnostics.report(e.diagnostic)
-        } catch {
-          diagnostics.report(.readFailed, "\(error)", file: page.path)
-        }
-      }
-      if preflight, !read.isEmpty, let root = pages.first?.root {
-        preflight(p, read, root: root, diagnostics: &diagnostics)
+    for unit in plan.all {
+      let style = styles[unit.publication.style ?? defaultStyle] ?? Style()
+      let read = unit.read(fallbackLanguage: style.base.language, includeDrafts: false)
+      diagnostics.append(contentsOf: read.diagnostics)
+      documents += read.documents.count
+      let content = unit.contentCheck(projectFolder: projectFolder)
+      for doc in read.documents { content.check(doc, diagnostics: &diagnostics) }
+      if preflight, !read.documents.isEmpty, styles[unit.publication.style ?? defaultStyle] != nil {
+        preflight(unit, read.documents, style: style, diagnostics: &diagnostics)
       }
     }
-    return (documents, diagnostics)
+    return (documents, diagnostics.deduplicated())
   }
 
-  /// Lays out and paints the publication's PDF in memory, keeping only the preflight findings
-  /// (everything else was reported by the checks above).
-  func preflight(_ p: Publication, _ read: [Document], root: String, diagnostics: inout Diagnostics) {
-    var ignored = Diagnostics()
-    var loader = StyleLoader(searchPaths: styleSearchPaths)
-    loader.files = ReadPolicy(roots: [projectFolder])
-    guard let style = try? loader.load(p.style ?? defaultStyle, diagnostics: &ignored) else { return }
-    let docs = read.map { d -> Document in
-      var d = d
-      p.apply(to: &d, fallbackLanguage: style.base.language)
-      return d
-    }
-    var exporter = Exporter(style: style, environment: ExportEnvironment(resources: FileResources(root: root), buildDate: PageDate(secondsSince1970: 0)))
+  /// Lays out the unit's PDF in memory and keeps what spoils a print run.
+  func preflight(_ unit: BatchPlan.Unit, _ documents: [Document], style: Style, diagnostics: inout Diagnostics) {
+    var exporter = Exporter(style: style, environment: ExportEnvironment(resources: unit.resources, buildDate: PageDate(secondsSince1970: 0)))
     exporter.pdfOptions = PDFOptions(writeUnimposed: true, preflight: true)
     exporter.style.print.impose = "none"  // the sheets hold the same pages: lay them out once
-    let units: [[Document]] = p.book ? [[p.book(of: docs).merged()]] : docs.map { [$0] }
-    for unit in units {
-      var d = Diagnostics()
-      _ = try? exporter.exportPDFFiles(unit, diagnostics: &d)
-      for item in d.items where item.code.rawValue.hasPrefix("preflight-") { diagnostics.report(item) }
-    }
+    let docs = unit.book(of: documents).map { [$0.merged()] } ?? documents
+    var d = Diagnostics()
+    _ = try? exporter.exportPDFFiles(docs, diagnostics: &d)
+    for item in d.items where item.code.rawValue.hasPrefix("preflight-") { diagnostics.report(item) }
   }
 }

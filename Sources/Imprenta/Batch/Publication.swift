@@ -18,6 +18,9 @@ public struct Publication: Sendable, Hashable {
   public var prefixOutputs: Bool
   /// The line of the publication in the project file (for diagnostics), or 0.
   public var line: Int
+  /// When set, the publication is a Hugo site read Hugo's way (its pages, or with `book` one book
+  /// per language), rather than the Markdown files of `inputs`.
+  public var site: SiteSource?
 
   /// Creates a publication.
   public init(
@@ -38,6 +41,30 @@ public struct Publication: Sendable, Hashable {
   /// A stable text of every setting, hashed into each output's build key.
   public var fingerprint: String {
     "name=\(name);inputs=\(inputs);style=\(style ?? "");formats=\(formats.map(\.rawValue));language=\(language ?? "");"
-      + "metadata=\(metadata.map { "\($0.key)=\($0.value)" });book=\(book);prefix=\(prefixOutputs)"
+      + "metadata=\(metadata.map { "\($0.key)=\($0.value)" });book=\(book);prefix=\(prefixOutputs);site=\(site.map { "\($0)" } ?? "")"
+  }
+}
+
+/// A Hugo site as a publication's source: where it is, the environment whose configuration is
+/// merged, which pages Hugo's rules let in, and for a book which sections.
+public struct SiteSource: Sendable, Hashable {
+  /// The site's root folder (holding `hugo.toml` or `config/`).
+  public var root: String
+  /// `config/<environment>/` merged over `config/_default/` (`production`, as `hugo` builds).
+  public var environment: String
+  /// Include pages whose publish date is in the future.
+  public var includeFuture: Bool
+  /// Include pages whose expiry date has passed.
+  public var includeExpired: Bool
+  /// With a book: only these top-level sections (all when empty).
+  public var sections: [String]
+
+  /// Creates a site source.
+  public init(root: String, environment: String = "production", includeFuture: Bool = false, includeExpired: Bool = false, sections: [String] = []) {
+    self.root = root
+    self.environment = environment
+    self.includeFuture = includeFuture
+    self.includeExpired = includeExpired
+    self.sections = sections
   }
 }

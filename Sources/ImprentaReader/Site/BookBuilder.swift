@@ -11,6 +11,8 @@ public enum BookBuilder {
     let config = site.config
     let lang = config.language(language)
     let title = lang.map { $0.title.isEmpty ? config.title : $0.title } ?? config.title
+    // The language's tag, or when the configuration names none, the one most pages are written in.
+    let bookLanguage = config.statesLanguage ? (lang?.tag ?? language) : (site.detectedLanguage ?? lang?.tag ?? language)
     var entries: [Book.Entry] = []
     func document(_ p: SitePage) -> Document { documents[p.document.relativeName] ?? p.document }
 
@@ -79,7 +81,7 @@ public enum BookBuilder {
           // Hugo makes a section page for a folder without `_index.md`, titled after the folder.
           let name = String(folder.split(separator: "/").last ?? "")
           doc = Document(relativeName: (config.isMultilingual ? language + "/" : "") + folder + "/_index",
-            metadata: Metadata(title: titleCase(name), language: lang?.tag ?? language))
+            metadata: Metadata(title: titleCase(name), language: bookLanguage))
         }
         entries.append(.init(document: doc, role: .part, level: level))
         for child in ordered(children[folder] ?? [], top: false) { emit(child, level: level + 1) }
@@ -94,10 +96,10 @@ public enum BookBuilder {
       entries.append(.init(document: document(home), role: .front, level: 0))
     }
     for node in top { emit(node, level: 1) }
-    var metadata = Metadata(title: title, language: lang?.tag ?? language)
+    var metadata = Metadata(title: title, language: bookLanguage)
     metadata.params = config.params
     if let author = config.params.first(where: { $0.key.lowercased() == "author" })?.value { metadata.authors = author.strings }
-    return Book(title: title, language: lang?.tag ?? language, metadata: metadata, entries: entries)
+    return Book(title: title, language: bookLanguage, metadata: metadata, entries: entries)
   }
 
   enum Node {

@@ -28,6 +28,30 @@ public struct SiteConfig: Sendable, Hashable {
   public var params: [KeyValue<MetaValue>]
   /// Where settings were written (`contentdir` → file and line), for diagnostics that point at them.
   public var keyLocations: [String: KeyLocation] = [:]
+  /// The environment whose `config/<environment>/` was merged (`production`).
+  public var environment = "production"
+  /// Every configuration file read, in merge order.
+  public var files: [String] = []
+  /// Every merged top-level value (for settings read elsewhere: `markup`, `enableEmoji`).
+  public var values: [KeyValue<MetaValue>] = []
+  /// Content mounts (`module.mounts` with a `content` target, else the content folders).
+  public var contentMounts: [ContentMount] = []
+  /// The site-wide `cascade` of the configuration.
+  public var cascade: [CascadeEntry] = []
+  /// Regular expressions of files not read (`ignoreFiles`), matched against content paths.
+  public var ignoreFiles: [String] = []
+  /// Whether the configuration says which language the content is in (`languageCode`,
+  /// `defaultContentLanguage`, languages); when not, pages' languages are detected from their text.
+  public var statesLanguage = true
+
+  /// `baseURL` when it can make absolute links (`http://` or `https://` with a host), else nil:
+  /// `/` or an empty value cannot.
+  public var absoluteBaseURL: String? {
+    let lower = baseURL.lowercased()
+    guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+    let host = lower.drop { $0 != "/" }.dropFirst(2).prefix { $0 != "/" }
+    return host.isEmpty ? nil : baseURL
+  }
 
   /// The file and line of the last `key` setting read (the configuration itself when unknown).
   public func location(of key: String) -> KeyLocation {
@@ -66,7 +90,9 @@ public struct SiteLanguage: Sendable, Hashable {
   /// Its `languageCode` (BCP 47 for `lang`), or empty.
   public var languageCode: String
   /// Its own params.
-  public var params: [KeyValue<MetaValue>]
+  public var params: [KeyValue<MetaValue>] = []
+  /// `direction` / `languageDirection`: `rtl`, `ltr`, or empty when not said.
+  public var direction: String = ""
 
   /// The BCP 47 tag for hyphenation and `lang`: `languageCode`, else the key.
   public var tag: String { languageCode.isEmpty ? code : languageCode }
@@ -86,76 +112,21 @@ public struct MenuEntry: Sendable, Hashable {
   public var language: String
 }
 
-/// Finds and reads a Hugo project's configuration.
+/// Finds, reads and merges a Hugo project's configuration (see `SiteConfigFiles`).
 public enum SiteConfigReader {
-  /// Configuration files Hugo looks for, in its order.
-  public static let configNames = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"]
-
-  /// The configuration file or folder of the Hugo project at `root`, or nil when `root` is not one.
-  public static func configuration(in root: String) -> String? {
-    let fm = FileManager.default
-    for name in configNames where fm.fileExists(atPath: root + "/" + name) { return root + "/" + name }
-    var isDir: ObjCBool = false
-    if fm.fileExists(atPath: root + "/config/_default", isDirectory: &isDir), isDir.boolValue { return root + "/config/_default" }
-    return nil
-  }
-
-  /// Reads the configuration of the Hugo project at `root`. Throws when it cannot be parsed.
-  public static func read(root: String, diagnostics: inout Diagnostics) throws -> SiteConfig {
-    guard let file = configuration(in: root) else {
+  /// Reads the configuration of the Hugo project at `root` for `environment` (`production`, as
+  /// `hugo` builds). Throws when there is none or it cannot be parsed.
+  public static func read(root: String, environment: String = "production", diagnostics: inout Diagnostics) throws -> SiteConfig {
+    var files = SiteConfigFiles(root: root, environment: environment)
+    let values = try files.merged()
+    guard let file = files.read.first else {
       throw ImprentaError(.notAHugoSite, "no hugo.toml, hugo.yaml, config.toml, config.yaml or config/_default/", file: root)
     }
-    var values: [KeyValue<MetaValue>]
-    var locations: [String: KeyLocation] = [:]
-    var isDir: ObjCBool = false
-    _ = FileManager.default.fileExists(atPath: file, isDirectory: &isDir)
-    if isDir.boolValue {
-      values = []
-      let names = ((try? FileManager.default.contentsOfDirectory(atPath: file)) ?? []).sorted()
-      for name in names {
-        let base = (name as NSString).deletingPathExtension
-        guard ["toml", "yaml", "yml", "json"].contains((name as NSString).pathExtension) else { continue }
-        let parsed = try parse(file + "/" + name, root: root, locations: &locations)
-        switch base.lowercased() {
-        case "hugo", "config": values += parsed
-        case "params", "languages", "menus", "menu": values.append(KeyValue(base.lowercased(), .table(parsed)))
-        default:
-          if base.lowercased().hasPrefix("menus.") {
-            values.append(KeyValue("menus", .table(parsed)))
-          } else {
-            values.append(KeyValue(base, .table(parsed)))
-          }
-        }
-      }
-    } else {
-      values = try parse(file, root: root, locations: &locations)
-    }
     var config = build(values, root: root, file: file, diagnostics: &diagnostics)
-    config.keyLocations = locations
+    config.keyLocations = files.locations
+    config.environment = environment
+    config.files = files.read
     return config
-  }
-
-  static func parse(_ path: String, root: String, locations: inout [String: KeyLocation]) throws -> [KeyValue<MetaValue>] {
-    let bytes: [UInt8]
-    do {
-      bytes = try ReadPolicy(roots: [root]).read(path, budget: .configBytes)
-    } catch {
-      throw error.error()
-    }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw ImprentaError(.invalidUTF8, "the site configuration is not valid UTF-8", file: path, line: 1, column: 1)
-    }
-    // Where each `key = …` / `key: …` / `"key": …` line is (the last one wins, as the value does).
-    for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\"" }
-      guard let end = trimmed.firstIndex(where: { $0 == "=" || $0 == ":" || $0 == " " || $0 == "\"" }), end > trimmed.startIndex else { continue }
-      locations[trimmed[..<end].lowercased()] = KeyLocation(file: path, line: n + 1)
-    }
-    switch (path as NSString).pathExtension {
-    case "toml": return try TOMLFrontMatter.parse(text, file: path, lineOffset: 0).0
-    case "json": return try JSONFrontMatter.parse(text, file: path).0
-    default: return try YAMLFrontMatter.parse(text, file: path, lineOffset: 0).0
-    }
   }
 
   static func build(_ values: [KeyValue<MetaValue>], root: String, file: String, diagnostics: inout Diagnostics) -> SiteConfig {
@@ -197,19 +168,29 @@ public enum SiteConfigReader {
       let code = lang.key.lowercased()
       languages.append(SiteLanguage(
         code: code, title: string("title", in: t), name: string("languageName", in: t), weight: int(value("weight", in: t)),
-        contentDir: string("contentDir", in: t), languageCode: string("languageCode", in: t), params: table(value("params", in: t))))
+        contentDir: string("contentDir", in: t), languageCode: string("languageCode", in: t), params: table(value("params", in: t)),
+        direction: (value("direction", in: t) ?? value("languageDirection", in: t))?.description.lowercased() ?? ""))
       readMenus(value("menus", in: t) ?? value("menu", in: t), language: code)
     }
     if languages.isEmpty || !languages.contains(where: { $0.code == defaultLanguage }) {
-      languages.append(SiteLanguage(code: defaultLanguage, title: "", name: "", weight: 0, contentDir: "", languageCode: string("languageCode"), params: []))
+      languages.append(SiteLanguage(code: defaultLanguage, title: "", name: "", weight: 0, contentDir: "", languageCode: string("languageCode"), params: [],
+        direction: value("languageDirection")?.description.lowercased() ?? ""))
     }
     languages.sort { ($0.weight == 0 ? Int.max : $0.weight, $0.code) < ($1.weight == 0 ? Int.max : $1.weight, $1.code) }
     let inSubdir: Bool
     if case .bool(let b)? = value("defaultContentLanguageInSubdir") { inSubdir = b } else { inSubdir = false }
-    return SiteConfig(
+    let contentDir = string("contentDir").isEmpty ? "content" : string("contentDir")
+    var config = SiteConfig(
       root: root, file: file, title: string("title"), baseURL: baseURL, languageCode: string("languageCode"),
       defaultContentLanguage: defaultLanguage, defaultContentLanguageInSubdir: inSubdir,
-      contentDir: string("contentDir").isEmpty ? "content" : string("contentDir"), languages: languages, menus: menus,
+      contentDir: contentDir, languages: languages, menus: menus,
       params: table(value("params")))
+    config.values = values
+    config.contentMounts = ContentMount.mounts(module: value("module"), contentDir: contentDir, languages: languages)
+    config.cascade = CascadeEntry.entries(value("cascade"))
+    config.ignoreFiles = value("ignoreFiles")?.strings ?? []
+    config.statesLanguage = !string("languageCode").isEmpty || value("defaultContentLanguage") != nil
+      || languages.contains { !$0.languageCode.isEmpty } || languages.count > 1
+    return config
   }
 }

@@ -1,10 +1,14 @@
 import Foundation
 import ImprentaModel
 
-/// Rewrites links between pages of a site: to a page of the export → an internal link
-/// (`imprenta-page:<relativeName>#anchor`, see `Link.internalTarget`); to a page of the site not
-/// exported → an absolute URL on `baseURL`; to no page → a warning `missing-link-target` at the
-/// link, and the link is left pointing at `baseURL` (or as written when there is none).
+/// Rewrites links between pages of a site as the site publishes them: to a page of the export →
+/// an internal link (`imprenta-page:<relativeName>#anchor`, see `Link.internalTarget`); to a page
+/// or file of the site not in the export (another section, `/documents/x.pdf` from `static/`, a
+/// bundle's file) → an absolute URL on the environment's `baseURL`; to no page → a warning
+/// `missing-link-target` at the link. Without an absolute `baseURL` such links cannot be made
+/// absolute: a warning `no-base-url`, and the link's text is kept without the link (never a
+/// relative link that leads nowhere). Pages are found by content path, permalink (`url`, `slug`,
+/// `permalinks` patterns) and `aliases`.
 public struct SiteLinkResolver: Sendable {
   let site: Site
   let exported: Set<String>
@@ -22,6 +26,14 @@ public struct SiteLinkResolver: Sendable {
       for k in keys { byKey[k, default: []].append(page) }
       byPermalink[page.permalink.lowercased()] = page
     }
+    // Aliases never shadow a real permalink.
+    for page in site.pages {
+      for alias in page.aliases {
+        var a = alias.hasPrefix("/") ? alias : "/" + (page.sectionPath.isEmpty ? "" : page.sectionPath + "/") + alias
+        if !a.hasSuffix("/") && !(a as NSString).lastPathComponent.contains(".") { a += "/" }
+        if byPermalink[a.lowercased()] == nil { byPermalink[a.lowercased()] = page }
+      }
+    }
   }
 
   /// The page's document with its links resolved.
@@ -34,22 +46,35 @@ public struct SiteLinkResolver: Sendable {
     return document
   }
 
-  /// Where `destination`, written in `page`, leads: the new destination, or nil to keep it.
-  public func target(of destination: String, in page: SitePage) -> (destination: String, found: Bool)? {
+  /// What a link becomes.
+  public enum Resolution: Sendable, Hashable {
+    /// Kept as written (a URL elsewhere, an anchor on the page).
+    case unchanged
+    /// A link to a page of the export (internal) or to the site's own address (absolute).
+    case link(String)
+    /// No page or file of the site is there: a warning; the link goes to `destination` if any,
+    /// else only its text is kept.
+    case missing(String?)
+    /// A page or file of the site that is not in the export, and no absolute `baseURL`: text only.
+    case unreachable
+  }
+
+  /// Where `destination`, written in `page`, leads.
+  public func resolve(_ destination: String, in page: SitePage) -> Resolution {
     var path = destination
     var isContentPath = false
     if path.hasPrefix(RefShortcode.marker) {
       path = String(path.dropFirst(RefShortcode.marker.count)).removingPercentEncoding ?? path
       isContentPath = true
     } else if path.hasPrefix("#") || path.isEmpty || path.hasPrefix(internalLinkScheme) {
-      return nil
+      return .unchanged
     } else if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/") {
-      // A URL: only one on the site's own baseURL is a link to a page.
+      // A URL: only one on the site's own address is a link to a page.
       let base = site.config.baseURL
-      guard !base.isEmpty, let rest = SiteLinkResolver.strip(base: base, from: path) else { return nil }
+      guard !base.isEmpty, site.config.absoluteBaseURL != nil, let rest = SiteLinkResolver.strip(base: base, from: path) else { return .unchanged }
       path = "/" + rest
     } else if path.hasPrefix("//") {
-      return nil
+      return .unchanged
     }
     var anchor = ""
     if let hash = path.firstIndex(of: "#") {
@@ -57,24 +82,30 @@ public struct SiteLinkResolver: Sendable {
       path = String(path[..<hash])
     }
     if let q = path.firstIndex(of: "?") { path = String(path[..<q]) }
+    path = path.removingPercentEncoding ?? path
+    if path.isEmpty { return .unchanged }
     let ext = (path as NSString).pathExtension.lowercased()
     if ContentWalker.extensions.contains(ext) { isContentPath = true }
-    let found: SitePage?
     if isContentPath {
-      found = lookupContent(path, from: page)
-    } else {
-      // Files (`/files/a.pdf`, images) are not pages.
-      if !ext.isEmpty && ext != "html" { return nil }
-      found = lookupPermalink(path, from: page)
+      guard let target = lookupContent(path, from: page) else { return .missing(nil) }
+      return link(to: target, anchor: anchor)
     }
-    guard let target = found else {
-      if path.isEmpty { return nil }
-      return (absolute(path.hasPrefix("/") ? path : "", anchor: anchor, fallback: destination, isContentPath: isContentPath), false)
+    if !ext.isEmpty && ext != "html" && ext != "htm" {
+      // A file the site publishes (`/documents/x.pdf` from static/, a bundle's `report.pdf`).
+      let absolutePath = path.hasPrefix("/") ? path : page.permalink + path
+      return absolute("/" + SiteLinkResolver.normalize(absolutePath), anchor: anchor).map(Resolution.link) ?? .unreachable
     }
+    guard let target = lookupPermalink(path, from: page) else {
+      return .missing(path.hasPrefix("/") ? absolute(path, anchor: anchor) : nil)
+    }
+    return link(to: target, anchor: anchor)
+  }
+
+  func link(to target: SitePage, anchor: String) -> Resolution {
     if exported.contains(target.document.relativeName) {
-      return (Link.internalDestination(page: target.document.relativeName, anchor: anchor), true)
+      return .link(Link.internalDestination(page: target.document.relativeName, anchor: anchor))
     }
-    return (absolute(target.permalink, anchor: anchor, fallback: destination, isContentPath: false), true)
+    return absolute(target.permalink, anchor: anchor).map(Resolution.link) ?? .unreachable
   }
 
   // MARK: - Look-ups
@@ -106,25 +137,30 @@ public struct SiteLinkResolver: Sendable {
   }
 
   func lookupPermalink(_ raw: String, from page: SitePage) -> SitePage? {
-    var path = raw
-    if !path.hasPrefix("/") {
-      path = page.permalink + path
+    // A relative link is tried from the page's URL (as a browser would), then from its section's
+    // and from the root (as Hugo's render hooks resolve it with `GetPage`).
+    let sectionURL = page.permalink.hasSuffix("/") ? (String(page.permalink.dropLast()) as NSString).deletingLastPathComponent : page.permalink
+    let bases = raw.hasPrefix("/") ? [""] : [page.permalink, sectionURL + "/", "/"]
+    for base in bases {
+      var path = "/" + SiteLinkResolver.normalize(base + raw)
+      if !path.hasSuffix("/") && !(path as NSString).lastPathComponent.contains(".") { path += "/" }
+      if path.hasSuffix(".html") { path = String(path.dropLast(5)) + "/" }
+      if path == "//" { path = "/" }
+      let lower = path.lowercased()
+      if let p = byPermalink[lower] { return p }
+      // `/blog/post/` written on a page of another language means that language's translation.
+      let prefix = "/" + page.language
+      if !lower.hasPrefix(prefix + "/"), let p = byPermalink[prefix + lower] { return p }
+      if let p = byKey[SiteLinkResolver.normalize(lower)]?.first(where: { $0.language == page.language }) { return p }
     }
-    path = "/" + SiteLinkResolver.normalize(path)
-    if !path.hasSuffix("/") { path += "/" }
-    if path == "//" { path = "/" }
-    let lower = path.lowercased()
-    if let p = byPermalink[lower] { return p }
-    // `/blog/post/` written on a page of another language means that language's translation.
-    let prefix = "/" + page.language
-    if !lower.hasPrefix(prefix + "/"), let p = byPermalink[prefix + lower] { return p }
     return nil
   }
 
-  func absolute(_ path: String, anchor: String, fallback: String, isContentPath: Bool) -> String {
-    let base = site.config.baseURL
-    guard !base.isEmpty, path.hasPrefix("/"), !isContentPath else { return fallback.hasPrefix(RefShortcode.marker) ? String(fallback.dropFirst(RefShortcode.marker.count)) : fallback }
-    return String(base.dropLast()) + path + (anchor.isEmpty ? "" : "#" + anchor)
+  /// `path` on the site's absolute base URL, or nil when it has none.
+  func absolute(_ path: String, anchor: String) -> String? {
+    guard let base = site.config.absoluteBaseURL, path.hasPrefix("/") else { return nil }
+    let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    return (base.hasSuffix("/") ? String(base.dropLast()) : base) + encoded + (anchor.isEmpty ? "" : "#" + anchor)
   }
 
   /// The rest of `url` after the site's base URL (any scheme, with or without `www.`), or nil.
@@ -159,12 +195,18 @@ public struct SiteLinkResolver: Sendable {
 
   // MARK: - Walking the tree
 
-  func destination(_ destination: String, at range: SourceRange, _ page: SitePage, _ d: inout Diagnostics) -> String {
-    guard let result = target(of: destination, in: page) else { return destination }
-    if !result.found {
-      let shown = destination.hasPrefix(RefShortcode.marker) ? String(destination.dropFirst(RefShortcode.marker.count)) : destination
+  func destination(_ destination: String, at range: SourceRange, _ page: SitePage, _ d: inout Diagnostics) -> String? {
+    let shown = (destination.hasPrefix(RefShortcode.marker) ? String(destination.dropFirst(RefShortcode.marker.count)) : destination).escapedForLog
+    switch resolve(destination, in: page) {
+    case .unchanged: return destination
+    case .link(let target): return target
+    case .missing(let target):
       d.report(.missingLinkTarget, "no page '\(shown)' in the site (or it is not built)", file: page.document.sourcePath, at: range)
+      return target
+    case .unreachable:
+      d.report(.noBaseURL, "'\(shown)' is a page or file of the site that is not in this output, and the site has no absolute baseURL to link to: kept as text",
+        file: page.document.sourcePath, at: range)
+      return nil
     }
-    return result.destination
   }
 }

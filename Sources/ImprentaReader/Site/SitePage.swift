@@ -28,6 +28,8 @@ public struct SitePage: Sendable, Hashable {
   public var permalink: String
   /// Whether the page appears in lists (its section's pages, the book): `build.list` is not `never`.
   public var isListed: Bool
+  /// Other URL paths the page was published at (`aliases`), for links to moved pages.
+  public var aliases: [String] = []
 
   /// The date Hugo sorts by: `date`, else `publishDate`, else `lastmod`.
   public var date: PageDate? {

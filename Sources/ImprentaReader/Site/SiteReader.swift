@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ImprentaFiles
 import ImprentaModel
 
@@ -10,6 +11,8 @@ public struct Site: Sendable, Hashable {
   public var pages: [SitePage]
   /// Pages left out and why (drafts, future, expired, headless).
   public var skipped: [SkippedPage]
+  /// The language most pages were detected in, when the configuration states none.
+  public var detectedLanguage: String?
 
   /// The pages of one language.
   public func pages(language: String) -> [SitePage] {
@@ -30,6 +33,8 @@ public struct SiteReader: Sendable {
     public var includeExpired: Bool
     /// The moment publish and expiry dates are compared with.
     public var now: PageDate
+    /// Pages read at once.
+    public var jobs = 1
 
     /// Creates options.
     public init(includeDrafts: Bool = false, includeFuture: Bool = false, includeExpired: Bool = false, now: PageDate) {
@@ -53,86 +58,88 @@ public struct SiteReader: Sendable {
 
   /// Reads the site of `config`. A page that cannot be read is an error diagnostic; the others are still read.
   public func read(_ config: SiteConfig, diagnostics: inout Diagnostics) -> Site {
-    var pages: [SitePage] = []
-    var skipped: [SkippedPage] = []
     var reader = pageReader
     reader.keepsReferenceMarkers = true
     reader.site = ShortcodeSite(params: config.params)
-    let sharedDir = config.root + "/" + config.contentDir
-    var folders: [(dir: String, language: String?)] = []
-    for language in config.languages where !language.contentDir.isEmpty {
-      folders.append((config.root + "/" + language.contentDir, language.code))
-    }
-    if folders.count < config.languages.count { folders.insert((sharedDir, nil), at: 0) }
+    let files = SiteFiles.list(config, diagnostics: &diagnostics)
+    reader.files = ReadPolicy(roots: files.roots)
     let codes = Set(config.languages.map(\.code))
-    // Every content folder must lie inside the site; pages are read from the content folders only
-    // (a link from a page to elsewhere in the site, or out of it, is refused).
-    let site = ReadPolicy(roots: [config.root])
-    folders = folders.filter { folder in
-      switch site.resolve(folder.dir) {
-      case .success: return true
-      case .failure(let refusal) where refusal.reason == .missing && !folder.dir.hasPrefix(config.root + "//"):
-        if folder.dir != sharedDir || folders.count == 1 {
-          let at = config.location(of: "contentDir")
-          diagnostics.warning(.missingInput, "the content folder '\(folder.dir)' does not exist", file: at.file, at: SourceRange(at.line, 1, at.line, 1))
+
+    // Where each file sits: its language (the mount's, else a file-name suffix, else the site's
+    // default), its folder and stem in the content tree, its kind.
+    var planned: [Planned] = []
+    for file in files.files {
+      var stem = ((file.logical as NSString).lastPathComponent as NSString).deletingPathExtension
+      var language = file.mount.language.isEmpty ? config.defaultContentLanguage : file.mount.language
+      let suffix = (stem as NSString).pathExtension.lowercased()
+      if !suffix.isEmpty, codes.contains(suffix) {
+        stem = (stem as NSString).deletingPathExtension
+        if file.mount.language.isEmpty { language = suffix }
+      }
+      let folder = (file.logical as NSString).deletingLastPathComponent
+      let kind: SitePage.Kind = stem == "_index" ? (folder.isEmpty ? .home : .section) : .page
+      planned.append(Planned(file: file, stem: stem, folder: folder, language: language, kind: kind))
+    }
+    // Sections first, shallow before deep, so each page's `cascade` is known before its descendants are read.
+    var cascades: [String: [CascadeEntry]] = [:]  // "<lang>\u{0}<folder>" → the section's own entries
+    func cascade(for p: Planned) -> [KeyValue<MetaValue>] {
+      var values: [KeyValue<MetaValue>] = []
+      let path = "/" + (p.folder.isEmpty ? p.stem : p.folder + "/" + p.stem)
+      // Nearest section first (a section's own cascade applies to itself), the configuration's last.
+      var chain: [[CascadeEntry]] = []
+      var f: String? = p.folder
+      while let current = f {
+        if let entries = cascades[p.language + "\u{0}" + current] { chain.append(entries) }
+        f = current.isEmpty ? nil : (current as NSString).deletingLastPathComponent
+      }
+      chain.append(config.cascade)
+      for entries in chain {
+        for e in entries where e.applies(path: path, kind: p.kind.rawValue, language: p.language, environment: config.environment) {
+          values = CascadeEntry.apply(e.values, to: values)
         }
-        return false
-      case .failure:
-        let at = config.location(of: "contentDir")
-        diagnostics.error(.outsideRoots, "the content folder '\(folder.dir)' is outside the site (contentDir); not read", file: at.file,
-          at: SourceRange(at.line, 1, at.line, 1))
-        return false
+      }
+      return values
+    }
+    let sections = planned.indices.filter { planned[$0].kind != .page }.sorted {
+      (planned[$0].folder.split(separator: "/").count, planned[$0].folder) < (planned[$1].folder.split(separator: "/").count, planned[$1].folder)
+    }
+    var results = [ReadResult?](repeating: nil, count: planned.count)
+    for i in sections {
+      let result = readPage(planned[i], reader: reader, cascade: cascade(for: planned[i]), config: config)
+      let own = result.document.map { CascadeEntry.entries($0.metadata.param("cascade")) } ?? []
+      if !own.isEmpty {
+        // A section's own `cascade` reaches itself too: read it again with it.
+        cascades[planned[i].language + "\u{0}" + planned[i].folder] = own
+        results[i] = readPage(planned[i], reader: reader, cascade: cascade(for: planned[i]), config: config)
+      } else {
+        results[i] = result
       }
     }
-    let policy = ReadPolicy(roots: folders.map(\.dir))
-    reader.files = policy
-    for (dir, folderLanguage) in folders {
-      for file in ContentWalker.markdownFiles(under: dir, policy: policy, diagnostics: &diagnostics) {
-        var stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        var language = folderLanguage ?? config.defaultContentLanguage
-        let suffix = (stem as NSString).pathExtension.lowercased()
-        if !suffix.isEmpty, codes.contains(suffix) {
-          stem = (stem as NSString).deletingPathExtension
-          if folderLanguage == nil { language = suffix }
+    let regular = planned.indices.filter { planned[$0].kind == .page }
+    let inputs = regular.map { (planned[$0], cascade(for: planned[$0])) }
+    let shared = reader
+    let read = Mutex([ReadResult?](repeating: nil, count: inputs.count))
+    let next = Mutex(0)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, inputs.count))) { _ in
+      while true {
+        let n: Int = next.withLock { n in
+          defer { n += 1 }
+          return n
         }
-        let folder = (file as NSString).deletingLastPathComponent
-        let keyPath = (folder.isEmpty ? stem : folder + "/" + stem).lowercased()
-        let relative = (config.isMultilingual ? language + "/" : "") + (folder.isEmpty ? stem : folder + "/" + stem)
-        var pageDiagnostics = Diagnostics()
-        var languageReader = reader
-        if let l = config.language(language), !l.params.isEmpty {
-          languageReader.site = ShortcodeSite(params: l.params + config.params)
-        }
-        let document: Document
-        do {
-          document = try languageReader.read(contentsOf: dir + "/" + file, relativeName: relative, diagnostics: &pageDiagnostics)
-        } catch let error as ImprentaError {
-          pageDiagnostics.report(error.diagnostic)
-          diagnostics.append(contentsOf: pageDiagnostics)
-          continue
-        } catch {
-          diagnostics.report(.unreadableFile, "\(error)", file: dir + "/" + file)
-          continue
-        }
-        diagnostics.append(contentsOf: pageDiagnostics)
-        var doc = document
-        if !doc.metadata.language.isEmpty, codes.contains(doc.metadata.language.lowercased()) {
-          language = doc.metadata.language.lowercased()
-        }
-        if doc.metadata.language.isEmpty { doc.metadata.language = config.language(language)?.tag ?? language }
-        let kind: SitePage.Kind = stem == "_index" ? (folder.isEmpty ? .home : .section) : .page
-        let build = BuildOptions(doc.metadata)
-        if let reason = skipReason(doc.metadata, build: build) {
-          skipped.append(SkippedPage(path: dir + "/" + file, reason: reason))
-          continue
-        }
-        let page = SitePage(
-          document: doc, kind: kind, language: language, contentPath: file, key: keyPath,
-          sectionPath: sectionPath(folder: folder, kind: kind, isBundle: stem == "index"),
-          permalink: permalink(config: config, language: language, folder: folder, stem: stem, metadata: doc.metadata),
-          isListed: build.list)
-        pages.append(page)
+        guard n < inputs.count else { return }
+        let r = readPage(inputs[n].0, reader: shared, cascade: inputs[n].1, config: config)
+        read.withLock { $0[n] = r }
       }
+    }
+    for (k, r) in read.withLock({ $0 }).enumerated() { results[regular[k]] = r }
+
+    var pages: [SitePage] = []
+    var skipped: [SkippedPage] = []
+    for result in results {
+      guard let result else { continue }
+      diagnostics.append(contentsOf: result.diagnostics)
+      if let page = result.page { pages.append(page) }
+      if let s = result.skipped { skipped.append(s) }
     }
     let order = config.languages.map(\.code)
     pages.sort { a, b in
@@ -140,7 +147,73 @@ public struct SiteReader: Sendable {
       if la != lb { return la < lb }
       return PageOrder.precedes(a, b)
     }
-    return Site(config: config, pages: pages, skipped: skipped)
+    var site = Site(config: config, pages: pages, skipped: skipped)
+    if !config.statesLanguage { site.detectLanguages(diagnostics: &diagnostics) }
+    return site
+  }
+
+  /// A file to read and where it sits in the site.
+  struct Planned: Sendable {
+    var file: SiteFiles.File
+    var stem: String
+    var folder: String
+    var language: String
+    var kind: SitePage.Kind
+  }
+
+  struct ReadResult: Sendable {
+    var document: Document?
+    var page: SitePage?
+    var skipped: SkippedPage?
+    var diagnostics = Diagnostics()
+  }
+
+  func readPage(_ p: Planned, reader: PageReader, cascade: [KeyValue<MetaValue>], config: SiteConfig) -> ReadResult {
+    var result = ReadResult()
+    let codes = Set(config.languages.map(\.code))
+    var language = p.language
+    let relative = (config.isMultilingual ? language + "/" : "") + (p.folder.isEmpty ? p.stem : p.folder + "/" + p.stem)
+    var languageReader = reader
+    languageReader.cascade = cascade
+    if let l = config.language(language), !l.params.isEmpty {
+      languageReader.site = ShortcodeSite(params: l.params + config.params)
+    }
+    var doc: Document
+    do {
+      doc = try languageReader.read(contentsOf: p.file.path, relativeName: relative, diagnostics: &result.diagnostics)
+    } catch let error as ImprentaError {
+      result.diagnostics.report(error.diagnostic)
+      return result
+    } catch {
+      result.diagnostics.report(.unreadableFile, "\(error)", file: p.file.path)
+      return result
+    }
+    result.document = doc
+    if !doc.metadata.language.isEmpty, codes.contains(doc.metadata.language.lowercased()) {
+      language = doc.metadata.language.lowercased()
+    }
+    if doc.metadata.language.isEmpty, config.statesLanguage || config.language(language)?.languageCode.isEmpty == false {
+      doc.metadata.language = config.language(language)?.tag ?? language
+    }
+    // A section or bundle with no title is named after its folder, as Hugo does (not `_index`).
+    let fileName = (relative as NSString).lastPathComponent
+    if doc.metadata.title == fileName && (p.stem == "_index" || p.stem == "index") {
+      doc.metadata.title = p.kind == .home ? (config.language(language).map { $0.title.isEmpty ? config.title : $0.title } ?? config.title)
+        : BookBuilder.titleCase((p.folder as NSString).lastPathComponent)
+    }
+    let build = BuildOptions(doc.metadata)
+    if let reason = skipReason(doc.metadata, build: build) {
+      result.skipped = SkippedPage(path: p.file.path, reason: reason)
+      return result
+    }
+    let keyPath = (p.folder.isEmpty ? p.stem : p.folder + "/" + p.stem).lowercased()
+    result.page = SitePage(
+      document: doc, kind: p.kind, language: language, contentPath: p.file.logical, key: keyPath,
+      sectionPath: sectionPath(folder: p.folder, kind: p.kind, isBundle: p.stem == "index"),
+      permalink: Permalinks(config: config).permalink(language: language, folder: p.folder, stem: p.stem, kind: p.kind, metadata: doc.metadata),
+      isListed: build.list)
+    result.page?.aliases = (doc.metadata.param("aliases")?.strings ?? []).filter { !$0.isEmpty }
+    return result
   }
 
   /// Why Hugo would not build a page with `metadata`, or nil.
@@ -158,28 +231,6 @@ public struct SiteReader: Sendable {
     if isBundle { return (folder as NSString).deletingLastPathComponent }
     return folder
   }
-
-  /// Hugo's default URL: `/<folder>/<slug or name>/`, lower-cased, spaces as `-`; `url` wins; other languages prefixed.
-  func permalink(config: SiteConfig, language: String, folder: String, stem: String, metadata: Metadata) -> String {
-    var path: String
-    if case .string(let url)? = metadata.param("url"), !url.isEmpty {
-      path = url.hasPrefix("/") ? url : "/" + url
-    } else {
-      var parts = folder.split(separator: "/").map(String.init)
-      if stem == "index" || stem == "_index" {
-        if !metadata.slug.isEmpty, stem == "index", !parts.isEmpty { parts[parts.count - 1] = metadata.slug }
-      } else {
-        parts.append(metadata.slug.isEmpty ? stem : metadata.slug)
-      }
-      path = "/" + parts.joined(separator: "/")
-      path = path.lowercased().replacingOccurrences(of: " ", with: "-")
-    }
-    if !path.hasSuffix("/") && !(path as NSString).lastPathComponent.contains(".") { path += "/" }
-    if config.isMultilingual && (language != config.defaultContentLanguage || config.defaultContentLanguageInSubdir) {
-      path = "/" + language + (path == "/" ? "/" : path)
-    }
-    return path
-  }
 }
 
 /// Hugo's `build` front-matter options (`build` or `_build`): `list` and `render`.
@@ -191,33 +242,5 @@ struct BuildOptions {
     guard let table = m.param("build") ?? m.param("_build") else { return }
     if let l = table["list"]?.description.lowercased() { list = l != "never" && l != "false" }
     if let r = table["render"]?.description.lowercased() { render = r != "never" && r != "false" }
-  }
-}
-
-/// Lists a content folder's Markdown pages as Hugo sees them: a leaf bundle's other Markdown
-/// files (and sub-folders) are its resources, not pages. Walked under the read policy.
-enum ContentWalker {
-  static let extensions: Set<String> = ["md", "markdown", "mdown"]
-
-  /// Paths relative to `root`, in byte order.
-  static func markdownFiles(under root: String, policy: ReadPolicy, diagnostics: inout Diagnostics) -> [String] {
-    var out: [String] = []
-    var walker = FolderWalker(policy: policy)
-    walker.walk(root) { relative, entries in
-      let markdown = entries.filter { !$0.isFolder && extensions.contains(($0.name as NSString).pathExtension.lowercased()) }
-      // A leaf bundle: `index.md` (or `index.<lang>.md`) makes the folder one page.
-      let indexes = markdown.filter {
-        let stem = ($0.name as NSString).deletingPathExtension
-        return stem == "index" || stem.hasPrefix("index.")
-      }
-      if !indexes.isEmpty, !relative.isEmpty {
-        out += indexes.map(\.relativePath)
-        return []
-      }
-      out += markdown.map(\.relativePath)
-      return entries.filter(\.isFolder)
-    }
-    diagnostics.append(contentsOf: walker.diagnostics)
-    return out.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 }
