@@ -57,7 +57,7 @@ extension Book {
 
   /// `reference`, relative to folder `from`, made relative to folder `to` (both spelt from the
   /// same root): `red.png` from `c/post` to `c` is `post/red.png`.
-  static func rebase(_ reference: String, from: String, to: String) -> String {
+  public static func rebase(_ reference: String, from: String, to: String) -> String {
     guard case .relative = URLPolicy.classify(reference), !reference.hasPrefix("/"), !reference.isEmpty else { return reference }
     let a = from.split(separator: "/", omittingEmptySubsequences: true), b = to.split(separator: "/", omittingEmptySubsequences: true)
     var common = 0

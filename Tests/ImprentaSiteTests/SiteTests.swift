@@ -112,7 +112,7 @@ struct SiteTests {
 
     // In the English book, links to Spanish pages leave the book: absolute on baseURL.
     var d2 = Diagnostics()
-    let books = p.books(diagnostics: &d2)
+    let books = p.books(diagnostics: &d2).map(\.book)
     let enBook = try #require(books.first { $0.language == "en-US" })
     let enIntro = try #require(enBook.documents.first { $0.relativeName == "en/guia/intro" })
     guard case .paragraph(let para) = enIntro.blocks[0] else { Issue.record(); return }
@@ -156,7 +156,7 @@ struct SiteTests {
   @Test func bookOrderPartsAndChapters() throws {
     let (p, _) = try Fixture.project()
     var d = Diagnostics()
-    let books = p.books(diagnostics: &d)
+    let books = p.books(diagnostics: &d).map(\.book)
     #expect(books.map(\.title) == ["Sitio de prueba", "Test site"])
     let es = books[0]
     #expect(es.language == "es-ES")
@@ -169,7 +169,7 @@ struct SiteTests {
       "2 chapter es/guia/intro", "2 chapter es/guia/atajos", "2 part es/guia/avanzado/_index", "3 chapter es/guia/avanzado/detalle",
       "2 chapter es/guia/paquete/index",
     ])
-    let guide = p.books(sections: ["guia"], diagnostics: &d)[0]
+    let guide = p.books(sections: ["guia"], diagnostics: &d)[0].book
     #expect(guide.entries.first?.document.relativeName == "es/guia/_index")
     #expect(!guide.documents.contains { $0.relativeName.hasPrefix("es/blog") })
   }
@@ -180,7 +180,7 @@ struct SiteTests {
     let exporter = Exporter(style: Style(), environment: .empty)
     var outputs: [String] = []
     for doc in p.documents(diagnostics: &d) { outputs.append(String(decoding: try exporter.export(doc, as: .txt, diagnostics: &d), as: UTF8.self)) }
-    for book in p.books(diagnostics: &d) { outputs.append(String(decoding: try exporter.export(book, as: .txt, diagnostics: &d), as: UTF8.self)) }
+    for (_, book) in p.books(diagnostics: &d) { outputs.append(String(decoding: try exporter.export(book, as: .txt, diagnostics: &d), as: UTF8.self)) }
     #expect(outputs.count > 20)
     for text in outputs {
       #expect(!text.contains("{{<") && !text.contains("{{%") && !text.contains("imprenta-ref:") && !text.contains("\u{E000}"), "\(text)")

@@ -153,6 +153,13 @@ public struct SiteLinkResolver: Sendable {
       if !lower.hasPrefix(prefix + "/"), let p = byPermalink[prefix + lower] { return p }
       if let p = byKey[SiteLinkResolver.normalize(lower)]?.first(where: { $0.language == page.language }) { return p }
     }
+    // Written from the page's file (a bundle's folder is the page): `../other/` beside it.
+    if !raw.hasPrefix("/") {
+      let file = page.key.hasSuffix("/index") || page.key.hasSuffix("/_index") || page.key == "_index" ? page.key : (page.key as NSString).deletingLastPathComponent
+      let folder = page.key.hasSuffix("index") ? (file as NSString).deletingLastPathComponent : file
+      let key = SiteLinkResolver.normalize(folder + "/" + raw).lowercased()
+      if let p = byKey[key]?.first(where: { $0.language == page.language }) ?? byKey[key]?.first { return p }
+    }
     return nil
   }
 

@@ -1,0 +1,133 @@
+import Foundation
+import Imprenta
+import ImprentaTestSupport
+import Testing
+
+/// The second fixture site, Tests/Fixtures/hugo-mounted-site: configuration split between
+/// config/_default and config/production, content mounted from contenido/es, a cascade that keeps
+/// snippets out, ignoreFiles, permalinks, aliases, a leaf bundle image, no language in the
+/// configuration (Spanish prose, an English section, Hebrew and Chinese pages by front matter).
+enum MountedSite {
+  static let root = Repository.fixtures.appendingPathComponent("hugo-mounted-site").path
+  static let now = PageDate(parsing: "2025-06-01T00:00:00Z")!
+
+  static func project(environment: String = "production") throws -> (HugoProject, Diagnostics) {
+    var d = Diagnostics()
+    let p = try HugoProject(root: root, environment: environment, options: SiteReader.Options(now: now), diagnostics: &d)
+    return (p, d)
+  }
+
+  static func document(_ p: HugoProject, _ name: String, diagnostics: inout Diagnostics) -> Document? {
+    p.documents(diagnostics: &diagnostics).first { $0.relativeName == name }
+  }
+
+  /// Every link destination of a document, in order.
+  static func links(_ d: Document) -> [String] {
+    var out: [String] = []
+    d.forEachInline { if case .link(let l) = $0 { out.append(l.destination) } }
+    return out
+  }
+}
+
+@Suite("Hugo site: configuration, mounts, cascade, links")
+struct MountedSiteTests {
+  @Test func productionConfigurationIsMergedOverTheDefault() throws {
+    let (p, _) = try MountedSite.project()
+    #expect(p.site.config.baseURL == "https://observatorio.example.org/")
+    #expect(p.site.config.absoluteBaseURL == "https://observatorio.example.org/")
+    #expect(p.site.config.title == "Observatorio Ciudadano")  // from _default, kept
+    #expect(p.site.config.files.map { ($0 as NSString).lastPathComponent } == ["hugo.toml", "hugo.toml"])
+    let (dev, _) = try MountedSite.project(environment: "development")
+    #expect(dev.site.config.baseURL == "/")
+    #expect(dev.site.config.absoluteBaseURL == nil)
+  }
+
+  @Test func onlyMountedFilesThatHugoBuildsArePages() throws {
+    let (p, d) = try MountedSite.project()
+    let names = Set(p.site.pages.map(\.document.relativeName))
+    #expect(names == ["_index", "informes/_index", "informes/anual/index", "informes/metodo", "english/_index", "english/summary", "otros/chino", "otros/hebreo"])
+    // Outside the mount (LICENSE), cascaded `build: {render: never}` (_fragmentos), ignoreFiles (*.borrador.md).
+    #expect(!p.site.pages.contains { $0.document.sourcePath.contains("LICENSE") || $0.document.sourcePath.contains("borrador") })
+    #expect(p.site.skipped.map { ($0.path as NSString).lastPathComponent }.sorted() == ["_index.md", "aviso.md"])
+    #expect(!d.hasErrors)
+  }
+
+  @Test func permalinksSlugsAndAliasesResolveLinks() throws {
+    let (p, _) = try MountedSite.project()
+    let report = try #require(p.site.pages.first { $0.document.relativeName == "informes/anual/index" })
+    #expect(report.permalink == "/publicaciones/informe-anual-de-participacion/")
+    #expect(report.aliases == ["/viejo/informe/"])
+    var d = Diagnostics()
+    let doc = try #require(MountedSite.document(p, "informes/anual/index", diagnostics: &d))
+    // Static file → absolute on production's baseURL; a bundle-relative page link, an alias and the
+    // site's own absolute URL → pages of the export.
+    #expect(MountedSite.links(doc) == [
+      "https://observatorio.example.org/documentos/plan.pdf", "imprenta-page:informes/metodo", "imprenta-page:informes/anual/index",
+      "imprenta-page:informes/metodo",
+    ])
+    let method = try #require(MountedSite.document(p, "informes/metodo", diagnostics: &d))
+    #expect(MountedSite.links(method) == ["imprenta-page:informes/anual/index", "#conteo"])
+    #expect(d.items.isEmpty, "\(d.items)")
+  }
+
+  @Test func withoutAnAbsoluteBaseURLSiteFilesBecomeTextWithAWarning() throws {
+    let (p, _) = try MountedSite.project(environment: "development")
+    var d = Diagnostics()
+    let doc = try #require(MountedSite.document(p, "informes/anual/index", diagnostics: &d))
+    #expect(!MountedSite.links(doc).contains { $0.contains("documentos") })
+    var text = ""
+    doc.forEachInline { if case .text(let t) = $0 { text += t.string } }
+    #expect(text.contains("el documento del plan"))
+    let warning = try #require(d.items.first { $0.code == .noBaseURL })
+    #expect(warning.file.hasSuffix("contenido/es/informes/anual/index.md"))
+    #expect(warning.line == 13)
+  }
+
+  @Test func aBundleImageIsFoundInTheBookAndTheBookIsValid() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    let result = try r.run(["build", MountedSite.root, "--book", "-o", "out", "--format", "pdf,epub,txt", "--strict"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("not found"))
+    #expect(r.files(under: "out") == ["book.epub", "book.pdf", "book.txt"])
+    let text = try #require(r.read("out/book.txt"))
+    #expect(!text.contains("Not a page"))  // LICENSE.md outside the mount
+    #expect(!text.contains("nunca es un capítulo"))  // the cascaded snippet
+    #expect(!text.contains("{"))
+    let images = runTool("pdfimages", ["-list", r.folder.appendingPathComponent("out/book.pdf").path])
+    if let images { #expect(images.output.split(separator: "\n").count == 3, "one image: \(images.output)") }
+    if let check = runTool("java", ["-jar", "/usr/share/java/epubcheck.jar", r.folder.appendingPathComponent("out/book.epub").path]) {
+      #expect(check.status == 0, "\(check.output)")
+      #expect(check.output.contains("No errors or warnings detected"), "\(check.output)")
+    }
+  }
+
+  @Test func aSiteIsBuiltIncrementallyInParallelAndInShards() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    let first = try r.run(["build", MountedSite.root, "-o", "out", "--format", "txt", "-j", "2", "--report", "r1.json"])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(r.files(under: "out").count == 8)
+    let again = try r.run(["build", MountedSite.root, "-o", "out", "--format", "txt", "-j", "2", "--report", "r2.json"])
+    let report = try #require(r.read("r2.json"))
+    #expect(again.status == 0)
+    #expect(report.contains("\"rebuilt\" : false") && !report.contains("\"rebuilt\" : true"), "\(report)")
+    var sharded: [String] = []
+    for k in 1...2 {
+      let s = try r.run(["build", MountedSite.root, "-o", "shard", "--format", "txt", "--shard", "\(k)/2"])
+      #expect(s.status == 0)
+      sharded = r.files(under: "shard")
+    }
+    #expect(sharded == r.files(under: "out"))
+  }
+}
+
+@Suite("Hugo configuration pieces")
+struct SiteConfigPieceTests {
+  @Test func bookChaptersImagesAreRebasedOntoTheBook() {
+    #expect(Book.rebase("red.png", from: "c/post", to: "c") == "post/red.png")
+    #expect(Book.rebase("red.png", from: "c/a", to: "c/b") == "../a/red.png")
+    #expect(Book.rebase("/images/x.png", from: "c/a", to: "c") == "/images/x.png")
+    #expect(Book.rebase("https://e.org/x.png", from: "c/a", to: "c") == "https://e.org/x.png")
+  }
+}
