@@ -58,6 +58,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
   case invalidShortcode = "invalid-shortcode"
   case shortcodeArgument = "shortcode-argument"
   case invalidShortcodeMapping = "invalid-shortcode-mapping"
+  case includeFailed = "include-failed"
   case missingParam = "missing-param"
   // Links
   case brokenAnchor = "broken-anchor"
@@ -171,6 +172,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case .invalidShortcode: return e(.warning, "a shortcode cannot be parsed", "fix its syntax")
     case .shortcodeArgument: return e(.warning, "a shortcode lacks an argument it needs, or has a bad one", "fix the argument")
     case .invalidShortcodeMapping: return e(.warning, "an entry of the 'shortcodes:' mapping is wrong: skipped", "fix the entry at the position given")
+    case .includeFailed: return e(.warning, "a shortcode mapped as include names a file that is missing, refused, or includes itself: left out", "fix the path (relative to the content folder) or break the cycle")
     case .missingParam: return e(.warning, "a param shortcode names a parameter the page and site lack", "set the parameter")
     case .brokenAnchor: return e(.warning, "a link to #anchor names no heading of the page", "fix the anchor")
     case .brokenLink: return e(.warning, "a link to a page that does not exist", "fix the link")

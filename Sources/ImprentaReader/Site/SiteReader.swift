@@ -103,6 +103,7 @@ public struct SiteReader: Sendable {
         if let l = config.language(language), !l.params.isEmpty {
           languageReader.site = ShortcodeSite(params: l.params + config.params)
         }
+        languageReader.site.contentFolder = dir
         let document: Document
         do {
           document = try languageReader.read(contentsOf: dir + "/" + file, relativeName: relative, diagnostics: &pageDiagnostics)
