@@ -54,7 +54,8 @@ enum ShortcodeGuess {
         if imageExtensions.contains(ext) { return table([("as", "image"), ("src", key), ("alt", named.contains("alt") ? "alt" : nil)]) }
         if value.hasPrefix("https://") || value.hasPrefix("http://") { return table([("as", "embed"), ("url", key), ("title", named.contains("title") ? "title" : nil)]) }
       }
-      return a.isEmpty ? "drop" : table([("as", "text"), ("text", spec(["text", "title"]))])
+      guard let text = spec(["text", "title"]) else { return "drop" }
+      return table([("as", "text"), ("text", text)])
     }
     if !shortcode.isMarkdown, let raw = rawBody, let language = codeLanguage(raw) {
       let lang = named.contains("lang") ? "lang" : named.contains("language") ? "language" : language.isEmpty ? nil : language
