@@ -167,7 +167,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case .unsafeHTML: return e(.warning, "raw HTML that could run code or fetch something was dropped", "remove the script, form, event attribute or declaration")
     case .unsafeURL: return e(.warning, "a link or image URL with a scheme never written (javascript:, data:, file:…): kept as text", "use an http(s), mailto or relative URL")
     case .duplicateID: return e(.warning, "two headings or elements share an id", "give one of them another {#id}")
-    case .unknownShortcode: return e(.warning, "a shortcode Imprenta does not know: its content is kept", "map it under 'shortcodes:' in imprenta.yaml")
+    case .unknownShortcode: return e(.warning, "a shortcode Imprenta does not know: its content (or its URL) is kept", "paste the entry the warning suggests under 'shortcodes:' in imprenta.yaml")
     case .unmatchedShortcode: return e(.warning, "a shortcode is opened and never closed, or closed and never opened", "close it")
     case .invalidShortcode: return e(.warning, "a shortcode cannot be parsed", "fix its syntax")
     case .shortcodeArgument: return e(.warning, "a shortcode lacks an argument it needs, or has a bad one", "fix the argument")
