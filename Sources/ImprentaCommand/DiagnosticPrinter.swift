@@ -7,11 +7,14 @@ struct DiagnosticPrinter {
   /// Whether notes are printed too.
   var verbose: Bool
 
+  /// Prints `diagnostics`, repeats folded into a summary line per code unless verbose (`DiagnosticFolding`).
   func print(_ diagnostics: Diagnostics) {
+    let folding = DiagnosticFolding(diagnostics.items.filter { $0.severity != .note || verbose }, foldRepeats: !verbose)
     var text = ""
-    for d in diagnostics.items where d.severity != .note || verbose {
+    for d in folding.shown {
       text += (format == .github ? DiagnosticPrinter.github(d) : d.description) + "\n"
     }
+    for line in folding.summary { text += line + "\n" }
     if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
   }
 

@@ -150,6 +150,8 @@ package struct XHTMLRenderer {
       break  // Notes are written together at the end of the page (`renderNotes`).
     case .html(let raw):
       renderRawHTML(raw, into: parent)
+    case .container(let c) where c.admonition != nil:
+      renderAdmonition(c, into: parent)
     case .container(let c):
       let node = parent.element("div")
       setAttributes(c.attributes, on: node)

@@ -256,18 +256,21 @@ public struct RawHTML: Sendable, Hashable {
   }
 }
 
-/// A generic container with attributes.
+/// A generic container with attributes; with an `admonition`, a titled box of a kind.
 public struct Container: Sendable, Hashable {
   /// Id, classes (`shortcode-<name>` for unknown shortcodes) and pairs.
   public var attributes: Attributes
   /// What it holds.
   public var blocks: [Block]
+  /// The kind and title of a box backends draw as such (a note, a warning), or nil for a plain group.
+  public var admonition: Admonition?
   /// Where it came from.
   public var range: SourceRange
   /// Creates a container.
-  public init(attributes: Attributes, blocks: [Block], range: SourceRange = .unknown) {
+  public init(attributes: Attributes, blocks: [Block], admonition: Admonition? = nil, range: SourceRange = .unknown) {
     self.attributes = attributes
     self.blocks = blocks
+    self.admonition = admonition
     self.range = range
   }
 }

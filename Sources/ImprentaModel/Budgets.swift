@@ -28,6 +28,10 @@ public enum Budget: String, Sendable, CaseIterable {
   case svgBytes = "svg-bytes"
   /// Bytes of the URL of one link (a PDF writes it once per page the link's text is on).
   case linkURLBytes = "link-url-bytes"
+  /// Pages included inside included pages (shortcodes mapped as `include`).
+  case includeDepth = "include-depth"
+  /// Bytes of all the pages one page includes, at every depth.
+  case includedBytes = "included-bytes"
 
   /// The budget's value.
   public var limit: Int {
@@ -44,17 +48,19 @@ public enum Budget: String, Sendable, CaseIterable {
     case .shardCount: return 10_000
     case .svgBytes: return 16 << 20
     case .linkURLBytes: return 32 << 10
+    case .includeDepth: return 8
+    case .includedBytes: return 32 << 20
     }
   }
 
   /// The value as a person reads it (`32 MB`, `100,000,000 pixels`).
   public var limitDescription: String {
     switch self {
-    case .pageBytes, .resourceBytes, .configBytes, .svgBytes: return "\(limit >> 20) MB"
+    case .pageBytes, .resourceBytes, .configBytes, .svgBytes, .includedBytes: return "\(limit >> 20) MB"
     case .linkURLBytes: return "\(limit >> 10) KB"
     case .imagePixels, .documentPixels: return "\(limit / 1_000_000) megapixels"
     case .jpegScans: return "\(limit) scans"
-    case .frontMatterDepth, .folderDepth: return "\(limit) levels"
+    case .frontMatterDepth, .folderDepth, .includeDepth: return "\(limit) levels"
     case .walkedEntries: return "\(limit) files and folders"
     case .shardCount: return "\(limit) shards"
     }
@@ -75,6 +81,8 @@ public enum Budget: String, Sendable, CaseIterable {
     case .shardCount: return "N of --shard K/N"
     case .svgBytes: return "bytes of one SVG image"
     case .linkURLBytes: return "bytes of the URL of one link"
+    case .includeDepth: return "pages included inside included pages"
+    case .includedBytes: return "bytes of all the pages one page includes"
     }
   }
 

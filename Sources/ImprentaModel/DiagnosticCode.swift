@@ -58,6 +58,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
   case invalidShortcode = "invalid-shortcode"
   case shortcodeArgument = "shortcode-argument"
   case invalidShortcodeMapping = "invalid-shortcode-mapping"
+  case includeFailed = "include-failed"
   case missingParam = "missing-param"
   // Links
   case brokenAnchor = "broken-anchor"
@@ -169,11 +170,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case .unsafeHTML: return e(.warning, "raw HTML that could run code or fetch something was dropped", "remove the script, form, event attribute or declaration")
     case .unsafeURL: return e(.warning, "a link or image URL with a scheme never written (javascript:, data:, file:…): kept as text", "use an http(s), mailto or relative URL")
     case .duplicateID: return e(.warning, "two headings or elements share an id", "give one of them another {#id}")
-    case .unknownShortcode: return e(.warning, "a shortcode Imprenta does not know: its content is kept", "map it under 'shortcodes:' in imprenta.yaml")
+    case .unknownShortcode: return e(.warning, "a shortcode Imprenta does not know: its content (or its URL) is kept", "paste the entry the warning suggests under 'shortcodes:' in imprenta.yaml")
     case .unmatchedShortcode: return e(.warning, "a shortcode is opened and never closed, or closed and never opened", "close it")
     case .invalidShortcode: return e(.warning, "a shortcode cannot be parsed", "fix its syntax")
     case .shortcodeArgument: return e(.warning, "a shortcode lacks an argument it needs, or has a bad one", "fix the argument")
     case .invalidShortcodeMapping: return e(.warning, "an entry of the 'shortcodes:' mapping is wrong: skipped", "fix the entry at the position given")
+    case .includeFailed: return e(.warning, "a shortcode mapped as include names a file that is missing, refused, or includes itself: left out", "fix the path (relative to the content folder) or break the cycle")
     case .missingParam: return e(.warning, "a param shortcode names a parameter the page and site lack", "set the parameter")
     case .brokenAnchor: return e(.warning, "a link to #anchor names no heading of the page", "fix the anchor")
     case .brokenLink: return e(.warning, "a link to a page that does not exist", "fix the link")

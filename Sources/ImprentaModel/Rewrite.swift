@@ -65,6 +65,10 @@ extension Block {
       case .figure(var f):
         f.caption = map(f.caption)
         return .figure(f)
+      case .container(var c) where c.admonition != nil:
+        let title = map(c.admonition?.title ?? [])
+        c.admonition?.title = title
+        return .container(c)
       case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .container, .embed:
         return block
       }

@@ -101,7 +101,8 @@ extension Document {
       case .paragraph(let p): walk(p.content)
       case .figure(let f): walk(f.caption)
       case .table(let t): for c in t.header + t.rows.flatMap({ $0 }) { walk(c.content) }
-      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .container, .embed: break
+      case .container(let c): walk(c.admonition?.title ?? [])
+      case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .embed: break
       }
     }
   }

@@ -46,9 +46,12 @@ public struct PageReader: Sendable {
     if !cascade.isEmpty { frontMatter.values = CascadeEntry.apply(cascade, to: frontMatter.values) }
     var metadata = MetadataBuilder.build(frontMatter, file: path, diagnostics: &diagnostics)
     // Shortcodes are found before cmark-gfm sees the text, then put back as nodes.
+    let folder = (path as NSString).deletingLastPathComponent
+    let files = ShortcodeFiles(policy: self.files ?? ReadPolicy(roots: [folder.isEmpty ? "." : folder]), contentFolder: site.contentFolder, page: path)
     let pipeline = ShortcodePipeline(
-      markdown: frontMatter.body, file: path, lineOffset: frontMatter.bodyLineOffset, expander: shortcodes, page: metadata, site: site)
-    var blocks = pipeline.convert()
+      markdown: frontMatter.body, file: path, lineOffset: frontMatter.bodyLineOffset, expander: shortcodes, page: metadata, site: site, files: files)
+    // Shortcode bodies and included pages are read apart: their heading ids are made unique with the page's.
+    var blocks = HeadingIDs.unique(pipeline.convert())
     if !keepsReferenceMarkers {
       let rewriter = LinkRewriter { d, _ in d.hasPrefix(RefShortcode.marker) ? String(d.dropFirst(RefShortcode.marker.count)) : d }
       blocks = blocks.map(rewriter.rewrite)

@@ -126,6 +126,18 @@ public enum ShippedStyles {
       indent: 14pt
       font_style: normal
 
+    admonition:                  # shortcodes mapped as admonition: rule at the left, tinted box
+      border_width: 3pt
+      padding: 6pt
+      note_color: "#1a5fa8"
+      note_background: "#eef4fb"
+      tip_color: "#2e7d32"
+      tip_background: "#eef7ef"
+      warning_color: "#a35c00"
+      warning_background: "#fdf4e3"
+      danger_color: "#b3261e"
+      danger_background: "#fbecea"
+
     list:
       indent: 18pt
       bullets: ["•", "◦", "▪"]

@@ -68,6 +68,8 @@ public struct Style: Sendable, Hashable {
   public var code = CodeStyle()
   /// Block quotes.
   public var blockquote = BlockQuoteStyle()
+  /// Admonitions: titled boxes (a note, a warning).
+  public var admonition = AdmonitionStyle()
   /// Lists.
   public var list = ListStyle()
   /// Tables.
@@ -204,6 +206,41 @@ public struct BlockQuoteStyle: Sendable, Hashable {
   public var indent: Length = .pt(14)
   /// `normal` or `italic`.
   public var slant = "normal"
+}
+
+/// Admonitions (shortcodes mapped as `admonition`): a box with a rule at the left and a tinted
+/// background, its title in bold; colours by the kind's family (note, tip, warning, danger).
+public struct AdmonitionStyle: Sendable, Hashable {
+  /// Width of the rule at the left.
+  public var borderWidth: Length = .pt(3)
+  /// Space between the rule and the text, and above and below it.
+  public var padding: Length = .pt(6)
+  /// Rule and title colour of notes (and kinds not listed).
+  public var noteColor = Color(hex: 0x1a5fa8)
+  /// Background of notes.
+  public var noteBackground = Color(hex: 0xeef4fb)
+  /// Rule and title colour of tips and hints.
+  public var tipColor = Color(hex: 0x2e7d32)
+  /// Background of tips.
+  public var tipBackground = Color(hex: 0xeef7ef)
+  /// Rule and title colour of warnings and cautions.
+  public var warningColor = Color(hex: 0xa35c00)
+  /// Background of warnings.
+  public var warningBackground = Color(hex: 0xfdf4e3)
+  /// Rule and title colour of dangers and errors.
+  public var dangerColor = Color(hex: 0xb3261e)
+  /// Background of dangers.
+  public var dangerBackground = Color(hex: 0xfbecea)
+
+  /// The rule colour and background of a kind's family.
+  public func colors(_ family: Admonition.Family) -> (rule: Color, background: Color) {
+    switch family {
+    case .note: return (noteColor, noteBackground)
+    case .tip: return (tipColor, tipBackground)
+    case .warning: return (warningColor, warningBackground)
+    case .danger: return (dangerColor, dangerBackground)
+    }
+  }
 }
 
 /// Lists.

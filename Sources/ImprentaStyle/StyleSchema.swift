@@ -105,6 +105,13 @@ enum StyleSchema {
         "border_width": .length(\.blockquote.borderWidth), "indent": .length(\.blockquote.indent),
         "font_style": .choice(\.blockquote.slant, slants),
       ],
+      "admonition": [
+        "border_width": .length(\.admonition.borderWidth), "padding": .length(\.admonition.padding),
+        "note_color": .color(\.admonition.noteColor), "note_background": .color(\.admonition.noteBackground),
+        "tip_color": .color(\.admonition.tipColor), "tip_background": .color(\.admonition.tipBackground),
+        "warning_color": .color(\.admonition.warningColor), "warning_background": .color(\.admonition.warningBackground),
+        "danger_color": .color(\.admonition.dangerColor), "danger_background": .color(\.admonition.dangerBackground),
+      ],
       "list": [
         "indent": .length(\.list.indent), "bullets": .strings(\.list.bullets),
         "item_spacing": .length(\.list.itemSpacing),

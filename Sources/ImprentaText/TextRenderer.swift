@@ -74,7 +74,7 @@ struct TextRenderer {
       notes.append(f)
       return .empty
     case .html(let h): return renderHTML(h)
-    case .container(let c): return render(c.blocks)
+    case .container(let c): return c.admonition.map { renderAdmonition($0, c.blocks) } ?? render(c.blocks)
     case .embed(let e): return renderEmbed(e)
     }
   }
@@ -106,6 +106,14 @@ struct TextRenderer {
   /// A block quote: every line, blank ones too, starts with `> `.
   mutating func renderBlockQuote(_ quote: BlockQuote) -> TextLayout {
     .prefix("> ", render(quote.blocks))
+  }
+
+  /// An admonition: a label line (`Warning: title`, or the kind alone) then the body, every line
+  /// framed with `| ` so the box's extent shows.
+  mutating func renderAdmonition(_ a: Admonition, _ blocks: [Block]) -> TextLayout {
+    let kind = Admonition(kind: a.kind).label
+    let label: [Inline] = a.title.isEmpty || a.title.plainText.lowercased() == a.kind ? kind : kind + [.text(Text(": "))] + a.title
+    return .prefix("| ", .stack([.flow(flow([.strong(Styled(label))])), render(blocks)], blankBetween: false))
   }
 
   /// A code block, verbatim, tabs expanded to stops of 4, indented by `style.indent`.

@@ -42,7 +42,7 @@ struct ShortcodeTests {
   @Test func positionsCountFrontMatterAndColumns() throws {
     let md = "---\ntitle: T\n---\n\nText then {{< mystery a >}} here.\n"
     let (_, d) = try read(md)
-    #expect(d.items.map(\.description) == ["p.md:5:11: warning: unknown shortcode 'mystery': its content is kept (map it under 'shortcodes:' in imprenta.yaml)"])
+    #expect(d.items.map(\.description) == ["p.md:5:11: warning: unknown shortcode 'mystery': its content is kept; add to imprenta.yaml: shortcodes: {mystery: {as: text, text: 0}}"])
   }
 
   @Test func argumentsPositionalNamedQuotedRaw() throws {

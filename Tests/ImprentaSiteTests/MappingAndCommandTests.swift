@@ -32,9 +32,9 @@ struct MappingAndCommandTests {
     #expect(m.rules["bad"] == nil && m.rules["nokind"] == nil)
     #expect(m.rules["odd"] == .container(className: "odd"))
     #expect(d.items.map(\.description) == [
-      "imprenta.yaml:10:13: warning: unknown kind 'sparkle' for shortcode 'bad': use one of image, embed, note, container, drop, text",
-      "imprenta.yaml:11:19: warning: unknown key 'colour' for a shortcode mapped as note",
-      "imprenta.yaml:12:11: warning: shortcode 'nokind' needs 'as:' (one of image, embed, note, container, drop, text)",
+      "imprenta.yaml:10:13: warning: unknown kind 'sparkle' for shortcode 'bad': use one of image, embed, note, container, drop, text, verbatim, include, admonition, tabs, tab",
+      "imprenta.yaml:11:19: warning: unknown key 'colour' for a shortcode mapped as note (its keys: as, class)",
+      "imprenta.yaml:12:11: warning: shortcode 'nokind' needs 'as:' (one of image, embed, note, container, drop, text, verbatim, include, admonition, tabs, tab)",
     ])
   }
 

@@ -74,7 +74,8 @@ public enum TreeDump {
     case .html(let h):
       line(depth, "HTML \(h.nodes.map(\.textContent).joined().debugDescription)", h.range, &out)
     case .container(let c):
-      line(depth, "Container .\(c.attributes.classes.joined(separator: "."))", c.range, &out)
+      let box = c.admonition.map { " admonition=\($0.kind) title=\($0.title.plainText.debugDescription)" } ?? ""
+      line(depth, "Container .\(c.attributes.classes.joined(separator: "."))\(box)", c.range, &out)
       for b in c.blocks { block(b, depth + 1, &out) }
     case .embed(let e):
       line(depth, "Embed \(e.kind) \(e.provider) \(e.url) title=\(e.title.debugDescription)", e.range, &out)

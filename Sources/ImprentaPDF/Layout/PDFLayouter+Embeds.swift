@@ -15,7 +15,8 @@ extension PDFLayouter {
     var titleFont = bodyFont()
     titleFont.weight = 700
     if e.kind != .qr || !e.title.isEmpty {
-      text.append(e.displayTitle)
+      // The URL is printed below: an untitled card is headed by the URL's host, not the URL twice.
+      text.append(e.title.isEmpty ? PDFLayouter.host(of: e.url) ?? e.url : e.title)
     }
     var lines = lineSlices(text, format: ParagraphFormat(font: titleFont, width: textWidth, align: .left, lineHeight: 1.3), x: textX, tags: tags)
     var urlText = AttributedText()
@@ -47,5 +48,14 @@ extension PDFLayouter {
     space(style.paragraph.spaceAfter.points(em: baseSize))
     emit(Slice(height: height, items: items))
     space(style.paragraph.spaceAfter.points(em: baseSize))
+  }
+
+  /// The host of an http(s) URL (`docs.google.com`), or nil.
+  static func host(of url: String) -> String? {
+    guard let scheme = url.range(of: "://"), ["http", "https"].contains(url[..<scheme.lowerBound].lowercased()) else { return nil }
+    let rest = url[scheme.upperBound...]
+    let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    let host = authority.split(separator: "@").last.map { $0.prefix { $0 != ":" } } ?? ""
+    return host.isEmpty ? nil : String(host)
   }
 }

@@ -29,6 +29,10 @@ struct PDFLayouter {
   var width: Double
   /// Quote rules drawn beside everything emitted while they are open.
   var bars: [(x: Double, width: Double, color: Color, group: Int)] = []
+  /// Admonition boxes drawn behind everything emitted while they are open (`started` once the
+  /// first slice is in: later ones also cover the space above them). The rule's group is `group + 1`
+  /// (boxes of one group on a page are merged).
+  var boxes: [(x: Double, width: Double, fill: Color, rule: Color, ruleWidth: Double, group: Int, started: Bool)] = []
   /// Open structure elements (lists, quotes, tables).
   var tagStack: [StructureTag] = []
   /// Text colour and slant inside block quotes.
@@ -112,7 +116,7 @@ struct PDFLayouter {
     case .thematicBreak: renderThematicBreak()
     case .footnoteDefinition: break  // set at the foot of the page that calls it
     case .html(let h): renderHTML(h)
-    case .container(let c): for b in c.blocks { render(b) }
+    case .container(let c): if let a = c.admonition { renderAdmonition(a, c.blocks) } else { for b in c.blocks { render(b) } }
     case .embed(let e): renderEmbed(e)
     }
   }
@@ -144,6 +148,14 @@ struct PDFLayouter {
       s.items.insert(
         PageItem(.box(Rect(x: bar.x, y: -s.spaceBefore, width: bar.width, height: s.height + s.spaceBefore), fill: bar.color, stroke: .none, group: bar.group)),
         at: 0)
+    }
+    // Boxes go under the quote rules, the outermost first.
+    for k in boxes.indices.reversed() {
+      let box = boxes[k]
+      let top = box.started ? -s.spaceBefore : 0
+      s.items.insert(PageItem(.box(Rect(x: box.x, y: top, width: box.ruleWidth, height: s.height - top), fill: box.rule, stroke: .none, group: box.group + 1)), at: 0)
+      s.items.insert(PageItem(.box(Rect(x: box.x, y: top, width: box.width, height: s.height - top), fill: box.fill, stroke: .none, group: box.group)), at: 0)
+      boxes[k].started = true
     }
     slices.append(s)
   }

@@ -38,6 +38,23 @@ public struct ShortcodeContext {
     return ShortcodeOutput.inlines(of: blocks)
   }
 
+  /// The body exactly as written (no Markdown, nested shortcodes left as they are, Hugo's
+  /// `{{</* */>}}` escapes shown as tags), without the line break after the opening tag, the
+  /// indentation before the closing one, and the indentation its lines share; nil when unpaired.
+  public func rawBody() -> String? {
+    guard let bodyRange else { return nil }
+    var text = pipeline.raw(bodyRange, tags: bodyTags)
+    if text.first == "\n" || text.first == "\r\n" { text.removeFirst() }
+    while let last = text.unicodeScalars.last, last == " " || last == "\t" { text.unicodeScalars.removeLast() }
+    return ShortcodePipeline.dedented(text)
+  }
+
+  /// The blocks of the page `path` names, read as part of this one (see `ShortcodePipeline.include`);
+  /// nil, with a warning at `range`, when it cannot be.
+  public func include(_ path: String, at range: SourceRange) -> [Block]? {
+    pipeline.include(path, at: range)
+  }
+
   /// A Markdown argument (a caption) as inlines.
   public func inlines(markdown: String, at range: SourceRange) -> [Inline] {
     pipeline.inlines(markdown: markdown, at: range)

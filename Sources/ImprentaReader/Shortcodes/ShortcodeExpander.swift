@@ -47,14 +47,21 @@ public struct ShortcodeExpander: Sendable {
     if let handler = handlers[shortcode.name] {
       return handler.expand(shortcode, context: &context)
     }
-    context.report(.unknownShortcode,
-      "unknown shortcode '\(shortcode.name)': its content is kept (map it under 'shortcodes:' in imprenta.yaml)",
-      at: shortcode.range)
+    let hint = ShortcodeGuess.hint(name: shortcode.name, entry: ShortcodeGuess.entry(for: shortcode, rawBody: context.rawBody()))
+    if let url = ShortcodeGuess.url(of: shortcode) {
+      // An iframe-like shortcode: its URL is what a reader can use (a card with a QR code in PDF, a link elsewhere).
+      context.report(.unknownShortcode, "unknown shortcode '\(shortcode.name)': kept as a link to its URL; \(hint)", at: shortcode.range)
+      let embed = Embed(kind: .other, provider: shortcode.name, url: url, title: shortcode.arguments["title"] ?? "", range: shortcode.range)
+      return context.placement == .block ? .blocks([.embed(embed)]) : .inlines(ShortcodeOutput.inlines(of: [.embed(embed)]))
+    }
+    context.report(.unknownShortcode, "unknown shortcode '\(shortcode.name)': its content is kept; \(hint)", at: shortcode.range)
     return UnknownShortcode.keep(shortcode, context: &context)
   }
 }
 
-/// What an unknown shortcode becomes: its inner content in a container (or span) of class `shortcode-<name>`.
+/// What an unknown shortcode becomes: its inner content in a container (or span) of class
+/// `shortcode-<name>`; one without a body whose `url`, `src`, `href`, `link` or first argument is
+/// an http(s) URL becomes an embed of that URL (see `ShortcodeGuess.url`).
 enum UnknownShortcode {
   static func keep(_ shortcode: Shortcode, context: inout ShortcodeContext) -> ShortcodeOutput {
     let attributes = Attributes(classes: ["shortcode-" + shortcode.name])

@@ -70,10 +70,11 @@ extension ShortcodeMapping {
     return mapping
   }
 
-  static let kinds = ["image", "embed", "note", "container", "drop", "text"]
+  static let kinds = ["image", "embed", "note", "container", "drop", "text", "verbatim", "include", "admonition", "tabs", "tab"]
   static let allowedKeys: [String: Set<String>] = [
     "image": ["as", "src", "alt", "caption"], "embed": ["as", "url", "title", "kind"], "note": ["as", "class"],
-    "container": ["as", "class"], "drop": ["as"], "text": ["as", "text"],
+    "container": ["as", "class"], "drop": ["as"], "text": ["as", "text"], "verbatim": ["as", "language"],
+    "include": ["as", "path"], "admonition": ["as", "kind", "title"], "tabs": ["as"], "tab": ["as", "label"],
   ]
 
   static func rule(for name: String, _ entry: Node, file: String, at: (Node) -> SourceRange, diagnostics: inout Diagnostics) -> Rule? {
@@ -92,7 +93,8 @@ extension ShortcodeMapping {
       }
       kind = a
       for (k, _) in m where !(allowedKeys[kind]?.contains(k.string ?? "") ?? true) {
-        diagnostics.report(.invalidShortcodeMapping, "unknown key '\(k.string ?? "")' for a shortcode mapped as \(kind)", file: file, at: at(k))
+        let keys = (allowedKeys[kind] ?? []).sorted().joined(separator: ", ")
+        diagnostics.report(.invalidShortcodeMapping, "unknown key '\(k.string ?? "")' for a shortcode mapped as \(kind) (its keys: \(keys))", file: file, at: at(k))
       }
     } else {
       diagnostics.report(.invalidShortcodeMapping, "shortcode '\(name)' should map to a kind or to a table with 'as:'", file: file, at: at(entry))
@@ -121,6 +123,11 @@ extension ShortcodeMapping {
     case "note", "container": return .container(className: spec("class") ?? name)
     case "drop": return .drop
     case "text": return .text(argument: spec("text"))
+    case "verbatim": return .verbatim(language: spec("language"))
+    case "include": return .include(path: spec("path") ?? "0")
+    case "admonition": return .admonition(kind: spec("kind"), title: spec("title"))
+    case "tabs": return .tabs
+    case "tab": return .tab(label: spec("label") ?? "0")
     default:
       let node = fields["as"] ?? entry
       diagnostics.report(.invalidShortcodeMapping, "unknown kind '\(kind)' for shortcode '\(name)': use one of \(kinds.joined(separator: ", "))", file: file, at: at(node))

@@ -11,7 +11,15 @@ import ImprentaModel
 ///   video: {as: embed, url: src, title: title, kind: video}
 ///   toc: drop                    # nothing
 ///   abbr: {as: text, text: title}  # the argument's text (else the body) as running text
+///   code-toggle: {as: verbatim, language: toml}   # the raw body as a code block
+///   include: {as: include, path: 0}              # another page's body, read here
+///   hint: {as: admonition, kind: 0, title: title} # a titled box of a kind
+///   tabs: tabs                                    # a group of tab panels
+///   tab: {as: tab, label: 0}                      # one panel, its label kept in bold
 /// ```
+///
+/// An argument spec is a position (`0`) or a name (`src`). `language` and `kind` may also be a
+/// fixed value: a name the shortcode's use does not have as an argument is the value itself.
 public struct ShortcodeMapping: Sendable, Hashable {
   /// One site shortcode's translation. Argument specs are names (`src`) or positions (`0`).
   public enum Rule: Sendable, Hashable {
@@ -25,6 +33,16 @@ public struct ShortcodeMapping: Sendable, Hashable {
     case drop
     /// Running text: an argument's value, or the body when `argument` is nil.
     case text(argument: String?)
+    /// The raw body as a code block (no Markdown), its language from an argument or fixed.
+    case verbatim(language: String?)
+    /// The body of the page named by the argument `path`, parsed here.
+    case include(path: String)
+    /// A titled box: kind from an argument or fixed (`note` when missing), title from an argument.
+    case admonition(kind: String?, title: String?)
+    /// A group of tab panels: a container of class `tabs` holding its body.
+    case tabs
+    /// One tab panel: its label (from an argument) in bold, then its body, in a container of class `tab`.
+    case tab(label: String)
   }
 
   /// Rules by shortcode name.
@@ -33,50 +51,5 @@ public struct ShortcodeMapping: Sendable, Hashable {
   /// Creates a mapping.
   public init(rules: [String: Rule] = [:]) {
     self.rules = rules
-  }
-}
-
-/// Applies a mapping rule.
-struct MappedShortcode: ShortcodeHandler {
-  let rule: ShortcodeMapping.Rule
-
-  func expand(_ shortcode: Shortcode, context: inout ShortcodeContext) -> ShortcodeOutput {
-    let a = shortcode.arguments
-    switch rule {
-    case .drop:
-      return .none
-    case .text(let argument):
-      if let argument {
-        return .text(a.value(spec: argument) ?? "")
-      }
-      return context.placement == .block ? .blocks(context.bodyBlocks()) : .inlines(context.bodyInlines())
-    case .container(let className):
-      let attributes = Attributes(classes: [className])
-      if context.placement == .inline {
-        return .inlines([.span(Span(attributes: attributes, content: context.bodyInlines(), range: shortcode.range))])
-      }
-      return .blocks([.container(Container(attributes: attributes, blocks: context.bodyBlocks(), range: shortcode.range))])
-    case .image(let srcSpec, let altSpec, let captionSpec):
-      guard let src = a.value(spec: srcSpec), !src.isEmpty else {
-        context.report(.shortcodeArgument, "'\(shortcode.name)' has no image argument '\(srcSpec)'", at: shortcode.range)
-        return .none
-      }
-      var caption: [Inline] = []
-      if let spec = captionSpec, let text = a.value(spec: spec), !text.isEmpty {
-        caption = context.inlines(markdown: text, at: shortcode.range)
-      } else if shortcode.body != nil {
-        caption = context.bodyInlines()
-      }
-      let alt = altSpec.flatMap { a.value(spec: $0) } ?? caption.plainText
-      let figure = Figure(image: Image(source: src, alt: alt, range: shortcode.range), caption: caption, attributes: Attributes(classes: ["shortcode-" + shortcode.name]), range: shortcode.range)
-      return .blocks([.figure(figure)])
-    case .embed(let urlSpec, let titleSpec, let kind):
-      guard let url = a.value(spec: urlSpec), !url.isEmpty else {
-        context.report(.shortcodeArgument, "'\(shortcode.name)' has no URL argument '\(urlSpec)'", at: shortcode.range)
-        return .none
-      }
-      let title = titleSpec.flatMap { a.value(spec: $0) } ?? ""
-      return .blocks([.embed(Embed(kind: kind, provider: shortcode.name, url: url, title: title, range: shortcode.range))])
-    }
   }
 }

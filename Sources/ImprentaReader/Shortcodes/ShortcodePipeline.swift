@@ -16,17 +16,20 @@ final class ShortcodePipeline {
   let expander: ShortcodeExpander
   let page: Metadata
   let site: ShortcodeSite
+  /// What an `include` may read, and the files being read now.
+  let files: ShortcodeFiles
   var diagnostics = Diagnostics()
   private var nextID = 0
 
   /// Prepares `markdown`, whose first line is line `lineOffset + 1` of `file`.
-  init(markdown: Substring, file: String, lineOffset: Int, expander: ShortcodeExpander, page: Metadata, site: ShortcodeSite) {
+  init(markdown: Substring, file: String, lineOffset: Int, expander: ShortcodeExpander, page: Metadata, site: ShortcodeSite, files: ShortcodeFiles) {
     self.file = file
     bytes = Array(markdown.utf8)
     lines = LineMap(bytes, firstLine: lineOffset + 1)
     self.expander = expander
     self.page = page
     self.site = site
+    self.files = files
     var scanDiagnostics = Diagnostics()
     let tags = ShortcodeScanner(bytes: bytes, file: file, lines: lines).scan(diagnostics: &scanDiagnostics)
     self.tags = tags
@@ -63,6 +66,22 @@ final class ShortcodePipeline {
     let result = converter.convert(Substring(text))
     diagnostics.append(contentsOf: converter.diagnostics)
     return result
+  }
+
+  /// The text of `range` as written, Hugo's `{{</* */>}}` escapes shown as the tags they stand for
+  /// and nested tags left as they are (a verbatim body).
+  func raw(_ range: Range<Int>, tags tagRange: Range<Int>) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(range.count)
+    var cursor = range.lowerBound
+    for k in tagRange where tags[k].start >= cursor && tags[k].end <= range.upperBound {
+      guard case .literal(let text) = tags[k].kind, !text.isEmpty else { continue }
+      out += bytes[cursor..<tags[k].start]
+      out += Array(text.utf8)
+      cursor = tags[k].end
+    }
+    out += bytes[cursor..<range.upperBound]
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Markdown text (a caption, a summary) → inlines.
@@ -161,8 +180,12 @@ public enum ShortcodePlacement: Sendable, Hashable {
 public struct ShortcodeSite: Sendable, Hashable {
   /// The site's `params`, in order.
   public var params: [KeyValue<MetaValue>]
+  /// The content folder of the page being read (where an `include` path starting with `/` is
+  /// found); nil for a page read alone (its own folder serves).
+  public var contentFolder: String?
   /// Creates site information.
-  public init(params: [KeyValue<MetaValue>] = []) {
+  public init(params: [KeyValue<MetaValue>] = [], contentFolder: String? = nil) {
     self.params = params
+    self.contentFolder = contentFolder
   }
 }

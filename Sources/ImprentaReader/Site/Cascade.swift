@@ -49,14 +49,28 @@ public struct CascadeEntry: Sendable, Hashable {
 
   /// Whether the entry applies to a page at content path `path` (`/blog/post`), of `kind`, in `language`.
   public func applies(path pagePath: String, kind pageKind: String, language pageLanguage: String, environment env: String) -> Bool {
-    if !kind.isEmpty && kind != pageKind { return false }
-    if !language.isEmpty && language != pageLanguage { return false }
-    if !environment.isEmpty && environment != env { return false }
-    if !path.isEmpty {
-      guard let glob = GlobPattern(path.trimmingCharacters(in: "/")) else { return false }
-      return glob.matches(pagePath.trimmingCharacters(in: "/"))
+    func matches(_ pattern: String, _ value: String) -> Bool {
+      CascadeEntry.alternatives(pattern).contains { alternative in
+        let p = alternative.trimmingCharacters(in: "/")
+        if p.isEmpty { return value.trimmingCharacters(in: "/").isEmpty }
+        return GlobPattern(p)?.matches(value.trimmingCharacters(in: "/")) ?? false
+      }
     }
-    return true
+    if !kind.isEmpty && !matches(kind, pageKind) { return false }
+    if !language.isEmpty && !matches(language, pageLanguage) { return false }
+    if !environment.isEmpty && !matches(environment, env) { return false }
+    return path.isEmpty || matches(path, pagePath)
+  }
+
+  /// A glob's brace alternatives, expanded (`{/news/**,/blog/**}` → two globs), at most 64.
+  static func alternatives(_ pattern: String) -> [String] {
+    guard let open = pattern.firstIndex(of: "{"), let close = pattern[open...].firstIndex(of: "}") else { return [pattern] }
+    let head = pattern[..<open], tail = String(pattern[pattern.index(after: close)...])
+    var out: [String] = []
+    for choice in pattern[pattern.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false) {
+      for rest in alternatives(tail) where out.count < 64 { out.append(head + choice + rest) }
+    }
+    return out
   }
 
   /// `values` filled in with what `cascade` passes down: keys the page does not set, tables merged

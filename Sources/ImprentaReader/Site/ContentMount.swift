@@ -44,7 +44,7 @@ public struct ContentMount: Sendable, Hashable {
         guard target == "content" || target.hasPrefix("content/"), let source = value("source")?.description, !source.isEmpty else { continue }
         out.append(ContentMount(
           source: source.trimmingCharacters(in: "/"), target: String(target.dropFirst("content".count)).trimmingCharacters(in: "/"),
-          language: value("lang")?.description.lowercased() ?? "", includeFiles: value("includeFiles")?.strings ?? [],
+          language: (value("lang")?.description ?? (value("sites")?["matrix"]?["languages"]?.strings).flatMap { $0.count == 1 ? $0[0] : nil } ?? "").lowercased(), includeFiles: value("includeFiles")?.strings ?? [],
           excludeFiles: value("excludeFiles")?.strings ?? []))
       }
     }

@@ -168,7 +168,7 @@ public enum SiteConfigReader {
       let code = lang.key.lowercased()
       languages.append(SiteLanguage(
         code: code, title: string("title", in: t), name: string("languageName", in: t), weight: int(value("weight", in: t)),
-        contentDir: string("contentDir", in: t), languageCode: string("languageCode", in: t), params: table(value("params", in: t)),
+        contentDir: string("contentDir", in: t), languageCode: string("languageCode", in: t).isEmpty ? string("locale", in: t) : string("languageCode", in: t), params: table(value("params", in: t)),
         direction: (value("direction", in: t) ?? value("languageDirection", in: t))?.description.lowercased() ?? ""))
       readMenus(value("menus", in: t) ?? value("menu", in: t), language: code)
     }

@@ -178,6 +178,9 @@ public struct SiteReader: Sendable {
     if let l = config.language(language), !l.params.isEmpty {
       languageReader.site = ShortcodeSite(params: l.params + config.params)
     }
+    // `include` paths starting with `/` are from the content root of the page's language.
+    let root = config.contentMounts.first { $0.target.isEmpty && ($0.language.isEmpty || $0.language == p.file.mount.language) } ?? p.file.mount
+    languageReader.site.contentFolder = config.root + "/" + root.source
     var doc: Document
     do {
       doc = try languageReader.read(contentsOf: p.file.path, relativeName: relative, diagnostics: &result.diagnostics)
