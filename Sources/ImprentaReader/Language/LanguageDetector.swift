@@ -1,0 +1,243 @@
+// Tells a text's language from its prose, for pages whose site never says which it is.
+
+import ImprentaModel
+
+/// Detects the language of a text: by writing system for the scripts one language (or a few
+/// telltale letters) owns, and by character n-gram profiles (libtextcat's, see
+/// `LanguageProfiles`) for Latin-script text. Deterministic, and bounded: it looks at no more
+/// than `windowBytes × windows` bytes of the text, spread over it.
+public enum LanguageDetector {
+  /// Fewer words than this is too thin to tell: the answer is nil.
+  public static let minimumWords = 20
+  /// The detector reads this many bytes from each of `windows` places spread over a long text.
+  static let windowBytes = 4096
+  static let windows = 4
+  /// At most this many Latin words go into the n-gram fingerprint.
+  static let maximumWords = 600
+  /// A "word" longer than this is no prose (a hash, a base64 run, one word repeated).
+  static let longestWord = 40
+  /// The runner-up must be this much farther than the best, or there is no clear winner.
+  static let clearLead = 1.05
+  /// The best profile must be at most this far (as a share of the worst possible distance):
+  /// farther, the text is in a language the detector does not know.
+  static let farthestFit = 0.7
+
+  /// The language of `text`, or nil when the evidence is too thin (fewer than `minimumWords`
+  /// words in one script), mixed, or points at no language clearly.
+  public static func detect(_ text: String) -> LanguageGuess? {
+    // Sentences first: a line of a few words (a label, a table cell, a name) says little about
+    // the language and, repeated down a page, skews its n-grams; such lines count only when
+    // the sentences alone are too few.
+    var sentences = ScriptSample(), labels = ScriptSample()
+    for window in sampledWindows(of: text) {
+      for line in window.split(whereSeparator: \.isNewline) {
+        if isSentence(line) { sentences.add(line) } else { labels.add(line) }
+      }
+    }
+    if let guess = sentences.guess() { return guess }
+    sentences.add(labels)
+    return sentences.guess()
+  }
+
+  /// Whether a line reads as a sentence: at least `sentenceWords` words, or for a script
+  /// written without spaces, as many characters as that many words would take.
+  static func isSentence(_ line: Substring) -> Bool {
+    var chunks = 0, inChunk = false, scalars = 0
+    for s in line.unicodeScalars {
+      scalars += 1
+      if s.properties.isWhitespace { inChunk = false } else if !inChunk { inChunk = true; chunks += 1 }
+      if chunks >= sentenceWords { return true }
+    }
+    return chunks == 1 && scalars >= 2 * sentenceWords
+  }
+
+  /// How many words make a line a sentence.
+  static let sentenceWords = 6
+
+  /// The language of a document's prose (see `Document.prose`).
+  public static func detect(_ document: Document) -> LanguageGuess? {
+    detect(document.prose)
+  }
+
+  /// The pieces of `text` the detector reads: all of it when short, else `windows` slices of
+  /// `windowBytes` bytes spread over it, starting and ending at spaces where there are any.
+  static func sampledWindows(of text: String) -> [String] {
+    let bytes = text.utf8
+    let count = bytes.count
+    if count <= windowBytes * windows { return [text] }
+    var out: [String] = []
+    for k in 0..<windows {
+      let start = bytes.index(bytes.startIndex, offsetBy: k * (count / windows))
+      let end = bytes.index(start, offsetBy: windowBytes, limitedBy: bytes.endIndex) ?? bytes.endIndex
+      var slice = bytes[start..<end]
+      if k > 0, let space = slice.firstIndex(where: isSpace) { slice = slice[space...] }
+      if let space = slice.lastIndex(where: isSpace) { slice = slice[..<space] }
+      out.append(String(decoding: slice, as: UTF8.self))
+    }
+    return out
+  }
+
+  private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+}
+
+/// Letters and words of a text, by script, and the Latin words kept for the n-gram fingerprint.
+struct ScriptSample {
+  var words = [Int](repeating: 0, count: LanguageScript.allCases.count)
+  var letters = [Int](repeating: 0, count: LanguageScript.allCases.count)
+  var latinWords: [[Unicode.Scalar]] = []
+  var markers: [String: Int] = [:]
+
+  /// Adds what another sample read.
+  mutating func add(_ other: ScriptSample) {
+    for i in words.indices {
+      words[i] += other.words[i]
+      letters[i] += other.letters[i]
+    }
+    latinWords += other.latinWords.prefix(max(0, LanguageDetector.maximumWords - latinWords.count))
+    markers.merge(other.markers, uniquingKeysWith: +)
+  }
+
+  /// Reads the words of `text`: whitespace-separated chunks that look like prose (no URL,
+  /// path, address, identifier or markup), split into runs of letters of one script.
+  mutating func add<S: StringProtocol>(_ text: S) {
+    var chunk: [Unicode.Scalar] = []
+    for s in text.unicodeScalars {
+      if s.properties.isWhitespace {
+        if !chunk.isEmpty { addChunk(chunk); chunk.removeAll(keepingCapacity: true) }
+      } else {
+        chunk.append(s)
+      }
+    }
+    if !chunk.isEmpty { addChunk(chunk) }
+  }
+
+  private mutating func addChunk(_ chunk: [Unicode.Scalar]) {
+    guard Self.looksLikeProse(chunk) else { return }
+    var run: [Unicode.Scalar] = []
+    var runScript: LanguageScript? = nil
+    for s in chunk {
+      let script = LanguageScript(s)
+      if let script, script == runScript || runScript == nil || s.properties.generalCategory == .nonspacingMark {
+        run.append(s)
+        if runScript == nil { runScript = script }
+      } else {
+        if let r = runScript { addWord(run, r) }
+        run.removeAll(keepingCapacity: true)
+        runScript = script
+        if script != nil { run.append(s) }
+      }
+    }
+    if let r = runScript, !run.isEmpty { addWord(run, r) }
+  }
+
+  private mutating func addWord(_ word: [Unicode.Scalar], _ script: LanguageScript) {
+    if script.writesWithoutSpaces {
+      letters[script.rawValue] += word.count
+      return
+    }
+    guard word.count <= LanguageDetector.longestWord else { return }
+    letters[script.rawValue] += word.count
+    words[script.rawValue] += 1
+    switch script {
+    case .latin:
+      if latinWords.count < LanguageDetector.maximumWords { latinWords.append(word) }
+    case .cyrillic:
+      for s in word { if let tag = LanguageMarkers.cyrillic(s) { markers[tag, default: 0] += 1 } }
+    case .arabic:
+      for s in word { if let tag = LanguageMarkers.arabic(s) { markers[tag, default: 0] += 1 } }
+    default: break
+    }
+  }
+
+  /// Whether a whitespace-separated chunk can be a word of prose: not a URL, path, e-mail
+  /// address, file name, identifier (`snake_case`, `camelCase`, `v2`) or piece of markup.
+  static func looksLikeProse(_ chunk: [Unicode.Scalar]) -> Bool {
+    var hasLetter = false, hasDigit = false
+    var previous: Unicode.Scalar? = nil
+    for (i, s) in chunk.enumerated() {
+      switch s {
+      case "/", "\\", "@", "_", "=", "<", ">", "{", "}", "[", "]", "|", "`", "$", "#", "~", "^", "+", "*", "%", "&":
+        return false
+      case ".", ":":
+        // A dot or colon between letters: a domain, file name, `os.path`, `http:`.
+        if let p = previous, p.properties.isAlphabetic, i + 1 < chunk.count, chunk[i + 1].properties.isAlphabetic { return false }
+      default:
+        if s.properties.numericType == .decimal { hasDigit = true }
+        if s.properties.isAlphabetic {
+          hasLetter = true
+          if let p = previous, p.properties.isLowercase, s.properties.isUppercase { return false }
+        }
+      }
+      previous = s
+    }
+    return !(hasLetter && hasDigit)
+  }
+
+  /// The guess these words support, or nil.
+  func guess() -> LanguageGuess? {
+    var counted = words
+    for script in LanguageScript.allCases where script.writesWithoutSpaces {
+      counted[script.rawValue] = letters[script.rawValue] / 2
+    }
+    // Han and kana write one language together (Japanese) or Han alone (Chinese).
+    let han = LanguageScript.han.rawValue, kana = LanguageScript.kana.rawValue
+    counted[han] += counted[kana]
+    counted[kana] = 0
+    let total = counted.reduce(0, +)
+    guard total >= LanguageDetector.minimumWords else { return nil }
+    let ranked = LanguageScript.allCases.sorted { counted[$0.rawValue] > counted[$1.rawValue] }
+    let top = ranked[0], second = ranked[1]
+    let topWords = counted[top.rawValue]
+    let share = Double(topWords) / Double(total)
+    // One script must carry most of the text and enough words on its own.
+    guard topWords >= LanguageDetector.minimumWords, share >= 0.6, topWords > counted[second.rawValue] else { return nil }
+    func scripted(_ tag: String, _ confidence: Double, runnerUp: String? = nil) -> LanguageGuess {
+      LanguageGuess(tag: tag, confidence: confidence, words: total, runnerUp: runnerUp, basis: .script)
+    }
+    switch top {
+    case .latin: return ngramGuess(total: total, share: share)
+    case .hebrew: return scripted("he", share)
+    case .greek: return scripted("el", share)
+    case .hangul: return scripted("ko", share)
+    case .devanagari: return scripted("hi", share)
+    case .thai: return scripted("th", share)
+    case .han:
+      let kanaShare = Double(letters[kana]) / Double(max(1, letters[han] + letters[kana]))
+      return kanaShare >= 0.05 ? scripted("ja", share, runnerUp: "zh") : scripted("zh", share, runnerUp: "ja")
+    case .cyrillic: return markerGuess(["ru", "uk"], total: total, share: share)
+    case .arabic: return markerGuess(["ar", "fa"], total: total, share: share)
+    case .kana, .other: return nil
+    }
+  }
+
+  /// For a script several languages share: the one whose own letters the text uses, when at
+  /// least three of them occur and three in four point the same way.
+  private func markerGuess(_ tags: [String], total: Int, share: Double) -> LanguageGuess? {
+    let counts = tags.map { markers[$0, default: 0] }
+    let sum = counts.reduce(0, +)
+    guard sum >= 3, let best = counts.indices.max(by: { counts[$0] < counts[$1] }) else { return nil }
+    let lead = Double(counts[best]) / Double(sum)
+    guard lead >= 0.75 else { return nil }
+    let other = tags[best == 0 ? 1 : 0]
+    return LanguageGuess(tag: tags[best], confidence: share * lead, words: total, runnerUp: other, basis: .script)
+  }
+
+  /// For Latin-script text: the language whose n-gram profile is nearest, when it is near
+  /// enough, clearly nearer than the next, and the per-occurrence cost agrees.
+  private func ngramGuess(total: Int, share: Double) -> LanguageGuess? {
+    let sample = NGramProfile(words: latinWords)
+    guard !sample.ordered.isEmpty else { return nil }
+    let scored = NGramProfile.languages.map { (tag: $0.tag, distance: sample.distance(to: $0.profile)) }
+      .sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.tag < $1.tag }
+    let cheapest = NGramProfile.languages.map { (tag: $0.tag, cost: sample.cost(in: $0.profile)) }
+      .min { $0.cost != $1.cost ? $0.cost < $1.cost : $0.tag < $1.tag }
+    let best = scored[0], next = scored[1]
+    let worst = Double(sample.ordered.count * NGramProfile.size)
+    let fit = Double(best.distance) / worst
+    let lead = Double(next.distance) / Double(max(1, best.distance))
+    guard cheapest?.tag == best.tag, fit <= LanguageDetector.farthestFit, lead >= LanguageDetector.clearLead else { return nil }
+    // A lead of `clearLead` is a bare win; 1.5 or more leaves no doubt.
+    let margin = min(1, (lead - 1) / 0.5)
+    return LanguageGuess(tag: best.tag, confidence: margin * share, words: total, runnerUp: next.tag, basis: .ngrams)
+  }
+}
