@@ -86,6 +86,9 @@ struct ScriptSample {
   var letters = [Int](repeating: 0, count: LanguageScript.allCases.count)
   var latinWords: [[Unicode.Scalar]] = []
   var markers: [String: Int] = [:]
+  /// Different words (characters, for scripts without spaces) seen in each script, up to
+  /// `minimumWords`: one word repeated is no evidence of a language.
+  var distinct = [Set<String>](repeating: [], count: LanguageScript.allCases.count)
 
   /// Adds what another sample read.
   mutating func add(_ other: ScriptSample) {
@@ -95,6 +98,9 @@ struct ScriptSample {
     }
     latinWords += other.latinWords.prefix(max(0, LanguageDetector.maximumWords - latinWords.count))
     markers.merge(other.markers, uniquingKeysWith: +)
+    for i in distinct.indices where distinct[i].count < LanguageDetector.minimumWords {
+      distinct[i].formUnion(other.distinct[i].prefix(LanguageDetector.minimumWords))
+    }
   }
 
   /// Reads the words of `text`: whitespace-separated chunks that look like prose (no URL,
@@ -131,11 +137,14 @@ struct ScriptSample {
   }
 
   private mutating func addWord(_ word: [Unicode.Scalar], _ script: LanguageScript) {
+    let seen = distinct[script.rawValue].count < LanguageDetector.minimumWords
     if script.writesWithoutSpaces {
       letters[script.rawValue] += word.count
+      if seen { for s in word { distinct[script.rawValue].insert(String(s)) } }
       return
     }
     guard word.count <= LanguageDetector.longestWord else { return }
+    if seen { distinct[script.rawValue].insert(String(String.UnicodeScalarView(word)).lowercased()) }
     letters[script.rawValue] += word.count
     words[script.rawValue] += 1
     switch script {
@@ -191,6 +200,8 @@ struct ScriptSample {
     let share = Double(topWords) / Double(total)
     // One script must carry most of the text and enough words on its own.
     guard topWords >= LanguageDetector.minimumWords, share >= 0.6, topWords > counted[second.rawValue] else { return nil }
+    let variety = top == .han ? distinct[han].count + distinct[kana].count : distinct[top.rawValue].count
+    guard variety >= LanguageDetector.minimumWords / 2 else { return nil }
     func scripted(_ tag: String, _ confidence: Double, runnerUp: String? = nil) -> LanguageGuess {
       LanguageGuess(tag: tag, confidence: confidence, words: total, runnerUp: runnerUp, basis: .script)
     }
