@@ -30,7 +30,7 @@ public enum LanguageDetector {
     // the sentences alone are too few.
     var sentences = ScriptSample(), labels = ScriptSample()
     for window in sampledWindows(of: text) {
-      for line in window.split(whereSeparator: \.isNewline) {
+      for line in window.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
         if isSentence(line) { sentences.add(line) } else { labels.add(line) }
       }
     }
@@ -41,11 +41,11 @@ public enum LanguageDetector {
 
   /// Whether a line reads as a sentence: at least `sentenceWords` words, or for a script
   /// written without spaces, as many characters as that many words would take.
-  static func isSentence(_ line: Substring) -> Bool {
+  static func isSentence(_ line: Substring.UnicodeScalarView) -> Bool {
     var chunks = 0, inChunk = false, scalars = 0
-    for s in line.unicodeScalars {
+    for s in line {
       scalars += 1
-      if s.properties.isWhitespace { inChunk = false } else if !inChunk { inChunk = true; chunks += 1 }
+      if s.isWordSpace { inChunk = false } else if !inChunk { inChunk = true; chunks += 1 }
       if chunks >= sentenceWords { return true }
     }
     return chunks == 1 && scalars >= 2 * sentenceWords
@@ -105,10 +105,10 @@ struct ScriptSample {
 
   /// Reads the words of `text`: whitespace-separated chunks that look like prose (no URL,
   /// path, address, identifier or markup), split into runs of letters of one script.
-  mutating func add<S: StringProtocol>(_ text: S) {
+  mutating func add<S: Sequence<Unicode.Scalar>>(_ text: S) {
     var chunk: [Unicode.Scalar] = []
-    for s in text.unicodeScalars {
-      if s.properties.isWhitespace {
+    for s in text {
+      if s.isWordSpace {
         if !chunk.isEmpty { addChunk(chunk); chunk.removeAll(keepingCapacity: true) }
       } else {
         chunk.append(s)
@@ -169,12 +169,12 @@ struct ScriptSample {
         return false
       case ".", ":":
         // A dot or colon between letters: a domain, file name, `os.path`, `http:`.
-        if let p = previous, p.properties.isAlphabetic, i + 1 < chunk.count, chunk[i + 1].properties.isAlphabetic { return false }
+        if let p = previous, p.isWordLetter, i + 1 < chunk.count, chunk[i + 1].isWordLetter { return false }
       default:
-        if s.properties.numericType == .decimal { hasDigit = true }
-        if s.properties.isAlphabetic {
+        if s.isWordDigit { hasDigit = true }
+        if s.isWordLetter {
           hasLetter = true
-          if let p = previous, p.properties.isLowercase, s.properties.isUppercase { return false }
+          if let p = previous, p.isWordLowercase, s.isWordUppercase { return false }
         }
       }
       previous = s
@@ -236,14 +236,14 @@ struct ScriptSample {
   /// For Latin-script text: the language whose n-gram profile is nearest, when it is near
   /// enough, clearly nearer than the next, and the per-occurrence cost agrees.
   private func ngramGuess(total: Int, share: Double) -> LanguageGuess? {
-    let sample = NGramProfile(words: latinWords)
-    guard !sample.ordered.isEmpty else { return nil }
-    let scored = NGramProfile.languages.map { (tag: $0.tag, distance: sample.distance(to: $0.profile)) }
+    let sample = NGramSample(words: latinWords)
+    guard !sample.ranked.isEmpty else { return nil }
+    let scored = LanguageProfile.all.map { (tag: $0.tag, distance: sample.distance(to: $0)) }
       .sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.tag < $1.tag }
-    let cheapest = NGramProfile.languages.map { (tag: $0.tag, cost: sample.cost(in: $0.profile)) }
+    let cheapest = LanguageProfile.all.map { (tag: $0.tag, cost: sample.cost(in: $0)) }
       .min { $0.cost != $1.cost ? $0.cost < $1.cost : $0.tag < $1.tag }
     let best = scored[0], next = scored[1]
-    let worst = Double(sample.ordered.count * NGramProfile.size)
+    let worst = Double(sample.ranked.count * LanguageProfile.size)
     let fit = Double(best.distance) / worst
     let lead = Double(next.distance) / Double(max(1, best.distance))
     guard cheapest?.tag == best.tag, fit <= LanguageDetector.farthestFit, lead >= LanguageDetector.clearLead else { return nil }

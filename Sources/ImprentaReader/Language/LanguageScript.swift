@@ -57,3 +57,13 @@ enum LanguageMarkers {
     }
   }
 }
+
+/// Character classes the detector asks about for every character: answered without the Unicode
+/// property tables for ASCII, which is most of what any page holds.
+extension Unicode.Scalar {
+  var isWordSpace: Bool { value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace }
+  var isWordLetter: Bool { value < 0x80 ? (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) : properties.isAlphabetic }
+  var isWordLowercase: Bool { value < 0x80 ? (0x61...0x7A).contains(value) : properties.isLowercase }
+  var isWordUppercase: Bool { value < 0x80 ? (0x41...0x5A).contains(value) : properties.isUppercase }
+  var isWordDigit: Bool { value < 0x80 ? (0x30...0x39).contains(value) : properties.numericType == .decimal }
+}
