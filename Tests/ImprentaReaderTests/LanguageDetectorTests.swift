@@ -61,6 +61,12 @@ struct LanguageDetectorTests {
     #expect(LanguageDetector.detect(LanguageSamples.bulgarian) == nil)
   }
 
+  @Test func closeKinIsNotForcedApart() {
+    // Croatian is Croatian or nothing: never Slovenian or Czech, its nearest profiles.
+    let guess = LanguageDetector.detect(LanguageSamples.croatian)
+    #expect(guess == nil || guess?.tag == "hr", "\(String(describing: guess))")
+  }
+
   @Test func halfAndHalfIsNil() throws {
     // Two scripts in equal measure: no clear winner.
     let he = try #require(Self.scripted.first { $0.tag == "he" }).text

@@ -47,6 +47,10 @@ enum LanguageSamples {
   /// A Swahili paragraph: Latin script, but none of the languages the detector has profiles for.
   static let swahili = "Halmashauri ya jiji ilifungua jana maktaba mpya ya mtaa, yenye chumba cha watoto na kingine kilichojaa kompyuta. Wakazi walikuwa wakiomba kwa miaka mingi mahali tulivu pa kusomea, na wengi walikuja mchana kuangalia vitabu na kujiandikisha kwa warsha za kusoma."
 
+  /// A Croatian paragraph: the shipped profiles do not tell Croatian, Serbian, Bosnian and
+  /// Slovenian apart reliably.
+  static let croatian = "Gradsko vijeće jučer je otvorilo novu knjižnicu u našem kvartu, s prostorijom za djecu i još jednom punom računala. Stanovnici su godinama tražili mirno mjesto za učenje, a mnogi su poslijepodne došli pogledati knjige i upisati se na radionice čitanja."
+
   /// Placeholder Latin (the printers' filler): no living language.
   static let filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur."
 }

@@ -18,6 +18,11 @@ public enum LanguageDetector {
   static let longestWord = 40
   /// The runner-up must be this much farther than the best, or there is no clear winner.
   static let clearLead = 1.05
+  /// Languages whose profiles do not tell them apart reliably (libtextcat itself takes Serbian
+  /// for Slovenian): when the best is in one of these groups, it must lead every other member
+  /// by `kinLead`, or there is no answer.
+  static let closeKin: [Set<String>] = [["sl", "hr", "sr", "bs"]]
+  static let kinLead = 1.5
   /// The best profile must be at most this far (as a share of the worst possible distance):
   /// farther, the text is in a language the detector does not know.
   static let farthestFit = 0.7
@@ -247,6 +252,12 @@ struct ScriptSample {
     let fit = Double(best.distance) / worst
     let lead = Double(next.distance) / Double(max(1, best.distance))
     guard cheapest?.tag == best.tag, fit <= LanguageDetector.farthestFit, lead >= LanguageDetector.clearLead else { return nil }
+    if let kin = LanguageDetector.closeKin.first(where: { $0.contains(best.tag) }),
+      let nearestKin = scored.dropFirst().first(where: { kin.contains($0.tag) }),
+      Double(nearestKin.distance) < Double(best.distance) * LanguageDetector.kinLead
+    {
+      return nil
+    }
     // A lead of `clearLead` is a bare win; 1.5 or more leaves no doubt.
     let margin = min(1, (lead - 1) / 0.5)
     return LanguageGuess(tag: best.tag, confidence: margin * share, words: total, runnerUp: next.tag, basis: .ngrams)
