@@ -83,7 +83,8 @@ public struct Checker: Sendable {
     for unit in units {
       var d = Diagnostics()
       _ = try? exporter.exportPDFFiles(unit, diagnostics: &d)
-      for item in d.items where item.code.rawValue.hasPrefix("preflight-") { diagnostics.report(item) }
+      // Preflight findings, and characters no font has (found only by laying the text out).
+      for item in d.items where item.code.rawValue.hasPrefix("preflight-") || item.code == .missingGlyph { diagnostics.report(item) }
     }
   }
 }

@@ -12,6 +12,10 @@ struct PDFLayouter {
   let document: Document
   let environment: ExportEnvironment
   let localization: Localization
+  /// The document's writing direction. Right to left, the flow is built as if left to right
+  /// (each line placed by its logical start) and every slice is reflected across its frame as it
+  /// is emitted: markers, quote rules, note numbers and table columns land on the right.
+  let direction: WritingDirection
   let geometry: PageGeometry
   var diagnostics = Diagnostics()
 
@@ -67,6 +71,7 @@ struct PDFLayouter {
     self.document = document
     self.environment = environment
     localization = Localization.forLanguage(document.language(default: style.base.language))
+    direction = document.direction(defaultLanguage: style.base.language)
     let p = style.page
     let base = style.base.font.size.points(em: 12)
     geometry = PageGeometry(
@@ -95,6 +100,7 @@ struct PDFLayouter {
     for block in document.blocks { render(block) }
     var pages = paginate()
     addRunningHeads(&pages)
+    reportMissingGlyphs(pages)
     pages.imageSources = imageSources
     return pages
   }
@@ -119,9 +125,17 @@ struct PDFLayouter {
 
   // MARK: - Emitting slices
 
-  /// Adds a slice to the flow: owed space, open quote rules, kept headings and list markers.
+  /// Adds a slice to the flow: owed space, open quote rules, kept headings and list markers;
+  /// reflected across the frame (`indent + width`: the text or column width) when the document is
+  /// right to left.
   mutating func emit(_ slice: Slice) {
     var s = slice
+    defer {
+      if direction == .rtl {
+        let frame = indent + width
+        slices[slices.count - 1].items = slices[slices.count - 1].items.map { $0.mirrored(in: frame) }
+      }
+    }
     s.spaceBefore = max(s.spaceBefore, pendingSpace)
     pendingSpace = 0
     if breakNextPage {
