@@ -36,6 +36,7 @@ import Testing
       resources: resources, options: .init(title: "A book", splitCharacters: 400)).bytes)
     try write("bad-input", try epub([("bad", "![Missing](nope.png)\n\n![Secret](../../etc/passwd)\n\n![](pixel.gif)\n\n[Away](/other/) [Anchor](#nowhere)\n\nbell\u{7}\n")], resources: resources).bytes)
     try write("empty", try epub([("empty", "---\ntitle: Empty\n---\n")]).bytes)
+    try write("rtl-book", try epub(EPUBDirectionTests.hebrewPages).bytes)
 
     // The fixture Hugo site as one book per language, and page by page, built by the command.
     let site = try CommandRunner()

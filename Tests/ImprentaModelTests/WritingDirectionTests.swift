@@ -1,0 +1,42 @@
+import ImprentaModel
+import Testing
+
+@Suite struct WritingDirectionTests {
+  @Test func rightToLeftLanguagesAndScripts() {
+    for tag in ["he", "he-IL", "yi", "ar", "ar-EG", "fa", "ur", "ps", "sd", "ug", "dv", "ckb", "syr", "HE", "fa_IR", "az-Arab", "pa-Arab", "sr-Hebr", "tmh-Nkoo", "ff-Adlm"] {
+      #expect(WritingDirection(language: tag) == .rtl, "\(tag)")
+    }
+    for tag in ["", "en", "es-CO", "zh-Hans", "ja", "ko", "az", "ku", "ur-Latn", "he-Latn", "hebrew", "x-ar"] {
+      #expect(WritingDirection(language: tag) == .ltr, "\(tag)")
+    }
+  }
+
+  @Test func aDirectionSaidWinsOverTheLanguage() {
+    var m = Metadata(language: "en")
+    #expect(m.writingDirection() == .ltr)
+    m.direction = .rtl
+    #expect(m.writingDirection() == .rtl)
+    m = Metadata(language: "ar")
+    #expect(m.writingDirection() == .rtl)
+    m.direction = .ltr
+    #expect(m.writingDirection() == .ltr)
+    // A page that says no language takes the fallback's direction.
+    #expect(Document(metadata: Metadata()).direction(defaultLanguage: "he") == .rtl)
+    #expect(Document(metadata: Metadata()).direction(defaultLanguage: "es") == .ltr)
+  }
+
+  @Test func aBookHasTheDirectionOfItsLanguage() {
+    #expect(Book(title: "ספר", language: "he", entries: []).direction() == .rtl)
+    #expect(Book(title: "Libro", language: "es", entries: []).direction() == .ltr)
+    var meta = Metadata()
+    meta.direction = .rtl
+    #expect(Book(title: "x", language: "en", metadata: meta, entries: []).direction() == .rtl)
+  }
+
+  @Test func parsingFrontMatterWords() {
+    #expect(WritingDirection(parsing: "rtl") == .rtl)
+    #expect(WritingDirection(parsing: " RTL ") == .rtl)
+    #expect(WritingDirection(parsing: "ltr") == .ltr)
+    #expect(WritingDirection(parsing: "right") == nil)
+  }
+}
