@@ -39,4 +39,12 @@ import Testing
     #expect(WritingDirection(parsing: "ltr") == .ltr)
     #expect(WritingDirection(parsing: "right") == nil)
   }
+
+  @Test func wordsAndDatesOfRightToLeftAndCJKLanguages() throws {
+    let date = try #require(PageDate(parsing: "2018-12-08"))
+    #expect(Localization.forLanguage("he").format(date) == "8 בדצמבר 2018")
+    #expect(Localization.forLanguage("zh-CN").format(date) == "2018年12月8日")
+    #expect(Localization.forLanguage("ja").contents == "目次")
+    #expect(Localization.forLanguage("ar-EG").notes == "ملاحظات")
+  }
 }
