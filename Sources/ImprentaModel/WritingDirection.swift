@@ -63,8 +63,9 @@ extension Document {
 }
 
 extension Book {
-  /// The direction the book is written in: the book metadata's, else its language's.
+  /// The direction the book is written in: the book metadata's, else the one its first page
+  /// says, else its language's.
   public func direction(defaultLanguage fallback: String = "en") -> WritingDirection {
-    metadata.direction ?? WritingDirection(language: language.isEmpty ? (metadata.language.isEmpty ? fallback : metadata.language) : language)
+    metadata.direction ?? entries.first?.document.metadata.direction ?? WritingDirection(language: language.isEmpty ? (metadata.language.isEmpty ? fallback : metadata.language) : language)
   }
 }

@@ -31,6 +31,12 @@ import Testing
     var meta = Metadata()
     meta.direction = .rtl
     #expect(Book(title: "x", language: "en", metadata: meta, entries: []).direction() == .rtl)
+    // Pages that say their direction (the site's language config) make the book and its merged document so.
+    var page = Document(relativeName: "p", metadata: Metadata(title: "p", language: "en"))
+    page.metadata.direction = .rtl
+    let book = Book(title: "x", language: "en", entries: [.init(document: page, role: .chapter, level: 1)])
+    #expect(book.direction() == .rtl)
+    #expect(book.merged().direction() == .rtl)
   }
 
   @Test func parsingFrontMatterWords() {
