@@ -114,6 +114,22 @@ import Testing
     return Double(line[r.upperBound...].prefix { $0 != "\"" })
   }
 
+  /// Found on a Hebrew page, true of every page: a note call was left alone at the start of a
+  /// line ("end." then "1"). It now stays with the word it follows, in either direction.
+  @Test func aFootnoteCallNeverStartsALine() throws {
+    for (lang, word) in [("en", "Lorem ipsum dolor sit amet consectetur "), ("he", "טקסט ארוך בעברית כדי למלא שורה ")] {
+      let paragraphs = (1...40).map { k in String(repeating: word, count: 2) + String(repeating: "a", count: k) + " end.[^1]" }
+      let doc = try PDFTest.document("---\ntitle: t\nlang: \(lang)\n---\n\n" + paragraphs.joined(separator: "\n\n") + "\n\n[^1]: note\n")
+      let (layout, _) = PDFTest.layout(doc)
+      let lines = Self.lines(layout, "P").filter { $0.block.text.footnoteCalls.count == 1 }
+      #expect(lines.count > 40)
+      for line in lines where line.index > 0 {
+        let m = line.block.lines[line.index]
+        #expect(line.block.text.footnoteCalls[0].index != m.start, "\(lang): a line starts with the call: \(line.text)")
+      }
+    }
+  }
+
   // MARK: - Characters no font has
 
   @Test func aCharacterNoFontHasIsReportedOncePerCharacter() throws {

@@ -15,6 +15,8 @@ enum TextAttributeKind: Hashable {
   case rise(Double)
   /// Stop Pango from drawing a hyphen where it breaks inside a word (code, URLs).
   case noHyphens
+  /// No line break inside the range (a footnote call and the character before it).
+  case noBreaks
 }
 
 /// A look over `start..<end` (UTF-8 byte offsets, as Pango counts).

@@ -147,5 +147,9 @@ struct InlineBuilder {
     out.attributes.append(TextAttribute(kind: .rise(size * 0.36), start: start, end: end))
     out.attributes.append(TextAttribute(kind: .color(style.link.color), start: start, end: end))
     out.links.append((start, end, "#fn-\(number)"))
+    // The call stays on the line of the word it follows ("end." and "1" may otherwise part).
+    if let last = out.string.dropLast(String(number).count).unicodeScalars.last, last != " ", last != "\n" {
+      out.attributes.append(TextAttribute(kind: .noBreaks, start: start - String(last).utf8.count, end: end))
+    }
   }
 }

@@ -264,6 +264,7 @@ final class TextBlock {
     case .strikethrough: return pango_attr_strikethrough_new(1)
     case .rise(let r): return pango_attr_rise_new(Int32(r * pangoScale))
     case .noHyphens: return pango_attr_insert_hyphens_new(0)
+    case .noBreaks: return pango_attr_allow_breaks_new(0)
     }
   }
 
