@@ -91,6 +91,21 @@ import Testing
     #expect(cells[0].text == "אלף")
   }
 
+  @Test func aRightToLeftTableRepeatsItsHeaderMirrored() throws {
+    let rows = (1...120).map { "| שורה \($0) | \($0) |" }.joined(separator: "\n")
+    let (layout, _) = PDFTest.layout(try PDFTest.document("---\ntitle: t\nlang: he\n---\n\n| שם | ערך |\n|----|-----|\n" + rows + "\n"))
+    #expect(layout.pages.count > 1)
+    for page in layout.pages {
+      let header = page.items.compactMap { item -> TextLine? in
+        guard case .text(let t) = item.kind, item.tags.last?.name == "TH" else { return nil }
+        return t
+      }
+      #expect(header.count == 2)
+      #expect(header.first?.text == "שם")
+      #expect((header.first?.x ?? 0) > (header.last?.x ?? 0))
+    }
+  }
+
   @Test func rightToLeftPDFPutsTheMarkerRightOfTheTextOnThePage() throws {
     let (url, _, _) = try PDFTest.write(try PDFTest.document(Self.hebrew), name: "rtl-markers")
     guard let out = PDFTest.run("pdftotext", ["-bbox", url.path, "-"]) else {

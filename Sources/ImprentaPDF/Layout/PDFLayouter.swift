@@ -130,12 +130,6 @@ struct PDFLayouter {
   /// right to left.
   mutating func emit(_ slice: Slice) {
     var s = slice
-    defer {
-      if direction == .rtl {
-        let frame = indent + width
-        slices[slices.count - 1].items = slices[slices.count - 1].items.map { $0.mirrored(in: frame) }
-      }
-    }
     s.spaceBefore = max(s.spaceBefore, pendingSpace)
     pendingSpace = 0
     if breakNextPage {
@@ -158,6 +152,15 @@ struct PDFLayouter {
       s.items.insert(
         PageItem(.box(Rect(x: bar.x, y: -s.spaceBefore, width: bar.width, height: s.height + s.spaceBefore), fill: bar.color, stroke: .none, group: bar.group)),
         at: 0)
+    }
+    if direction == .rtl {
+      let frame = indent + width
+      s.items = s.items.map { $0.mirrored(in: frame) }
+      s.repeatHeader = s.repeatHeader?.map { header in
+        var h = header
+        h.items = h.items.map { $0.mirrored(in: frame) }
+        return h
+      }
     }
     slices.append(s)
   }
