@@ -122,6 +122,14 @@ import Testing
     let sameLine = words.filter { abs($0.y - bullet.y) < 2 && $0.text != "•" }
     #expect(sameLine.count >= 9, "\(sameLine)")  // פריט ראשון
     #expect(sameLine.allSatisfy { $0.x < bullet.x })
+    // Viewers are told to turn the pages right to left.
+    if let qdf = PDFTest.run("qpdf", ["--qdf", "--object-streams=disable", url.path, "-"]) {
+      #expect(qdf.output.contains("/Direction /R2L"))
+    }
+    let (ltr, _, _) = try PDFTest.write(try PDFTest.document("- one\n"), name: "ltr-markers")
+    if let qdf = PDFTest.run("qpdf", ["--qdf", "--object-streams=disable", ltr.path, "-"]) {
+      #expect(!qdf.output.contains("/Direction"))
+    }
   }
 
   static func attribute(_ line: Substring, _ name: String) -> Double? {
