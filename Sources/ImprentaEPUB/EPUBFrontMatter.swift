@@ -5,6 +5,8 @@ import ImprentaModel
 struct EPUBFrontMatter {
   var title: String
   var language: String
+  /// The book's writing direction (`dir="rtl"` on the page).
+  var direction: WritingDirection = .ltr
   var localization: Localization
   var documents: [Document]
 
@@ -28,7 +30,7 @@ struct EPUBFrontMatter {
         XMLElementValue("link", ["rel": "stylesheet", "type": "text/css", "href": "../" + EPUBPackager.stylesheetHref]),
       ]),
       XMLElementValue("body", ["epub:type": bodyType], content),
-    ]).serialize(html: true)
+    ]).directed(direction).serialize(html: true)
   }
 
   /// A page showing the cover image, described by the book's title.

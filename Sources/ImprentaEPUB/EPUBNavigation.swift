@@ -33,6 +33,8 @@ struct TOCEntry: Hashable {
 struct EPUBNavigation {
   var title: String
   var language: String
+  /// The book's writing direction (`dir="rtl"` on the page).
+  var direction: WritingDirection = .ltr
   var localization: Localization
   var entries: [TOCEntry]
   /// Landmarks: `epub:type` and href, in reading order.
@@ -60,7 +62,7 @@ struct EPUBNavigation {
       ]),
       XMLElementValue("body", ["epub:type": "frontmatter"], [toc, marks]),
     ])
-    return page.serialize(html: true)
+    return page.directed(direction).serialize(html: true)
   }
 
   /// `toc.ncx`, in `OEBPS/`.

@@ -47,6 +47,8 @@ struct EPUBPackageDocument {
   var items: [Item]
   var spine: [String]
   var coverImageID: String?
+  /// The book's writing direction: a right-to-left book turns its pages right to left.
+  var direction: WritingDirection = .ltr
 
   func xml() -> [UInt8] {
     var metadata: [XMLElementValue] = [
@@ -75,12 +77,14 @@ struct EPUBPackageDocument {
       if !item.properties.isEmpty { e.set("properties", item.properties) }
       return e
     }
+    var spineElement = XMLElementValue("spine", ["toc": "ncx"], spine.map { XMLElementValue("itemref", ["idref": $0]) })
+    if direction == .rtl { spineElement.set("page-progression-direction", "rtl") }
     let root = XMLElementValue("package", [
       "xmlns": "http://www.idpf.org/2007/opf", "version": "3.0", "unique-identifier": "pub-id", "xml:lang": language,
     ], [
       XMLElementValue("metadata", ["xmlns:dc": "http://purl.org/dc/elements/1.1/"], metadata),
       XMLElementValue("manifest", [:], manifest),
-      XMLElementValue("spine", ["toc": "ncx"], spine.map { XMLElementValue("itemref", ["idref": $0]) }),
+      spineElement,
     ])
     return root.serialize()
   }

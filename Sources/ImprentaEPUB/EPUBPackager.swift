@@ -46,6 +46,7 @@ public struct EPUBPackager: Sendable {
       throw ImprentaError(.emptyBook, "an EPUB needs at least one page", file: "")
     }
     let language = first.language(default: style.base.language)
+    let direction = first.direction(defaultLanguage: style.base.language)
     let localization = Localization.forLanguage(language)
     let titleText = options.title ?? (first.metadata.title.isEmpty ? first.relativeName : first.metadata.title)
     let images = EPUBImages(resources: environment.resources)
@@ -151,10 +152,10 @@ public struct EPUBPackager: Sendable {
       ("toc", localization.contents, "nav.xhtml#toc"),
     ]
     if let firstChapter = chapters.first { landmarks.append(("bodymatter", first.metadata.title.isEmpty ? titleText : first.metadata.title, firstChapter.href)) }
-    let navigation = EPUBNavigation(title: titleText, language: language, localization: localization, entries: entries, landmarks: landmarks)
+    let navigation = EPUBNavigation(title: titleText, language: language, direction: direction, localization: localization, entries: entries, landmarks: landmarks)
 
     // MARK: Package document
-    let front = EPUBFrontMatter(title: titleText, language: language, localization: localization, documents: documents)
+    let front = EPUBFrontMatter(title: titleText, language: language, direction: direction, localization: localization, documents: documents)
     var items: [EPUBPackageDocument.Item] = [
       .init(id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: "nav"),
       .init(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml"),
@@ -168,7 +169,8 @@ public struct EPUBPackager: Sendable {
       identifier: identifier, title: titleText, subtitle: documents.count == 1 ? first.metadata.subtitle : "", language: language,
       creators: front.creators, date: dates.max(), modified: environment.buildDate,
       description: first.metadata.description.isEmpty ? first.metadata.summary : first.metadata.description,
-      subjects: front.subjects, accessibility: facts, items: items, spine: [items[3].id, "nav"] + chapters.map(\.id), coverImageID: coverImage?.id)
+      subjects: front.subjects, accessibility: facts, items: items, spine: [items[3].id, "nav"] + chapters.map(\.id), coverImageID: coverImage?.id,
+      direction: direction)
 
     // MARK: Container
     var files: [(path: String, bytes: [UInt8])] = [
@@ -209,4 +211,13 @@ public struct EPUBPackager: Sendable {
 
 extension String {
   func replacingSlashes() -> String { split(separator: "/").joined(separator: "-") }
+}
+
+extension XMLElementValue {
+  /// The page root with `dir="rtl"` when the book is written right to left (left to right is the default).
+  func directed(_ direction: WritingDirection) -> XMLElementValue {
+    var e = self
+    if direction == .rtl { e.set("dir", "rtl") }
+    return e
+  }
 }

@@ -4,6 +4,10 @@ import ImprentaStyle
 /// Writes the stylesheet of XHTML pages and EPUB content documents from a `Style`:
 /// one style, every format.
 ///
+/// Alignment, indents and rules are logical (`text-align: start`, `padding-inline-start`,
+/// `border-inline-start`), so one stylesheet lays out left-to-right and right-to-left pages, the
+/// latter mirrored.
+///
 /// Font sizes are in `em` relative to the base size and spacing in `em` relative to the element's
 /// own size, so a reading system that changes the text size keeps the proportions. The CSS holds no
 /// `<`, `>` or `&`, so it reads the same inline in XHTML parsed as XML or as HTML.
@@ -35,7 +39,7 @@ public struct CSSWriter: Sendable {
 
     var body = font(style.base.font, base: base, size: target == .standalone ? num(base) + "pt" : "1em")
     body += [
-      ("line-height", num(style.base.lineHeight)), ("text-align", style.base.align.rawValue),
+      ("line-height", num(style.base.lineHeight)), ("text-align", CSSWriter.align(style.base.align)),
       ("hyphens", style.base.hyphenate ? "auto" : "manual"), ("-epub-hyphens", style.base.hyphenate ? "auto" : "manual"),
     ]
     if target == .standalone { body += [("max-width", "38em"), ("margin", "0 auto"), ("padding", "1em")] }
@@ -47,7 +51,7 @@ public struct CSSWriter: Sendable {
       rules.append((
         "h\(level)",
         font(h.font, base: base, size: num(size / base) + "em") + [
-          ("line-height", num(h.lineHeight)), ("text-align", h.align.rawValue), ("hyphens", "manual"),
+          ("line-height", num(h.lineHeight)), ("text-align", CSSWriter.align(h.align)), ("hyphens", "manual"),
           ("margin", "\(em(h.spaceBefore, of: size)) 0 \(em(h.spaceAfter, of: size)) 0"), ("page-break-after", "avoid"),
         ]))
     }
@@ -57,7 +61,7 @@ public struct CSSWriter: Sendable {
     // Title block.
     let t = style.title
     let titleSize = t.font.size.points(em: base)
-    rules.append((".title-block", [("text-align", t.align.rawValue), ("margin", "0 0 \(em(t.spaceAfter)) 0")]))
+    rules.append((".title-block", [("text-align", CSSWriter.align(t.align)), ("margin", "0 0 \(em(t.spaceAfter)) 0")]))
     rules.append((".title-block .title", font(t.font, base: base, size: num(titleSize / base) + "em") + [("margin", "0 0 0.3em 0"), ("line-height", "1.15")]))
     rules.append((".title-block .subtitle", font(t.subtitleFont, base: base, size: num(t.subtitleFont.size.points(em: base) / base) + "em")))
     rules.append((".title-block .authors, .title-block .date", [("margin", "0.2em 0"), ("text-indent", "0")]))
@@ -68,7 +72,7 @@ public struct CSSWriter: Sendable {
     rules.append(("code, kbd, samp", [("font-family", codeFamily), ("font-size", num(c.font.size.ems(base: base)) + "em"), ("color", c.font.color.description), ("background-color", c.background.description), ("padding", "0.1em 0.2em"), ("hyphens", "none")]))
     rules.append(("pre", [
       ("font-family", codeFamily), ("font-size", num(c.font.size.ems(base: base)) + "em"), ("line-height", "1.3"),
-      ("background-color", c.background.description), ("padding", em(c.padding)), ("text-align", "left"),
+      ("background-color", c.background.description), ("padding", em(c.padding)), ("text-align", "start"),
       ("white-space", "pre-wrap"), ("overflow-wrap", "break-word"), ("margin", "0 0 \(em(style.paragraph.spaceAfter)) 0"),
     ]))
     rules.append(("pre code", [("font-size", "1em"), ("padding", "0"), ("background-color", "transparent")]))
@@ -76,8 +80,8 @@ public struct CSSWriter: Sendable {
     // Quotes.
     let q = style.blockquote
     rules.append(("blockquote", [
-      ("margin", "0 0 \(em(style.paragraph.spaceAfter)) 0"), ("padding-left", em(q.indent)),
-      ("border-left", "\(num(q.borderWidth.points(em: base)))pt solid \(q.borderColor)"), ("color", q.color.description),
+      ("margin", "0 0 \(em(style.paragraph.spaceAfter)) 0"), ("padding-inline-start", em(q.indent)),
+      ("border-inline-start", "\(num(q.borderWidth.points(em: base)))pt solid \(q.borderColor)"), ("color", q.color.description),
       ("font-style", CSSWriter.keyword(q.slant, FontStyle.slants, else: "normal")),
     ]))
 
@@ -97,7 +101,7 @@ public struct CSSWriter: Sendable {
 
     // Lists.
     let l = style.list
-    rules.append(("ul, ol", [("margin", "0 0 \(em(style.paragraph.spaceAfter)) 0"), ("padding-left", em(l.indent))]))
+    rules.append(("ul, ol", [("margin", "0 0 \(em(style.paragraph.spaceAfter)) 0"), ("padding-inline-start", em(l.indent))]))
     rules.append(("li ul, li ol", [("margin-bottom", "0")]))
     for (depth, bullet) in l.bullets.prefix(3).enumerated() {
       let selector = Array(repeating: "ul", count: depth + 1).joined(separator: " ")
@@ -105,12 +109,12 @@ public struct CSSWriter: Sendable {
     }
     rules.append(("ul.loose li, ol.loose li", [("margin-top", em(l.itemSpacing))]))
     rules.append(("li.task", [("list-style-type", "none")]))
-    rules.append(("li.task input", [("margin", "0 0.4em 0 -1.3em")]))
+    rules.append(("li.task input", [("margin-block", "0"), ("margin-inline", "-1.3em 0.4em")]))
 
     // Tables.
     let tb = style.table
     let rule = "\(num(tb.ruleWidth.points(em: base)))pt solid \(tb.ruleColor)"
-    rules.append(("table", [("border-collapse", "collapse"), ("font-size", num(tb.fontSize.ems(base: base)) + "em"), ("margin", "0 0 \(em(style.paragraph.spaceAfter)) 0"), ("text-align", "left")]))
+    rules.append(("table", [("border-collapse", "collapse"), ("font-size", num(tb.fontSize.ems(base: base)) + "em"), ("margin", "0 0 \(em(style.paragraph.spaceAfter)) 0"), ("text-align", "start")]))
     rules.append(("th, td", [("border", rule), ("padding", em(tb.cellPadding)), ("vertical-align", "top")]))
     rules.append(("th", [("background-color", tb.headerBackground.description), ("font-weight", "bold")]))
     rules.append(("tbody tr:nth-child(even)", [("background-color", tb.stripeBackground.description)]))
@@ -120,7 +124,7 @@ public struct CSSWriter: Sendable {
     rules.append(("figure", [("margin", "0 0 \(em(style.paragraph.spaceAfter)) 0"), ("text-align", "center"), ("page-break-inside", "avoid")]))
     rules.append(("img", [("max-width", "100%"), ("height", "auto")]))
     rules.append(("figure img", [("max-height", num(f.maxHeight * 100) + "vh")]))
-    rules.append(("figcaption", [("font-size", num(f.captionSize.ems(base: base)) + "em"), ("color", f.captionColor.description), ("text-align", f.captionAlign.rawValue), ("margin-top", "0.3em")]))
+    rules.append(("figcaption", [("font-size", num(f.captionSize.ems(base: base)) + "em"), ("color", f.captionColor.description), ("text-align", CSSWriter.align(f.captionAlign)), ("margin-top", "0.3em")]))
     rules.append((".image-missing", [("font-style", "italic"), ("color", f.captionColor.description)]))
 
     // Rules and notes.
@@ -158,6 +162,17 @@ public struct CSSWriter: Sendable {
     let all = names.joined(separator: " ").lowercased()
     let generic = all.contains("mono") || all.contains("courier") ? "monospace" : all.contains("sans") ? "sans-serif" : "serif"
     return (joined + [generic]).joined(separator: ", ")
+  }
+
+  /// A style alignment as CSS: `left` and `right` are the start and end of the line, so a page
+  /// written right to left (`dir="rtl"`) sets its text, headings and captions from the right.
+  static func align(_ a: TextAlignment) -> String {
+    switch a {
+    case .left: return "start"
+    case .right: return "end"
+    case .center: return "center"
+    case .justify: return "justify"
+    }
   }
 
   /// A list bullet as a CSS `list-style-type`.

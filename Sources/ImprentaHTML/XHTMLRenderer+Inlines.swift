@@ -18,7 +18,10 @@ extension XHTMLRenderer {
     case .strikethrough(let s):
       renderInlines(s.content, into: parent.element("del"), range: s.range)
     case .code(let c):
-      parent.element("code").text(c.code)
+      let code = parent.element("code")
+      // In a right-to-left page, code is an isolated left-to-right run: `--flag` keeps its dashes in front.
+      if direction == .rtl { code.set("dir", "ltr") }
+      code.text(c.code)
     case .link(let l):
       renderLink(l, into: parent)
     case .image(let img):

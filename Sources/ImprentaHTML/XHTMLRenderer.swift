@@ -34,6 +34,8 @@ package struct XHTMLRenderer {
   let document: Document
   let flavor: XHTMLFlavor
   let language: String
+  /// The direction the document is written in: `dir="rtl"` on the page, code kept left to right.
+  let direction: WritingDirection
   let localization: Localization
   let resolveImage: (Image) -> ImageResolution
   /// What the renderer reported (forbidden characters, unsafe raw HTML, missing alt text, images).
@@ -52,6 +54,7 @@ package struct XHTMLRenderer {
     self.document = document
     self.flavor = flavor
     language = document.language(default: style.base.language)
+    direction = document.direction(defaultLanguage: style.base.language)
     localization = Localization.forLanguage(language)
     resolveImage = images
     // Heading ids first (the reader made them unique), then the notes' ids.
@@ -86,6 +89,7 @@ package struct XHTMLRenderer {
     if flavor == .epub { html.declareNamespace(prefix: "epub", uri: XHTMLRenderer.epubNamespace) }
     html.set("lang", language)
     html.set("xml:lang", language)
+    if direction == .rtl { html.set("dir", "rtl") }
     let head = html.element("head")
     head.element("meta", ["charset": "UTF-8"])
     head.element("title").text(title.isEmpty ? document.relativeName : title)
@@ -173,6 +177,8 @@ package struct XHTMLRenderer {
 
   mutating func renderCode(_ c: CodeBlock, into parent: XMLNode) {
     let pre = parent.element("pre")
+    // Code reads left to right whatever the page's direction.
+    if direction == .rtl { pre.set("dir", "ltr") }
     let code = pre.element("code")
     let language = c.language.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "+" }
     if !language.isEmpty { code.set("class", "language-" + language) }

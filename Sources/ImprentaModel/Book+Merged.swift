@@ -44,6 +44,8 @@ extension Book {
     var metadata = self.metadata
     metadata.title = title
     if metadata.language.isEmpty { metadata.language = language }
+    // A direction said for the pages (front matter, the site's language) holds for the whole book.
+    if metadata.direction == nil { metadata.direction = entries.first?.document.metadata.direction }
     return Document(sourcePath: entries.first?.document.sourcePath ?? "", relativeName: entries.first?.document.relativeName ?? "", metadata: metadata, blocks: blocks + notes)
   }
 }

@@ -95,6 +95,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
   // Typesetting and print
   case noHyphenation = "no-hyphenation"
   case fontNotInstalled = "font-not-installed"
+  case missingGlyph = "missing-glyph"
   case preflightLowResolution = "preflight-low-resolution"
   case preflightFontNotEmbedded = "preflight-font-not-embedded"
   case preflightTrimArea = "preflight-trim-area"
@@ -207,6 +208,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case .emptyBook: return e(.error, "a book with no pages", "check the book's inputs or sections")
     case .noHyphenation: return e(.note, "no hyphenation patterns for a language: words are not hyphenated", "install Debian's hyphen-<lang> package")
     case .fontNotInstalled: return e(.warning, "a font family the style names is not installed: another is used", "install the font, or change the style")
+    case .missingGlyph: return e(.warning, "no installed font has a character of the text: the PDF shows an empty box (tofu) for it", "install a font that covers the script (scripts/setup installs Noto, Noto CJK), or remove the character")
     case .preflightLowResolution: return e(.warning, "an image is under the style's minimum resolution at its printed size", "use a larger image")
     case .preflightFontNotEmbedded: return e(.warning, "a font is not embedded in the print PDF", "use a font whose license allows embedding")
     case .preflightTrimArea: return e(.warning, "text or an image runs into the trim area", "keep content inside the margins")

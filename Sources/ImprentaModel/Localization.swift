@@ -22,6 +22,10 @@ public struct Localization: Sendable, Hashable {
     case "es": return .spanish
     case "pt": return .portuguese
     case "fr": return .french
+    case "he", "iw": return .hebrew
+    case "ar": return .arabic
+    case "zh": return .chinese
+    case "ja": return .japanese
     default: return .english
     }
   }
@@ -46,6 +50,25 @@ public struct Localization: Sendable, Hashable {
     notes: "Notes", links: "Liens", contents: "Table des matières", image: "Image",
     months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
     dateFormat: "{d} {month} {yyyy}", by: "par")
+
+  /// Hebrew.
+  public static let hebrew = Localization(
+    notes: "הערות", links: "קישורים", contents: "תוכן העניינים", image: "תמונה",
+    months: ["ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר", "אוקטובר", "נובמבר", "דצמבר"],
+    dateFormat: "{d} ב{month} {yyyy}", by: "מאת")
+  /// Arabic.
+  public static let arabic = Localization(
+    notes: "ملاحظات", links: "روابط", contents: "المحتويات", image: "صورة",
+    months: ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+    dateFormat: "{d} {month} {yyyy}", by: "بقلم")
+  /// Chinese.
+  public static let chinese = Localization(
+    notes: "注释", links: "链接", contents: "目录", image: "图片",
+    months: (1...12).map { "\($0)月" }, dateFormat: "{yyyy}年{month}{d}日", by: "")
+  /// Japanese.
+  public static let japanese = Localization(
+    notes: "注", links: "リンク", contents: "目次", image: "画像",
+    months: (1...12).map { "\($0)月" }, dateFormat: "{yyyy}年{month}{d}日", by: "")
 
   /// A date written out: "8 de diciembre de 2018", "December 8, 2018".
   public func format(_ date: PageDate) -> String {

@@ -10,6 +10,9 @@ public struct Metadata: Sendable, Hashable {
   public var date: PageDate?
   /// The document language as a BCP 47 tag (`es`, `en-US`), or empty when not said.
   public var language: String
+  /// The writing direction the page says (`direction: rtl`), or nil to take its language's
+  /// (`writingDirection(fallbackLanguage:)`).
+  public var direction: WritingDirection?
   /// A description, or empty.
   public var description: String
   /// Whether the page is a draft.
@@ -65,6 +68,7 @@ public struct Metadata: Sendable, Hashable {
     self.lastmod = nil
     self.linkTitle = ""
     self.headless = false
+    self.direction = nil
   }
 
   /// The link title, else the title: what menus and tables of contents show.

@@ -55,7 +55,7 @@ public struct PDFWriter: Sendable {
   func layout(_ document: Document, engine: TextEngine, environment: ExportEnvironment, diagnostics: inout Diagnostics) -> PageLayout {
     let language = document.language(default: style.base.language)
     var hyphenator: Hyphenator? = nil
-    if style.base.hyphenate {
+    if style.base.hyphenate && !Hyphenator.isUnhyphenated(language: language) {
       hyphenator = Hyphenator(language: language)
       if hyphenator == nil {
         diagnostics.report(.noHyphenation, "no hyphenation dictionary for language '\(language)': text is not hyphenated", file: document.sourcePath)

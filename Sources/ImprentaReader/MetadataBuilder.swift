@@ -6,7 +6,7 @@ enum MetadataBuilder {
   static let typedKeys: Set<String> = [
     "title", "subtitle", "author", "authors", "date", "lang", "languagecode", "description", "draft",
     "weight", "summary", "cover", "tags", "hidetitle", "slug", "publishdate", "pubdate", "published",
-    "expirydate", "unpublishdate", "lastmod", "modified", "linktitle", "headless",
+    "expirydate", "unpublishdate", "lastmod", "modified", "linktitle", "headless", "direction", "dir",
   ]
 
   static func build(_ fm: FrontMatter, file: String, diagnostics: inout Diagnostics) -> Metadata {
@@ -56,6 +56,13 @@ enum MetadataBuilder {
       case "linktitle": m.linkTitle = string(key, v) ?? ""
       case "headless": m.headless = bool(key, v) ?? false
       case "lang", "languagecode": if m.language.isEmpty || key == "lang" { m.language = string(key, v) ?? "" }
+      case "direction", "dir":
+        guard let text = string(key, v) else { break }
+        if let d = WritingDirection(parsing: text) {
+          m.direction = d
+        } else if !text.isEmpty {
+          warn(key, "'\(key)' should be rtl or ltr, not '\(text)'")
+        }
       case "description": m.description = string(key, v) ?? ""
       case "draft": m.draft = bool(key, v) ?? false
       case "weight":

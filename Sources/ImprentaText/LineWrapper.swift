@@ -3,7 +3,7 @@
 /// Breaks happen only at breakable white space; U+00A0 NO-BREAK SPACE, U+202F NARROW NO-BREAK
 /// SPACE and U+2007 FIGURE SPACE glue their neighbours. A word (a URL, say) wider than the
 /// line is never split: it stands alone on a line that is then too long. Runs of white space
-/// between words become one space.
+/// between words become one space. Chinese and Japanese also break between ideographs.
 enum LineWrapper {
   /// A run of text with no break opportunity inside, and its width.
   struct Word {
@@ -85,8 +85,9 @@ enum LineWrapper {
   /// `text` filled into lines no wider than `width` (except a lone word wider than that).
   /// Text with no words gives no lines. A line whose words stand one space apart in `text` is a
   /// copy of that stretch of it; only a line whose spaces must be collapsed is assembled.
+  /// Chinese and Japanese also break between ideographs (`IdeographBreaks`), with no space added.
   static func wrap(_ text: String, width: Int) -> [String] {
-    let words = words(text)
+    let words = IdeographBreaks.pieces(text)
     guard !words.isEmpty else { return [] }
     var lines: [String] = []
     var first = 0
@@ -96,15 +97,18 @@ enum LineWrapper {
       if plain {
         lines.append(String(text[words[first].text.startIndex..<words[last].text.endIndex]))
       } else {
-        lines.append(words[first...last].map(\.text).joined(separator: " "))
+        var line = String(words[first].text)
+        for k in (first + 1)..<(last + 1) { line += (words[k].joined ? "" : " ") + words[k].text }
+        lines.append(line)
       }
     }
     for k in 1..<words.count {
       let word = words[k]
-      if lineWidth + 1 + word.width <= width {
+      let gapWidth = word.joined ? 0 : 1
+      if lineWidth + gapWidth + word.width <= width {
         let gap = text.utf8[words[k - 1].text.endIndex..<word.text.startIndex]
-        if gap.count != 1 || gap.first != UInt8(ascii: " ") { plain = false }
-        lineWidth += 1 + word.width
+        if !word.joined && (gap.count != 1 || gap.first != UInt8(ascii: " ")) { plain = false }
+        lineWidth += gapWidth + word.width
       } else {
         close(k - 1)
         first = k
@@ -116,9 +120,10 @@ enum LineWrapper {
     return lines
   }
 
-  /// The width of the widest word of `text` (what a table column cannot go below).
+  /// The width of the widest word of `text` (what a table column cannot go below); Chinese and
+  /// Japanese may break between ideographs.
   static func widestWord(_ text: String) -> Int {
-    words(text).reduce(0) { max($0, $1.width) }
+    IdeographBreaks.pieces(text).reduce(0) { max($0, $1.width) }
   }
 
   /// The width of `text` set on one line, spaces collapsed.

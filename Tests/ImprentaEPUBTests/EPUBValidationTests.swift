@@ -38,6 +38,7 @@ import Testing
     try write("empty", try epub([("empty", "---\ntitle: Empty\n---\n")]).bytes)
     var kindsDiagnostics = Diagnostics()
     try write("shortcode-kinds", try ShortcodeKindsPage.epub(diagnostics: &kindsDiagnostics))
+    try write("rtl-book", try epub(EPUBDirectionTests.hebrewPages).bytes)
 
     // The fixture Hugo site as one book per language, and page by page, built by the command.
     let site = try CommandRunner()

@@ -165,4 +165,19 @@ struct FrontMatterTests {
     let (doc, _) = try read("---\nimages: [a.png, b.png]\n---\n")
     #expect(doc.metadata.cover == "a.png")
   }
+
+  @Test func directionFromFrontMatter() throws {
+    let (rtl, none) = try read("---\ntitle: T\ndirection: rtl\n---\n\nText.\n")
+    #expect(rtl.metadata.direction == .rtl)
+    #expect(rtl.metadata.param("direction") == nil)
+    #expect(none.items.isEmpty)
+    let (he, _) = try read("---\nlang: he\n---\n\nטקסט.\n")
+    #expect(he.metadata.direction == nil)
+    #expect(he.direction() == .rtl)
+    let (forced, _) = try read("+++\nlang = 'ar'\ndir = 'ltr'\n+++\n\nText.\n")
+    #expect(forced.direction() == .ltr)
+    let (bad, d) = try read("---\ndirection: sideways\n---\n")
+    #expect(bad.metadata.direction == nil)
+    #expect(d.items.contains { $0.code == .invalidFrontMatterValue && $0.message.contains("sideways") && $0.line == 2 })
+  }
 }

@@ -65,6 +65,7 @@ public struct Checker: Sendable {
     let docs = unit.book(of: documents).map { [$0.merged()] } ?? documents
     var d = Diagnostics()
     _ = try? exporter.exportPDFFiles(docs, diagnostics: &d)
-    for item in d.items where item.code.rawValue.hasPrefix("preflight-") { diagnostics.report(item) }
+    // Preflight findings, and characters no font has (found only by laying the text out).
+    for item in d.items where item.code.rawValue.hasPrefix("preflight-") || item.code == .missingGlyph { diagnostics.report(item) }
   }
 }

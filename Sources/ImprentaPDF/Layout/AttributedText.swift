@@ -15,6 +15,8 @@ enum TextAttributeKind: Hashable {
   case rise(Double)
   /// Stop Pango from drawing a hyphen where it breaks inside a word (code, URLs).
   case noHyphens
+  /// No line break inside the range (a footnote call and the character before it).
+  case noBreaks
 }
 
 /// A look over `start..<end` (UTF-8 byte offsets, as Pango counts).
@@ -38,6 +40,8 @@ struct AttributedText {
   var refusedLinks: [(destination: String, range: SourceRange, reason: String)] = []
   /// Footnote calls: the byte where the call mark sits, and the note number.
   var footnoteCalls: [(index: Int, number: Int)] = []
+  /// Where runs of the text came from in the source (for warnings about a character).
+  var sources: [(start: Int, end: Int, range: SourceRange)] = []
 
   mutating func append(_ s: String) {
     string += s
@@ -49,6 +53,11 @@ struct AttributedText {
     let start = length
     body(&self)
     if let kind, length > start { attributes.append(TextAttribute(kind: kind, start: start, end: length)) }
+  }
+
+  /// The source range of the run holding byte `index`, if known.
+  func sourceRange(at index: Int) -> SourceRange? {
+    sources.last { $0.start <= index && index < $0.end }?.range
   }
 
   var isBlank: Bool { string.allSatisfy { $0 == " " || $0 == "\n" } }

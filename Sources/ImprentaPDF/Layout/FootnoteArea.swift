@@ -14,6 +14,8 @@ struct FootnoteArea {
   /// Space between the body and the note rule.
   var gap: Double = 10
   var ruleColor: Color = Color(hex: 0x999999)
+  /// Right-to-left pages: the note rule starts at the right edge.
+  var rightToLeft = false
 
   /// Notes called on the page being filled, in order.
   private(set) var pageNotes: [Int] = []
@@ -91,7 +93,8 @@ struct FootnoteArea {
     guard count > 0 else { return [] }
     let left = geometry.left(page: page)
     var ny = geometry.marginTop + geometry.textHeight - 2 - used
-    var items = [PageItem(.rule(x0: left, y0: ny - gap / 2, x1: left + geometry.textWidth / 3, y1: ny - gap / 2, width: 0.5, color: ruleColor))]
+    let ruleX = rightToLeft ? left + geometry.textWidth * 2 / 3 : left
+    var items = [PageItem(.rule(x0: ruleX, y0: ny - gap / 2, x1: ruleX + geometry.textWidth / 3, y1: ny - gap / 2, width: 0.5, color: ruleColor))]
     for (k, line) in lines[..<count].enumerated() {
       if k > 0 { ny += line.spaceBefore }
       for item in line.items {

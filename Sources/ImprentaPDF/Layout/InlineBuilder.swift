@@ -12,6 +12,9 @@ struct InlineBuilder {
   /// The word an image inside running text is labelled with (`[Image: alt]`, as the text output
   /// and the figure placeholder write it), in the document's language.
   var imageWord = Localization.english.image
+  /// Set inline code as an isolated left-to-right run (LRI … PDI) — in right-to-left text
+  /// `--flag` keeps its dashes in front.
+  var isolatesCode = false
   var out = AttributedText()
 
   init(style: Style, hyphenator: Hyphenator?, size: Double, hyphenate: Bool) {
@@ -36,11 +39,17 @@ struct InlineBuilder {
   /// One inline (exhaustive: a new kind of inline must be handled here).
   mutating func append(_ inline: Inline) {
     switch inline {
-    case .text(let t): appendText(t.string)
+    case .text(let t):
+      let start = out.length
+      appendText(t.string)
+      if t.range != .unknown { out.sources.append((start, out.length, t.range)) }
     case .emphasis(let s): styled(.italic, s.content)
     case .strong(let s): styled(.weight(700), s.content)
     case .strikethrough(let s): styled(.strikethrough, s.content)
-    case .code(let c): appendCode(c.code)
+    case .code(let c):
+      let start = out.length
+      appendCode(c.code)
+      if c.range != .unknown { out.sources.append((start, out.length, c.range)) }
     case .link(let l): appendLink(l)
     case .image(let img):
       let label = imageLabel(img)
@@ -65,10 +74,12 @@ struct InlineBuilder {
   }
 
   mutating func appendCode(_ code: String) {
+    guard !code.isEmpty else { return }
+    if isolatesCode { out.append("\u{2066}") }
     let start = out.length
     out.append(code)
     let end = out.length
-    guard end > start else { return }
+    if isolatesCode { out.append("\u{2069}") }
     let f = style.code.font
     out.attributes.append(TextAttribute(kind: .family(f.family.joined(separator: ",")), start: start, end: end))
     out.attributes.append(TextAttribute(kind: .size(f.size.points(em: size)), start: start, end: end))
@@ -136,5 +147,9 @@ struct InlineBuilder {
     out.attributes.append(TextAttribute(kind: .rise(size * 0.36), start: start, end: end))
     out.attributes.append(TextAttribute(kind: .color(style.link.color), start: start, end: end))
     out.links.append((start, end, "#fn-\(number)"))
+    // The call stays on the line of the word it follows ("end." and "1" may otherwise part).
+    if let last = out.string.dropLast(String(number).count).unicodeScalars.last, last != " ", last != "\n" {
+      out.attributes.append(TextAttribute(kind: .noBreaks, start: start - String(last).utf8.count, end: end))
+    }
   }
 }

@@ -36,7 +36,8 @@ extension PDFLayouter {
     if code.isEmpty { code = " " }
     var text = AttributedText()
     text.append(code)
-    let format = ParagraphFormat(font: f, width: width - 2 * pad - markWidth, align: .left, lineHeight: 1.3, breakAnywhere: true)
+    // Code reads left to right in every document.
+    let format = ParagraphFormat(font: f, width: width - 2 * pad - markWidth, align: .left, lineHeight: 1.3, breakAnywhere: true, direction: .ltr)
     let tags = tagStack + [StructureTag(name: "Code", id: nextID())]
     var lines = lineSlices(text, format: format, x: indent + pad, tags: tags)
     let group = nextID()

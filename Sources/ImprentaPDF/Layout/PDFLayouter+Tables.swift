@@ -58,9 +58,12 @@ extension PDFLayouter {
     for (i, text) in cells.enumerated() {
       let align: TextAlignment
       switch i < alignments.count ? alignments[i] : .none {
-      case .none, .left: align = .left
+      // A column's alignment is a side of the page, as in HTML (`text-align: right`): in a
+      // right-to-left document, where `left` is the start of the line, the two swap.
+      case .none: align = .left
+      case .left: align = direction == .rtl ? .right : .left
       case .center: align = .center
-      case .right: align = .right
+      case .right: align = direction == .rtl ? .left : .right
       }
       let format = ParagraphFormat(font: font, width: max(widths[i] - 2 * padding, 1), align: align, lineHeight: 1.25)
       let tags = tagStack + [rowTag, StructureTag(name: isHeader ? "TH" : "TD", id: nextID())]

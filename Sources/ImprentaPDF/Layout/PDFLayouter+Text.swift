@@ -8,6 +8,7 @@ extension PDFLayouter {
   func attributed(_ inlines: [Inline], size: Double, hyphenate: Bool) -> AttributedText {
     var b = InlineBuilder(style: style, hyphenator: hyphenator, size: size, hyphenate: hyphenate)
     b.imageWord = localization.image
+    b.isolatesCode = direction == .rtl
     b.append(inlines)
     var t = b.out
     // Trailing hard breaks and spaces would make empty lines.
@@ -20,9 +21,18 @@ extension PDFLayouter {
 
   /// Shapes `text` and returns one slice per line, with link areas, footnote-call anchors and the
   /// numbers of the notes called on each line. `x` is the block's left edge in the text area.
+  ///
+  /// A format without a direction takes the document's. In a right-to-left document the lines
+  /// and link areas are placed as `emit` expects them: reflected within the block, so that
+  /// reflecting the slice puts the block on the right and each line where Pango set it.
   mutating func lineSlices(_ text: AttributedText, format: ParagraphFormat, x: Double, tags: [StructureTag]) -> [Slice] {
     for refused in text.refusedLinks { reportRefusedLink(refused.destination, reason: refused.reason, at: refused.range) }
+    var format = format
+    if format.direction == nil { format.direction = direction }
+    if format.language.isEmpty { format.language = FontLanguage.tag(for: document.language(default: style.base.language)) }
     let block = TextBlock(engine: engine, text: text, format: format)
+    let mirrored = direction == .rtl
+    let blockWidth = format.width > 0 ? format.width : block.lines.map(\.width).max() ?? 0
     let text = block.text  // its offsets match the lines'
     let minPitch = format.lineHeight * format.font.size
     var result: [Slice] = []
@@ -31,11 +41,13 @@ extension PDFLayouter {
       let pitch = max(minPitch, m.height)
       let baseline = (pitch - m.height) / 2 + (m.baseline - m.top)
       var slice = Slice(height: pitch)
-      slice.items.append(PageItem(.text(TextLine(block: block, index: k, x: x + m.x, baseline: baseline)), tags: tags))
+      let lineX = mirrored ? x + blockWidth - m.x - m.width : x + m.x
+      slice.items.append(PageItem(.text(TextLine(block: block, index: k, x: lineX, baseline: baseline)), tags: tags))
       let lineEnd = m.start + m.length
       for link in text.links where link.start < lineEnd && link.end > m.start {
         for (x0, x1) in block.xRanges(line: k, start: max(link.start, m.start), end: min(link.end, lineEnd)) where x1 > x0 {
-          slice.items.append(PageItem(.link(Rect(x: x + x0, y: 0, width: x1 - x0, height: pitch), destination: link.destination)))
+          let linkX = mirrored ? x + blockWidth - x1 : x + x0
+          slice.items.append(PageItem(.link(Rect(x: linkX, y: 0, width: x1 - x0, height: pitch), destination: link.destination)))
         }
       }
       for call in text.footnoteCalls where call.index >= m.start && call.index < max(lineEnd, m.start + 1) {

@@ -111,7 +111,7 @@ extension PDFLayouter {
         var t = AttributedText()
         t.append(text)
         let f = FontSpec(family: style.base.font.family, size: size, color: rs.color)
-        let block = TextBlock(engine: engine, text: t, format: ParagraphFormat(font: f, width: geometry.textWidth, align: rs.align))
+        let block = TextBlock(engine: engine, text: t, format: ParagraphFormat(font: f, width: geometry.textWidth, align: rs.align, direction: direction))
         guard let m = block.lines.first else { continue }
         let baseline = isHeader ? geometry.marginTop / 2 + size / 3 : geometry.height - geometry.marginBottom / 2 + size / 3
         layout.pages[i].items.append(PageItem(.text(TextLine(block: block, index: 0, x: left + m.x, baseline: baseline))))

@@ -12,6 +12,10 @@ struct PDFLayouter {
   let document: Document
   let environment: ExportEnvironment
   let localization: Localization
+  /// The document's writing direction. Right to left, the flow is built as if left to right
+  /// (each line placed by its logical start) and every slice is reflected across its frame as it
+  /// is emitted: markers, quote rules, note numbers and table columns land on the right.
+  let direction: WritingDirection
   let geometry: PageGeometry
   var diagnostics = Diagnostics()
 
@@ -71,6 +75,7 @@ struct PDFLayouter {
     self.document = document
     self.environment = environment
     localization = Localization.forLanguage(document.language(default: style.base.language))
+    direction = document.direction(defaultLanguage: style.base.language)
     let p = style.page
     let base = style.base.font.size.points(em: 12)
     geometry = PageGeometry(
@@ -99,6 +104,7 @@ struct PDFLayouter {
     for block in document.blocks { render(block) }
     var pages = paginate()
     addRunningHeads(&pages)
+    reportMissingGlyphs(pages)
     pages.imageSources = imageSources
     return pages
   }
@@ -123,7 +129,9 @@ struct PDFLayouter {
 
   // MARK: - Emitting slices
 
-  /// Adds a slice to the flow: owed space, open quote rules, kept headings and list markers.
+  /// Adds a slice to the flow: owed space, open quote rules, kept headings and list markers;
+  /// reflected across the frame (`indent + width`: the text or column width) when the document is
+  /// right to left.
   mutating func emit(_ slice: Slice) {
     var s = slice
     s.spaceBefore = max(s.spaceBefore, pendingSpace)
@@ -156,6 +164,15 @@ struct PDFLayouter {
       s.items.insert(PageItem(.box(Rect(x: box.x, y: top, width: box.ruleWidth, height: s.height - top), fill: box.rule, stroke: .none, group: box.group + 1)), at: 0)
       s.items.insert(PageItem(.box(Rect(x: box.x, y: top, width: box.width, height: s.height - top), fill: box.fill, stroke: .none, group: box.group)), at: 0)
       boxes[k].started = true
+    }
+    if direction == .rtl {
+      let frame = indent + width
+      s.items = s.items.map { $0.mirrored(in: frame) }
+      s.repeatHeader = s.repeatHeader?.map { header in
+        var h = header
+        h.items = h.items.map { $0.mirrored(in: frame) }
+        return h
+      }
     }
     slices.append(s)
   }

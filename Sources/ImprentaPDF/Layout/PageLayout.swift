@@ -75,6 +75,27 @@ struct PageItem {
     }
     return m
   }
+
+  /// The same item reflected across a frame `width` wide (x becomes `width - x`), for right-to-left
+  /// documents: each item keeps its size, so a text line is moved as the box it fills (its shaped
+  /// glyphs are not turned round), a rule or box swaps its edges.
+  func mirrored(in width: Double) -> PageItem {
+    var m = self
+    func flip(_ r: Rect) -> Rect { Rect(x: width - r.maxX, y: r.y, width: r.width, height: r.height) }
+    switch kind {
+    case .text(var t):
+      t.x = width - t.x - t.width
+      m.kind = .text(t)
+    case .rule(let x0, let y0, let x1, let y1, let w, let c): m.kind = .rule(x0: width - x0, y0: y0, x1: width - x1, y1: y1, width: w, color: c)
+    case .box(let r, let f, let s, let g): m.kind = .box(flip(r), fill: f, stroke: s, group: g)
+    case .image(let r, let i): m.kind = .image(flip(r), i)
+    case .link(let r, let d): m.kind = .link(flip(r), destination: d)
+    case .anchor: break
+    case .leader(let x0, let x1, let b, let c): m.kind = .leader(x0: width - x1, x1: width - x0, baseline: b, color: c)
+    case .qrCode(let r, let q): m.kind = .qrCode(flip(r), q)
+    }
+    return m
+  }
 }
 
 /// A bookmark of the PDF outline.
@@ -93,6 +114,9 @@ struct TextLine {
   var x: Double
   /// The y of the baseline.
   var baseline: Double
+
+  /// The line's advance width.
+  var width: Double { index < block.lines.count ? block.lines[index].width : 0 }
 
   /// The line's text as a reader sees it: soft hyphens dropped, a line-final one shown as `-`.
   var text: String { block.lineText(index) }

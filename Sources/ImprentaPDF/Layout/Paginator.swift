@@ -13,6 +13,11 @@ struct Paginator {
     get { footnotes.ruleColor }
     set { footnotes.ruleColor = newValue }
   }
+  /// Right-to-left pages (the note rule at the right; columns filled from the right).
+  var rightToLeft: Bool {
+    get { footnotes.rightToLeft }
+    set { footnotes.rightToLeft = newValue }
+  }
 
   private(set) var pages: [LaidPage] = []
   private(set) var anchorPages: [String: Int] = [:]

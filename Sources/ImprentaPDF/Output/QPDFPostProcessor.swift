@@ -56,11 +56,12 @@ enum QPDFPostProcessor {
     warning.range(of: #"dictionary has duplicated key /[a-z]+[-0-9]+; last occurrence overrides"#, options: .regularExpression) != nil
   }
 
-  /// `boxes` sets `TrimBox` and `BleedBox` on every page (print production); `inspect` looks at
+  /// `rightToLeft` asks viewers to read the pages right to left (`/ViewerPreferences /Direction
+  /// /R2L`: a two-page view puts page 2 on the right). `boxes` sets `TrimBox` and `BleedBox` on every page (print production); `inspect` looks at
   /// the document before it is written (preflight's font check). qpdf's warnings (a repaired
   /// object, a broken stream) never go to stderr: they are added to `warnings`, for diagnostics.
   static func process(
-    _ pdf: [UInt8], language: String, date: PageDate, figureAlts: [String] = [], boxes: PageBoxes? = nil, warnings: inout [String],
+    _ pdf: [UInt8], language: String, rightToLeft: Bool = false, date: PageDate, figureAlts: [String] = [], boxes: PageBoxes? = nil, warnings: inout [String],
     inspect: ((qpdf_data?) -> Void)? = nil
   ) throws -> [UInt8] {
     var q: qpdf_data? = qpdf_init()
@@ -86,6 +87,12 @@ enum QPDFPostProcessor {
         try check(qpdf_read_memory(q, "imprenta.pdf", chars.baseAddress, UInt64(chars.count), nil), "qpdf could not read Cairo's PDF")
         let root = qpdf_get_root(q)
         if !language.isEmpty { qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
+        if rightToLeft {
+          let existing = qpdf_oh_get_key(q, root, "/ViewerPreferences")
+          let preferences = qpdf_oh_is_dictionary(q, existing) != 0 ? existing : qpdf_oh_new_dictionary(q)
+          qpdf_oh_replace_key(q, preferences, "/Direction", qpdf_oh_new_name(q, "/R2L"))
+          qpdf_oh_replace_key(q, root, "/ViewerPreferences", preferences)
+        }
         setFigureAlts(q, root: root, alts: figureAlts)
         if let boxes { setBoxes(q, boxes) }
         inspect?(q)

@@ -15,6 +15,11 @@ struct ColumnPaginator {
     get { footnotes.ruleColor }
     set { footnotes.ruleColor = newValue }
   }
+  /// Right-to-left pages (the note rule at the right; columns filled from the right).
+  var rightToLeft: Bool {
+    get { footnotes.rightToLeft }
+    set { footnotes.rightToLeft = newValue }
+  }
 
   private(set) var pages: [LaidPage] = []
   private(set) var anchorPages: [String: Int] = [:]
@@ -184,7 +189,7 @@ struct ColumnPaginator {
       let top = y + (hasContent ? 2 : 0)
       let left = geometry.left(page: pages.count)
       for (k, column, cy) in c.placed {
-        let dx = left + Double(column) * (columnWidth + gap)
+        let dx = left + Double(rightToLeft ? columns - 1 - column : column) * (columnWidth + gap)
         place(run[k], dx: dx, dy: geometry.marginTop + top + cy, dropSpace: cy == 0, column: column)
       }
       y = top + c.tallest

@@ -44,10 +44,12 @@ extension PDFLayouter {
     if columnCount > 1 {
       var paginator = ColumnPaginator(geometry: geometry, notes: notes, columns: columnCount, gap: style.page.columnGap.points(em: baseSize))
       paginator.ruleColor = style.footnote.ruleColor
+      paginator.rightToLeft = direction == .rtl
       return paginator.paginate(slices)
     }
     var paginator = Paginator(geometry: geometry, notes: notes)
     paginator.ruleColor = style.footnote.ruleColor
+    paginator.rightToLeft = direction == .rtl
     return paginator.paginate(slices)
   }
 

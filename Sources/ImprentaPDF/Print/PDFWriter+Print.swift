@@ -124,7 +124,8 @@ extension PDFWriter {
     let inspect: ((qpdf_data?) -> Void)? = fontProblems == nil ? { found.names = QPDFPostProcessor.fontsNotEmbedded($0) } : nil
     do {
       let out = try QPDFPostProcessor.process(
-        bytes, language: document.language(default: style.base.language), date: environment.buildDate, figureAlts: figureAlts, boxes: boxes,
+        bytes, language: document.language(default: style.base.language),
+        rightToLeft: document.direction(defaultLanguage: style.base.language) == .rtl, date: environment.buildDate, figureAlts: figureAlts, boxes: boxes,
         warnings: &qpdfWarnings, inspect: inspect)
       if let names = found.names { fontProblems = names }
       return out

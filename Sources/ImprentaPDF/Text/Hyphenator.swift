@@ -26,6 +26,14 @@ final class Hyphenator {
     return nil
   }
 
+  /// Whether a language is written without hyphenation: Chinese, Japanese and Korean break
+  /// between characters (or words) and never hyphenate; Thai, Lao, Khmer and Burmese break
+  /// between words with no hyphen. No dictionary is looked for, nor missed.
+  static func isUnhyphenated(language: String) -> Bool {
+    let primary = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+    return ["zh", "ja", "ko", "th", "lo", "km", "my", "yue", "wuu", "cmn"].contains(primary)
+  }
+
   init?(language: String) {
     guard let path = Hyphenator.dictionaryPath(for: language), let d = hnj_hyphen_load(path) else { return nil }
     dict = d
@@ -69,7 +77,7 @@ final class Hyphenator {
     var i = text.startIndex
     while i < text.endIndex {
       let c = text[i]
-      if c.isLetter {
+      if c.isLetter && !Hyphenator.isUnhyphenatedScript(c) {
         if word.isEmpty { start = i }
         word = text[start...i]
       } else {
@@ -83,6 +91,18 @@ final class Hyphenator {
     }
     if !word.isEmpty { out += hyphenateWord(word) }
     return out
+  }
+
+  /// A letter of a script that is never hyphenated (Han, kana, Hangul, Thai, Lao, Khmer,
+  /// Myanmar): it ends a word, so a run of Chinese in a Spanish page gets no soft hyphens.
+  static func isUnhyphenatedScript(_ c: Character) -> Bool {
+    guard let v = c.unicodeScalars.first?.value, v >= 0x0E00 else { return false }
+    switch v {
+    case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1100...0x11FF, 0x1780...0x17FF, 0x2E80...0x2FDF, 0x3040...0x31FF, 0x3400...0x4DBF,
+      0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFF66...0xFFDC, 0x20000...0x3FFFF:
+      return true
+    default: return false
+    }
   }
 
   /// One word with soft hyphens. libhyphen with a UTF-8 dictionary marks breaks per character,

@@ -59,6 +59,7 @@ extension AttributedText {
     t.links = links.map { (moved($0.start, isStart: true), moved($0.end, isStart: false), $0.destination) }
     t.refusedLinks = refusedLinks
     t.footnoteCalls = footnoteCalls.map { (moved($0.index, isStart: true), $0.number) }
+    t.sources = sources.map { (moved($0.start, isStart: true), moved($0.end, isStart: false), $0.range) }
     return t
   }
 

@@ -1,5 +1,6 @@
 import CPangoCairo
 import Foundation
+import ImprentaModel
 import ImprentaStyle
 
 let pangoScale = Double(imprenta_pango_scale())
@@ -40,6 +41,13 @@ struct ParagraphFormat: Hashable {
   var firstLineIndent: Double = 0
   /// Break anywhere when a word does not fit (code).
   var breakAnywhere = false
+  /// The paragraph's base direction; nil takes the document's (`PDFLayouter.lineSlices`).
+  /// Right to left: every line is ordered from the right and `left`/`right` alignment mean the
+  /// start and the end of the line, so they swap sides.
+  var direction: WritingDirection? = nil
+  /// The text's language (BCP 47), or empty: Pango picks fallback fonts and glyph forms by it
+  /// (Han characters take Chinese, Japanese or Korean shapes).
+  var language = ""
 }
 
 /// The metrics of one line of a shaped block, in points from the layout's top-left corner.
@@ -62,10 +70,20 @@ struct LineMetrics {
 final class TextEngine {
   let fontMap: UnsafeMutablePointer<PangoFontMap>
   let context: OpaquePointer
+  /// The same set-up with a right-to-left base direction, for right-to-left paragraphs (Pango
+  /// reads the base direction from the context, not the layout).
+  let rtlContext: OpaquePointer
 
   init() {
     fontMap = pango_cairo_font_map_get_default()
-    context = pango_font_map_create_context(fontMap)
+    context = TextEngine.makeContext(fontMap)
+    rtlContext = TextEngine.makeContext(fontMap)
+    pango_context_set_base_dir(rtlContext, PANGO_DIRECTION_RTL)
+    FontMetricsGuard.install(fontMap: fontMap, context: context)
+  }
+
+  private static func makeContext(_ fontMap: UnsafeMutablePointer<PangoFontMap>) -> OpaquePointer {
+    let context = pango_font_map_create_context(fontMap)!
     let options = cairo_font_options_create()
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
@@ -73,12 +91,13 @@ final class TextEngine {
     cairo_font_options_destroy(options)
     pango_cairo_context_set_resolution(context, 72)
     pango_context_set_round_glyph_positions(context, 0)
-    FontMetricsGuard.install(fontMap: fontMap, context: context)
+    return context
   }
 
   deinit {
     // The font map is the thread's, not ours to release.
     imprenta_g_object_unref(UnsafeMutableRawPointer(context))
+    imprenta_g_object_unref(UnsafeMutableRawPointer(rtlContext))
   }
 
   /// The family fontconfig actually picks for the first name of `families`, for fallback warnings.
@@ -153,6 +172,9 @@ final class TextBlock {
   let text: AttributedText
   let format: ParagraphFormat
   private(set) var lines: [LineMetrics] = []
+  /// Characters no installed font has (Pango set its "unknown glyph" box), with their byte offsets
+  /// in `text`, in order.
+  private(set) var missingGlyphs: [(index: Int, scalar: Unicode.Scalar)] = []
   private var layout: OpaquePointer?
   private let bytes: [UInt8]
 
@@ -165,6 +187,7 @@ final class TextBlock {
     bytes = Array(self.text.string.utf8)
     let l = makeLayout()
     measure(l)
+    if pango_layout_get_unknown_glyphs_count(l) > 0 { findMissingGlyphs(l) }
     layout = l
   }
 
@@ -185,7 +208,10 @@ final class TextBlock {
   }
 
   private func makeLayout() -> OpaquePointer {
-    let l = pango_layout_new(engine.context)!
+    let rtl = format.direction == .rtl
+    let l = pango_layout_new(rtl ? engine.rtlContext : engine.context)!
+    // A right-to-left paragraph stays right to left even when it opens with a Latin word.
+    if rtl { pango_layout_set_auto_dir(l, 0) }
     let desc = pango_font_description_new()
     pango_font_description_set_family(desc, format.font.family)
     pango_font_description_set_size(desc, Int32((format.font.size * pangoScale).rounded()))
@@ -197,17 +223,20 @@ final class TextBlock {
       pango_layout_set_width(l, Int32((format.width * pangoScale).rounded(.down)))
       pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR)
     }
+    // `left` is the start of the line: the right edge in a right-to-left paragraph.
+    let start = rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, end = rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT
     switch format.align {
-    case .left: pango_layout_set_alignment(l, PANGO_ALIGN_LEFT)
+    case .left: pango_layout_set_alignment(l, start)
     case .center: pango_layout_set_alignment(l, PANGO_ALIGN_CENTER)
-    case .right: pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT)
+    case .right: pango_layout_set_alignment(l, end)
     case .justify:
-      pango_layout_set_alignment(l, PANGO_ALIGN_LEFT)
+      pango_layout_set_alignment(l, start)
       if format.width > 0 { pango_layout_set_justify(l, 1) }
     }
     if format.firstLineIndent != 0 { pango_layout_set_indent(l, Int32(format.firstLineIndent * pangoScale)) }
     pango_layout_set_text(l, text.string, Int32(bytes.count))
     let list = pango_attr_list_new()
+    if !format.language.isEmpty { insert(list, pango_attr_language_new(pango_language_from_string(format.language)), 0, bytes.count) }
     if format.breakAnywhere { insert(list, pango_attr_insert_hyphens_new(0), 0, bytes.count) }
     for a in text.attributes { insert(list, attribute(a.kind), a.start, a.end) }
     pango_layout_set_attributes(l, list)
@@ -235,6 +264,7 @@ final class TextBlock {
     case .strikethrough: return pango_attr_strikethrough_new(1)
     case .rise(let r): return pango_attr_rise_new(Int32(r * pangoScale))
     case .noHyphens: return pango_attr_insert_hyphens_new(0)
+    case .noBreaks: return pango_attr_allow_breaks_new(0)
     }
   }
 
@@ -252,6 +282,35 @@ final class TextBlock {
           x: Double(logical.x) / pangoScale, width: Double(logical.width) / pangoScale,
           top: Double(logical.y) / pangoScale, height: Double(logical.height) / pangoScale, baseline: baseline))
     } while pango_layout_iter_next_line(iter) != 0
+  }
+
+  /// Walks the shaped runs for glyphs with Pango's unknown flag and maps each back to its character
+  /// (through the run's clusters). Spaces, controls and invisible format characters are not counted:
+  /// they draw nothing whatever the font.
+  private func findMissingGlyphs(_ l: OpaquePointer) {
+    let unknownFlag: UInt32 = 0x1000_0000  // PANGO_GLYPH_UNKNOWN_FLAG
+    var seen: Set<Int> = []
+    let iter = pango_layout_get_iter(l)
+    defer { pango_layout_iter_free(iter) }
+    repeat {
+      guard let run = pango_layout_iter_get_run_readonly(iter), let item = run.pointee.item, let glyphs = run.pointee.glyphs else { continue }
+      for g in 0..<Int(glyphs.pointee.num_glyphs) where glyphs.pointee.glyphs[g].glyph & unknownFlag != 0 {
+        let index = Int(item.pointee.offset) + Int(glyphs.pointee.log_clusters[g])
+        guard index < bytes.count, seen.insert(index).inserted, let scalar = scalar(at: index) else { continue }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator: continue
+        default: missingGlyphs.append((index, scalar))
+        }
+      }
+    } while pango_layout_iter_next_run(iter) != 0
+    missingGlyphs.sort { $0.index < $1.index }
+  }
+
+  /// The character starting at byte `index` of the text.
+  private func scalar(at index: Int) -> Unicode.Scalar? {
+    var end = index + 1
+    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+    return String(decoding: bytes[index..<end], as: UTF8.self).unicodeScalars.first
   }
 
   /// Calls `body` with the Pango line `index`.
