@@ -198,6 +198,10 @@ public struct SiteReader: Sendable {
     if doc.metadata.language.isEmpty, config.statesLanguage || config.language(language)?.languageCode.isEmpty == false {
       doc.metadata.language = config.language(language)?.tag ?? language
     }
+    // The site language's direction (`languages.he.direction = 'rtl'`) when the page says none.
+    if doc.metadata.direction == nil, let said = config.language(language)?.direction, !said.isEmpty {
+      doc.metadata.direction = WritingDirection(parsing: said)
+    }
     // A section or bundle with no title is named after its folder, as Hugo does (not `_index`).
     let fileName = (relative as NSString).lastPathComponent
     if doc.metadata.title == fileName && (p.stem == "_index" || p.stem == "index") {
