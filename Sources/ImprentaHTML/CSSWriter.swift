@@ -85,17 +85,17 @@ public struct CSSWriter: Sendable {
       ("font-style", CSSWriter.keyword(q.slant, FontStyle.slants, else: "normal")),
     ]))
 
-    // Admonitions: a rule at the left, a tinted box, the title in bold in the rule's colour.
+    // Admonitions: a rule at the start of the line, a tinted box, the title in bold in the rule's colour.
     let ad = style.admonition
     rules.append(("aside.admonition", [
       ("margin", "0 0 \(em(style.paragraph.spaceAfter)) 0"), ("padding", "\(em(ad.padding)) \(em(ad.padding)) 0.05em \(em(ad.padding))"),
-      ("border-left", "\(num(ad.borderWidth.points(em: base)))pt solid \(ad.noteColor)"), ("background-color", ad.noteBackground.description),
+      ("border-inline-start", "\(num(ad.borderWidth.points(em: base)))pt solid \(ad.noteColor)"), ("background-color", ad.noteBackground.description),
       ("page-break-inside", "avoid"),
     ]))
     rules.append((".admonition-title", [("font-weight", "bold"), ("color", ad.noteColor.description), ("text-indent", "0")]))
     for family in Admonition.Family.allCases where family != .note {
       let (rule, background) = ad.colors(family)
-      rules.append(("aside.admonition-\(family.rawValue)", [("border-left-color", rule.description), ("background-color", background.description)]))
+      rules.append(("aside.admonition-\(family.rawValue)", [("border-inline-start-color", rule.description), ("background-color", background.description)]))
       rules.append(("aside.admonition-\(family.rawValue) .admonition-title", [("color", rule.description)]))
     }
 
