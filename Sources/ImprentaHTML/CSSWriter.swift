@@ -91,6 +91,9 @@ public struct CSSWriter: Sendable {
     }
     rules.append(("ul.loose li, ol.loose li", [("margin-top", em(l.itemSpacing))]))
     rules.append(("li.task", [("list-style-type", "none")]))
+    rules.append(("dl", [("margin", "0 0 \(em(style.paragraph.spaceAfter)) 0")]))
+    rules.append(("dt", [("font-weight", "bold")]))
+    rules.append(("dd", [("margin", "0 0 \(em(l.itemSpacing)) \(em(l.indent))")]))
     rules.append(("li.task input", [("margin", "0 0.4em 0 -1.3em")]))
 
     // Tables.

@@ -26,6 +26,12 @@ struct LinkRewriter {
       return .figure(f)
     case .footnoteDefinition(var f): f.blocks = f.blocks.map(rewrite); return .footnoteDefinition(f)
     case .container(var c): c.blocks = c.blocks.map(rewrite); return .container(c)
+    case .definitionList(var d):
+      for i in d.items.indices {
+        for t in d.items[i].terms.indices { d.items[i].terms[t].content = rewrite(d.items[i].terms[t].content) }
+        d.items[i].definitions = d.items[i].definitions.map { $0.map(rewrite) }
+      }
+      return .definitionList(d)
     case .codeBlock, .thematicBreak, .html, .embed: return block
     }
   }

@@ -114,6 +114,7 @@ struct PDFLayouter {
     case .html(let h): renderHTML(h)
     case .container(let c): for b in c.blocks { render(b) }
     case .embed(let e): renderEmbed(e)
+    case .definitionList(let d): renderDefinitionList(d)
     }
   }
 
