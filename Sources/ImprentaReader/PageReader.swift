@@ -13,6 +13,8 @@ public struct PageReader: Sendable {
   /// Whether `ref`/`relref` destinations stay marked for a site's link resolver (`SiteLinkResolver`);
   /// when false (a page read alone) they become the path as written.
   public var keepsReferenceMarkers = false
+  /// How Markdown is read: Hugo's Goldmark settings (`MarkupOptions(hugoConfig:)`); Hugo's defaults.
+  public var markup = MarkupOptions()
 
   /// Creates a reader.
   public init() {}
@@ -44,7 +46,7 @@ public struct PageReader: Sendable {
     var metadata = MetadataBuilder.build(frontMatter, file: path, diagnostics: &diagnostics)
     // Shortcodes are found before cmark-gfm sees the text, then put back as nodes.
     let pipeline = ShortcodePipeline(
-      markdown: frontMatter.body, file: path, lineOffset: frontMatter.bodyLineOffset, expander: shortcodes, page: metadata, site: site)
+      markdown: frontMatter.body, file: path, lineOffset: frontMatter.bodyLineOffset, expander: shortcodes, page: metadata, site: site, markup: markup)
     var blocks = pipeline.convert()
     if !keepsReferenceMarkers {
       let rewriter = LinkRewriter { d, _ in d.hasPrefix(RefShortcode.marker) ? String(d.dropFirst(RefShortcode.marker.count)) : d }
