@@ -38,6 +38,8 @@ struct GoldmarkPrepass {
   var consumed: [Bool]
   /// Attribute lists found at the end of heading lines, by line (0-based).
   var headingAttributes: [Int: Attributes] = [:]
+  /// The length in bytes those heading lines had with their attribute list (for source ranges).
+  var headingLineLengths: [Int: Int] = [:]
   /// Attribute lines (block attributes), by line (0-based).
   var blockAttributes: [Int: Attributes] = [:]
   var replacements: [Replacement] = []
@@ -333,6 +335,9 @@ struct GoldmarkPrepass {
       }()
       guard isATX || isSetext, let found = AttributeList.trailing(l), found.start > i else { continue }
       headingAttributes[k] = found.attributes
+      var length = l.count
+      while length > 0, l[length - 1] == 32 || l[length - 1] == 9 || l[length - 1] == 13 { length -= 1 }
+      headingLineLengths[k] = length
       var cut = found.start
       while cut > 0, l[cut - 1] == 32 || l[cut - 1] == 9 { cut -= 1 }
       lines[k] = Array(l[..<cut])

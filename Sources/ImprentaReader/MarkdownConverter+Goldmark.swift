@@ -16,6 +16,7 @@ extension MarkdownConverter {
       lines: lines, options: o, definitionLists: nesting < MarkdownConverter.maximumDepth, firstID: MarkdownConverter.prepassIDBase * (nesting + 1))
     prepass.run()
     headingAttributes = prepass.headingAttributes
+    headingLineLengths = prepass.headingLineLengths
     blockAttributes = prepass.blockAttributes
     guard !prepass.replacements.isEmpty || !headingAttributes.isEmpty || !blockAttributes.isEmpty else { return text }
     for replacement in prepass.replacements {
@@ -32,13 +33,19 @@ extension MarkdownConverter {
     return prepass.text
   }
 
-  /// The attributes written after a heading's text (on any of its lines).
-  func attributes(ofHeading r: SourceRange) -> Attributes {
-    guard !headingAttributes.isEmpty, r.isKnown else { return Attributes() }
+  /// The attributes written after a heading's text (on any of its lines), and its range with
+  /// the attribute list counted in (as it is in the file).
+  func attributes(ofHeading r: SourceRange) -> (Attributes, SourceRange) {
+    guard !headingAttributes.isEmpty, r.isKnown else { return (Attributes(), r) }
     let first = r.start.line - lineOffset - 1, last = r.end.line - lineOffset - 1
-    guard first <= last else { return Attributes() }
-    for k in first...last { if let a = headingAttributes[k] { return a } }
-    return Attributes()
+    guard first <= last else { return (Attributes(), r) }
+    for k in first...last {
+      guard let a = headingAttributes[k] else { continue }
+      var range = r
+      if k == last, let length = headingLineLengths[k] { range.end.column = max(range.end.column, length) }
+      return (a, range)
+    }
+    return (Attributes(), r)
   }
 
   // MARK: - Definition lists

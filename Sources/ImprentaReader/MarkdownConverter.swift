@@ -28,6 +28,7 @@ struct MarkdownConverter {
   /// Attribute lists the pre-pass took from heading lines and attribute lines, by line (0-based).
   var headingAttributes: [Int: Attributes] = [:]
   var blockAttributes: [Int: Attributes] = [:]
+  var headingLineLengths: [Int: Int] = [:]
 
   init(file: String, lineOffset: Int) {
     self.file = file
@@ -173,7 +174,8 @@ struct MarkdownConverter {
     case CMARK_NODE_HEADING:
       // The id is the slug for now: ids are made unique once the whole page is read (`AnchorIDs`).
       let content = convertInlines(children(of: node), depth: 0)
-      out.append(.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: content, id: Slug.github(content.plainText), attributes: attributes(ofHeading: r), range: r)))
+      let (attributes, range) = attributes(ofHeading: r)
+      out.append(.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: content, id: Slug.github(content.plainText), attributes: attributes, range: range)))
     case CMARK_NODE_BLOCK_QUOTE:
       nested(node, depth: depth, into: &out) { .blockQuote(BlockQuote.classified($0, range: r)) }
     case CMARK_NODE_LIST:
