@@ -219,7 +219,7 @@ package struct XHTMLRenderer {
     for pair in a.pairs {
       let key = pair.key.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
       guard !key.isEmpty, key.first!.isLetter else { continue }
-      node.set("data-" + key, pair.value)
+      node.set(key.hasPrefix("data-") ? key : "data-" + key, pair.value)
     }
   }
 }

@@ -3,10 +3,12 @@ import ImprentaStyle
 
 extension PDFLayouter {
   /// A definition list: each term in bold at the current indent (kept with what follows, and an
-  /// anchor when it has an id), each definition's blocks indented by the list indent.
+  /// anchor when it has an id), each definition's blocks indented by the list indent; tight
+  /// lists set a definition's paragraphs without paragraph space.
   mutating func renderDefinitionList(_ list: DefinitionList) {
     let hang = style.list.indent.points(em: baseSize)
-    let spacing = list.isTight ? 1.0 : style.list.itemSpacing.points(em: baseSize)
+    // Entries apart by the list's item spacing even when tight: a term needs air above it.
+    let spacing = style.list.itemSpacing.points(em: baseSize)
     let savedIndent = indent, savedWidth = width
     tagStack.append(StructureTag(name: "L", id: nextID()))
     for (k, item) in list.items.enumerated() {
