@@ -19,6 +19,9 @@ extension MarkdownConverter {
     headingLineLengths = prepass.headingLineLengths
     blockAttributes = prepass.blockAttributes
     guard !prepass.replacements.isEmpty || !headingAttributes.isEmpty || !blockAttributes.isEmpty else { return text }
+    if prepass.replacements.contains(where: { if case .definitionList = $0 { return true } else { return false } }) {
+      references.merge(prepass.referenceDefinitions()) { outer, _ in outer }
+    }
     for replacement in prepass.replacements {
       switch replacement {
       case .definitionList(let id, let raw):
@@ -58,6 +61,7 @@ extension MarkdownConverter {
     // Shortcode placeholders only when the text has some (a copy per definition would cost
     // time in the number of shortcodes).
     if text.unicodeScalars.contains(ShortcodeTokens.inlineOpen) || text.contains(ShortcodeTokens.blockPrefix) { c.expansions = expansions }
+    c.references = references
     c.footnoteNumbers = footnoteNumbers
     return c
   }
@@ -69,7 +73,7 @@ extension MarkdownConverter {
       var terms: [DefinitionTerm] = []
       for term in item.terms {
         var c = nestedConverter(at: term.line, for: term.text)
-        let blocks = c.convert(Substring(term.text))
+        let blocks = c.convert(Substring(withReferences(term.text)))
         absorb(c)
         let content: [Inline]
         if blocks.count == 1, case .paragraph(let p) = blocks[0] { content = p.content } else { content = ShortcodeOutput.inlines(of: blocks) }
@@ -79,7 +83,7 @@ extension MarkdownConverter {
       var definitions: [[Block]] = []
       for definition in item.definitions {
         var c = nestedConverter(at: definition.line, for: definition.text)
-        definitions.append(c.convert(Substring(definition.text)))
+        definitions.append(c.convert(Substring(withReferences(definition.text))))
         absorb(c)
       }
       let first = (item.terms.first?.line ?? raw.firstLine) + 1 + lineOffset
@@ -87,6 +91,14 @@ extension MarkdownConverter {
       items.append(DefinitionItem(terms: terms, definitions: definitions, range: SourceRange(first, 1, last, 1)))
     }
     return DefinitionList(items: items, isTight: raw.isTight, range: SourceRange(raw.firstLine + 1 + lineOffset, 1, raw.lastLine + 1 + lineOffset, 1))
+  }
+
+  /// `text` followed by the page's reference definitions it uses (after its last line, so its
+  /// line numbers do not move).
+  func withReferences(_ text: String) -> String {
+    guard !references.isEmpty else { return text }
+    let used = GoldmarkPrepass.bracketedLabels(in: text).compactMap { references[$0] }
+    return used.isEmpty ? text : text + "\n\n" + used.sorted().joined(separator: "\n") + "\n"
   }
 
   /// Takes back what a nested converter learned (footnote numbers, diagnostics).

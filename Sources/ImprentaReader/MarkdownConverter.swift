@@ -29,6 +29,8 @@ struct MarkdownConverter {
   var headingAttributes: [Int: Attributes] = [:]
   var blockAttributes: [Int: Attributes] = [:]
   var headingLineLengths: [Int: Int] = [:]
+  /// Link reference definitions of the page this text is part of (a definition's text uses the page's).
+  var references: [String: String] = [:]
 
   init(file: String, lineOffset: Int) {
     self.file = file

@@ -211,6 +211,12 @@ struct GoldmarkSyntaxTests {
     #expect(!d.items[0].terms[0].content.plainText.contains("\u{E000}"))
   }
 
+  @Test func referenceLinksInsideDefinitionsUseThePageDefinitions() throws {
+    let (doc, _) = try Self.read("`build`\n: See [configure build][] and [the docs][Docs].\n\n[configure build]: /configuration/build/\n[docs]: https://example.org/docs \"Docs\"\n")
+    #expect(doc.links.map(\.destination) == ["/configuration/build/", "https://example.org/docs"])
+    #expect(!Self.plain(try #require(Self.definitionLists(doc.blocks).first?.items[0].definitions[0].first)).contains("["))
+  }
+
   // MARK: - Unique ids
 
   @Test func headingsInShortcodeBodiesAreUniqueWithThePage() throws {
