@@ -355,9 +355,8 @@ struct GoldmarkPrepass {
 
   mutating func findHeadingAttributes() {
     for k in lines.indices where !inFence[k] && !consumed[k] {
-      var i = 0
       let l = lines[k]
-      while i < l.count, l[i] == 32 || l[i] == 9 || l[i] == UInt8(ascii: ">") { i += 1 }
+      let i = GoldmarkPrepass.containerPrefixEnd(l)
       let isATX: Bool = {
         var h = i
         while h < l.count, l[h] == UInt8(ascii: "#") { h += 1 }
@@ -380,6 +379,28 @@ struct GoldmarkPrepass {
       while cut > 0, l[cut - 1] == 32 || l[cut - 1] == 9 { cut -= 1 }
       lines[k] = Array(l[..<cut])
     }
+  }
+
+  /// Where a line's content starts after quote markers, list markers and indentation
+  /// (`> - ### Title` → at `###`).
+  static func containerPrefixEnd(_ l: [UInt8]) -> Int {
+    var i = 0
+    while i < l.count {
+      let b = l[i]
+      if b == 32 || b == 9 || b == UInt8(ascii: ">") {
+        i += 1
+      } else if (b == UInt8(ascii: "-") || b == UInt8(ascii: "*") || b == UInt8(ascii: "+")) && i + 1 < l.count && (l[i + 1] == 32 || l[i + 1] == 9) {
+        i += 2
+      } else if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+        var j = i
+        while j < l.count, j - i < 9, l[j] >= UInt8(ascii: "0") && l[j] <= UInt8(ascii: "9") { j += 1 }
+        guard j + 1 < l.count, l[j] == UInt8(ascii: ".") || l[j] == UInt8(ascii: ")"), l[j + 1] == 32 || l[j + 1] == 9 else { return i }
+        i = j + 2
+      } else {
+        return i
+      }
+    }
+    return i
   }
 
   mutating func findBlockAttributes() {

@@ -42,6 +42,14 @@ struct GoldmarkSyntaxTests {
     #expect(h[3].id == "title" && h[3].attributes.classes == ["setext"])
   }
 
+  @Test func headingAttributesInListItemsAndQuotes() throws {
+    let (doc, _) = try Self.read("- ### Probably fast {anchor=false}\n  Text.\n\n> 1. ## Quoted {#q}\n")
+    var headings: [Heading] = []
+    doc.forEachBlock { if case .heading(let h) = $0 { headings.append(h) } }
+    #expect(headings.map { $0.content.plainText } == ["Probably fast", "Quoted"])
+    #expect(headings.map(\.id) == ["", "q"])
+  }
+
   @Test func quotedValuesKeepEscapesAndSpaces() throws {
     let h = Self.headings(try Self.blocks(#"## Q {title="say \"hi\" {now}" alt='it\'s' class="a b"}"# + "\n"))
     #expect(h.first?.content.plainText == "Q")
