@@ -136,8 +136,17 @@ struct GoldmarkPrepass {
     let c = content(k)
     guard let first = c.first else { return false }
     switch first {
-    case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "|"), UInt8(ascii: "="):
+    case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "="):
       return true
+    case UInt8(ascii: "<"):
+      // An HTML tag, comment or declaration; not an autolink (`<https://…>` can be a term).
+      guard c.count > 1 else { return false }
+      let next = c[c.startIndex + 1]
+      if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") || next == UInt8(ascii: "/") { return true }
+      let name = c.dropFirst().prefix { $0 < 0x80 && (Character(Unicode.Scalar($0)).isLetter || Character(Unicode.Scalar($0)).isNumber || $0 == UInt8(ascii: "-")) }
+      guard let first = name.first, Character(Unicode.Scalar(first)).isLetter else { return false }
+      let after = c.dropFirst(1 + name.count).first
+      return after == nil || after == 32 || after == 9 || after == 13 || after == UInt8(ascii: ">") || after == UInt8(ascii: "/")
     case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "_"):
       if c.count == 1 { return true }
       let second = c[c.startIndex + 1]
@@ -357,6 +366,8 @@ struct GoldmarkPrepass {
     for k in lines.indices where !inFence[k] && !consumed[k] {
       let l = lines[k]
       let i = GoldmarkPrepass.containerPrefixEnd(l)
+      // Four columns in with no quote or list marker before: indented code, left alone.
+      if indent(k) >= 4, l[..<i].allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
       let isATX: Bool = {
         var h = i
         while h < l.count, l[h] == UInt8(ascii: "#") { h += 1 }
@@ -404,7 +415,7 @@ struct GoldmarkPrepass {
   }
 
   mutating func findBlockAttributes() {
-    for k in lines.indices where k > 0 && !inFence[k] && !consumed[k] && !isBlank(k - 1) {
+    for k in lines.indices where k > 0 && !inFence[k] && !consumed[k] && !isBlank(k - 1) && indent(k) < 4 {
       let l = lines[k]
       var i = 0
       while i < l.count, l[i] == 32 || l[i] == 9 || l[i] == UInt8(ascii: ">") { i += 1 }

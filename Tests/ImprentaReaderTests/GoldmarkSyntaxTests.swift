@@ -65,6 +65,11 @@ struct GoldmarkSyntaxTests {
     #expect(h.first?.attributes.isEmpty == true)
   }
 
+  @Test func indentedCodeKeepsItsBraces() throws {
+    let b = try Self.blocks("Text:\n\n    ## Title {#id}\n    {.note}\n", markup: Self.withBlockAttributes)
+    if case .codeBlock(let c)? = b.last { #expect(c.code == "## Title {#id}\n{.note}\n") } else { Issue.record("\(b)") }
+  }
+
   @Test func headingAttributesOffLeaveTheText() throws {
     var m = MarkupOptions()
     m.headingAttributes = false
@@ -217,6 +222,13 @@ struct GoldmarkSyntaxTests {
     let d = try #require(Self.definitionLists(doc.blocks).first)
     #expect(doc.links.map(\.destination) == ["other.md"])
     #expect(!d.items[0].terms[0].content.plainText.contains("\u{E000}"))
+  }
+
+  @Test func autolinkTermsButNotHTMLBlocks() throws {
+    let (doc, _) = try Self.read("<https://example.org/docuapi>\n: A theme.\n\n<div>\n: not a definition\n</div>\n")
+    let d = try #require(Self.definitionLists(doc.blocks).first)
+    #expect(d.items.count == 1 && doc.links.map(\.destination) == ["https://example.org/docuapi"])
+    #expect(doc.blocks.count == 2)
   }
 
   @Test func referenceLinksInsideDefinitionsUseThePageDefinitions() throws {
