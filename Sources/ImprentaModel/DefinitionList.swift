@@ -2,8 +2,8 @@
 public struct DefinitionList: Sendable, Hashable {
   /// The entries, in order.
   public var items: [DefinitionItem]
-  /// Whether no blank line separates terms and definitions (tight: a definition's single
-  /// paragraph is shown without paragraph spacing, as Goldmark writes `<dd>text</dd>`).
+  /// Whether no blank line comes before any definition's `:` (Goldmark's rule): a tight list's
+  /// definitions show their paragraphs without paragraph spacing (`<dd>text</dd>`).
   public var isTight: Bool
   /// Id, classes and pairs from a block attribute line.
   public var attributes: Attributes

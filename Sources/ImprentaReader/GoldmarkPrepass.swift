@@ -239,7 +239,6 @@ struct GoldmarkPrepass {
         if d > previousEnd + 1 { list.isTight = false }
         let (text, last, next) = definition(at: d)
         item.definitions.append((d, text))
-        if text.contains("\n\n") { list.isTight = false }
         previousEnd = last
         list.lastLine = last
         k = next

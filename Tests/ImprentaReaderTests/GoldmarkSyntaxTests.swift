@@ -186,13 +186,18 @@ struct GoldmarkSyntaxTests {
       """
     let b = try Self.blocks(md)
     let d = try #require(Self.definitionLists(b).first)
-    #expect(!d.isTight)
+    #expect(!d.isTight, "a blank line before ':'")
     let blocks = d.items[0].definitions[0]
     try #require(blocks.count == 4, "\(blocks)")
     #expect(Self.plain(blocks[1]) == "Second paragraph.")
     if case .codeBlock = blocks[2] {} else { Issue.record("no code block: \(blocks[2])") }
     if case .list(let l) = blocks[3] { #expect(l.items.count == 2) } else { Issue.record("no list") }
     if case .paragraph(let p)? = b.last { #expect(p.content.plainText == "After.") }
+  }
+
+  @Test func blankLinesInsideADefinitionKeepTheListTight() throws {
+    let d = try #require(Self.definitionLists(try Self.blocks("Term\n: One.\n\n  Two.\n\nNext\n: Three.\n")).first)
+    #expect(d.isTight && d.items.count == 2 && d.items[0].definitions[0].count == 2)
   }
 
   @Test func notADefinitionList() throws {
