@@ -6,6 +6,8 @@ import ImprentaModel
 /// `.class` entries add classes, `id=` or `#id` sets the id, other pairs are kept in order
 /// (an unquoted value is kept as written: `anchor=false` gives the pair `anchor`/`false`).
 enum AttributeList {
+  /// What ends an unquoted value.
+  static let valueStoppers: Set<UInt8> = Set("{}\"'=<>`\n".utf8)
   /// The attributes of `bytes`, which must be exactly one list (`{` … `}`), or nil.
   static func parse<C: Collection>(_ bytes: C) -> Attributes? where C.Element == UInt8, C.Index == Int {
     var i = bytes.startIndex
@@ -15,13 +17,17 @@ enum AttributeList {
     var attributes = Attributes()
     var count = 0
     func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 }
+    func isAlphanumeric(_ b: UInt8) -> Bool {
+      (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+    }
     /// Goldmark's id and class characters: not space, not ASCII punctuation except `_-:.`.
     func isNameByte(_ b: UInt8) -> Bool {
       if b >= 0x80 { return true }
-      if b <= 32 { return false }
-      if b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ":") || b == UInt8(ascii: ".") { return true }
-      let c = Character(Unicode.Scalar(b))
-      return c.isLetter || c.isNumber
+      return isAlphanumeric(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ":") || b == UInt8(ascii: ".")
+    }
+    /// A key's characters after the first: ASCII letters, digits, `_-:.`.
+    func isKeyByte(_ b: UInt8) -> Bool {
+      b < 0x80 && isNameByte(b)
     }
     while true {
       while i < end, isSpace(bytes[i]) { i += 1 }
@@ -42,12 +48,9 @@ enum AttributeList {
         i = j
       } else {
         // key [spaces] = [spaces] value
-        guard b < 0x80, Character(Unicode.Scalar(b)).isLetter || b == UInt8(ascii: "_") || b == UInt8(ascii: ":") else { return nil }
+        guard b < 0x80, (isAlphanumeric(b) && !(b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))) || b == UInt8(ascii: "_") || b == UInt8(ascii: ":") else { return nil }
         var j = i + 1
-        while j < end, bytes[j] < 0x80,
-          Character(Unicode.Scalar(bytes[j])).isLetter || Character(Unicode.Scalar(bytes[j])).isNumber
-            || [UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: ".")].contains(bytes[j])
-        { j += 1 }
+        while j < end, isKeyByte(bytes[j]) { j += 1 }
         let key = String(decoding: bytes[i..<j], as: UTF8.self)
         while j < end, isSpace(bytes[j]) { j += 1 }
         guard j < end, bytes[j] == UInt8(ascii: "=") else { return nil }
@@ -78,9 +81,7 @@ enum AttributeList {
           guard closed else { return nil }
         } else {
           let start = j
-          while j < end, !isSpace(bytes[j]), ![UInt8(ascii: "}"), UInt8(ascii: "{"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "`"), 10].contains(bytes[j]) {
-            j += 1
-          }
+          while j < end, !isSpace(bytes[j]), !AttributeList.valueStoppers.contains(bytes[j]) { j += 1 }
           guard j > start else { return nil }
           value = Array(bytes[start..<j])
         }

@@ -115,6 +115,17 @@ extension MarkdownConverter {
   /// Lines no block ends before are dropped.
   mutating func applyBlockAttributes(_ blocks: inout [Block]) {
     var pending = blockAttributes
+    let lines = blockAttributes.keys.sorted()
+    /// Whether an attribute line lies strictly between `low` and `high` (binary search: a
+    /// page of 50,000 attributed blocks stays linear).
+    func anyLine(after low: Int, before high: Int) -> Bool {
+      var lo = 0, hi = lines.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if lines[mid] <= low { lo = mid + 1 } else { hi = mid }
+      }
+      return lo < lines.count && lines[lo] < high
+    }
     func visit(_ blocks: inout [Block]) {
       for k in blocks.indices {
         guard !pending.isEmpty else { return }
@@ -135,7 +146,7 @@ extension MarkdownConverter {
         }
         // Blocks inside: only if an attribute line falls within this block.
         let first = r.start.line - lineOffset - 1
-        guard pending.keys.contains(where: { $0 > first && $0 < next }) else { continue }
+        guard anyLine(after: first, before: next) else { continue }
         switch blocks[k] {
         case .blockQuote(var q):
           visit(&q.blocks)
@@ -157,8 +168,10 @@ extension MarkdownConverter {
   static func adding(_ a: Attributes, to block: Block) -> Block {
     func merge(_ into: inout Attributes) {
       if into.id.isEmpty { into.id = a.id }
-      for c in a.classes where !into.classes.contains(c) { into.classes.append(c) }
-      for p in a.pairs where into[p.key] == nil { into.pairs.append(p) }
+      // Sets, not `contains` on the arrays: 40,000 pairs in one list stay linear.
+      var classes = Set(into.classes), keys = Set(into.pairs.map(\.key))
+      for c in a.classes where classes.insert(c).inserted { into.classes.append(c) }
+      for p in a.pairs where keys.insert(p.key).inserted { into.pairs.append(p) }
     }
     switch block {
     case .paragraph(var p): merge(&p.attributes); return .paragraph(p)

@@ -61,6 +61,19 @@ struct HostileGoldmarkTests {
     #expect(elapsed < Hostile.bound)
   }
 
+  @Test func manyAttributedBlocksAreLinear() throws {
+    let n = 50_000 / Hostile.divisor
+    let md = (0..<n).map { "> quote \($0)\n{.q}\n\n- item \($0)\n{.l}\n" }.joined(separator: "\n")
+    let (doc, elapsed) = try Self.read(md, markup: Self.everything)
+    var attributed = 0
+    for b in doc.blocks {
+      if case .blockQuote(let q) = b, q.attributes.classes.contains("q") { attributed += 1 }
+      if case .list(let l) = b, l.attributes.classes == ["l"] { attributed += 1 }
+    }
+    #expect(attributed == 2 * n)
+    #expect(elapsed < Hostile.bound)
+  }
+
   @Test func fiftyThousandTermsStayLinear() throws {
     let n = 50_000 / Hostile.divisor
     let md = (0..<n).map { "term \($0)\n: definition \($0)\n" }.joined(separator: "\n")
