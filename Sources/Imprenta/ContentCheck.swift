@@ -76,8 +76,7 @@ public struct ContentCheck {
   }
 
   func checkLinks(_ doc: Document, pages: Set<String>, diagnostics: inout Diagnostics) {
-    var anchors = Set(doc.outline.map(\.id))
-    doc.forEachBlock { if case .heading(let h) = $0 { anchors.insert(h.id) } }
+    let anchors = Set(doc.anchorIDs)
     for link in doc.links {
       let dest = link.destination
       if let fragment = link.fragmentOnly {

@@ -47,6 +47,8 @@ enum EPUBChapters {
     case .thematicBreak: return 1
     case .embed(let e): return 50 + e.displayTitle.utf8.count
     case .html(let h): return h.html.utf8.count
+    case .definitionList(let d):
+      return d.items.reduce(0) { $0 + $1.terms.reduce(0) { $0 + $1.content.plainText.utf8.count } } + block.children.reduce(0) { $0 + size($1) }
     case .list, .blockQuote, .footnoteDefinition, .container: return block.children.reduce(0) { $0 + size($1) }
     }
   }

@@ -109,6 +109,9 @@ public struct CSSWriter: Sendable {
     }
     rules.append(("ul.loose li, ol.loose li", [("margin-top", em(l.itemSpacing))]))
     rules.append(("li.task", [("list-style-type", "none")]))
+    rules.append(("dl", [("margin-block", "0 \(em(style.paragraph.spaceAfter))")]))
+    rules.append(("dt", [("font-weight", "bold")]))
+    rules.append(("dd", [("margin-block", "0 \(em(l.itemSpacing))"), ("margin-inline", "\(em(l.indent)) 0")]))
     rules.append(("li.task input", [("margin-block", "0"), ("margin-inline", "-1.3em 0.4em")]))
 
     // Tables.

@@ -24,7 +24,9 @@ extension XHTMLRenderer {
     var classes: [String] = []
     if !l.isTight { classes.append("loose") }
     if l.items.contains(where: { $0.task != nil }) { classes.append("task-list") }
-    if !classes.isEmpty { list.set("class", classes.joined(separator: " ")) }
+    var attributes = l.attributes
+    attributes.classes = classes + attributes.classes
+    setAttributes(attributes, on: list, range: l.range)
     for item in l.items {
       let li = list.element("li")
       var blocks = item.blocks
@@ -42,6 +44,23 @@ extension XHTMLRenderer {
         }
       }
       renderItemBlocks(blocks, tight: l.isTight, into: li)
+    }
+  }
+
+  /// `<dl>`: a `<dt>` per term (with its id when the reader made one), a `<dd>` per definition;
+  /// in a tight list a definition's paragraphs are written without `<p>`, as Goldmark does.
+  mutating func renderDefinitionList(_ d: DefinitionList, into parent: XMLNode) {
+    let dl = parent.element("dl")
+    setAttributes(d.attributes, on: dl, range: d.range)
+    for item in d.items {
+      for term in item.terms {
+        let dt = dl.element("dt")
+        if !term.id.isEmpty { dt.set("id", term.id) }
+        renderInlines(term.content, into: dt, range: term.range)
+      }
+      for definition in item.definitions {
+        renderItemBlocks(definition, tight: d.isTight, into: dl.element("dd"))
+      }
     }
   }
 

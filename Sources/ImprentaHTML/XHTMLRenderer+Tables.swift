@@ -4,6 +4,7 @@ extension XHTMLRenderer {
   /// A table with `thead` (when the header says anything) and `tbody`, each cell aligned as its column.
   mutating func renderTable(_ t: Table, into parent: XMLNode) {
     let table = parent.element("table")
+    setAttributes(t.attributes, on: table, range: t.range)
     if t.header.contains(where: { !$0.content.isEmpty }) {
       let row = table.element("thead").element("tr")
       for (i, cell) in t.header.enumerated() {

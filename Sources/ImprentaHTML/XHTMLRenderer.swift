@@ -60,6 +60,9 @@ package struct XHTMLRenderer {
     // Heading ids first (the reader made them unique), then the notes' ids.
     document.forEachBlock { block in
       if case .heading(let h) = block, !h.id.isEmpty { ids.insert(h.id) }
+      if case .definitionList(let d) = block {
+        for item in d.items { for term in item.terms where !term.id.isEmpty { ids.insert(term.id) } }
+      }
     }
     for note in document.footnotes { ids.insert("fn-\(note.number)") }
   }
@@ -133,9 +136,15 @@ package struct XHTMLRenderer {
     case .heading(let h):
       let node = parent.element("h\(min(max(h.level, 1), 6))")
       if !h.id.isEmpty { node.set("id", h.id) }
+      var attributes = h.attributes
+      attributes.id = ""  // the heading's id is `h.id` (claimed above)
+      attributes.pairs.removeAll { $0.key == "anchor" }
+      setAttributes(attributes, on: node, range: h.range)
       renderInlines(h.content, into: node, range: h.range)
     case .paragraph(let p):
-      renderInlines(p.content, into: parent.element("p"), range: p.range)
+      let node = parent.element("p")
+      setAttributes(p.attributes, on: node, range: p.range)
+      renderInlines(p.content, into: node, range: p.range)
     case .list(let l):
       renderList(l, into: parent)
     case .blockQuote(let q):
@@ -162,6 +171,8 @@ package struct XHTMLRenderer {
       render(c.blocks, into: node)
     case .embed(let e):
       renderEmbed(e, into: parent)
+    case .definitionList(let d):
+      renderDefinitionList(d, into: parent)
     }
   }
 
@@ -177,6 +188,7 @@ package struct XHTMLRenderer {
 
   mutating func renderCode(_ c: CodeBlock, into parent: XMLNode) {
     let pre = parent.element("pre")
+    setAttributes(c.attributes, on: pre, range: c.range)
     // Code reads left to right whatever the page's direction.
     if direction == .rtl { pre.set("dir", "ltr") }
     let code = pre.element("code")
@@ -215,7 +227,7 @@ package struct XHTMLRenderer {
     for pair in a.pairs {
       let key = pair.key.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
       guard !key.isEmpty, key.first!.isLetter else { continue }
-      node.set("data-" + key, pair.value)
+      node.set(key.hasPrefix("data-") ? key : "data-" + key, pair.value)
     }
   }
 }

@@ -25,6 +25,8 @@ public indirect enum Block: Sendable, Hashable {
   /// Something that plays or lives elsewhere (a video, a post, a gist) or a QR code: a link in
   /// text and EPUB, a card with a QR code of the URL in PDF.
   case embed(Embed)
+  /// Terms and their definitions (`Term` / `: definition`).
+  case definitionList(DefinitionList)
 }
 
 /// A heading.
@@ -33,15 +35,18 @@ public struct Heading: Sendable, Hashable {
   public var level: Int
   /// The heading text.
   public var content: [Inline]
-  /// The anchor id, unique in its document (Hugo's default slug).
+  /// The anchor id, unique in its document (Hugo's default slug); empty when the heading is no anchor target.
   public var id: String
+  /// What `{#id .class key=value}` after the heading text said (`attributes.id` is the id asked for).
+  public var attributes: Attributes
   /// Where it came from.
   public var range: SourceRange
   /// Creates a heading.
-  public init(level: Int, content: [Inline], id: String = "", range: SourceRange = .unknown) {
+  public init(level: Int, content: [Inline], id: String = "", attributes: Attributes = .init(), range: SourceRange = .unknown) {
     self.level = level
     self.content = content
     self.id = id
+    self.attributes = attributes
     self.range = range
   }
 }
@@ -50,11 +55,14 @@ public struct Heading: Sendable, Hashable {
 public struct Paragraph: Sendable, Hashable {
   /// The paragraph text.
   public var content: [Inline]
+  /// Id, classes and pairs from a block attribute line (`{.note #x}`).
+  public var attributes: Attributes
   /// Where it came from.
   public var range: SourceRange
   /// Creates a paragraph.
-  public init(_ content: [Inline], range: SourceRange = .unknown) {
+  public init(_ content: [Inline], attributes: Attributes = .init(), range: SourceRange = .unknown) {
     self.content = content
+    self.attributes = attributes
     self.range = range
   }
 }
@@ -81,13 +89,16 @@ public struct ListBlock: Sendable, Hashable {
   public var isTight: Bool
   /// The items.
   public var items: [ListItem]
+  /// Id, classes and pairs from a block attribute line (`{.note #x}`).
+  public var attributes: Attributes
   /// Where it came from.
   public var range: SourceRange
   /// Creates a list.
-  public init(kind: Kind, isTight: Bool, items: [ListItem], range: SourceRange = .unknown) {
+  public init(kind: Kind, isTight: Bool, items: [ListItem], attributes: Attributes = .init(), range: SourceRange = .unknown) {
     self.kind = kind
     self.isTight = isTight
     self.items = items
+    self.attributes = attributes
     self.range = range
   }
 }
@@ -137,12 +148,15 @@ public struct CodeBlock: Sendable, Hashable {
   public var info: String
   /// The code, verbatim, ending in a newline when not empty.
   public var code: String
+  /// Id, classes and pairs from a block attribute line (`{.note #x}`).
+  public var attributes: Attributes
   /// Where it came from.
   public var range: SourceRange
   /// Creates a code block.
-  public init(info: String = "", code: String, range: SourceRange = .unknown) {
+  public init(info: String = "", code: String, attributes: Attributes = .init(), range: SourceRange = .unknown) {
     self.info = info
     self.code = code
+    self.attributes = attributes
     self.range = range
   }
 
@@ -172,13 +186,16 @@ public struct Table: Sendable, Hashable {
   public var header: [TableCell]
   /// The body rows; each has as many cells as there are columns.
   public var rows: [[TableCell]]
+  /// Id, classes and pairs from a block attribute line (`{.note #x}`).
+  public var attributes: Attributes
   /// Where it came from.
   public var range: SourceRange
   /// Creates a table.
-  public init(alignments: [ColumnAlignment], header: [TableCell], rows: [[TableCell]], range: SourceRange = .unknown) {
+  public init(alignments: [ColumnAlignment], header: [TableCell], rows: [[TableCell]], attributes: Attributes = .init(), range: SourceRange = .unknown) {
     self.alignments = alignments
     self.header = header
     self.rows = rows
+    self.attributes = attributes
     self.range = range
   }
 

@@ -18,7 +18,14 @@ extension Book {
       let needsTitle = !opensWithH1 && !doc.metadata.title.isEmpty && (entry.role != .front || doc.metadata.hideTitle == false)
       let titleID = needsTitle ? ids.make(from: Slug.github(doc.metadata.title)) : nil
       var map: [String: String] = [:]
-      doc.forEachBlock { if case .heading(let h) = $0 { map[h.id] = ids.make(from: h.id) } }
+      doc.forEachBlock { block in
+        switch block {
+        case .heading(let h) where !h.id.isEmpty: map[h.id] = ids.make(from: h.id)
+        case .definitionList(let d):
+          for item in d.items { for term in item.terms where !term.id.isEmpty { map[term.id] = ids.make(from: term.id) } }
+        default: break
+        }
+      }
       idMaps[doc.relativeName] = map
       startIDs[doc.relativeName] = titleID ?? doc.outline.first.flatMap { map[$0.id] } ?? ""
       plans.append((entry, titleID, max(0, entry.level - 1)))
@@ -94,6 +101,13 @@ struct BookRewriter {
       case .figure(var f):
         if let (from, to) = rebase { f.image.source = Book.rebase(f.image.source, from: from, to: to) }
         return .figure(f)
+      case .definitionList(var d):
+        for i in d.items.indices {
+          for t in d.items[i].terms.indices where !d.items[i].terms[t].id.isEmpty {
+            d.items[i].terms[t].id = idMap[d.items[i].terms[t].id] ?? d.items[i].terms[t].id
+          }
+        }
+        return .definitionList(d)
       case .paragraph, .list, .blockQuote, .codeBlock, .table, .thematicBreak, .html, .container, .embed:
         return block
       }

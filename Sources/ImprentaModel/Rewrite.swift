@@ -42,6 +42,9 @@ extension Block {
     case .container(var c):
       c.blocks = inner(c.blocks)
       return transform(.container(c))
+    case .definitionList(var d):
+      for i in d.items.indices { d.items[i].definitions = d.items[i].definitions.map(inner) }
+      return transform(.definitionList(d))
     case .heading, .paragraph, .codeBlock, .table, .figure, .thematicBreak, .html, .embed:
       return transform(self)
     }
@@ -69,6 +72,11 @@ extension Block {
         let title = map(c.admonition?.title ?? [])
         c.admonition?.title = title
         return .container(c)
+      case .definitionList(var d):
+        for i in d.items.indices {
+          for t in d.items[i].terms.indices { d.items[i].terms[t].content = map(d.items[i].terms[t].content) }
+        }
+        return .definitionList(d)
       case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .container, .embed:
         return block
       }

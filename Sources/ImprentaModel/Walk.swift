@@ -34,6 +34,7 @@ extension Block {
     case .blockQuote(let q): return q.blocks
     case .footnoteDefinition(let f): return f.blocks
     case .container(let c): return c.blocks
+    case .definitionList(let d): return d.items.flatMap { $0.definitions.flatMap { $0 } }
     }
   }
 
@@ -52,6 +53,7 @@ extension Block {
     case .html(let h): return h.range
     case .container(let c): return c.range
     case .embed(let e): return e.range
+    case .definitionList(let d): return d.range
     }
   }
 }
@@ -72,6 +74,29 @@ extension Document {
   /// what a table of contents lists.
   public var outline: [Heading] {
     blocks.compactMap { if case .heading(let h) = $0 { return h } else { return nil } }
+  }
+
+  /// Every id a link's `#fragment` may name: headings', defined terms' and those given by
+  /// block attributes (`{#id}`), in reading order.
+  public var anchorIDs: [String] {
+    var out: [String] = []
+    forEachBlock { block in
+      switch block {
+      case .heading(let h): out.append(h.id)
+      case .paragraph(let p): out.append(p.attributes.id)
+      case .list(let l): out.append(l.attributes.id)
+      case .blockQuote(let q): out.append(q.attributes.id)
+      case .codeBlock(let c): out.append(c.attributes.id)
+      case .table(let t): out.append(t.attributes.id)
+      case .figure(let f): out.append(f.attributes.id)
+      case .container(let c): out.append(c.attributes.id)
+      case .definitionList(let d):
+        out.append(d.attributes.id)
+        for item in d.items { out += item.terms.map(\.id) }
+      case .thematicBreak, .footnoteDefinition, .html, .embed: break
+      }
+    }
+    return out.filter { !$0.isEmpty }
   }
 
   /// The footnote definitions, in number order.
@@ -102,6 +127,7 @@ extension Document {
       case .figure(let f): walk(f.caption)
       case .table(let t): for c in t.header + t.rows.flatMap({ $0 }) { walk(c.content) }
       case .container(let c): walk(c.admonition?.title ?? [])
+      case .definitionList(let d): for item in d.items { for term in item.terms { walk(term.content) } }
       case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .embed: break
       }
     }
@@ -143,7 +169,7 @@ extension Document {
       switch block {
       case .figure(let f): add(f.image.source)
       case .html(let h): html(h.nodes)
-      case .heading, .paragraph, .table, .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .container, .embed: break
+      case .heading, .paragraph, .table, .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .container, .embed, .definitionList: break
       }
     }
     for src in inlineImages { add(src) }

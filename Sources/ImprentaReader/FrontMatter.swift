@@ -81,6 +81,6 @@ enum FrontMatterReader {
 enum StringField {
   static let keys: Set<String> = [
     "title", "subtitle", "description", "summary", "slug", "url", "linkTitle", "lang", "languageCode",
-    "author", "cover", "type", "layout", "translationKey",
+    "author", "type", "layout", "translationKey",
   ]
 }

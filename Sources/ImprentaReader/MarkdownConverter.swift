@@ -15,13 +15,22 @@ struct MarkdownConverter {
   var footnoteNumbers: [String: Int] = [:]
   /// Whether a raw HTML block left a document type's internal subset open (`<!DOCTYPE x [`).
   var openDeclaration = false
-  var ids = UniqueIDs()
   var warnedDepth = false
   var warnedInlineDepth = false
   /// The Markdown's lines, for what cmark-gfm does not keep (footnote labels).
   var sourceLines: [Substring] = []
   /// What each shortcode placeholder in the Markdown stands for (see `ShortcodeTokens`).
   var expansions: [Int: ShortcodeOutput] = [:]
+  /// How Goldmark would read the text (the site's `markup` settings).
+  var options = MarkupOptions()
+  /// How many converters this one is nested in (a definition's text is converted by its own).
+  var nesting = 0
+  /// Attribute lists the pre-pass took from heading lines and attribute lines, by line (0-based).
+  var headingAttributes: [Int: Attributes] = [:]
+  var blockAttributes: [Int: Attributes] = [:]
+  var headingLineLengths: [Int: Int] = [:]
+  /// Link reference definitions of the page this text is part of (a definition's text uses the page's).
+  var references: [String: String] = [:]
 
   init(file: String, lineOffset: Int) {
     self.file = file
@@ -31,10 +40,10 @@ struct MarkdownConverter {
   /// The blocks of a Markdown text.
   mutating func convert(_ markdown: Substring) -> [Block] {
     cmark_gfm_core_extensions_ensure_registered()
-    let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_UNSAFE
-    guard let parser = cmark_parser_new(options) else { return [] }
+    let cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | (options.typographer ? CMARK_OPT_SMART : 0) | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_UNSAFE
+    guard let parser = cmark_parser_new(cmarkOptions) else { return [] }
     defer { cmark_parser_free(parser) }
-    for name in ["table", "strikethrough", "autolink", "tasklist"] {
+    for name in ["table", "strikethrough", "tasklist"] + (options.linkify ? ["autolink"] : []) {
       if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
     }
     var text = String(markdown)
@@ -45,6 +54,7 @@ struct MarkdownConverter {
     }
     // Lines found with memchr over the bytes: a Character split of the whole page (grapheme
     // breaking) was a quarter of a text export, a generic byte split still a twentieth.
+    text = goldmarkPrepass(text)
     sourceLines = MarkdownConverter.lines(of: text)
     text.withUTF8 { buf in
       buf.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
@@ -52,6 +62,7 @@ struct MarkdownConverter {
     guard let root = cmark_parser_finish(parser) else { return [] }
     defer { cmark_node_free(root) }
     var blocks = convertBlocks(children(of: root), depth: 0)
+    if !blockAttributes.isEmpty { applyBlockAttributes(&blocks) }
     // Footnote definitions last, in number order (cmark appends them in reference order).
     let notes = blocks.filter { if case .footnoteDefinition = $0 { return true } else { return false } }
     blocks.removeAll { if case .footnoteDefinition = $0 { return true } else { return false } }
@@ -163,16 +174,10 @@ struct MarkdownConverter {
       openDeclaration = false
       if let figure = figure(from: inlines, range: r) { out.append(.figure(figure)) } else { out.append(.paragraph(Paragraph(inlines, range: r))) }
     case CMARK_NODE_HEADING:
-      var content = convertInlines(children(of: node), depth: 0)
-      let explicit = HeadingAttributes.strip(&content)
-      let id: String
-      if let explicit {
-        ids.reserve(explicit)
-        id = explicit
-      } else {
-        id = ids.make(from: Slug.github(content.plainText))
-      }
-      out.append(.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: content, id: id, range: r)))
+      // The id is the slug for now: ids are made unique once the whole page is read (`AnchorIDs`).
+      let content = convertInlines(children(of: node), depth: 0)
+      let (attributes, range) = attributes(ofHeading: r)
+      out.append(.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: content, id: Slug.github(content.plainText), attributes: attributes, range: range)))
     case CMARK_NODE_BLOCK_QUOTE:
       nested(node, depth: depth, into: &out) { .blockQuote(BlockQuote.classified($0, range: r)) }
     case CMARK_NODE_LIST:
@@ -308,6 +313,10 @@ struct MarkdownConverter {
           if t.range.isKnown { end = t.range.end }
         }
         merged.append(.text(Text(string, range: SourceRange(start: first.range.start, end: end))))
+      }
+      if options.enableEmoji, case .text(var t) = merged[merged.count - 1] {
+        t.string = Emoji.replacing(in: t.string)
+        merged[merged.count - 1] = .text(t)
       }
       run.removeAll(keepingCapacity: true)
     }

@@ -73,16 +73,26 @@ enum MetadataBuilder {
         }
       case "summary": m.summary = string(key, v) ?? ""
       case "cover":
-        // Themes write `cover: path` or `cover: {image: path, alt: …}`.
-        if case .table = v { m.cover = v["image"]?.description ?? "" } else { m.cover = string(key, v) ?? "" }
+        // Themes write `cover: path` or `cover: {image: path, alt: …}`; `cover: true` is a
+        // theme's flag, and other values are not paths: ignored without a word.
+        switch v {
+        case .string(let path): m.cover = path
+        case .table: if case .string(let path)? = v["image"] { m.cover = path }
+        default: break
+        }
       case "tags": m.tags = v.strings.filter { !$0.isEmpty }
       case "hidetitle": m.hideTitle = bool(key, v) ?? false
       case "slug": m.slug = string(key, v) ?? ""
       default: m.params.append(pair)
       }
     }
-    if m.cover.isEmpty, case .list(let images)? = m.param("images"), let first = images.first {
-      m.cover = first.description
+    if m.cover.isEmpty, let images = m.param("images") {
+      // `images: [path, …]` or `images: path`; only a string is a path.
+      switch images {
+      case .list(let list): if case .string(let path)? = list.first { m.cover = path }
+      case .string(let path): m.cover = path
+      default: break
+      }
     }
     return m
   }

@@ -15,6 +15,8 @@ public struct PageReader: Sendable {
   public var keepsReferenceMarkers = false
   /// Front-matter values a Hugo section's `cascade` passes down: set where the page does not set them.
   public var cascade: [KeyValue<MetaValue>] = []
+  /// How Markdown is read: Hugo's Goldmark settings (`MarkupOptions(hugoConfig:)`); Hugo's defaults.
+  public var markup = MarkupOptions()
 
   /// Creates a reader.
   public init() {}
@@ -49,9 +51,10 @@ public struct PageReader: Sendable {
     let folder = (path as NSString).deletingLastPathComponent
     let files = ShortcodeFiles(policy: self.files ?? ReadPolicy(roots: [folder.isEmpty ? "." : folder]), contentFolder: site.contentFolder, page: path)
     let pipeline = ShortcodePipeline(
-      markdown: frontMatter.body, file: path, lineOffset: frontMatter.bodyLineOffset, expander: shortcodes, page: metadata, site: site, files: files)
-    // Shortcode bodies and included pages are read apart: their heading ids are made unique with the page's.
-    var blocks = HeadingIDs.unique(pipeline.convert())
+      markdown: frontMatter.body, file: path, lineOffset: frontMatter.bodyLineOffset, expander: shortcodes, page: metadata, site: site, files: files,
+      markup: markup)
+    // Heading ids are given once the whole page is read, shortcode bodies and included pages with it (`AnchorIDs`).
+    var blocks = pipeline.convert()
     if !keepsReferenceMarkers {
       let rewriter = LinkRewriter { d, _ in d.hasPrefix(RefShortcode.marker) ? String(d.dropFirst(RefShortcode.marker.count)) : d }
       blocks = blocks.map(rewriter.rewrite)

@@ -27,6 +27,22 @@ extension TextRenderer {
     return .stack(items, blankBetween: !list.isTight)
   }
 
+  /// A definition list: each term on its own line, each definition below it indented by
+  /// `style.indent` (at least 2). Entries are separated by a blank line; a loose list also
+  /// separates a term from its definitions.
+  mutating func renderDefinitionList(_ list: DefinitionList) -> TextLayout {
+    let indent = max(style.indent, 2)
+    var items: [TextLayout] = []
+    items.reserveCapacity(list.items.count)
+    for item in list.items {
+      var parts: [TextLayout] = item.terms.map { .flow(flow($0.content)) }
+      let terms = TextLayout.stack(parts, blankBetween: false)
+      parts = item.definitions.map { .indent(indent, render($0, tight: list.isTight)) }
+      items.append(.stack([terms, .stack(parts, blankBetween: !list.isTight)], blankBetween: !list.isTight))
+    }
+    return .stack(items, blankBetween: true)
+  }
+
   /// The marker of each item, followed by one space.
   func listMarkers(_ list: ListBlock, depth: Int) -> [String] {
     switch list.kind {

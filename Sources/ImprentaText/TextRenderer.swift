@@ -76,6 +76,7 @@ struct TextRenderer {
     case .html(let h): return renderHTML(h)
     case .container(let c): return c.admonition.map { renderAdmonition($0, c.blocks) } ?? render(c.blocks)
     case .embed(let e): return renderEmbed(e)
+    case .definitionList(let d): return renderDefinitionList(d)
     }
   }
 

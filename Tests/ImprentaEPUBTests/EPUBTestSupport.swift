@@ -48,10 +48,12 @@ let buildDate = PageDate(secondsSince1970: 1_709_294_400)
 
 /// Reads Markdown pages and packages them as one EPUB.
 func epub(
-  _ pages: [(name: String, markdown: String)], resources: [String: [UInt8]] = [:], options: EPUBOptions = .init()
+  _ pages: [(name: String, markdown: String)], resources: [String: [UInt8]] = [:], options: EPUBOptions = .init(), markup: MarkupOptions = .init()
 ) throws -> (bytes: [UInt8], diagnostics: Diagnostics) {
   var diagnostics = Diagnostics()
-  let documents = try pages.map { try PageReader().read(markdown: $0.markdown, path: $0.name + ".md", relativeName: $0.name, diagnostics: &diagnostics) }
+  var reader = PageReader()
+  reader.markup = markup
+  let documents = try pages.map { try reader.read(markdown: $0.markdown, path: $0.name + ".md", relativeName: $0.name, diagnostics: &diagnostics) }
   let environment = ExportEnvironment(resources: FixtureResources(files: resources), buildDate: buildDate)
   let bytes = try EPUBPackager(style: Style(), options: options).package(documents, environment: environment, diagnostics: &diagnostics)
   return (bytes, diagnostics)

@@ -39,6 +39,48 @@ import Testing
     var kindsDiagnostics = Diagnostics()
     try write("shortcode-kinds", try ShortcodeKindsPage.epub(diagnostics: &kindsDiagnostics))
     try write("rtl-book", try epub(EPUBDirectionTests.hebrewPages).bytes)
+    // Goldmark syntax: definition lists with term ids, attributed headings and blocks, headings
+    // repeated inside shortcode bodies (ids unique), a link to a term on another page.
+    var markup = MarkupOptions()
+    markup.autoDefinitionTermID = true
+    markup.blockAttributes = true
+    let glossary = """
+      ---
+      title: Glossary
+      ---
+      ## Menu {anchor=false}
+
+      ## Styled {.fancy #styled data-level=2}
+
+      Apple
+      : A fruit.
+      : A company.
+
+      Term
+
+      : Loose definition.
+
+          - nested
+          - list
+
+      Note.
+      {.note #n1}
+
+      {{% columns %}}
+      - ### Menu
+        First.
+      {{% /columns %}}
+
+      {{% details "More" %}}
+      ## Menu
+      {{% /details %}}
+
+      ## Menu
+
+      """
+    try write("goldmark", try epub(
+      [("glossary", glossary), ("uses", "---\ntitle: Uses\n---\nSee [apple](glossary.md#apple) and [term](glossary.md#term).\n")],
+      markup: markup).bytes)
 
     // The fixture Hugo site as one book per language, and page by page, built by the command.
     let site = try CommandRunner()

@@ -180,4 +180,18 @@ struct FrontMatterTests {
     #expect(bad.metadata.direction == nil)
     #expect(d.items.contains { $0.code == .invalidFrontMatterValue && $0.message.contains("sideways") && $0.line == 2 })
   }
+
+  @Test(arguments: ["cover: true", "cover: 3", "cover: [a.png]", "cover:\n  hidden: true", "images: true", "images: [3]", "images:\n  a: b.png"])
+  func coverValuesThatAreNotPathsAreIgnoredQuietly(_ line: String) throws {
+    let (doc, diags) = try read("---\ntitle: x\n\(line)\n---\n")
+    #expect(doc.metadata.cover.isEmpty, "\(line) → \(doc.metadata.cover)")
+    #expect(diags.items.isEmpty, "\(diags.items)")
+    #expect(doc.resourceReferences.isEmpty)
+  }
+
+  @Test func coverPathsAsStringTableOrImages() throws {
+    #expect(try read("---\ncover: c.png\n---\n").0.metadata.cover == "c.png")
+    #expect(try read("---\ncover:\n  image: t.png\n  alt: x\n---\n").0.metadata.cover == "t.png")
+    #expect(try read("---\ncover: true\nimages: [i.png]\n---\n").0.metadata.cover == "i.png")
+  }
 }

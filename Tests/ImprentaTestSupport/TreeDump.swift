@@ -31,13 +31,23 @@ public enum TreeDump {
     out += String(repeating: "  ", count: depth) + text + (range.isKnown ? " @\(range)" : "") + "\n"
   }
 
+  /// ` {#id .class key="value"}`, or nothing when there are no attributes.
+  static func attributes(_ a: Attributes) -> String {
+    guard !a.isEmpty else { return "" }
+    var parts: [String] = []
+    if !a.id.isEmpty { parts.append("#" + a.id) }
+    parts += a.classes.map { "." + $0 }
+    parts += a.pairs.map { "\($0.key)=\($0.value.debugDescription)" }
+    return " {" + parts.joined(separator: " ") + "}"
+  }
+
   static func block(_ b: Block, _ depth: Int, _ out: inout String) {
     switch b {
     case .heading(let h):
-      line(depth, "Heading \(h.level) #\(h.id)", h.range, &out)
+      line(depth, "Heading \(h.level) #\(h.id)" + attributes(h.attributes), h.range, &out)
       inlines(h.content, depth + 1, &out)
     case .paragraph(let p):
-      line(depth, "Paragraph", p.range, &out)
+      line(depth, "Paragraph" + attributes(p.attributes), p.range, &out)
       inlines(p.content, depth + 1, &out)
     case .list(let l):
       let kind: String
@@ -45,7 +55,7 @@ public enum TreeDump {
       case .bullet: kind = "bullet"
       case .ordered(let start, let delim): kind = "ordered start=\(start) \(delim == .period ? "." : ")")"
       }
-      line(depth, "List \(kind) \(l.isTight ? "tight" : "loose")", l.range, &out)
+      line(depth, "List \(kind) \(l.isTight ? "tight" : "loose")" + attributes(l.attributes), l.range, &out)
       for item in l.items {
         let task = item.task.map { $0 == .done ? " [x]" : " [ ]" } ?? ""
         line(depth + 1, "Item" + task, item.range, &out)
@@ -55,9 +65,9 @@ public enum TreeDump {
       line(depth, "BlockQuote", q.range, &out)
       for c in q.blocks { block(c, depth + 1, &out) }
     case .codeBlock(let c):
-      line(depth, "CodeBlock info=\(c.info.debugDescription) \(c.code.debugDescription)", c.range, &out)
+      line(depth, "CodeBlock info=\(c.info.debugDescription) \(c.code.debugDescription)" + attributes(c.attributes), c.range, &out)
     case .table(let t):
-      line(depth, "Table \(t.alignments.map { "\($0)" }.joined(separator: ","))", t.range, &out)
+      line(depth, "Table \(t.alignments.map { "\($0)" }.joined(separator: ","))" + attributes(t.attributes), t.range, &out)
       line(depth + 1, "Header", .unknown, &out)
       for cell in t.header { line(depth + 2, "Cell \(cell.content.plainText.debugDescription)", cell.range, &out) }
       for row in t.rows {
@@ -77,6 +87,19 @@ public enum TreeDump {
       let box = c.admonition.map { " admonition=\($0.kind) title=\($0.title.plainText.debugDescription)" } ?? ""
       line(depth, "Container .\(c.attributes.classes.joined(separator: "."))\(box)", c.range, &out)
       for b in c.blocks { block(b, depth + 1, &out) }
+    case .definitionList(let d):
+      line(depth, "DefinitionList \(d.isTight ? "tight" : "loose")" + attributes(d.attributes), d.range, &out)
+      for item in d.items {
+        line(depth + 1, "Item", item.range, &out)
+        for term in item.terms {
+          line(depth + 2, "Term" + (term.id.isEmpty ? "" : " #\(term.id)"), term.range, &out)
+          inlines(term.content, depth + 3, &out)
+        }
+        for definition in item.definitions {
+          line(depth + 2, "Definition", .unknown, &out)
+          for c in definition { block(c, depth + 3, &out) }
+        }
+      }
     case .embed(let e):
       line(depth, "Embed \(e.kind) \(e.provider) \(e.url) title=\(e.title.debugDescription)", e.range, &out)
     }

@@ -65,6 +65,7 @@ extension PDFLayouter {
       case .paragraph(let p): visit(p.content, depth: 0)
       case .table(let t): for row in [t.header] + t.rows { for c in row { visit(c.content, depth: 0) } }
       case .figure(let f): visit(f.caption, depth: 0)
+      case .definitionList(let d): for item in d.items { for term in item.terms { visit(term.content, depth: 0) } }
       case .list, .blockQuote, .codeBlock, .thematicBreak, .footnoteDefinition, .html, .container, .embed: break
       }
     }

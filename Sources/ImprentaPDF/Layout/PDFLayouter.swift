@@ -124,6 +124,7 @@ struct PDFLayouter {
     case .html(let h): renderHTML(h)
     case .container(let c): if let a = c.admonition { renderAdmonition(a, c.blocks) } else { for b in c.blocks { render(b) } }
     case .embed(let e): renderEmbed(e)
+    case .definitionList(let d): renderDefinitionList(d)
     }
   }
 

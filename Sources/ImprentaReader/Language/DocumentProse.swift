@@ -32,6 +32,11 @@ extension Document {
         case .paragraph(let p): line(p.content)
         case .figure(let f): line(f.caption)
         case .table(let t): for c in t.header + t.rows.flatMap({ $0 }) { line(c.content) }
+        case .definitionList(let d):
+          for item in d.items {
+            for term in item.terms { line(term.content) }
+            for definition in item.definitions { visit(definition) }
+          }
         case .list, .blockQuote, .footnoteDefinition, .container: visit(b.children)
         case .codeBlock, .thematicBreak, .html, .embed: break
         }

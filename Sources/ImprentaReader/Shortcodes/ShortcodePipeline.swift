@@ -18,12 +18,18 @@ final class ShortcodePipeline {
   let site: ShortcodeSite
   /// What an `include` may read, and the files being read now.
   let files: ShortcodeFiles
+  /// How the Markdown is read (the site's Goldmark settings).
+  let markup: MarkupOptions
   var diagnostics = Diagnostics()
   private var nextID = 0
 
   /// Prepares `markdown`, whose first line is line `lineOffset + 1` of `file`.
-  init(markdown: Substring, file: String, lineOffset: Int, expander: ShortcodeExpander, page: Metadata, site: ShortcodeSite, files: ShortcodeFiles) {
+  init(
+    markdown: Substring, file: String, lineOffset: Int, expander: ShortcodeExpander, page: Metadata, site: ShortcodeSite, files: ShortcodeFiles,
+    markup: MarkupOptions = MarkupOptions()
+  ) {
     self.file = file
+    self.markup = markup
     bytes = Array(markdown.utf8)
     lines = LineMap(bytes, firstLine: lineOffset + 1)
     self.expander = expander
@@ -51,9 +57,9 @@ final class ShortcodePipeline {
     diagnostics.append(contentsOf: scanDiagnostics)
   }
 
-  /// The blocks of the whole text.
+  /// The blocks of the whole text, with their anchor ids (made once, after every shortcode's body is read).
   func convert() -> [Block] {
-    blocks(in: 0..<bytes.count, tags: 0..<tags.count, depth: 0, dedent: false)
+    AnchorIDs.assign(blocks(in: 0..<bytes.count, tags: 0..<tags.count, depth: 0, dedent: false), options: markup)
   }
 
   /// The blocks of `range` of the text, whose tags are `tagRange`.
@@ -62,6 +68,7 @@ final class ShortcodePipeline {
     var text = rewrite(range, tags: tagRange, depth: depth, expansions: &expansions)
     if dedent { text = ShortcodePipeline.dedented(text) }
     var converter = MarkdownConverter(file: file, lineOffset: lines.position(range.lowerBound).line - 1)
+    converter.options = markup
     converter.expansions = expansions
     let result = converter.convert(Substring(text))
     diagnostics.append(contentsOf: converter.diagnostics)
@@ -87,6 +94,7 @@ final class ShortcodePipeline {
   /// Markdown text (a caption, a summary) → inlines.
   func inlines(markdown: String, at range: SourceRange) -> [Inline] {
     var converter = MarkdownConverter(file: file, lineOffset: max(0, range.start.line - 1))
+    converter.options = markup
     let blocks = converter.convert(Substring(markdown))
     diagnostics.append(contentsOf: converter.diagnostics)
     if blocks.count == 1, case .paragraph(let p) = blocks[0] { return p.content }

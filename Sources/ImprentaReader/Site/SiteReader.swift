@@ -61,6 +61,7 @@ public struct SiteReader: Sendable {
     var reader = pageReader
     reader.keepsReferenceMarkers = true
     reader.site = ShortcodeSite(params: config.params)
+    reader.markup = MarkupOptions(hugoConfig: config.values)
     let files = SiteFiles.list(config, diagnostics: &diagnostics)
     reader.files = ReadPolicy(roots: files.roots)
     let codes = Set(config.languages.map(\.code))
