@@ -45,7 +45,10 @@ struct MountedSiteTests {
   @Test func onlyMountedFilesThatHugoBuildsArePages() throws {
     let (p, d) = try MountedSite.project()
     let names = Set(p.site.pages.map(\.document.relativeName))
-    #expect(names == ["_index", "informes/_index", "informes/anual/index", "informes/metodo", "english/_index", "english/summary", "otros/chino", "otros/hebreo"])
+    #expect(names == [
+      "_index", "informes/_index", "informes/anual/index", "informes/metodo", "english/_index", "english/summary", "guia/_index",
+      "guia/configurar", "otros/chino", "otros/hebreo",
+    ])
     // Outside the mount (LICENSE), cascaded `build: {render: never}` (_fragmentos), ignoreFiles (*.borrador.md).
     #expect(!p.site.pages.contains { $0.document.sourcePath.contains("LICENSE") || $0.document.sourcePath.contains("borrador") })
     #expect(p.site.skipped.map { ($0.path as NSString).lastPathComponent }.sorted() == ["_index.md", "aviso.md"])
@@ -92,12 +95,71 @@ struct MountedSiteTests {
     #expect(r.files(under: "out") == ["book.epub", "book.pdf", "book.txt"])
     let text = try #require(r.read("out/book.txt"))
     #expect(!text.contains("Not a page"))  // LICENSE.md outside the mount
-    #expect(!text.contains("nunca es un capítulo"))  // the cascaded snippet
+    #expect(!text.contains("Fragmentos"))  // the cascaded snippets' section is no part…
+    #expect(text.components(separatedBy: "nunca es un capítulo").count == 2)  // …its page is only included, once
     #expect(!text.contains("{"))
     let images = runTool("pdfimages", ["-list", r.folder.appendingPathComponent("out/book.pdf").path])
-    if let images { #expect(images.output.split(separator: "\n").count == 3, "one image: \(images.output)") }
+    // The bundle's 16×16 map (the emoji is drawn as an image too).
+    if let images { #expect(images.output.contains(" 16    16 "), "\(images.output)") }
     if let check = runTool("java", ["-jar", "/usr/share/java/epubcheck.jar", r.folder.appendingPathComponent("out/book.epub").path]) {
       #expect(check.status == 0, "\(check.output)")
+      #expect(check.output.contains("No errors or warnings detected"), "\(check.output)")
+    }
+  }
+
+  @Test func languagesAreDetectedAndStatedPerChapter() throws {
+    let (p, d) = try MountedSite.project()
+    func language(_ name: String) -> String? { p.site.pages.first { $0.document.relativeName == name }?.document.metadata.language }
+    #expect(language("informes/metodo") == "es")
+    #expect(language("english/summary") == "en")
+    #expect(language("english/_index") == "en")
+    #expect(language("otros/hebreo") == "he")  // front matter wins
+    #expect(p.site.detectedLanguage == "es")
+    #expect(d.items.contains { $0.code == .languageDetected && $0.message.contains("'es'") })
+    var d2 = Diagnostics()
+    let book = try #require(p.books(diagnostics: &d2).first?.book)
+    #expect(book.language == "es")
+  }
+
+  @Test func noShortcodeOrAttributeTextInAnyOutputAndTheBookIsValidInEveryFormat() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    let pages = try r.run(["build", MountedSite.root, "-o", "pages", "--format", "txt,xhtml,epub,pdf", "--strict"])
+    #expect(pages.status == 0, "\(pages.stderr)")
+    let book = try r.run(["build", MountedSite.root, "--book", "-o", "book", "--format", "txt,xhtml,epub,pdf", "--strict"])
+    #expect(book.status == 0, "\(book.stderr)")
+    var texts: [(String, String)] = []
+    for folder in ["pages", "book"] {
+      for file in r.files(under: folder) where file.hasSuffix(".txt") || file.hasSuffix(".xhtml") {
+        texts.append((folder + "/" + file, try #require(r.read(folder + "/" + file))))
+      }
+      for file in r.files(under: folder) where file.hasSuffix(".pdf") {
+        if let t = runTool("pdftotext", [r.folder.appendingPathComponent(folder + "/" + file).path, "-"]) { texts.append((folder + "/" + file, t.output)) }
+      }
+    }
+    #expect(texts.count >= 20)
+    for (name, text) in texts {
+      for leak in ["{{", "}}", "{.", "{#", "{anchor", ":wave:", "{class", "pestaña \"", "# comentario que no es un título\n="] {
+        #expect(!text.contains(leak), "\(name) shows \(leak)")
+      }
+    }
+    let guide = try #require(r.read("pages/guia/configurar.txt"))
+    #expect(guide.contains("    # comentario que no es un título"))  // verbatim, as code
+    #expect(guide.contains("Asamblea\n    Reunión abierta"))  // a definition list
+    #expect(guide.contains("👋"))
+    #expect(guide.contains("https://mapas.example.org/barrios"))
+    // The book: Spanish, English and Hebrew chapters tagged as such, valid for epubcheck.
+    let pdf = r.folder.appendingPathComponent("book/book.pdf").path
+    if let qdf = runTool("qpdf", ["--qdf", "--object-streams=disable", pdf, r.folder.appendingPathComponent("q.pdf").path]), qdf.status == 0 {
+      let raw = String(decoding: try Data(contentsOf: r.folder.appendingPathComponent("q.pdf")), as: UTF8.self)
+      #expect(raw.contains("/Lang (es)"))
+    }
+    if let list = runTool("unzip", ["-p", r.folder.appendingPathComponent("book/book.epub").path]) {
+      #expect(list.output.contains("<dc:language>es</dc:language>"))
+      #expect(list.output.contains("lang=\"en\" xml:lang=\"en\""))
+      #expect(list.output.contains("dir=\"rtl\""))
+    }
+    if let check = runTool("java", ["-jar", "/usr/share/java/epubcheck.jar", r.folder.appendingPathComponent("book/book.epub").path]) {
       #expect(check.output.contains("No errors or warnings detected"), "\(check.output)")
     }
   }
@@ -107,7 +169,7 @@ struct MountedSiteTests {
     defer { r.cleanUp() }
     let first = try r.run(["build", MountedSite.root, "-o", "out", "--format", "txt", "-j", "2", "--report", "r1.json"])
     #expect(first.status == 0, "\(first.stderr)")
-    #expect(r.files(under: "out").count == 8)
+    #expect(r.files(under: "out").count == 10)
     let again = try r.run(["build", MountedSite.root, "-o", "out", "--format", "txt", "-j", "2", "--report", "r2.json"])
     let report = try #require(r.read("r2.json"))
     #expect(again.status == 0)
