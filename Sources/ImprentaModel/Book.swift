@@ -8,9 +8,10 @@ public struct Book: Sendable, Hashable {
   public struct Entry: Sendable, Hashable {
     /// What the document is in the book.
     public enum Role: String, Sendable, Hashable {
-      /// The site's home page: the book's opening matter.
+      /// The site's home page: the book's opening matter (its introduction, when it has a body).
       case front
-      /// A section's own page (`_index.md`): opens a part (or a sub-part when nested).
+      /// A section's own page (`_index.md`): opens a part (or a sub-part when nested), with its
+      /// body when it has one, else only its title (a part page in print, a part heading in EPUB).
       case part
       /// A regular page: a chapter.
       case chapter
@@ -51,4 +52,32 @@ public struct Book: Sendable, Hashable {
 
   /// The documents in reading order.
   public var documents: [Document] { entries.map(\.document) }
+
+  /// The book's authors, each once: the book's own (a site's `author` param, a publication's
+  /// `authors`), else every chapter's in reading order.
+  public var authors: [String] {
+    let named = metadata.authors.isEmpty ? entries.flatMap(\.document.metadata.authors) : metadata.authors
+    var seen: Set<String> = []
+    return named.map { $0.trimmingCharacters(in: " \t\n") }.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+  }
+
+  /// The words Imprenta writes in this book (contents, notes, dates, "by"), in its language.
+  public var localization: Localization { Localization.forLanguage(language.isEmpty ? metadata.language : language) }
+}
+
+extension Book.Entry {
+  /// Whether the document has text of its own (a section page's or the home page's body), not
+  /// only a title.
+  public var hasBody: Bool {
+    document.blocks.contains { block in
+      switch block {
+      case .footnoteDefinition: return false
+      case .html(let h): return !h.html.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" }
+      default: return true
+      }
+    }
+  }
+
+  /// The language the document is written in, or empty when it says none.
+  public var language: String { document.metadata.language }
 }
