@@ -136,13 +136,9 @@ extension Book {
       blocks += own
       noteOffset += doc.footnotes.count
     }
-    var metadata = self.metadata
-    metadata.title = title
-    metadata.authors = authors
-    if metadata.language.isEmpty { metadata.language = language }
-    // A direction said for the pages (front matter, the site's language) holds for the whole book.
-    if metadata.direction == nil { metadata.direction = entries.first?.document.metadata.direction }
-    return Document(sourcePath: entries.first?.document.sourcePath ?? "", relativeName: entries.first?.document.relativeName ?? "", metadata: metadata, blocks: blocks + notes)
+    var document = titleDocument
+    document.blocks = blocks + notes
+    return document
   }
 }
 

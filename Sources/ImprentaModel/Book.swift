@@ -61,6 +61,18 @@ public struct Book: Sendable, Hashable {
     return named.map { $0.trimmingCharacters(in: " \t\n") }.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
   }
 
+  /// A document with the book's metadata and no text (title, subtitle, authors each once, date,
+  /// cover, language, direction), found where the first page is: what a cover is made from.
+  public var titleDocument: Document {
+    var m = metadata
+    m.title = title
+    m.authors = authors
+    if m.language.isEmpty { m.language = language }
+    // A direction said for the pages (front matter, the site's language) holds for the whole book.
+    if m.direction == nil { m.direction = entries.first?.document.metadata.direction }
+    return Document(sourcePath: entries.first?.document.sourcePath ?? "", relativeName: entries.first?.document.relativeName ?? "", metadata: m, blocks: [])
+  }
+
   /// The words Imprenta writes in this book (contents, notes, dates, "by"), in its language.
   public var localization: Localization { Localization.forLanguage(language.isEmpty ? metadata.language : language) }
 }
@@ -69,13 +81,16 @@ extension Book.Entry {
   /// Whether the document has text of its own (a section page's or the home page's body), not
   /// only a title.
   public var hasBody: Bool {
-    document.blocks.contains { block in
+    func shows(_ block: Block) -> Bool {
       switch block {
       case .footnoteDefinition: return false
       case .html(let h): return !h.html.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" }
+      // A shortcode Imprenta does not know (a theme's banner) leaves an empty container.
+      case .container(let c): return c.blocks.contains(where: shows)
       default: return true
       }
     }
+    return document.blocks.contains(where: shows)
   }
 
   /// The language the document is written in, or empty when it says none.

@@ -8,7 +8,12 @@ import ImprentaStyle
 struct PDFLayouter {
   let style: Style
   let engine: TextEngine
-  let hyphenator: Hyphenator?
+  /// Hyphenates the text being set: the document's language's, or a chapter's in another language.
+  var hyphenator: Hyphenator?
+  /// The language of the text being set when a container says one (a book's chapter in another
+  /// language than the book), else nil for the document's: hyphenation, Pango's font choice and
+  /// what a tagged PDF says per structure element follow it.
+  var textLanguage: String?
   let document: Document
   let environment: ExportEnvironment
   let localization: Localization
@@ -122,6 +127,7 @@ struct PDFLayouter {
     case .thematicBreak: renderThematicBreak()
     case .footnoteDefinition: break  // set at the foot of the page that calls it
     case .html(let h): renderHTML(h)
+    case .container(let c) where !c.language.isEmpty && c.admonition == nil: renderInLanguage(c.language, c.blocks)
     case .container(let c): if let a = c.admonition { renderAdmonition(a, c.blocks) } else { for b in c.blocks { render(b) } }
     case .embed(let e): renderEmbed(e)
     case .definitionList(let d): renderDefinitionList(d)
