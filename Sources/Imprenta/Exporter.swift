@@ -56,11 +56,14 @@ public struct Exporter: Sendable {
   }
 
   /// Every PDF file of a book: it opens with a front cover (the style's colours, the book's
-  /// cover image, title, subtitle, authors and date) whether or not the style sets one for pages.
+  /// cover image, title, subtitle, authors and date) whether or not the style sets one for pages,
+  /// then a title page.
   public func exportPDFFiles(_ book: Book, diagnostics: inout Diagnostics) throws -> [PDFFile] {
     var bookStyle = style
     bookStyle.cover.front = true
-    return try PDFWriter(style: bookStyle, options: pdfOptions).writeFiles([book.merged()], environment: environment, diagnostics: &diagnostics)
+    var options = pdfOptions
+    options.titlePage = true
+    return try PDFWriter(style: bookStyle, options: options).writeFiles([book.merged()], environment: environment, diagnostics: &diagnostics)
   }
 
   /// Every PDF file of a document or book: the publication and, when imposing, its imposed

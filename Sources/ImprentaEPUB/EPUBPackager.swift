@@ -226,11 +226,11 @@ public struct EPUBPackager: Sendable {
       flat.append((placement.level, TOCEntry(label: placement.title, href: parts[d].firstFile)))
       let outline = documents[d].outline
       let headings = placement.titleIsFirstHeading ? Array(outline.dropFirst()) : outline
-      let top = headings.map { placement.level(of: $0) }.min() ?? 0
+      // Every heading, as the PDF's bookmarks list them (the printed contents' depth is the style's).
       for h in headings {
         let label = h.content.plainText.trimmingCharacters(in: " \t\n")
         let level = placement.level(of: h)
-        guard level < top + max(style.toc.depth, 1), !label.isEmpty, let file = parts[d].idToFile[h.id] else { continue }
+        guard !label.isEmpty, let file = parts[d].idToFile[h.id] else { continue }
         flat.append((level, TOCEntry(label: label, href: file + "#" + h.id)))
       }
     }

@@ -58,6 +58,8 @@ struct PDFLayouter {
   var knownPages: [String: Int] = [:]
   /// Whether the table of contents is set.
   var includeTOC = false
+  /// Whether the title block stands on a page of its own after the cover (a book's title page).
+  var titlePage = false
   /// Families already checked for fallback.
   var checkedFamilies: Set<String> = []
   /// Start a new page with the next slice (after the table of contents).
@@ -104,7 +106,10 @@ struct PDFLayouter {
   mutating func layout() -> PageLayout {
     layoutNotes()
     beginColumns()
-    if !document.metadata.hideTitle && !style.cover.front { spanning { $0.renderTitle() } }
+    if titlePage {
+      spanning { $0.renderTitle() }
+      breakNextPage = true
+    } else if !document.metadata.hideTitle && !style.cover.front { spanning { $0.renderTitle() } }
     if includeTOC { spanning { $0.renderTOC() } }
     for block in document.blocks { render(block) }
     var pages = paginate()
