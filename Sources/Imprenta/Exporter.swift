@@ -59,11 +59,10 @@ public struct Exporter: Sendable {
   /// cover image, title, subtitle, authors and date) whether or not the style sets one for pages,
   /// then a title page.
   public func exportPDFFiles(_ book: Book, diagnostics: inout Diagnostics) throws -> [PDFFile] {
-    var bookStyle = style
-    bookStyle.cover.front = true
     var options = pdfOptions
+    options.bookCover = true
     options.titlePage = true
-    return try PDFWriter(style: bookStyle, options: options).writeFiles([book.merged()], environment: environment, diagnostics: &diagnostics)
+    return try PDFWriter(style: style, options: options).writeFiles([book.merged()], environment: environment, diagnostics: &diagnostics)
   }
 
   /// Every PDF file of a document or book: the publication and, when imposing, its imposed

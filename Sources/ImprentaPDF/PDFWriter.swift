@@ -17,6 +17,9 @@ public struct PDFOptions: Sendable, Hashable {
   /// Whether the title, subtitle, authors and date stand on a page of their own (a book's title
   /// page, after its cover).
   public var titlePage = false
+  /// Whether a front cover is set although the style sets none (a book always has one). Such a
+  /// cover alone does not make the PDF a print job: no preflight unless the style asks for print.
+  public var bookCover = false
 
   /// Creates options.
   public init(tableOfContents: Bool? = nil, creator: String = "Imprenta", impose: Imposition? = nil, writeUnimposed: Bool = true, preflight: Bool? = nil) {
