@@ -5,7 +5,7 @@ extension Book {
     /// The entry's index in `entries`.
     public var index: Int
     /// The title heading's text: the document's title; the front's is "Introduction" in the
-    /// book's language when its title is the book's own or none.
+    /// book's language.
     public var title: String
     /// The title heading's level (1 for the front and top-level parts and chapters).
     public var level: Int
@@ -39,7 +39,8 @@ extension Book {
       default: break
       }
       var title = doc.metadata.title.trimmingCharacters(in: " \t\n")
-      if entry.role == .front && (title.isEmpty || title.lowercased() == self.title.lowercased()) { title = localization.introduction }
+      // The home page's title names the site ("Inicio", the site's name), not its text.
+      if entry.role == .front { title = localization.introduction }
       if title.isEmpty { title = doc.relativeName }
       var titleIsFirstHeading = false
       if case .heading(let h)? = doc.blocks.first, h.content.plainText.trimmingCharacters(in: " \t\n") == title { titleIsFirstHeading = true }
