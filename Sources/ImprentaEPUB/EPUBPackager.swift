@@ -226,12 +226,15 @@ public struct EPUBPackager: Sendable {
       flat.append((placement.level, TOCEntry(label: placement.title, href: parts[d].firstFile)))
       let outline = documents[d].outline
       let headings = placement.titleIsFirstHeading ? Array(outline.dropFirst()) : outline
-      // Every heading, as the PDF's bookmarks list them (the printed contents' depth is the style's).
+      // Every heading, as the PDF's bookmarks list them (the printed contents' depth is the style's);
+      // one that is no anchor (`{anchor=false}`) points at the file it is in.
+      var file = parts[d].firstFile
       for h in headings {
         let label = h.content.plainText.trimmingCharacters(in: " \t\n")
         let level = placement.level(of: h)
-        guard !label.isEmpty, let file = parts[d].idToFile[h.id] else { continue }
-        flat.append((level, TOCEntry(label: label, href: file + "#" + h.id)))
+        guard !label.isEmpty else { continue }
+        if let known = parts[d].idToFile[h.id] { file = known }
+        flat.append((level, TOCEntry(label: label, href: h.id.isEmpty || parts[d].idToFile[h.id] == nil ? file : file + "#" + h.id)))
       }
     }
     return TOCEntry.nest(flat)

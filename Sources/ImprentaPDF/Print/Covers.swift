@@ -38,7 +38,9 @@ extension PDFLayouter {
     t.append(text)
     let tagged = [StructureTag(name: tag, id: nextID())]
     var top = y
-    for slice in lineSlices(t, format: ParagraphFormat(font: font, width: width, align: align, lineHeight: 1.2), x: x, tags: tagged) {
+    // A cover of a right-to-left book starts its lines on the right (covers are not mirrored as emitted slices are).
+    let start: TextAlignment = direction == .rtl && align == .left ? .right : align
+    for slice in lineSlices(t, format: ParagraphFormat(font: font, width: width, align: start, lineHeight: 1.2), x: x, tags: tagged) {
       items.append(contentsOf: slice.items.map { $0.offsetBy(dx: 0, dy: top) })
       top += slice.height
     }
