@@ -201,7 +201,7 @@ public struct EPUBPackager: Sendable {
       creators: front.creators, date: book?.metadata.date ?? dates.max(), modified: environment.buildDate,
       description: first.metadata.description.isEmpty ? first.metadata.summary : first.metadata.description,
       subjects: front.subjects, accessibility: facts, items: items, spine: [items[3].id, "nav"] + chapters.map(\.id), coverImageID: coverImage?.id,
-      direction: direction)
+      direction: direction, localization: localization)
 
     // MARK: Container
     var files: [(path: String, bytes: [UInt8])] = [

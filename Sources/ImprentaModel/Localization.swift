@@ -30,6 +30,14 @@ public struct Localization: Sendable, Hashable {
   public var cover: String = "Cover"
   /// The name of the title page (a landmark).
   public var titlePage: String = "Title page"
+  /// An e-book's accessibility summary: what every Imprenta e-book offers.
+  public var accessibilitySummary: String = "Reflowable text with a navigable table of contents, headings in order and no hazards."
+  /// Added to the summary when every image has a text alternative.
+  public var imagesDescribed: String = "Every image has a text alternative."
+  /// Added when some have none: `{n}` is how many.
+  public var imagesUndescribed: String = "{n} image(s) have no text alternative or are missing: marked decorative, or left out with their alt text shown."
+  /// Added when the automated checks passed.
+  public var checkedConformance: String = "Checked automatically by Imprenta against EPUB Accessibility 1.1 and WCAG 2.1 AA."
 
   /// The localisation for a BCP 47 tag (`es-CO` uses `es`); English for languages not known.
   public static func forLanguage(_ tag: String) -> Localization {
@@ -51,7 +59,11 @@ public struct Localization: Sendable, Hashable {
     notes: "Notas", links: "Enlaces", contents: "Contenido", image: "Imagen",
     months: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
     dateFormat: "{d} de {month} de {yyyy}", by: "por", and: "y", introduction: "Introducción", page: "Página", figure: "Figura",
-    cover: "Portada", titlePage: "Portadilla")
+    cover: "Portada", titlePage: "Portadilla",
+    accessibilitySummary: "Texto adaptable con una tabla de contenido navegable, encabezados en orden y sin riesgos.",
+    imagesDescribed: "Todas las imágenes tienen un texto alternativo.",
+    imagesUndescribed: "{n} imagen(es) sin texto alternativo o ausentes: marcadas como decorativas, u omitidas mostrando su texto alternativo.",
+    checkedConformance: "Comprobado automáticamente por Imprenta según EPUB Accessibility 1.1 y WCAG 2.1 AA.")
   /// English.
   public static let english = Localization(
     notes: "Notes", links: "Links", contents: "Contents", image: "Image",

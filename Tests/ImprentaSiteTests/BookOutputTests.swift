@@ -139,6 +139,10 @@ struct BookOutputTests {
       #expect(nav.contains("<h1>Contenido</h1>"))
       #expect(nav.contains(">Portada</a>"))
     }
+    if let opf = try BookOutline.file(out.epub, "OEBPS/content.opf") {
+      #expect(opf.contains("<dc:creator id=\"creator-1\">Equipo</dc:creator>"))
+      #expect(opf.contains("<meta property=\"schema:accessibilitySummary\">Texto adaptable"))
+    }
     if let cover = try BookOutline.file(out.epub, "OEBPS/text/cover.xhtml") { #expect(cover.contains("alt=\"Portada: Sitio de prueba. Equipo")) }
     if let text = runTool("pdftotext", ["-l", "2", try BookOutline.temporary(out.pdf, "pdf").path, "-"])?.output {
       // Cover, then the title page: the title and the site's author on each.
