@@ -46,10 +46,23 @@ public struct Exporter: Sendable {
     case .xhtml:
       return XHTMLWriter(style: style).write(book.merged(), environment: environment, diagnostics: &diagnostics)
     case .epub:
-      return try EPUBPackager(style: style, options: EPUBOptions(title: book.title, baseURL: baseURL)).package(book.documents, environment: environment, diagnostics: &diagnostics)
+      // The cover the PDF opens with, as the e-book's cover image when the book names none.
+      let cover = PDFWriter(style: style).coverPNG(book.titleDocument, environment: environment, diagnostics: &diagnostics)
+      let options = EPUBOptions(title: book.title, baseURL: baseURL, generatedCover: cover.isEmpty ? nil : cover)
+      return try EPUBPackager(style: style, options: options).package(book, environment: environment, diagnostics: &diagnostics)
     case .pdf:
-      return try PDFWriter(style: style, options: pdfOptions).write([book.merged()], environment: environment, diagnostics: &diagnostics)
+      return try exportPDFFiles(book, diagnostics: &diagnostics)[0].bytes
     }
+  }
+
+  /// Every PDF file of a book: it opens with a front cover (the style's colours, the book's
+  /// cover image, title, subtitle, authors and date) whether or not the style sets one for pages,
+  /// then a title page.
+  public func exportPDFFiles(_ book: Book, diagnostics: inout Diagnostics) throws -> [PDFFile] {
+    var options = pdfOptions
+    options.bookCover = true
+    options.titlePage = true
+    return try PDFWriter(style: style, options: options).writeFiles([book.merged()], environment: environment, diagnostics: &diagnostics)
   }
 
   /// Every PDF file of a document or book: the publication and, when imposing, its imposed

@@ -10,10 +10,18 @@ struct EPUBFrontMatter {
   var localization: Localization
   var documents: [Document]
 
-  /// Authors of every page, each once, in order.
+  /// The book's authors when it says them (else every page's).
+  var authors: [String]?
+  /// The book's subtitle (a single page's otherwise).
+  var subtitle: String?
+  /// The book's date (the latest page's otherwise).
+  var date: PageDate?
+
+  /// Authors, each once (case and spaces ignored), in order.
   var creators: [String] {
     var seen: Set<String> = []
-    return documents.flatMap(\.metadata.authors).filter { seen.insert($0).inserted }
+    return (authors ?? documents.flatMap(\.metadata.authors)).map { $0.trimmingCharacters(in: " \t\n") }
+      .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
   }
 
   /// Tags of every page, each once, in order.
@@ -33,10 +41,17 @@ struct EPUBFrontMatter {
     ]).directed(direction).serialize(html: true)
   }
 
-  /// A page showing the cover image, described by the book's title.
-  func coverPage(image: String) -> [UInt8] {
-    page(title, bodyType: "cover", [
-      XMLElementValue("section", ["class": "cover", "epub:type": "cover"], [XMLElementValue("img", ["src": image, "alt": title, "role": "doc-cover"])])
+  /// A page showing the cover image, described by the book's title ("Portada: Título"); a
+  /// generated cover says what it shows (title, authors, date), as its text is only in the image.
+  func coverPage(image: String, generated: Bool = false) -> [UInt8] {
+    var alt = localization.cover + ": " + title
+    if generated {
+      if let subtitle, !subtitle.isEmpty { alt += ". " + subtitle }
+      if !creators.isEmpty { alt += ". " + localization.list(creators) }
+      if let d = date ?? documents.compactMap(\.metadata.date).max() { alt += ". " + localization.format(d) }
+    }
+    return page(title, bodyType: "cover", [
+      XMLElementValue("section", ["class": "cover", "epub:type": "cover"], [XMLElementValue("img", ["src": image, "alt": alt, "role": "doc-cover"])])
     ])
   }
 
@@ -44,12 +59,13 @@ struct EPUBFrontMatter {
   func titlePage() -> [UInt8] {
     var content = [XMLElementValue("h1", ["class": "title"], text: title)]
     let m = documents[0].metadata
-    if documents.count == 1 && !m.subtitle.isEmpty { content.append(XMLElementValue("p", ["class": "subtitle"], text: m.subtitle)) }
+    let sub = subtitle ?? (documents.count == 1 ? m.subtitle : "")
+    if !sub.isEmpty { content.append(XMLElementValue("p", ["class": "subtitle"], text: sub)) }
     if !creators.isEmpty {
       let by = localization.by.isEmpty ? "" : localization.by + " "
-      content.append(XMLElementValue("p", ["class": "authors"], text: by + creators.joined(separator: ", ")))
+      content.append(XMLElementValue("p", ["class": "authors"], text: by + localization.list(creators)))
     }
-    if let date = documents.compactMap(\.metadata.date).max() {
+    if let date = date ?? documents.compactMap(\.metadata.date).max() {
       content.append(XMLElementValue("p", ["class": "date"], [XMLElementValue("time", ["datetime": date.isoDay], text: localization.format(date))]))
     }
     return page(title, bodyType: "frontmatter", [XMLElementValue("section", ["class": "titlepage title-block", "epub:type": "titlepage"], content)])

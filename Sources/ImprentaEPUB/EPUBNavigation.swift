@@ -67,11 +67,20 @@ struct EPUBNavigation {
 
   /// `toc.ncx`, in `OEBPS/`.
   func ncx(identifier: String) -> [UInt8] {
-    var order = 0
+    var order = 0, count = 0
+    // Entries pointing at one place (a part and its first chapter, a heading that is no anchor)
+    // share one play order, as the NCX requires.
+    var orderOf: [String: Int] = [:]
     func points(_ entries: [TOCEntry]) -> [XMLElementValue] {
       entries.map { e in
-        order += 1
-        var p = XMLElementValue("navPoint", ["id": "np-\(order)", "playOrder": String(order)], [
+        count += 1
+        let play: Int
+        if let known = orderOf[e.href] { play = known } else {
+          order += 1
+          play = order
+          orderOf[e.href] = order
+        }
+        var p = XMLElementValue("navPoint", ["id": "np-\(count)", "playOrder": String(play)], [
           XMLElementValue("navLabel", [:], [XMLElementValue("text", text: e.label)]),
           XMLElementValue("content", ["src": e.href]),
         ])

@@ -8,11 +8,15 @@ public struct EPUBOptions: Sendable, Hashable {
   /// The site's address (`https://example.org/`): links to pages not in the book become web links
   /// under it. Without it such links cannot stay links (the file is not in the book) and become text.
   public var baseURL: String?
+  /// A cover image (PNG or JPEG bytes) to use when the book names none: the facade renders one
+  /// from the style, so every book has a cover a library can show.
+  public var generatedCover: [UInt8]?
 
   /// Creates options.
-  public init(title: String? = nil, splitCharacters: Int = 50_000, baseURL: String? = nil) {
+  public init(title: String? = nil, splitCharacters: Int = 50_000, baseURL: String? = nil, generatedCover: [UInt8]? = nil) {
     self.title = title
     self.splitCharacters = splitCharacters
     self.baseURL = baseURL
+    self.generatedCover = generatedCover
   }
 }

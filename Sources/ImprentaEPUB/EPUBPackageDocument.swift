@@ -49,6 +49,8 @@ struct EPUBPackageDocument {
   var coverImageID: String?
   /// The book's writing direction: a right-to-left book turns its pages right to left.
   var direction: WritingDirection = .ltr
+  /// The words of the accessibility summary, in the book's language.
+  var localization: Localization = .english
 
   func xml() -> [UInt8] {
     var metadata: [XMLElementValue] = [
@@ -102,14 +104,13 @@ struct EPUBPackageDocument {
     }
     if a.images > 0 && a.undescribedImages == 0 { out.append(meta("schema:accessibilityFeature", "alternativeText")) }
     out.append(meta("schema:accessibilityHazard", "none"))
-    var summary = "Reflowable text with a navigable table of contents, headings in order and no hazards."
+    let words = localization
+    var summary = words.accessibilitySummary
     if a.images > 0 || a.undescribedImages > 0 {
-      summary += a.undescribedImages == 0
-        ? " Every image has a text alternative."
-        : " \(a.undescribedImages) image(s) have no text alternative or are missing: marked decorative, or left out with their alt text shown."
+      summary += " " + (a.undescribedImages == 0 ? words.imagesDescribed : words.imagesUndescribed.replacing("{n}", with: String(a.undescribedImages)))
     }
     if a.earnsConformance {
-      summary += " Checked automatically by Imprenta against EPUB Accessibility 1.1 and WCAG 2.1 AA."
+      summary += " " + words.checkedConformance
       out.append(meta("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"))
       out.append(meta("a11y:certifiedBy", "Imprenta (automated checks)"))
     }

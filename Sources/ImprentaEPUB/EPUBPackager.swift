@@ -40,13 +40,33 @@ public struct EPUBPackager: Sendable {
     try EPUBArchive.zip(files(documents, environment: environment, diagnostics: &diagnostics), date: environment.buildDate)
   }
 
+  /// The EPUB of a book: its entries that `Book.placements` keeps, one content document each
+  /// (or more when long), the navigation nesting sections inside parts as the book's outline
+  /// does, the book's title, language, authors and cover.
+  public func package(_ book: Book, environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> [UInt8] {
+    try EPUBArchive.zip(files(book, environment: environment, diagnostics: &diagnostics), date: environment.buildDate)
+  }
+
+  /// The files of a book's container after `mimetype`.
+  package func files(_ book: Book, environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> [(path: String, bytes: [UInt8])] {
+    var packager = self
+    if packager.options.title == nil { packager.options.title = book.title }
+    return try packager.files(book.documents, book: book, environment: environment, diagnostics: &diagnostics)
+  }
+
   /// The files of the container after `mimetype`, in order: paths and bytes (what `package` zips).
   package func files(_ documents: [Document], environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> [(path: String, bytes: [UInt8])] {
+    try files(documents, book: nil, environment: environment, diagnostics: &diagnostics)
+  }
+
+  func files(_ allDocuments: [Document], book: Book?, environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> [(path: String, bytes: [UInt8])] {
+    let placements = book?.placements
+    let documents = placements.map { $0.map { allDocuments[$0.index] } } ?? allDocuments
     guard let first = documents.first else {
       throw ImprentaError(.emptyBook, "an EPUB needs at least one page", file: "")
     }
-    let language = first.language(default: style.base.language)
-    let direction = first.direction(defaultLanguage: style.base.language)
+    let language = book.map { $0.language.isEmpty ? first.language(default: style.base.language) : $0.language } ?? first.language(default: style.base.language)
+    let direction = book?.direction(defaultLanguage: style.base.language) ?? first.direction(defaultLanguage: style.base.language)
     let localization = Localization.forLanguage(language)
     let titleText = options.title ?? (first.metadata.title.isEmpty ? first.relativeName : first.metadata.title)
     let images = EPUBImages(resources: environment.resources)
@@ -58,16 +78,22 @@ public struct EPUBPackager: Sendable {
 
     // MARK: Cover
     var coverImage: PackagedImage?
-    if let doc = documents.first(where: { !$0.metadata.cover.isEmpty }) {
-      switch images.add(doc.metadata.cover, for: doc) {
+    var coverSource = documents.first(where: { !$0.metadata.cover.isEmpty }).map { ($0.metadata.cover, $0) }
+    // A book's cover is its own: a chapter's cover image is that page's, not the book's.
+    if let book { coverSource = book.metadata.cover.isEmpty ? nil : (book.metadata.cover, first) }
+    if let (cover, doc) = coverSource {
+      switch images.add(cover, for: doc) {
       case .success(let i): coverImage = images.images[i]
       case .failure(let failure):
         let why: String
         switch failure.resolution {
         case .missing(let w), .refused(let w), .unsupported(let w), .source(let w): why = w
         }
-        diagnostics.report(.missingCover, "cover image \(doc.metadata.cover) not used (\(why)): a title page is generated instead", file: doc.sourcePath)
+        diagnostics.report(.missingCover, "cover image \(cover) not used (\(why)): \(options.generatedCover == nil ? "a title page is generated instead" : "a cover is generated instead")", file: doc.sourcePath)
       }
+    }
+    if coverImage == nil, let generated = options.generatedCover, let i = images.add(generated: generated, name: "cover") {
+      coverImage = images.images[i]
     }
 
     // MARK: Chapters
@@ -145,17 +171,22 @@ public struct EPUBPackager: Sendable {
     let identifier = ContentIdentifier.uuidURN(digest.finalize())
 
     // MARK: Navigation
-    let entries = tableOfContents(documents, parts: parts)
+    let entries = placements.map { bookContents($0, documents: documents, parts: parts) } ?? tableOfContents(documents, parts: parts)
     let frontHref = coverImage == nil ? "text/titlepage.xhtml" : "text/cover.xhtml"
     var landmarks: [(type: String, label: String, href: String)] = [
-      (coverImage == nil ? "titlepage" : "cover", titleText, frontHref),
+      (coverImage == nil ? "titlepage" : "cover", coverImage == nil ? localization.titlePage : localization.cover, frontHref),
       ("toc", localization.contents, "nav.xhtml#toc"),
     ]
     if let firstChapter = chapters.first { landmarks.append(("bodymatter", first.metadata.title.isEmpty ? titleText : first.metadata.title, firstChapter.href)) }
     let navigation = EPUBNavigation(title: titleText, language: language, direction: direction, localization: localization, entries: entries, landmarks: landmarks)
 
     // MARK: Package document
-    let front = EPUBFrontMatter(title: titleText, language: language, direction: direction, localization: localization, documents: documents)
+    var front = EPUBFrontMatter(title: titleText, language: language, direction: direction, localization: localization, documents: documents)
+    if let book {
+      front.authors = book.authors
+      front.subtitle = book.metadata.subtitle
+      if let date = book.metadata.date { front.date = date }
+    }
     var items: [EPUBPackageDocument.Item] = [
       .init(id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: "nav"),
       .init(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml"),
@@ -166,11 +197,11 @@ public struct EPUBPackager: Sendable {
     items += images.images.map { .init(id: $0.id, href: $0.href, mediaType: $0.mediaType.rawValue, properties: $0.id == coverImage?.id ? "cover-image" : "") }
     let dates = documents.compactMap(\.metadata.date)
     let opf = EPUBPackageDocument(
-      identifier: identifier, title: titleText, subtitle: documents.count == 1 ? first.metadata.subtitle : "", language: language,
-      creators: front.creators, date: dates.max(), modified: environment.buildDate,
+      identifier: identifier, title: titleText, subtitle: book?.metadata.subtitle ?? (documents.count == 1 ? first.metadata.subtitle : ""), language: language,
+      creators: front.creators, date: book?.metadata.date ?? dates.max(), modified: environment.buildDate,
       description: first.metadata.description.isEmpty ? first.metadata.summary : first.metadata.description,
       subjects: front.subjects, accessibility: facts, items: items, spine: [items[3].id, "nav"] + chapters.map(\.id), coverImageID: coverImage?.id,
-      direction: direction)
+      direction: direction, localization: localization)
 
     // MARK: Container
     var files: [(path: String, bytes: [UInt8])] = [
@@ -179,11 +210,34 @@ public struct EPUBPackager: Sendable {
       ("OEBPS/nav.xhtml", navigation.navDocument()),
       ("OEBPS/toc.ncx", navigation.ncx(identifier: identifier)),
       ("OEBPS/" + EPUBPackager.stylesheetHref, Array(CSSWriter(style: style, target: .epub).css().utf8)),
-      ("OEBPS/" + frontHref, coverImage.map { front.coverPage(image: "../" + $0.href) } ?? front.titlePage()),
+      ("OEBPS/" + frontHref, coverImage.map { front.coverPage(image: "../" + $0.href, generated: $0.bytes == options.generatedCover) } ?? front.titlePage()),
     ]
     files += chapterFiles
     files += images.images.map { ("OEBPS/" + $0.href, $0.bytes) }
     return files
+  }
+
+  /// A book's table of contents: each kept entry's title at its level in the book, its headings
+  /// below it at the levels the merged document gives them (`Placement.level(of:)`), nested by
+  /// level, so parts hold their chapters and chapters their sections (the PDF outline's shape).
+  func bookContents(_ placements: [Book.Placement], documents: [Document], parts: [EPUBLinks.Part]) -> [TOCEntry] {
+    var flat: [(level: Int, entry: TOCEntry)] = []
+    for (d, placement) in placements.enumerated() {
+      flat.append((placement.level, TOCEntry(label: placement.title, href: parts[d].firstFile)))
+      let outline = documents[d].outline
+      let headings = placement.titleIsFirstHeading ? Array(outline.dropFirst()) : outline
+      // Every heading, as the PDF's bookmarks list them (the printed contents' depth is the style's);
+      // one that is no anchor (`{anchor=false}`) points at the file it is in.
+      var file = parts[d].firstFile
+      for h in headings {
+        let label = h.content.plainText.trimmingCharacters(in: " \t\n")
+        let level = placement.level(of: h)
+        guard !label.isEmpty else { continue }
+        if let known = parts[d].idToFile[h.id] { file = known }
+        flat.append((level, TOCEntry(label: label, href: h.id.isEmpty || parts[d].idToFile[h.id] == nil ? file : file + "#" + h.id)))
+      }
+    }
+    return TOCEntry.nest(flat)
   }
 
   /// The nested table of contents: one page's headings, or one entry per page with its headings.

@@ -9,7 +9,7 @@ extension XHTMLRenderer {
     if !m.subtitle.isEmpty { header.element("p", ["class": "subtitle"]).text(m.subtitle) }
     if !m.authors.isEmpty {
       let by = localization.by.isEmpty ? "" : localization.by + " "
-      header.element("p", ["class": "authors"]).text(by + m.authors.joined(separator: ", "))
+      header.element("p", ["class": "authors"]).text(by + localization.list(m.authors))
     }
     if let date = m.date {
       header.element("p", ["class": "date"]).element("time", ["datetime": date.isoDay]).text(localization.format(date))

@@ -168,6 +168,11 @@ package struct XHTMLRenderer {
     case .container(let c):
       let node = parent.element("div")
       setAttributes(c.attributes, on: node)
+      if !c.language.isEmpty {
+        // A book's chapter in another language: readers and screen readers switch with it.
+        node.set("lang", c.language)
+        node.set("xml:lang", c.language)
+      }
       render(c.blocks, into: node)
     case .embed(let e):
       renderEmbed(e, into: parent)

@@ -281,13 +281,17 @@ public struct Container: Sendable, Hashable {
   public var blocks: [Block]
   /// The kind and title of a box backends draw as such (a note, a warning), or nil for a plain group.
   public var admonition: Admonition?
+  /// The language its text is written in (BCP 47) when it differs from the document's (a book's
+  /// chapter in another language), or empty: XHTML writes `lang`, PDF hyphenates by it.
+  public var language: String
   /// Where it came from.
   public var range: SourceRange
   /// Creates a container.
-  public init(attributes: Attributes, blocks: [Block], admonition: Admonition? = nil, range: SourceRange = .unknown) {
+  public init(attributes: Attributes, blocks: [Block], admonition: Admonition? = nil, language: String = "", range: SourceRange = .unknown) {
     self.attributes = attributes
     self.blocks = blocks
     self.admonition = admonition
+    self.language = language
     self.range = range
   }
 }

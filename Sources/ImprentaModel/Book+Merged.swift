@@ -1,23 +1,96 @@
 extension Book {
-  /// The book as one document, for outputs that are one flow of text (plain text, one XHTML page):
-  /// each document's title becomes a heading at its place in the outline, its own headings move
-  /// below it, heading ids stay unique across the book (links follow them), footnotes are
-  /// renumbered in order, and links between the book's documents point at their headings.
+  /// Where one entry sits in the book's outline: what every backend reads, so the PDF outline,
+  /// the printed contents, the merged document and the EPUB navigation nest alike.
+  public struct Placement: Sendable, Hashable {
+    /// The entry's index in `entries`.
+    public var index: Int
+    /// The title heading's text: the document's title; the front's is "Introduction" in the
+    /// book's language.
+    public var title: String
+    /// The title heading's level (1 for the front and top-level parts and chapters).
+    public var level: Int
+    /// What to add to each of the document's own heading levels so the highest sits just below
+    /// the title (a chapter's `#` under a chapter at level 2 becomes level 3).
+    public var headingShift: Int
+    /// Whether the document's first block is a heading saying its title, which then is the title
+    /// heading (not repeated).
+    public var titleIsFirstHeading: Bool
+    /// The document's language when it is not the book's (the chapter is marked with it), or empty.
+    public var otherLanguage: String
+
+    /// A document heading's level in the book, 1 to 6.
+    public func level(of heading: Heading) -> Int { min(6, max(1, heading.level + headingShift)) }
+  }
+
+  /// The entries that appear in the book and where: a front page or section page with no body is
+  /// left out, except a section page that holds chapters (it gives the part's title). Headings
+  /// of the documents move below their titles.
+  public var placements: [Placement] {
+    let bookLanguage = Book.primary(language.isEmpty ? metadata.language : language)
+    var out: [Placement] = []
+    for (i, entry) in entries.enumerated() {
+      let doc = entry.document
+      let level = max(1, entry.level)
+      switch entry.role {
+      case .front where !entry.hasBody: continue
+      case .part where !entry.hasBody:
+        // A part title only when chapters follow inside it.
+        guard i + 1 < entries.count, entries[i + 1].level > entry.level else { continue }
+      default: break
+      }
+      var title = doc.metadata.title.trimmingCharacters(in: " \t\n")
+      // The home page's title names the site ("Inicio", the site's name), not its text.
+      if entry.role == .front { title = localization.introduction }
+      if title.isEmpty { title = doc.relativeName }
+      var titleIsFirstHeading = false
+      if case .heading(let h)? = doc.blocks.first, h.content.plainText.trimmingCharacters(in: " \t\n") == title { titleIsFirstHeading = true }
+      var highest = 7
+      for (k, block) in doc.blocks.enumerated() where !(k == 0 && titleIsFirstHeading) {
+        if case .heading(let h) = block { highest = min(highest, h.level) }
+        Book.forEachNestedHeading(block) { highest = min(highest, $0.level) }
+      }
+      let shift = highest == 7 ? 0 : level + 1 - highest
+      let own = Book.primary(doc.metadata.language)
+      let other = !own.isEmpty && !bookLanguage.isEmpty && own != bookLanguage ? doc.metadata.language : ""
+      out.append(Placement(index: i, title: title, level: min(6, level), headingShift: shift, titleIsFirstHeading: titleIsFirstHeading, otherLanguage: other))
+    }
+    return out
+  }
+
+  /// The class a title heading carries in the merged document: `book-front`, `book-part`,
+  /// `book-chapter` (print starts a page there; XHTML writes it as the heading's class).
+  public static func titleClass(_ role: Entry.Role) -> String { "book-" + role.rawValue }
+
+  static func primary(_ tag: String) -> String { tag.split(separator: "-").first.map { $0.lowercased() } ?? "" }
+
+  static func forEachNestedHeading(_ block: Block, _ body: (Heading) -> Void) {
+    for child in block.children {
+      if case .heading(let h) = child { body(h) }
+      forEachNestedHeading(child, body)
+    }
+  }
+
+  /// The book as one document, for outputs that are one flow of text (plain text, one XHTML page,
+  /// the PDF): each entry's title becomes a heading at its place in the outline (with the class
+  /// `titleClass(role)`), its own headings move below it, a chapter in another language than the
+  /// book is a container saying its language, heading ids stay unique across the book (links
+  /// follow them), footnotes are renumbered in order, and links between the book's documents
+  /// point at their headings.
   public func merged() -> Document {
     var ids = UniqueIDs()
     var blocks: [Block] = []
     var notes: [Block] = []
     var noteOffset = 0
+    let placements = self.placements
     // First pass: every document's new ids, so links between documents can be rewritten.
     var idMaps: [String: [String: String]] = [:]
     var startIDs: [String: String] = [:]
-    var plans: [(entry: Entry, titleID: String?, shift: Int)] = []
-    for entry in entries {
-      let doc = entry.document
-      let opensWithH1 = doc.blocks.first.map { if case .heading(let h) = $0, h.level == 1 { return true } else { return false } } ?? false
-      let needsTitle = !opensWithH1 && !doc.metadata.title.isEmpty && (entry.role != .front || doc.metadata.hideTitle == false)
-      let titleID = needsTitle ? ids.make(from: Slug.github(doc.metadata.title)) : nil
+    var titleIDs: [Int: String] = [:]
+    for placement in placements {
+      let doc = entries[placement.index].document
       var map: [String: String] = [:]
+      var titleID: String?
+      if !placement.titleIsFirstHeading { titleID = ids.make(from: Slug.github(placement.title)) }
       doc.forEachBlock { block in
         switch block {
         case .heading(let h) where !h.id.isEmpty: map[h.id] = ids.make(from: h.id)
@@ -26,35 +99,53 @@ extension Book {
         default: break
         }
       }
+      if placement.titleIsFirstHeading, case .heading(let h)? = doc.blocks.first {
+        if h.id.isEmpty { titleID = ids.make(from: Slug.github(placement.title)) } else { titleID = map[h.id] }
+      }
+      titleIDs[placement.index] = titleID
       idMaps[doc.relativeName] = map
-      startIDs[doc.relativeName] = titleID ?? doc.outline.first.flatMap { map[$0.id] } ?? ""
-      plans.append((entry, titleID, max(0, entry.level - 1)))
+      startIDs[doc.relativeName] = titleID ?? ""
     }
     // The merged document is found where the first one is: every other one's relative image
     // paths are re-written from its own folder (a page bundle's `red.png`).
     let home = Book.folder(of: entries.first?.document.sourcePath ?? "")
-    for plan in plans {
-      let doc = plan.entry.document
+    for placement in placements {
+      let entry = entries[placement.index]
+      let doc = entry.document
       let map = idMaps[doc.relativeName] ?? [:]
-      var rewriter = BookRewriter(idMap: map, idMaps: idMaps, startIDs: startIDs, headingShift: plan.shift, noteOffset: noteOffset)
+      var rewriter = BookRewriter(idMap: map, idMaps: idMaps, startIDs: startIDs, headingShift: placement.headingShift, noteOffset: noteOffset)
       let folder = Book.folder(of: doc.sourcePath)
       if folder != home { rewriter.rebase = (folder, home) }
-      if let id = plan.titleID {
-        blocks.append(.heading(Heading(level: min(6, max(1, plan.entry.level)), content: [.text(Text(doc.metadata.title))], id: id)))
+      var titleHeading = Heading(level: placement.level, content: [.text(Text(placement.title))], id: titleIDs[placement.index] ?? "")
+      var body = doc.blocks[...]
+      if placement.titleIsFirstHeading, case .heading(let h)? = body.first {
+        titleHeading.content = rewriter.block(.heading(h)).headingContent ?? titleHeading.content
+        titleHeading.attributes = h.attributes
+        titleHeading.range = h.range
+        body = body.dropFirst()
       }
-      for b in doc.blocks {
+      titleHeading.attributes.classes.append(Book.titleClass(entry.role))
+      blocks.append(.heading(titleHeading))
+      var own: [Block] = []
+      for b in body {
         let rewritten = rewriter.block(b)
-        if case .footnoteDefinition = rewritten { notes.append(rewritten) } else { blocks.append(rewritten) }
+        if case .footnoteDefinition = rewritten { notes.append(rewritten) } else { own.append(rewritten) }
       }
+      if !placement.otherLanguage.isEmpty && !own.isEmpty {
+        own = [.container(Container(attributes: Attributes(classes: ["book-language"]), blocks: own, language: placement.otherLanguage))]
+      }
+      blocks += own
       noteOffset += doc.footnotes.count
     }
-    var metadata = self.metadata
-    metadata.title = title
-    if metadata.language.isEmpty { metadata.language = language }
-    // A direction said for the pages (front matter, the site's language) holds for the whole book.
-    if metadata.direction == nil { metadata.direction = entries.first?.document.metadata.direction }
-    return Document(sourcePath: entries.first?.document.sourcePath ?? "", relativeName: entries.first?.document.relativeName ?? "", metadata: metadata, blocks: blocks + notes)
+    var document = titleDocument
+    document.blocks = blocks + notes
+    return document
   }
+}
+
+extension Block {
+  /// A heading's text, or nil for other blocks.
+  var headingContent: [Inline]? { if case .heading(let h) = self { return h.content } else { return nil } }
 }
 
 extension Book {
@@ -91,7 +182,7 @@ struct BookRewriter {
     b.rewritingInlines(inline).rewritingBlocks { block in
       switch block {
       case .heading(var h):
-        h.level = min(6, h.level + headingShift)
+        h.level = min(6, max(1, h.level + headingShift))
         h.id = idMap[h.id] ?? h.id
         return .heading(h)
       case .footnoteDefinition(var f):

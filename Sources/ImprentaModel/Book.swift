@@ -8,9 +8,10 @@ public struct Book: Sendable, Hashable {
   public struct Entry: Sendable, Hashable {
     /// What the document is in the book.
     public enum Role: String, Sendable, Hashable {
-      /// The site's home page: the book's opening matter.
+      /// The site's home page: the book's opening matter (its introduction, when it has a body).
       case front
-      /// A section's own page (`_index.md`): opens a part (or a sub-part when nested).
+      /// A section's own page (`_index.md`): opens a part (or a sub-part when nested), with its
+      /// body when it has one, else only its title (a part page in print, a part heading in EPUB).
       case part
       /// A regular page: a chapter.
       case chapter
@@ -51,4 +52,47 @@ public struct Book: Sendable, Hashable {
 
   /// The documents in reading order.
   public var documents: [Document] { entries.map(\.document) }
+
+  /// The book's authors, each once: the book's own (a site's `author` param, a publication's
+  /// `authors`), else every chapter's in reading order.
+  public var authors: [String] {
+    let named = metadata.authors.isEmpty ? entries.flatMap(\.document.metadata.authors) : metadata.authors
+    var seen: Set<String> = []
+    return named.map { $0.trimmingCharacters(in: " \t\n") }.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+  }
+
+  /// A document with the book's metadata and no text (title, subtitle, authors each once, date,
+  /// cover, language, direction), found where the first page is: what a cover is made from.
+  public var titleDocument: Document {
+    var m = metadata
+    m.title = title
+    m.authors = authors
+    if m.language.isEmpty { m.language = language }
+    // A direction said for the pages (front matter, the site's language) holds for the whole book.
+    if m.direction == nil { m.direction = entries.first?.document.metadata.direction }
+    return Document(sourcePath: entries.first?.document.sourcePath ?? "", relativeName: entries.first?.document.relativeName ?? "", metadata: m, blocks: [])
+  }
+
+  /// The words Imprenta writes in this book (contents, notes, dates, "by"), in its language.
+  public var localization: Localization { Localization.forLanguage(language.isEmpty ? metadata.language : language) }
+}
+
+extension Book.Entry {
+  /// Whether the document has text of its own (a section page's or the home page's body), not
+  /// only a title.
+  public var hasBody: Bool {
+    func shows(_ block: Block) -> Bool {
+      switch block {
+      case .footnoteDefinition: return false
+      case .html(let h): return !h.html.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" }
+      // A shortcode Imprenta does not know (a theme's banner) leaves an empty container.
+      case .container(let c): return c.blocks.contains(where: shows)
+      default: return true
+      }
+    }
+    return document.blocks.contains(where: shows)
+  }
+
+  /// The language the document is written in, or empty when it says none.
+  public var language: String { document.metadata.language }
 }

@@ -71,9 +71,19 @@ extension Document {
   }
 
   /// The headings at the top level of the document (not inside quotes or lists), in order:
-  /// what a table of contents lists.
+  /// what a table of contents lists. A container that only says a language (a book's chapter in
+  /// another language) is no level of its own: its headings are the document's.
   public var outline: [Heading] {
-    blocks.compactMap { if case .heading(let h) = $0 { return h } else { return nil } }
+    func top(_ blocks: [Block]) -> [Heading] {
+      blocks.flatMap { block -> [Heading] in
+        switch block {
+        case .heading(let h): return [h]
+        case .container(let c) where !c.language.isEmpty && c.admonition == nil: return top(c.blocks)
+        default: return []
+        }
+      }
+    }
+    return top(blocks)
   }
 
   /// Every id a link's `#fragment` may name: headings', defined terms' and those given by

@@ -14,6 +14,12 @@ public struct PDFOptions: Sendable, Hashable {
   /// Whether preflight findings are reported; nil means for print styles (bleed, marks, covers
   /// or imposition), so screen PDFs of images at 96 dpi do not warn.
   public var preflight: Bool?
+  /// Whether the title, subtitle, authors and date stand on a page of their own (a book's title
+  /// page, after its cover).
+  public var titlePage = false
+  /// Whether a front cover is set although the style sets none (a book always has one). Such a
+  /// cover alone does not make the PDF a print job: no preflight unless the style asks for print.
+  public var bookCover = false
 
   /// Creates options.
   public init(tableOfContents: Bool? = nil, creator: String = "Imprenta", impose: Imposition? = nil, writeUnimposed: Bool = true, preflight: Bool? = nil) {
@@ -64,10 +70,12 @@ public struct PDFWriter: Sendable {
     let toc = options.tableOfContents ?? style.toc.enabled
     var layouter = PDFLayouter(style: style, engine: engine, hyphenator: hyphenator, document: document, environment: environment)
     layouter.includeTOC = toc
+    layouter.titlePage = options.titlePage
     var result = layouter.layout()
     if toc {
       var second = PDFLayouter(style: style, engine: engine, hyphenator: hyphenator, document: document, environment: environment)
       second.includeTOC = true
+      second.titlePage = options.titlePage
       second.knownPages = result.anchorPages
       // The images of the first pass, checked and measured once (never decoded twice).
       (second.images, second.imageSources, second.decodedPixels, second.imageWarnings) =

@@ -22,7 +22,7 @@ extension TextRenderer {
     var details: [TextLayout] = []
     if !metadata.subtitle.isEmpty { details.append(.flow([.text(metadata.subtitle)])) }
     let authors = metadata.authors.filter { !$0.isEmpty }
-    if !authors.isEmpty { details.append(.flow([.text(authors.joined(separator: ", "))])) }
+    if !authors.isEmpty { details.append(.flow([.text(localization.list(authors))])) }
     if let date = metadata.date { details.append(.flow([.text(localization.format(date))])) }
     if !details.isEmpty { parts.append(.stack(details, blankBetween: false)) }
     return parts.isEmpty ? nil : .stack(parts, blankBetween: true)

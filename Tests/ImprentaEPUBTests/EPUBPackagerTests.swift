@@ -74,7 +74,7 @@ import Testing
     ] {
       #expect(opf.contains(expected), "missing \(expected)")
     }
-    #expect(files["OEBPS/text/titlepage.xhtml"]!.contains("<p class=\"authors\">por Ana, Luis</p>"))
+    #expect(files["OEBPS/text/titlepage.xhtml"]!.contains("<p class=\"authors\">por Ana y Luis</p>"))
   }
 
   @Test func missingImageShowsAltTextAndLeavesTheWarningToTheContentCheck() throws {
@@ -109,7 +109,7 @@ import Testing
     let opf = try #require(files["OEBPS/content.opf"])
     #expect(opf.contains("properties=\"cover-image\""))
     #expect(opf.contains("<itemref idref=\"cover\"/>"))
-    #expect(files["OEBPS/text/cover.xhtml"]!.contains("<img src=\"../images/pixel.png\" alt=\"Book\" role=\"doc-cover\"/>"))
+    #expect(files["OEBPS/text/cover.xhtml"]!.contains("<img src=\"../images/pixel.png\" alt=\"Portada: Book\" role=\"doc-cover\"/>"))
     #expect(files["OEBPS/text/titlepage.xhtml"] == nil)
   }
 

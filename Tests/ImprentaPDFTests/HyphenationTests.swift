@@ -72,3 +72,27 @@ import Testing
     #expect(diagnostics.items.contains { $0.severity == .note && $0.code == .noHyphenation })
   }
 }
+
+@Suite struct ChapterLanguageHyphenationTests {
+  /// A book's chapter in English inside a Spanish book is hyphenated with English patterns, and
+  /// the Spanish text after it with Spanish ones again.
+  @Test func aContainerInAnotherLanguageIsHyphenatedByIt() throws {
+    let english = "Internationalization considerations extraordinarily understandable"
+    let spanish = "Información participación extraordinariamente comprensible"
+    let en = try #require(Hyphenator(language: "en")), es = try #require(Hyphenator(language: "es"))
+    #expect(en.hyphenate(english) != es.hyphenate(english))
+    let doc = Document(
+      relativeName: "libro", metadata: Metadata(title: "Libro", language: "es"),
+      blocks: [
+        .container(Container(attributes: Attributes(), blocks: [.paragraph(Paragraph([.text(Text(english))]))], language: "en")),
+        .paragraph(Paragraph([.text(Text(spanish))])),
+      ])
+    let (layout, _) = PDFTest.layout(doc)
+    let paragraphs = layout.pages.flatMap(\.items).compactMap { item -> String? in
+      if case .text(let t) = item.kind, item.tags.last?.name == "P" { return t.block.text.string }
+      return nil
+    }
+    #expect(paragraphs.contains(en.hyphenate(english)))
+    #expect(paragraphs.contains(es.hyphenate(spanish)))
+  }
+}

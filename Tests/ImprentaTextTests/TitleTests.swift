@@ -15,7 +15,7 @@ import Testing
       Texto.
       """
     let out = try text(md)
-    #expect(out == "Misión y objetivos\n==================\n\nUn resumen\nAna Pérez, Luis Gómez\n8 de diciembre de 2018\n\nTexto.\n")
+    #expect(out == "Misión y objetivos\n==================\n\nUn resumen\nAna Pérez y Luis Gómez\n8 de diciembre de 2018\n\nTexto.\n")
   }
 
   @Test func englishDates() throws {

@@ -215,8 +215,7 @@ public struct BatchBuilder: Sendable {
       do {
         var files: [(suffix: String, bytes: [UInt8])]
         if format == .pdf {
-          let docs = book.map { [$0.merged()] } ?? [documents[0]]
-          files = try exporter.exportPDFFiles(docs, diagnostics: &d).map { ($0.suffix, $0.bytes) }
+          files = try (book.map { try exporter.exportPDFFiles($0, diagnostics: &d) } ?? exporter.exportPDFFiles([documents[0]], diagnostics: &d)).map { ($0.suffix, $0.bytes) }
         } else {
           files = [("", try book.map { try exporter.export($0, as: format, diagnostics: &d) } ?? exporter.export(documents[0], as: format, diagnostics: &d))]
         }

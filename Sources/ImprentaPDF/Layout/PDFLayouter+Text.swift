@@ -29,7 +29,7 @@ extension PDFLayouter {
     for refused in text.refusedLinks { reportRefusedLink(refused.destination, reason: refused.reason, at: refused.range) }
     var format = format
     if format.direction == nil { format.direction = direction }
-    if format.language.isEmpty { format.language = FontLanguage.tag(for: document.language(default: style.base.language)) }
+    if format.language.isEmpty { format.language = FontLanguage.tag(for: textLanguage ?? document.language(default: style.base.language)) }
     let block = TextBlock(engine: engine, text: text, format: format)
     let mirrored = direction == .rtl
     let blockWidth = format.width > 0 ? format.width : block.lines.map(\.width).max() ?? 0
@@ -119,5 +119,18 @@ extension PDFLayouter {
     for l in lines { emit(l) }
     pendingKeep = 1
     space(hs.spaceAfter.points(em: baseSize))
+  }
+}
+
+extension PDFLayouter {
+  /// Blocks written in another language than the document (a book's chapter): hyphenated by
+  /// that language's patterns (not at all when none is installed: wrong patterns break words
+  /// wrongly), then the document's again.
+  mutating func renderInLanguage(_ language: String, _ blocks: [Block]) {
+    let saved = (hyphenator, textLanguage)
+    textLanguage = language
+    hyphenator = style.base.hyphenate && !Hyphenator.isUnhyphenated(language: language) ? Hyphenator(language: language) : nil
+    for b in blocks { render(b) }
+    (hyphenator, textLanguage) = saved
   }
 }

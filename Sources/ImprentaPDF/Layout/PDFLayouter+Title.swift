@@ -34,7 +34,7 @@ extension PDFLayouter {
     if !m.subtitle.isEmpty { add(m.subtitle, font(titleStyle.subtitleFont), "P", &self) }
     var meta = font(titleStyle.subtitleFont)
     meta.size = baseSize
-    if !m.authors.isEmpty { add(m.authors.joined(separator: ", "), meta, "P", &self) }
+    if !m.authors.isEmpty { add(localization.list(m.authors), meta, "P", &self) }
     if let date = m.date { add(localization.format(date), meta, "P", &self) }
     guard !lines.isEmpty else { return }
     for k in lines.indices { lines[k].keepWithNext = k < lines.count - 1 }

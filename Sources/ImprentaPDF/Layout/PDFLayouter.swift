@@ -8,7 +8,12 @@ import ImprentaStyle
 struct PDFLayouter {
   let style: Style
   let engine: TextEngine
-  let hyphenator: Hyphenator?
+  /// Hyphenates the text being set: the document's language's, or a chapter's in another language.
+  var hyphenator: Hyphenator?
+  /// The language of the text being set when a container says one (a book's chapter in another
+  /// language than the book), else nil for the document's: hyphenation, Pango's font choice and
+  /// what a tagged PDF says per structure element follow it.
+  var textLanguage: String?
   let document: Document
   let environment: ExportEnvironment
   let localization: Localization
@@ -53,6 +58,8 @@ struct PDFLayouter {
   var knownPages: [String: Int] = [:]
   /// Whether the table of contents is set.
   var includeTOC = false
+  /// Whether the title block stands on a page of its own after the cover (a book's title page).
+  var titlePage = false
   /// Families already checked for fallback.
   var checkedFamilies: Set<String> = []
   /// Start a new page with the next slice (after the table of contents).
@@ -99,7 +106,10 @@ struct PDFLayouter {
   mutating func layout() -> PageLayout {
     layoutNotes()
     beginColumns()
-    if !document.metadata.hideTitle && !style.cover.front { spanning { $0.renderTitle() } }
+    if titlePage {
+      spanning { $0.renderTitle() }
+      breakNextPage = true
+    } else if !document.metadata.hideTitle && !style.cover.front { spanning { $0.renderTitle() } }
     if includeTOC { spanning { $0.renderTOC() } }
     for block in document.blocks { render(block) }
     var pages = paginate()
@@ -122,6 +132,7 @@ struct PDFLayouter {
     case .thematicBreak: renderThematicBreak()
     case .footnoteDefinition: break  // set at the foot of the page that calls it
     case .html(let h): renderHTML(h)
+    case .container(let c) where !c.language.isEmpty && c.admonition == nil: renderInLanguage(c.language, c.blocks)
     case .container(let c): if let a = c.admonition { renderAdmonition(a, c.blocks) } else { for b in c.blocks { render(b) } }
     case .embed(let e): renderEmbed(e)
     case .definitionList(let d): renderDefinitionList(d)

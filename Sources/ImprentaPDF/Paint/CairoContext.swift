@@ -207,6 +207,19 @@ final class CairoContext {
     return p.pointee & 0xFFFFFF
   }
 
+  /// The PNG bytes of an image surface (a generated cover for an e-book).
+  func pngBytes() -> [UInt8] {
+    cairo_surface_flush(surface)
+    let sink = Sink()
+    let write: cairo_write_func_t = { closure, data, length in
+      let s = Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue()
+      if let data { s.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length))) }
+      return CAIRO_STATUS_SUCCESS
+    }
+    let status = withExtendedLifetime(sink) { cairo_surface_write_to_png_stream(surface, write, Unmanaged.passUnretained(sink).toOpaque()) }
+    return status == CAIRO_STATUS_SUCCESS ? sink.bytes : []
+  }
+
   /// Writes an image surface as PNG (for looking at test pages).
   func writePNG(to path: String) {
     cairo_surface_write_to_png(surface, path)

@@ -38,7 +38,9 @@ extension PDFLayouter {
     t.append(text)
     let tagged = [StructureTag(name: tag, id: nextID())]
     var top = y
-    for slice in lineSlices(t, format: ParagraphFormat(font: font, width: width, align: align, lineHeight: 1.2), x: x, tags: tagged) {
+    // A cover of a right-to-left book starts its lines on the right (covers are not mirrored as emitted slices are).
+    let start: TextAlignment = direction == .rtl && align == .left ? .right : align
+    for slice in lineSlices(t, format: ParagraphFormat(font: font, width: width, align: start, lineHeight: 1.2), x: x, tags: tagged) {
       items.append(contentsOf: slice.items.map { $0.offsetBy(dx: 0, dy: top) })
       top += slice.height
     }
@@ -62,7 +64,7 @@ extension PDFLayouter {
         w = h * image.naturalWidth / image.naturalHeight
       }
       let r = Rect(x: full.x + (full.width - w) / 2, y: -bleed, width: w, height: h)
-      let alt = document.metadata.title.isEmpty ? "cover" : document.metadata.title
+      let alt = localization.cover + (document.metadata.title.isEmpty ? "" : ": " + document.metadata.title)
       page.items.append(PageItem(.image(r, image), tags: [StructureTag(name: "Figure", id: nextID(), alt: alt)]))
       textTop = r.maxY + g.marginTop * 0.8
     }
@@ -77,6 +79,8 @@ extension PDFLayouter {
     y = coverText(m.subtitle, font: sub, x: x, y: y + sub.size * 0.6, width: width, tag: "P", into: &page.items)
     var meta = sub
     meta.size = baseSize
+    // Authors, each once, joined as the language joins them ("A, B y C").
+    y = coverText(localization.list(m.authors), font: meta, x: x, y: y + meta.size * 1.5, width: width, tag: "P", into: &page.items)
     if let date = m.date { y = coverText(localization.format(date), font: meta, x: x, y: y + meta.size, width: width, tag: "P", into: &page.items) }
     if !c.organization.isEmpty {
       var org = meta

@@ -32,14 +32,17 @@ extension PDFWriter {
       body.imageSources.merge(part.imageSources) { a, _ in a }
     }
     let print = PrintGeometry(style: style)
-    var coverLayouter = PDFLayouter(style: style, engine: engine, hyphenator: nil, document: first, environment: environment)
+    var coverStyle = style
+    if options.bookCover { coverStyle.cover.front = true }
+    var coverLayouter = PDFLayouter(style: coverStyle, engine: engine, hyphenator: nil, document: first, environment: environment)
     let covers = coverLayouter.layoutCovers(bleed: print.bleed)
     diagnostics.append(contentsOf: coverLayouter.diagnostics)
     let layout = PDFWriter.compose(body, covers: covers, coverImages: coverLayouter.imageSources)
     let hasFrontMatter = !covers.front.isEmpty || !covers.back.isEmpty
     let labels = hasFrontMatter ? PDFWriter.pageLabels(front: covers.front.count, body: body.pages.count, back: covers.back.count) : []
     let mode = options.impose ?? Imposition(rawValue: style.print.impose)
-    let preflight = options.preflight ?? (!print.isPlain || hasFrontMatter || mode != nil)
+    let styleCovers = style.cover.front || style.cover.back
+    let preflight = options.preflight ?? (!print.isPlain || (hasFrontMatter && styleCovers) || mode != nil)
     if preflight { Preflight(style: style, geometry: print, file: first.sourcePath, labels: labels).check(layout, into: &diagnostics) }
 
     var files: [PDFFile] = []

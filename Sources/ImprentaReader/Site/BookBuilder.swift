@@ -98,7 +98,17 @@ public enum BookBuilder {
     for node in top { emit(node, level: 1) }
     var metadata = Metadata(title: title, language: bookLanguage)
     metadata.params = config.params
-    if let author = config.params.first(where: { $0.key.lowercased() == "author" })?.value { metadata.authors = author.strings }
+    func param(_ name: String) -> MetaValue? { config.params.first(where: { $0.key.lowercased() == name })?.value }
+    for key in ["author", "authors"] {
+      guard let author = param(key) else { continue }
+      // `author = "A"`, `authors = ["A", "B"]`, or `[params.author] name = "A"`.
+      if let name = author["name"] { metadata.authors += name.strings } else { metadata.authors += author.strings }
+    }
+    metadata.subtitle = param("subtitle")?.description ?? ""
+    metadata.description = param("description")?.description ?? ""
+    // The site's cover: `cover`, else the first of `images` (what Hugo's opengraph template uses).
+    metadata.cover = param("cover")?.description ?? param("images")?.strings.first ?? ""
+    metadata.date = entries.compactMap(\.document.metadata.date).max()
     return Book(title: title, language: bookLanguage, metadata: metadata, entries: entries)
   }
 
