@@ -21,6 +21,13 @@ public struct Exporter: Sendable {
     self.baseURL = baseURL
   }
 
+  /// `pdfOptions` with the installed CMYK profile when the style asks for PDF/X-4.
+  var pdfWriterOptions: PDFOptions {
+    var options = pdfOptions
+    if style.print.standard == "pdf/x-4", options.outputProfile == nil { options.outputProfile = OutputProfile.installed }
+    return options
+  }
+
   /// The formats this build can write.
   public static let availableFormats: Set<OutputFormat> = [.txt, .pdf, .epub, .xhtml]
 
@@ -34,7 +41,7 @@ public struct Exporter: Sendable {
     case .epub:
       return try EPUBPackager(style: style, options: EPUBOptions(baseURL: baseURL)).package([document], environment: environment, diagnostics: &diagnostics)
     case .pdf:
-      return try PDFWriter(style: style, options: pdfOptions).write([document], environment: environment, diagnostics: &diagnostics)
+      return try PDFWriter(style: style, options: pdfWriterOptions).write([document], environment: environment, diagnostics: &diagnostics)
     }
   }
 
@@ -48,13 +55,13 @@ public struct Exporter: Sendable {
     case .epub:
       return try EPUBPackager(style: style, options: EPUBOptions(title: book.title, baseURL: baseURL)).package(book.documents, environment: environment, diagnostics: &diagnostics)
     case .pdf:
-      return try PDFWriter(style: style, options: pdfOptions).write([book.merged()], environment: environment, diagnostics: &diagnostics)
+      return try PDFWriter(style: style, options: pdfWriterOptions).write([book.merged()], environment: environment, diagnostics: &diagnostics)
     }
   }
 
   /// Every PDF file of a document or book: the publication and, when imposing, its imposed
   /// sheets (`suffix` `booklet` or `2up`).
   public func exportPDFFiles(_ documents: [Document], diagnostics: inout Diagnostics) throws -> [PDFFile] {
-    try PDFWriter(style: style, options: pdfOptions).writeFiles(documents, environment: environment, diagnostics: &diagnostics)
+    try PDFWriter(style: style, options: pdfWriterOptions).writeFiles(documents, environment: environment, diagnostics: &diagnostics)
   }
 }

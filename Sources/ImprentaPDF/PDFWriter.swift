@@ -14,9 +14,16 @@ public struct PDFOptions: Sendable, Hashable {
   /// Whether preflight findings are reported; nil means for print styles (bleed, marks, covers
   /// or imposition), so screen PDFs of images at 96 dpi do not warn.
   public var preflight: Bool?
+  /// The CMYK profile of a style with `print.standard: pdf/x-4` (the facade finds it); without
+  /// it such a style's PDF stays RGB, with a warning.
+  public var outputProfile: OutputProfile?
 
   /// Creates options.
-  public init(tableOfContents: Bool? = nil, creator: String = "Imprenta", impose: Imposition? = nil, writeUnimposed: Bool = true, preflight: Bool? = nil) {
+  public init(
+    tableOfContents: Bool? = nil, creator: String = "Imprenta", impose: Imposition? = nil, writeUnimposed: Bool = true, preflight: Bool? = nil,
+    outputProfile: OutputProfile? = nil
+  ) {
+    self.outputProfile = outputProfile
     self.tableOfContents = tableOfContents
     self.creator = creator
     self.impose = impose
