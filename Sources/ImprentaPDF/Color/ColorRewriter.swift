@@ -119,14 +119,15 @@ enum InkCoverage {
     let n = cmyk.count / 4
     guard n > 0 else { return (0, 0) }
     let threshold = Int(limit / 100 * 255)
-    var over = 0
-    var most = 0
-    var i = 0
-    while i + 3 < cmyk.count {
-      let t = Int(cmyk[i]) + Int(cmyk[i + 1]) + Int(cmyk[i + 2]) + Int(cmyk[i + 3])
-      if t > threshold { over += 1 }
-      most = max(most, t)
-      i += 4
+    let (over, most) = cmyk.withUnsafeBufferPointer { p -> (Int, Int) in
+      var over = 0
+      var most = 0
+      for k in 0..<n {
+        let t = Int(p[4 * k]) &+ Int(p[4 * k + 1]) &+ Int(p[4 * k + 2]) &+ Int(p[4 * k + 3])
+        if t > threshold { over &+= 1 }
+        if t > most { most = t }
+      }
+      return (over, most)
     }
     return (Double(over) / Double(n), Double(most) / 255 * 100)
   }
