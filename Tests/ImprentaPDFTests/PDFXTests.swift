@@ -229,6 +229,16 @@ import Testing
     }
   }
 
+  @Test func aStyleWithoutBleedStillGetsATrimBoxOnEveryPage() throws {
+    var style = Style()
+    style.print.standard = "pdf/x-4"
+    let doc = try PDFTest.fixture("english.md")
+    var d = Diagnostics()
+    let bytes = try PDFWriter(style: style, options: PDFOptions(outputProfile: try Self.profile())).write([doc], environment: PDFTest.environment, diagnostics: &d)
+    let read = try Self.streams(of: bytes)
+    #expect(read.pages > 1 && read.trimBoxes == read.pages, "\(read.trimBoxes) of \(read.pages)")
+  }
+
   @Test func withoutAProfileThePDFStaysRGBAndSaysSo() throws {
     let doc = try PDFTest.document("# Hola\n\nTexto.")
     var d = Diagnostics()

@@ -161,7 +161,8 @@ extension PDFWriter {
     ctx.endTag("Document")
     ctx.showPage()
     painter.addOutline(ctx)
-    let boxes = print.isPlain ? nil : print.boxes(width: trim.0, height: trim.1)
+    // PDF/X needs a TrimBox on every page, also without bleed (it is then the MediaBox).
+    let boxes = print.isPlain && pdfx.profile == nil ? nil : print.boxes(width: trim.0, height: trim.1)
     return try finish(ctx, document: document, environment: environment, figureAlts: placed.figureAlts, boxes: boxes, fontProblems: &fontProblems,
       qpdfWarnings: &qpdfWarnings, pdfx: &pdfx)
   }
@@ -212,7 +213,8 @@ extension PDFWriter {
     ctx.endTag("Document")
     ctx.showPage()
     Painter(layout: sheets).addOutline(ctx)
-    let boxes = print.isPlain ? nil : print.boxes(width: imposed.sheetWidth, height: h)
+    // PDF/X needs a TrimBox on every page, also without bleed (it is then the MediaBox).
+    let boxes = print.isPlain && pdfx.profile == nil ? nil : print.boxes(width: imposed.sheetWidth, height: h)
     return try finish(ctx, document: document, environment: environment, figureAlts: sheets.figureAlts, boxes: boxes, fontProblems: &fontProblems,
       qpdfWarnings: &qpdfWarnings, pdfx: &pdfx, imposed: true)
   }
