@@ -53,8 +53,8 @@ import Testing
       BI /W 2 /H 1 /CS /G /BPC 8 ID \u{1}rg\u{2} EI
       [(rg) 120 (RG)] TJ % a comment with 1 0 0 rg
       """
-    let (bytes, changed) = ColorRewriter(convert: { c.cmyk($0, largeArea: $1) }).rewrite(Array(source.utf8))
-    #expect(changed)
+    let (bytes, changed, inline) = ColorRewriter(convert: { c.cmyk($0, largeArea: $1) }).rewrite(Array(source.utf8))
+    #expect(changed && inline == 0)
     let ops = ContentStream(bytes).operations
     #expect(!ops.contains { ["rg", "RG", "sc"].contains($0.op) && $0.operands.count == 3 }, "no RGB colour left: \(String(decoding: bytes, as: UTF8.self))")
     let fills = ops.filter { $0.op == "k" }.map { $0.operands }
@@ -70,6 +70,37 @@ import Testing
     #expect(ops.map(\.op).contains("TJ") && ops.map(\.op).contains("BI"), "parsing goes on after the inline image")
   }
 
+  @Test func anInlineRGBImageIsCountedNotConverted() throws {
+    let c = try Self.converter()
+    let source = "q 10 0 0 10 0 0 cm BI /W 1 /H 1 /CS /RGB /BPC 8 ID \u{FF}\u{0}\u{0} EI Q"
+    let (bytes, changed, inline) = ColorRewriter(convert: { c.cmyk($0, largeArea: $1) }).rewrite(Array(source.utf8))
+    #expect(inline == 1 && !changed && bytes == Array(source.utf8))
+    // In a file, that keeps it from claiming PDF/X-4.
+    var warnings: [String] = []
+    var report: QPDFPostProcessor.PDFXReport? = nil
+    let out = try QPDFPostProcessor.process(
+      Self.handMadePDF(source), language: "es", date: PageDate(secondsSince1970: 0), warnings: &warnings, outputProfile: try Self.profile(), title: "x",
+      pdfx: &report)
+    #expect(report?.unconverted == ["an inline image in RGB"])
+    #expect(!String(decoding: out, as: UTF8.self).contains("GTS_PDFX"), "no claim")
+  }
+
+  @Test func annotationColoursBecomeCMYK() throws {
+    var warnings: [String] = []
+    var report: QPDFPostProcessor.PDFXReport? = nil
+    let pdf = Self.handMadePDF(
+      "0 0 1 rg 0 0 10 10 re f", pageExtra: "/Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /C [1 0 0] /Border [0 0 1] /URI (x) >>] ")
+    let out = try QPDFPostProcessor.process(
+      pdf, language: "es", date: PageDate(secondsSince1970: 0), warnings: &warnings, outputProfile: try Self.profile(), title: "x", pdfx: &report)
+    #expect(report?.unconverted == [])
+    var q: qpdf_data? = qpdf_init()
+    defer { qpdf_cleanup(&q) }
+    _ = out.withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { qpdf_read_memory(q, "x.pdf", $0.baseAddress, UInt64($0.count), nil) } }
+    let annot = qpdf_oh_get_array_item(q, qpdf_oh_get_key(q, qpdf_get_page_n(q, 0), "/Annots"), 0)
+    let c = qpdf_oh_get_key(q, annot, "/C")
+    #expect(qpdf_oh_get_array_n_items(q, c) == 4, "the link's red border colour in CMYK")
+  }
+
   @Test func inkCoverageOfAContentStream() {
     #expect(InkCoverage.maximum(in: Array("1 1 1 1 k 0 0 100 100 re f".utf8)) == 400)
     #expect(InkCoverage.maximum(in: Array("q /DeviceCMYK cs .5 .5 .5 .5 sc Q .2 .2 .2 0 K".utf8)) == 200)
@@ -79,13 +110,13 @@ import Testing
   }
 
   /// A one-page PDF whose page paints `content`.
-  static func handMadePDF(_ content: String) -> [UInt8] {
+  static func handMadePDF(_ content: String, pageExtra: String = "") -> [UInt8] {
     var out = "%PDF-1.5\n"
     var offsets: [Int] = []
     let objects = [
       "<< /Type /Catalog /Pages 2 0 R >>",
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R /Resources << >> >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R /Resources << >> \(pageExtra)>>",
       "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
     ]
     for (i, o) in objects.enumerated() {

@@ -7,8 +7,9 @@ struct ColorRewriter {
 
   let convert: (_ rgb: [Double], _ largeArea: Bool) -> [Double]
 
-  /// The rewritten stream, and whether it held any colour operator.
-  func rewrite(_ data: [UInt8]) -> (bytes: [UInt8], changed: Bool) {
+  /// The rewritten stream, and whether it held any colour operator. Inline images in RGB are
+  /// left as they are and counted (Cairo writes its images as objects).
+  func rewrite(_ data: [UInt8]) -> (bytes: [UInt8], changed: Bool, rgbInlineImages: Int) {
     let stream = ContentStream(data)
     let ops = stream.operations
     let large = largeFills(ops)
@@ -19,6 +20,7 @@ struct ColorRewriter {
     // Whether the fill / stroke colour space is DeviceRGB (set with cs/CS), saved by q and Q.
     var rgbSpace = (fill: false, stroke: false)
     var saved: [(fill: Bool, stroke: Bool)] = []
+    var rgbInlineImages = 0
     func replace(_ op: ContentStream.Operation, with text: String) {
       out += data[copied..<op.range.lowerBound]
       out += Array(text.utf8)
@@ -30,6 +32,9 @@ struct ColorRewriter {
       switch op.op {
       case "q": saved.append(rgbSpace)
       case "Q": if let s = saved.popLast() { rgbSpace = s }
+      case "BI":
+        let space = op.inlineImage["CS"] ?? op.inlineImage["ColorSpace"]
+        if space == .name("RGB") || space == .name("DeviceRGB") { rgbInlineImages += 1 }
       case "rg", "RG":
         guard numbers.count == 3 else { continue }
         let stroke = op.op == "RG"
@@ -48,7 +53,7 @@ struct ColorRewriter {
       }
     }
     out += data[copied..<data.count]
-    return (out, changed)
+    return (out, changed, rgbInlineImages)
   }
 
   /// The indexes of non-stroking `rg`/`sc`/`scn` operations whose colour fills a large rectangle

@@ -37,6 +37,7 @@ extension QPDFPostProcessor {
         walk.ink(bytes, what: "a colour")
       }
       walk.group(page)
+      walk.annotations(page)
       walk.resources(qpdf_oh_get_key(q, page, "/Resources"), depth: 0)
     }
     var report = PDFXReport(unconverted: walk.unconverted, heavyInk: walk.heavyInk)
@@ -114,8 +115,26 @@ struct ColorWalk {
     self.converter = converter
   }
 
-  func rewrite(_ data: [UInt8]) -> (bytes: [UInt8], changed: Bool) {
-    ColorRewriter(convert: { converter.cmyk($0, largeArea: $1) }).rewrite(data)
+  mutating func rewrite(_ data: [UInt8]) -> (bytes: [UInt8], changed: Bool) {
+    let converter = self.converter
+    let (bytes, changed, inline) = ColorRewriter(convert: { converter.cmyk($0, largeArea: $1) }).rewrite(data)
+    if inline > 0 { unconverted.append("an inline image in RGB") }
+    return (bytes, changed)
+  }
+
+  /// Annotations' colours (`/C`, `/IC`) with three components are RGB: converted to four.
+  func annotations(_ page: qpdf_oh) {
+    let annots = qpdf_oh_get_key(q, page, "/Annots")
+    guard qpdf_oh_is_array(q, annots) != 0 else { return }
+    for i in 0..<qpdf_oh_get_array_n_items(q, annots) {
+      let annot = qpdf_oh_get_array_item(q, annots, i)
+      for key in ["/C", "/IC"] {
+        let c = qpdf_oh_get_key(q, annot, key)
+        guard qpdf_oh_is_array(q, c) != 0, qpdf_oh_get_array_n_items(q, c) == 3 else { continue }
+        let rgb = (0..<3).map { qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, c, Int32($0))) }
+        qpdf_oh_replace_key(q, annot, key, array(converter.cmyk(rgb)))
+      }
+    }
   }
 
   func replace(_ stream: qpdf_oh, _ bytes: [UInt8]) {
