@@ -7,8 +7,9 @@ import CLCMS
 ///   `#1a1a1a` as pure K (0/0/0/100), so small text has no colour fringes when plates shift;
 /// - a near-black filling a large area becomes rich black (`richBlack`), which looks deep on paper.
 final class CMYKConverter {
-  /// Greys whose channels differ by at most this are neutral (in 0…1).
-  static let neutralTolerance = 0.02
+  /// Greys whose channels differ by at most this are neutral (in 0…1): 3 of 255, so a pale
+  /// tint such as a table stripe `#f3f7f8` keeps its hue.
+  static let neutralTolerance = 3.5 / 255
   /// Neutral colours at or below this value print as 100 % K.
   static let nearBlack = 0.15
   /// A deep black for large areas: 60/40/40/100 (240 %, well under a 300 % ink limit).
