@@ -21,6 +21,13 @@ public struct Exporter: Sendable {
     self.baseURL = baseURL
   }
 
+  /// `pdfOptions` with the installed CMYK profile when the style asks for PDF/X-4.
+  var pdfWriterOptions: PDFOptions {
+    var options = pdfOptions
+    if style.print.standard == "pdf/x-4", options.outputProfile == nil { options.outputProfile = OutputProfile.installed }
+    return options
+  }
+
   /// The formats this build can write.
   public static let availableFormats: Set<OutputFormat> = [.txt, .pdf, .epub, .xhtml]
 
@@ -34,7 +41,7 @@ public struct Exporter: Sendable {
     case .epub:
       return try EPUBPackager(style: style, options: EPUBOptions(baseURL: baseURL)).package([document], environment: environment, diagnostics: &diagnostics)
     case .pdf:
-      return try PDFWriter(style: style, options: pdfOptions).write([document], environment: environment, diagnostics: &diagnostics)
+      return try PDFWriter(style: style, options: pdfWriterOptions).write([document], environment: environment, diagnostics: &diagnostics)
     }
   }
 
@@ -59,7 +66,7 @@ public struct Exporter: Sendable {
   /// cover image, title, subtitle, authors and date) whether or not the style sets one for pages,
   /// then a title page.
   public func exportPDFFiles(_ book: Book, diagnostics: inout Diagnostics) throws -> [PDFFile] {
-    var options = pdfOptions
+    var options = pdfWriterOptions
     options.bookCover = true
     options.titlePage = true
     return try PDFWriter(style: style, options: options).writeFiles([book.merged()], environment: environment, diagnostics: &diagnostics)
@@ -68,6 +75,6 @@ public struct Exporter: Sendable {
   /// Every PDF file of a document or book: the publication and, when imposing, its imposed
   /// sheets (`suffix` `booklet` or `2up`).
   public func exportPDFFiles(_ documents: [Document], diagnostics: inout Diagnostics) throws -> [PDFFile] {
-    try PDFWriter(style: style, options: pdfOptions).writeFiles(documents, environment: environment, diagnostics: &diagnostics)
+    try PDFWriter(style: style, options: pdfWriterOptions).writeFiles(documents, environment: environment, diagnostics: &diagnostics)
   }
 }

@@ -100,6 +100,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
   case preflightFontNotEmbedded = "preflight-font-not-embedded"
   case preflightTrimArea = "preflight-trim-area"
   case preflightMissingBleed = "preflight-missing-bleed"
+  case preflightInkCoverage = "preflight-ink-coverage"
+  case pdfxNoProfile = "pdfx-no-profile"
+  case pdfxIncomplete = "pdfx-incomplete"
 
   /// What the registry says of a code.
   public struct Entry: Sendable {
@@ -213,6 +216,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case .preflightFontNotEmbedded: return e(.warning, "a font is not embedded in the print PDF", "use a font whose license allows embedding")
     case .preflightTrimArea: return e(.warning, "text or an image runs into the trim area", "keep content inside the margins")
     case .preflightMissingBleed: return e(.warning, "a full-bleed element stops at the trim instead of the bleed", "extend it to the bleed")
+    case .preflightInkCoverage: return e(.warning, "a colour or image asks for more than 300 % total ink (C+M+Y+K): the ink may not dry and may set off", "use lighter colours or an image converted for the print shop's profile")
+    case .pdfxNoProfile: return e(.warning, "the style asks for PDF/X-4 but no CMYK output profile is installed: the print PDF stays RGB", "run scripts/setup (installs libgs-common's ICC profiles), or drop print.standard")
+    case .pdfxIncomplete: return e(.warning, "part of the print PDF could not be converted to CMYK: the file does not claim PDF/X-4", "report it with the page; meanwhile the print shop can convert the RGB parts")
     }
   }
 }

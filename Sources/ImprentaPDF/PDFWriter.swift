@@ -20,9 +20,16 @@ public struct PDFOptions: Sendable, Hashable {
   /// Whether a front cover is set although the style sets none (a book always has one). Such a
   /// cover alone does not make the PDF a print job: no preflight unless the style asks for print.
   public var bookCover = false
+  /// The CMYK profile of a style with `print.standard: pdf/x-4` (the facade finds it); without
+  /// it such a style's PDF stays RGB, with a warning.
+  public var outputProfile: OutputProfile?
 
   /// Creates options.
-  public init(tableOfContents: Bool? = nil, creator: String = "Imprenta", impose: Imposition? = nil, writeUnimposed: Bool = true, preflight: Bool? = nil) {
+  public init(
+    tableOfContents: Bool? = nil, creator: String = "Imprenta", impose: Imposition? = nil, writeUnimposed: Bool = true, preflight: Bool? = nil,
+    outputProfile: OutputProfile? = nil
+  ) {
+    self.outputProfile = outputProfile
     self.tableOfContents = tableOfContents
     self.creator = creator
     self.impose = impose

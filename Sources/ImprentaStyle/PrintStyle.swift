@@ -14,6 +14,9 @@ public struct PrintStyle: Sendable, Hashable {
   public var minImagePPI: Double = 150
   /// Text and images closer than this to the trim are reported (they may be cut).
   public var safetyMargin: Length = .mm(3)
+  /// `none`, or `pdf/x-4`: the print PDF in CMYK for the installed output profile, with its
+  /// output intent, `GTS_PDFXVersion` and an ink-coverage preflight.
+  public var standard = "none"
 
   /// Whether the page is the trimmed page alone (no bleed, no marks).
   public var isPlain: Bool { bleed.value == 0 && !cropMarks && !registrationMarks }

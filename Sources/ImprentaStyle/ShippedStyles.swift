@@ -61,6 +61,7 @@ public enum ShippedStyles {
       impose: booklet
       min_image_ppi: 150
       safety_margin: 3mm
+      standard: pdf/x-4              # CMYK for offset print, with the output intent
 
     cover:
       front: true
@@ -202,6 +203,7 @@ public enum ShippedStyles {
       impose: none             # none, booklet, 2up: also write NAME.booklet.pdf / NAME.2up.pdf
       min_image_ppi: 150       # preflight: images printed below this are reported
       safety_margin: 3mm       # preflight: text and images closer than this to the trim are reported
+      standard: none           # none, pdf/x-4: the print PDF in CMYK with an output intent (see README)
 
     cover:                     # covers (PDF)
       front: false             # a front cover with the title, subtitle, date and organisation

@@ -79,6 +79,7 @@ enum StyleSchema {
         "registration_marks": .bool(\.print.registrationMarks), "mark_area": .length(\.print.markArea),
         "impose": .choice(\.print.impose, ["none", "booklet", "2up"]),
         "min_image_ppi": .number(\.print.minImagePPI, 1...2400), "safety_margin": .length(\.print.safetyMargin),
+        "standard": .choice(\.print.standard, ["none", "pdf/x-4"]),
       ],
       "cover": [
         "front": .bool(\.cover.front), "image": .text(\.cover.image), "background": .color(\.cover.background),

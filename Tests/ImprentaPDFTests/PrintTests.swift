@@ -56,10 +56,11 @@ import Testing
     #expect(imposed.sheets.count == 6, "3 sheets, printed on both sides")
     var problems: [String]? = []
     var qpdfWarnings: [String] = []
+    var pdfx = PDFXFindings(profile: nil)
     let doc = try PDFTest.document("# x")
     let bytes = try PDFWriter(style: Style()).paintSheets(
       imposed, layout: layout, print: PrintGeometry(style: Style()), document: doc, environment: PDFTest.environment, fontProblems: &problems,
-      qpdfWarnings: &qpdfWarnings)
+      qpdfWarnings: &qpdfWarnings, pdfx: &pdfx)
     #expect(qpdfWarnings.isEmpty, "qpdf repaired nothing: \(qpdfWarnings)")
     let url = PDFTest.outputFolder.appendingPathComponent("booklet-10.pdf")
     try Data(bytes).write(to: url)

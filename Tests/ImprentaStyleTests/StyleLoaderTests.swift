@@ -29,6 +29,8 @@ struct StyleLoaderTests {
     #expect(s.page.width == .mm(148) && s.page.height == .mm(210))
     #expect(s.page.columns == 2)
     #expect(s.print.bleed == .mm(3) && s.print.cropMarks && s.print.impose == "booklet")
+    #expect(s.print.standard == "pdf/x-4", "the brochure is PDF/X-4 for the print shop")
+    #expect(try loader.load("default", diagnostics: &d).print.standard == "none")
     #expect(s.cover.front && s.cover.back && !s.cover.organization.isEmpty)
     #expect(s.heading(1).font.color != s.heading(2).font.color, "two-colour headings")
     let letter = try loader.load("letter", diagnostics: &d)
@@ -37,9 +39,9 @@ struct StyleLoaderTests {
 
   @Test func printKeysWarnOnBadValues() throws {
     var d = Diagnostics()
-    let s = try loader.parse("print: {impose: trifold, bleed: 3mm}\npage: {columns: 9}", file: "p.yaml", diagnostics: &d)
-    #expect(s.print.impose == "none" && s.print.bleed == .mm(3) && s.page.columns == 1)
-    #expect(d.items.count == 2)
+    let s = try loader.parse("print: {impose: trifold, bleed: 3mm, standard: pdf/x-1a}\npage: {columns: 9}", file: "p.yaml", diagnostics: &d)
+    #expect(s.print.impose == "none" && s.print.bleed == .mm(3) && s.page.columns == 1 && s.print.standard == "none")
+    #expect(d.items.count == 3)
     #expect(d.items.allSatisfy { $0.code == .invalidStyleValue })
   }
 

@@ -58,11 +58,12 @@ enum QPDFPostProcessor {
 
   /// `rightToLeft` asks viewers to read the pages right to left (`/ViewerPreferences /Direction
   /// /R2L`: a two-page view puts page 2 on the right). `boxes` sets `TrimBox` and `BleedBox` on every page (print production); `inspect` looks at
-  /// the document before it is written (preflight's font check). qpdf's warnings (a repaired
+  /// the document before it is written (preflight's font check). `outputProfile` converts the
+  /// document to its CMYK and marks it PDF/X-4 (`makePDFX`); what that found goes to `pdfx`. qpdf's warnings (a repaired
   /// object, a broken stream) never go to stderr: they are added to `warnings`, for diagnostics.
   static func process(
     _ pdf: [UInt8], language: String, rightToLeft: Bool = false, date: PageDate, figureAlts: [String] = [], boxes: PageBoxes? = nil, warnings: inout [String],
-    inspect: ((qpdf_data?) -> Void)? = nil
+    inspect: ((qpdf_data?) -> Void)? = nil, outputProfile: OutputProfile? = nil, title: String = "", pdfx: inout PDFXReport?
   ) throws -> [UInt8] {
     var q: qpdf_data? = qpdf_init()
     defer { qpdf_cleanup(&q) }
@@ -105,6 +106,12 @@ enum QPDFPostProcessor {
         let stamp = pdfDate(date)
         qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, stamp))
         qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, stamp))
+        if let outputProfile {
+          guard let converter = CMYKConverter(profile: outputProfile) else {
+            throw Failure(description: "littleCMS cannot use the output profile \(outputProfile.name) (not a CMYK printer profile)")
+          }
+          pdfx = makePDFX(q, profile: outputProfile, converter: converter, title: title, date: stamp)
+        }
         try check(qpdf_init_write_memory(q), "qpdf could not start writing")
         qpdf_set_deterministic_ID(q, 1)
         qpdf_set_object_stream_mode(q, qpdf_o_generate)

@@ -49,14 +49,19 @@ extension PDFWriter {
     // nil: look for fonts that are not embedded while post-processing; [] (found or not asked): done.
     var fontProblems: [String]? = preflight ? nil : []
     var qpdfWarnings: [String] = []
+    var pdfx = PDFXFindings(profile: style.print.standard == "pdf/x-4" ? options.outputProfile : nil)
+    if style.print.standard == "pdf/x-4", options.outputProfile == nil {
+      diagnostics.report(.pdfxNoProfile, "the style asks for PDF/X-4 but no CMYK output profile was found: the PDF stays RGB", file: first.sourcePath)
+    }
     defer {
+      pdfx.report(into: &diagnostics, preflight: preflight, labels: labels, file: first.sourcePath)
       for w in Set(qpdfWarnings).sorted() {
         diagnostics.report(.pdfRepaired, "the PDF needed repair when it was post-processed (qpdf: \(w))", file: first.sourcePath)
       }
     }
     if mode == nil || options.writeUnimposed {
       let bytes = try paintPages(
-        layout, labels: labels, print: print, document: first, environment: environment, fontProblems: &fontProblems, qpdfWarnings: &qpdfWarnings)
+        layout, labels: labels, print: print, document: first, environment: environment, fontProblems: &fontProblems, qpdfWarnings: &qpdfWarnings, pdfx: &pdfx)
       files.append(PDFFile(suffix: "", bytes: bytes))
     }
     if let mode {
@@ -64,7 +69,8 @@ extension PDFWriter {
         pageCount: layout.pages.count, mode: mode, pageWidth: layout.pages.first?.width ?? 0, pageHeight: layout.pages.first?.height ?? 0,
         keepLast: covers.back.count)
       let bytes = try paintSheets(
-        imposed, layout: layout, print: print, document: first, environment: environment, fontProblems: &fontProblems, qpdfWarnings: &qpdfWarnings)
+        imposed, layout: layout, print: print, document: first, environment: environment, fontProblems: &fontProblems, qpdfWarnings: &qpdfWarnings,
+        pdfx: &pdfx)
       files.append(PDFFile(suffix: mode.suffix, bytes: bytes))
     }
     for name in fontProblems ?? [] {
@@ -116,7 +122,7 @@ extension PDFWriter {
 
   private func finish(
     _ ctx: CairoContext, document: Document, environment: ExportEnvironment, figureAlts: [String], boxes: PageBoxes?, fontProblems: inout [String]?,
-    qpdfWarnings: inout [String]
+    qpdfWarnings: inout [String], pdfx: inout PDFXFindings, imposed: Bool = false
   ) throws -> [UInt8] {
     let bytes = ctx.finish()
     if let problem = ctx.status {
@@ -125,11 +131,13 @@ extension PDFWriter {
     final class Found { var names: [String]? = nil }
     let found = Found()
     let inspect: ((qpdf_data?) -> Void)? = fontProblems == nil ? { found.names = QPDFPostProcessor.fontsNotEmbedded($0) } : nil
+    var report: QPDFPostProcessor.PDFXReport? = nil
+    defer { if let report { pdfx.add(report, imposed: imposed) } }
     do {
       let out = try QPDFPostProcessor.process(
         bytes, language: document.language(default: style.base.language),
         rightToLeft: document.direction(defaultLanguage: style.base.language) == .rtl, date: environment.buildDate, figureAlts: figureAlts, boxes: boxes,
-        warnings: &qpdfWarnings, inspect: inspect)
+        warnings: &qpdfWarnings, inspect: inspect, outputProfile: pdfx.profile, title: document.metadata.title, pdfx: &report)
       if let names = found.names { fontProblems = names }
       return out
     } catch {
@@ -140,7 +148,7 @@ extension PDFWriter {
   /// The pages, each on a sheet of the media size with its marks.
   func paintPages(
     _ layout: PageLayout, labels: [String], print: PrintGeometry, document: Document, environment: ExportEnvironment, fontProblems: inout [String]?,
-    qpdfWarnings: inout [String]
+    qpdfWarnings: inout [String], pdfx: inout PDFXFindings
   ) throws -> [UInt8] {
     let placed = print.place(layout)
     let trim = (layout.pages.first?.width ?? 595, layout.pages.first?.height ?? 842)
@@ -156,16 +164,17 @@ extension PDFWriter {
     ctx.endTag("Document")
     ctx.showPage()
     painter.addOutline(ctx)
-    let boxes = print.isPlain ? nil : print.boxes(width: trim.0, height: trim.1)
+    // PDF/X needs a TrimBox on every page, also without bleed (it is then the MediaBox).
+    let boxes = print.isPlain && pdfx.profile == nil ? nil : print.boxes(width: trim.0, height: trim.1)
     return try finish(ctx, document: document, environment: environment, figureAlts: placed.figureAlts, boxes: boxes, fontProblems: &fontProblems,
-      qpdfWarnings: &qpdfWarnings)
+      qpdfWarnings: &qpdfWarnings, pdfx: &pdfx)
   }
 
   /// The imposed sheets: each page painted again at its place, clipped to its half of the sheet
   /// (and the bleed on the sheet's outer edges), with crop marks around the sheet and fold marks.
   func paintSheets(
     _ imposed: ImposedLayout, layout: PageLayout, print: PrintGeometry, document: Document, environment: ExportEnvironment,
-    fontProblems: inout [String]?, qpdfWarnings: inout [String]
+    fontProblems: inout [String]?, qpdfWarnings: inout [String], pdfx: inout PDFXFindings
   ) throws -> [UInt8] {
     let w = imposed.pageWidth, h = imposed.pageHeight
     let o = print.offset, b = print.bleed
@@ -207,8 +216,9 @@ extension PDFWriter {
     ctx.endTag("Document")
     ctx.showPage()
     Painter(layout: sheets).addOutline(ctx)
-    let boxes = print.isPlain ? nil : print.boxes(width: imposed.sheetWidth, height: h)
+    // PDF/X needs a TrimBox on every page, also without bleed (it is then the MediaBox).
+    let boxes = print.isPlain && pdfx.profile == nil ? nil : print.boxes(width: imposed.sheetWidth, height: h)
     return try finish(ctx, document: document, environment: environment, figureAlts: sheets.figureAlts, boxes: boxes, fontProblems: &fontProblems,
-      qpdfWarnings: &qpdfWarnings)
+      qpdfWarnings: &qpdfWarnings, pdfx: &pdfx, imposed: true)
   }
 }
