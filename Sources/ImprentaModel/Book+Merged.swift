@@ -109,6 +109,7 @@ extension Book {
     // The merged document is found where the first one is: every other one's relative image
     // paths are re-written from its own folder (a page bundle's `red.png`).
     let home = Book.folder(of: entries.first?.document.sourcePath ?? "")
+    var parts: [DocumentPart] = []
     for placement in placements {
       let entry = entries[placement.index]
       let doc = entry.document
@@ -125,6 +126,7 @@ extension Book {
         body = body.dropFirst()
       }
       titleHeading.attributes.classes.append(Book.titleClass(entry.role))
+      if !doc.sourcePath.isEmpty { parts.append(DocumentPart(firstBlock: blocks.count, path: doc.sourcePath, anchor: titleHeading.id)) }
       blocks.append(.heading(titleHeading))
       var own: [Block] = []
       for b in body {
@@ -139,6 +141,7 @@ extension Book {
     }
     var document = titleDocument
     document.blocks = blocks + notes
+    document.parts = parts
     return document
   }
 }

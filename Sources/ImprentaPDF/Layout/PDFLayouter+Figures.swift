@@ -79,7 +79,7 @@ extension PDFLayouter {
       if diagnostics.items.count > before, let warning = diagnostics.items.last { imageWarnings[reference] = warning }
     }
     var result: LoadedImage?
-    let file = document.sourcePath
+    let file = currentFile.isEmpty ? document.sourcePath : currentFile
     switch environment.resources.resource(reference, for: document) {
     case .found(let resource):
       switch LoadedImage.load(resource.bytes) {
@@ -108,7 +108,7 @@ extension PDFLayouter {
       break  // reported once by the content check, whatever the formats
     }
     images[reference] = .some(result)
-    if let result { imageSources[ObjectIdentifier(result)] = (reference, range) }
+    if let result { imageSources[ObjectIdentifier(result)] = (reference, range, file) }
     return result
   }
 }

@@ -15,7 +15,7 @@ extension PDFLayouter {
           let hex = String(missing.scalar.value, radix: 16, uppercase: true)
           let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
           diagnostics.report(.missingGlyph, "no installed font has \(code) \"\(Character(missing.scalar))\" (page \(n + 1)): the PDF shows an empty box for it",
-            file: document.sourcePath, at: t.block.text.sourceRange(at: missing.index) ?? .unknown)
+            file: layout.sourcePath(onPage: n, of: document), at: t.block.text.sourceRange(at: missing.index) ?? .unknown)
         }
       }
     }

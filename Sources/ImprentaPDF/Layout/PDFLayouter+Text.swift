@@ -66,7 +66,7 @@ extension PDFLayouter {
     let shown = destination.count > 80 ? String(destination.prefix(80)) + "…" : destination
     if reason.isEmpty {
       diagnostics.report(.linkTooLong, "link to \(shown) (\(destination.utf8.count) bytes) dropped from the PDF (its text is kept) \(Budget.linkURLBytes.clause)",
-        file: document.sourcePath, at: range)
+        file: currentFile.isEmpty ? document.sourcePath : currentFile, at: range)
     }
     // A refused scheme (`reason` not empty) was reported once by the content check.
   }

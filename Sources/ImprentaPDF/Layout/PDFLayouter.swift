@@ -73,7 +73,9 @@ struct PDFLayouter {
   var imageWarnings: [String: Diagnostic] = [:]
   var reportedImages: Set<String> = []
   /// Where each loaded image was first referenced (for preflight).
-  var imageSources: [ObjectIdentifier: (reference: String, range: SourceRange)] = [:]
+  var imageSources: [ObjectIdentifier: (reference: String, range: SourceRange, file: String)] = [:]
+  /// The file the block being laid out was read from (a merged book's chapter's own page).
+  var currentFile = ""
 
   init(style: Style, engine: TextEngine, hyphenator: Hyphenator?, document: Document, environment: ExportEnvironment) {
     self.style = style
@@ -111,7 +113,10 @@ struct PDFLayouter {
       breakNextPage = true
     } else if !document.metadata.hideTitle && !style.cover.front { spanning { $0.renderTitle() } }
     if includeTOC { spanning { $0.renderTOC() } }
-    for block in document.blocks { render(block) }
+    for (i, block) in document.blocks.enumerated() {
+      currentFile = document.sourcePath(ofBlock: i)
+      render(block)
+    }
     var pages = paginate()
     addRunningHeads(&pages)
     reportMissingGlyphs(pages)

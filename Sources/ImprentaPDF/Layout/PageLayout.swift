@@ -135,7 +135,18 @@ struct PageLayout {
   /// The page index (0-based) of every anchor.
   var anchorPages: [String: Int] = [:]
   /// Where each drawn image came from (reference and source range), for preflight.
-  var imageSources: [ObjectIdentifier: (reference: String, range: SourceRange)] = [:]
+  var imageSources: [ObjectIdentifier: (reference: String, range: SourceRange, file: String)] = [:]
+
+  /// The file of a merged book's chapter on page `index` (0-based): the last part whose title
+  /// anchor is on that page or before; `document.sourcePath` for a single page.
+  func sourcePath(onPage index: Int, of document: Document) -> String {
+    var path = document.sourcePath
+    for part in document.parts {
+      guard let page = anchorPages[part.anchor] else { continue }
+      if page <= index { path = part.path } else { break }
+    }
+    return path
+  }
 
   /// The alt text of every figure element, in the order the painter opens them.
   var figureAlts: [String] {

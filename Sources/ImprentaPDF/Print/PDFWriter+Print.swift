@@ -80,7 +80,7 @@ extension PDFWriter {
   }
 
   /// The body between its covers; anchors move with their pages.
-  static func compose(_ body: PageLayout, covers: CoverPages, coverImages: [ObjectIdentifier: (reference: String, range: SourceRange)]) -> PageLayout {
+  static func compose(_ body: PageLayout, covers: CoverPages, coverImages: [ObjectIdentifier: (reference: String, range: SourceRange, file: String)]) -> PageLayout {
     guard !covers.front.isEmpty || !covers.back.isEmpty else { return body }
     var out = PageLayout()
     out.pages = covers.front + body.pages + covers.back

@@ -42,7 +42,7 @@ struct Preflight {
             if ppi < minPPI - 0.5, reported.insert("ppi " + name).inserted {
               diagnostics.report(.preflightLowResolution,
                 "image \(name) prints at \(Int(ppi.rounded())) ppi at its placed size (\(format(r.width / 72 * 25.4)) mm wide) on page \(label(i)); print needs \(Int(minPPI)) ppi",
-                file: file, at: range)
+                file: source?.file ?? file, at: range)
             }
           }
           edges(r, what: "image \(name)", page: i, trim: trim, safe: safe, range: range, into: &diagnostics)
