@@ -38,18 +38,27 @@ public struct Exporter: Sendable {
     }
   }
 
-  /// The bytes of a book (several documents as one publication) in `format`.
-  public func export(_ book: Book, as format: OutputFormat, diagnostics: inout Diagnostics) throws -> [UInt8] {
+  /// The bytes of a book (several documents as one publication) in `format`. An EPUB given the
+  /// `pageMap` of the book's PDF (`exportPDFBook`) carries its printed page numbers.
+  public func export(_ book: Book, as format: OutputFormat, pageMap: PageMap? = nil, diagnostics: inout Diagnostics) throws -> [UInt8] {
     switch format {
     case .txt:
       return Array(TextWriter(style: style).write(book.merged(), diagnostics: &diagnostics).utf8)
     case .xhtml:
       return XHTMLWriter(style: style).write(book.merged(), environment: environment, diagnostics: &diagnostics)
     case .epub:
-      return try EPUBPackager(style: style, options: EPUBOptions(title: book.title, baseURL: baseURL)).package(book.documents, environment: environment, diagnostics: &diagnostics)
+      var options = EPUBOptions(title: book.title, baseURL: baseURL)
+      options.pageMap = pageMap
+      return try EPUBPackager(style: style, options: options).package(book.documents, environment: environment, diagnostics: &diagnostics)
     case .pdf:
-      return try PDFWriter(style: style, options: pdfOptions).write([book.merged()], environment: environment, diagnostics: &diagnostics)
+      return try exportPDFBook(book, diagnostics: &diagnostics).files[0].bytes
     }
+  }
+
+  /// Every PDF file of a book (chapter openings, contents, running heads from its structure) and
+  /// where each printed page begins, for the EPUB of the same book.
+  public func exportPDFBook(_ book: Book, diagnostics: inout Diagnostics) throws -> PDFBook {
+    try PDFWriter(style: style, options: pdfOptions).writeBook(book, environment: environment, diagnostics: &diagnostics)
   }
 
   /// Every PDF file of a document or book: the publication and, when imposing, its imposed

@@ -1,3 +1,5 @@
+import ImprentaModel
+
 /// Options of the EPUB packager.
 public struct EPUBOptions: Sendable, Hashable {
   /// The book's title when several documents make one book (else the first document's title).
@@ -8,6 +10,10 @@ public struct EPUBOptions: Sendable, Hashable {
   /// The site's address (`https://example.org/`): links to pages not in the book become web links
   /// under it. Without it such links cannot stay links (the file is not in the book) and become text.
   public var baseURL: String?
+  /// The page breaks of the printed edition of the same book (`PDFWriter.writeBook`): the EPUB
+  /// then carries a page-break marker where each printed page begins, a `page-list` and
+  /// `a11y:pageBreakSource`.
+  public var pageMap: PageMap?
 
   /// Creates options.
   public init(title: String? = nil, splitCharacters: Int = 50_000, baseURL: String? = nil) {

@@ -74,9 +74,12 @@ public struct EPUBPackager: Sendable {
     var chapters: [Chapter] = []
     var parts: [EPUBLinks.Part] = []
     var usedNames: Set<String> = ["cover", "titlepage"]
+    let marks = EPUBPageList.marks(options.pageMap, documents: documents)
     for (d, doc) in documents.enumerated() {
       var renderer = XHTMLRenderer(style: style, document: doc, flavor: .epub) { images.resolve($0, in: doc) }
+      renderer.pageBreaks = marks.byDocument[d] ?? PageBreakMarks()
       let chunks = EPUBChapters.split(doc, limit: options.splitCharacters)
+      var topLevel = EPUBChapters.topLevelIndices(doc)[...]
       let base = EPUBNames.safe(doc.relativeName.replacingSlashes(), fallback: "page-\(d + 1)")
       var idToFile: [String: String] = [:]
       var firstFile = ""
@@ -90,6 +93,9 @@ public struct EPUBPackager: Sendable {
         usedNames.insert(name)
         let href = "text/\(name).xhtml"
         if k == 0 { firstFile = href }
+        renderer.blockPath = BlockPath()
+        renderer.blockPath.topLevel = Array(topLevel.prefix(blocks.count))
+        topLevel = topLevel.dropFirst(blocks.count)
         let page = renderer.page(
           blocks: blocks, title: doc.metadata.title, titleBlock: k == 0 && renderer.showsTitleBlock, notes: k == chunks.count - 1,
           stylesheet: .linked("../" + EPUBPackager.stylesheetHref), css: "")
@@ -152,7 +158,8 @@ public struct EPUBPackager: Sendable {
       ("toc", localization.contents, "nav.xhtml#toc"),
     ]
     if let firstChapter = chapters.first { landmarks.append(("bodymatter", first.metadata.title.isEmpty ? titleText : first.metadata.title, firstChapter.href)) }
-    let navigation = EPUBNavigation(title: titleText, language: language, direction: direction, localization: localization, entries: entries, landmarks: landmarks)
+    var navigation = EPUBNavigation(title: titleText, language: language, direction: direction, localization: localization, entries: entries, landmarks: landmarks)
+    navigation.pages = marks.pages.compactMap { page in parts[page.document].idToFile[page.id].map { (page.label, $0 + "#" + page.id) } }
 
     // MARK: Package document
     let front = EPUBFrontMatter(title: titleText, language: language, direction: direction, localization: localization, documents: documents)
@@ -169,7 +176,7 @@ public struct EPUBPackager: Sendable {
       identifier: identifier, title: titleText, subtitle: documents.count == 1 ? first.metadata.subtitle : "", language: language,
       creators: front.creators, date: dates.max(), modified: environment.buildDate,
       description: first.metadata.description.isEmpty ? first.metadata.summary : first.metadata.description,
-      subjects: front.subjects, accessibility: facts, items: items, spine: [items[3].id, "nav"] + chapters.map(\.id), coverImageID: coverImage?.id,
+      subjects: front.subjects, accessibility: facts, pageBreakSource: options.pageMap?.source, items: items, spine: [items[3].id, "nav"] + chapters.map(\.id), coverImageID: coverImage?.id,
       direction: direction)
 
     // MARK: Container

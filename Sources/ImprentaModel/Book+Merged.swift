@@ -3,7 +3,23 @@ extension Book {
   /// each document's title becomes a heading at its place in the outline, its own headings move
   /// below it, heading ids stay unique across the book (links follow them), footnotes are
   /// renumbered in order, and links between the book's documents point at their headings.
-  public func merged() -> Document {
+  public func merged() -> Document { mergedWithOrigins().document }
+
+  /// Where a top-level block of the merged document comes from: the entry (its index in
+  /// `entries`) and the block's index in that entry's document, nil for the title heading the
+  /// merge adds.
+  public struct MergedOrigin: Sendable, Hashable {
+    /// The entry's index in `entries`.
+    public var entry: Int
+    /// The block's index in the entry's document; nil for the added title.
+    public var block: Int?
+  }
+
+  /// The merged document (see `merged()`) and, for each of its top-level blocks, where it comes
+  /// from: what a backend needs to find chapter starts and to map its pages back to the documents.
+  public func mergedWithOrigins() -> (document: Document, origins: [MergedOrigin]) {
+    var origins: [MergedOrigin] = []
+    var noteOrigins: [MergedOrigin] = []
     var ids = UniqueIDs()
     var blocks: [Block] = []
     var notes: [Block] = []
@@ -33,7 +49,7 @@ extension Book {
     // The merged document is found where the first one is: every other one's relative image
     // paths are re-written from its own folder (a page bundle's `red.png`).
     let home = Book.folder(of: entries.first?.document.sourcePath ?? "")
-    for plan in plans {
+    for (e, plan) in plans.enumerated() {
       let doc = plan.entry.document
       let map = idMaps[doc.relativeName] ?? [:]
       var rewriter = BookRewriter(idMap: map, idMaps: idMaps, startIDs: startIDs, headingShift: plan.shift, noteOffset: noteOffset)
@@ -41,10 +57,17 @@ extension Book {
       if folder != home { rewriter.rebase = (folder, home) }
       if let id = plan.titleID {
         blocks.append(.heading(Heading(level: min(6, max(1, plan.entry.level)), content: [.text(Text(doc.metadata.title))], id: id)))
+        origins.append(MergedOrigin(entry: e, block: nil))
       }
-      for b in doc.blocks {
+      for (k, b) in doc.blocks.enumerated() {
         let rewritten = rewriter.block(b)
-        if case .footnoteDefinition = rewritten { notes.append(rewritten) } else { blocks.append(rewritten) }
+        if case .footnoteDefinition = rewritten {
+          notes.append(rewritten)
+          noteOrigins.append(MergedOrigin(entry: e, block: k))
+        } else {
+          blocks.append(rewritten)
+          origins.append(MergedOrigin(entry: e, block: k))
+        }
       }
       noteOffset += doc.footnotes.count
     }
@@ -53,7 +76,8 @@ extension Book {
     if metadata.language.isEmpty { metadata.language = language }
     // A direction said for the pages (front matter, the site's language) holds for the whole book.
     if metadata.direction == nil { metadata.direction = entries.first?.document.metadata.direction }
-    return Document(sourcePath: entries.first?.document.sourcePath ?? "", relativeName: entries.first?.document.relativeName ?? "", metadata: metadata, blocks: blocks + notes)
+    let document = Document(sourcePath: entries.first?.document.sourcePath ?? "", relativeName: entries.first?.document.relativeName ?? "", metadata: metadata, blocks: blocks + notes)
+    return (document, origins + noteOrigins)
   }
 }
 

@@ -53,6 +53,9 @@ public enum ShippedStyles {
       content: page
       align: center
 
+    book:
+      chapter_start: right           # chapters open on a right-hand page
+
     print:
       bleed: 3mm
       crop_marks: true
@@ -187,6 +190,10 @@ public enum ShippedStyles {
     toc:
       enabled: false
       depth: 3
+
+    book:                      # books (--book, book: true in a project)
+      chapter_start: page      # right: each chapter and part on a new right-hand page; page; none
+      contents: true           # a printed table of contents after the title page
 
     text:                      # plain-text output
       columns: 72
