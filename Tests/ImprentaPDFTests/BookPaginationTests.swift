@@ -80,6 +80,12 @@ struct BookPaginationTests {
     style.cover.back = true
     style.cover.backText = "Contratapa del libro"
     style.print.impose = "booklet"
+    // One cover page before the body: right-hand pages are the body's odd-indexed ones.
+    let (layout, plan) = laidOut(Self.book(), style: style)
+    for (index, division) in plan.divisions where division.role != .front {
+      let page = layout.anchorPages[BookPlan.anchor(index)] ?? 0
+      #expect((page + 1) % 2 == 0, "\(division.title) opens on printed page \(page + 2), a left-hand page")
+    }
     var d = Diagnostics()
     let printed = try PDFWriter(style: style, options: PDFOptions(writeUnimposed: true)).writeBook(Self.book(), environment: .empty, diagnostics: &d)
     #expect(printed.files.map(\.suffix) == ["", "booklet"])

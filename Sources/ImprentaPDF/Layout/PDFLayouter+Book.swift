@@ -74,6 +74,14 @@ extension PDFLayouter {
   /// The pages the style's front covers take (they come before the body and count in roman).
   var coverPageCount: Int { style.cover.front ? (style.cover.inside.isEmpty ? 1 : 2) : 0 }
 
+  /// The page geometry as pages are filled: in a book, the covers before the body decide which
+  /// pages are right-hand ones (margins, chapter openings, running heads).
+  var pageGeometry: PageGeometry {
+    var g = geometry
+    if book != nil { g.pageOffset = coverPageCount }
+    return g
+  }
+
   /// The page of the first part or chapter: the pages before it are the book's front matter.
   func frontMatterPages(_ layout: PageLayout) -> Int {
     guard let plan = book else { return 0 }
@@ -108,7 +116,7 @@ extension PDFLayouter {
       }
       guard !layout.blankPages.contains(i) else { continue }
       let inFront = i < layout.frontMatterPages
-      let rightHand = i % 2 == 0
+      let rightHand = pageGeometry.isRightHand(page: i)
       for (rs, isHeader) in [(style.header, true), (style.footer, false)] {
         var text: String
         switch rs.content {

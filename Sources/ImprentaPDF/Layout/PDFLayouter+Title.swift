@@ -113,7 +113,7 @@ extension PDFLayouter {
 
   /// One running header or footer line on page `i`.
   func addRunningLine(_ text: String, style rs: RunningStyle, header isHeader: Bool, page i: Int, into layout: inout PageLayout) {
-    let left = geometry.left(page: i)
+    let left = pageGeometry.left(page: i)
     let size = rs.fontSize.points(em: baseSize)
     var t = AttributedText()
     t.append(text)

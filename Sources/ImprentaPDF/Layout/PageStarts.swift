@@ -11,6 +11,8 @@ struct FlowPosition: Hashable {
 protocol PageFlow {
   /// Pages finished so far (the index of the page being filled).
   var pageCount: Int { get }
+  /// Which pages are right-hand ones.
+  var geometry: PageGeometry { get }
   /// Whether the page being filled holds anything.
   var pageHasContent: Bool { get }
   /// Page starts and blank pages.
@@ -27,11 +29,11 @@ struct PageRecord {
 
 extension PageFlow {
   /// Starts a new page before `slice` when it asks for one. A right-hand start on what would be a
-  /// left-hand page (an odd index: page 1 is a right-hand page) leaves that page blank.
+  /// left-hand page leaves that page blank.
   mutating func breakPage(before slice: Slice) {
     guard slice.pageBreakBefore else { return }
     if pageHasContent { finishPage() }
-    if slice.rightHandStart && pageCount % 2 == 1 {
+    if slice.rightHandStart && !geometry.isRightHand(page: pageCount) {
       record.blank.insert(pageCount)
       finishPage()
     }

@@ -114,11 +114,17 @@ struct PageGeometry {
   var marginBottom: Double
   var marginInner: Double
   var marginOuter: Double
+  /// Pages printed before the first one laid out (a book's covers): they decide which pages are
+  /// right-hand ones.
+  var pageOffset = 0
 
   var textWidth: Double { width - marginInner - marginOuter }
   var textHeight: Double { height - marginTop - marginBottom }
 
   /// The left edge of the text area of page `index` (0-based): the inner margin is at the left of
   /// right-hand (odd-numbered) pages.
-  func left(page index: Int) -> Double { index % 2 == 0 ? marginInner : marginOuter }
+  func left(page index: Int) -> Double { isRightHand(page: index) ? marginInner : marginOuter }
+
+  /// Whether page `index` (0-based) is a right-hand page: the first printed page is one.
+  func isRightHand(page index: Int) -> Bool { (index + pageOffset) % 2 == 0 }
 }
