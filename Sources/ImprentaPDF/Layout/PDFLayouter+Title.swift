@@ -8,9 +8,9 @@ extension PDFLayouter {
   mutating func renderTitle() {
     let m = document.metadata
     let titleStyle = style.title
-    // A title taken from the page's first H1 would be set twice.
+    // A title taken from the page's first H1 would be set twice (a book's title page always has it).
     var showTitle = !m.title.isEmpty
-    if case .heading(let h)? = document.blocks.first(where: { if case .footnoteDefinition = $0 { return false } else { return true } }),
+    if book == nil, case .heading(let h)? = document.blocks.first(where: { if case .footnoteDefinition = $0 { return false } else { return true } }),
       h.level == 1, h.content.plainText == m.title
     {
       showTitle = false
