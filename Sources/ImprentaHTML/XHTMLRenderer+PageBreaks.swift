@@ -52,6 +52,20 @@ extension XHTMLRenderer {
     return node
   }
 
+  /// The text nodes from `start` and its following siblings down, in document order.
+  static func textNodes(from start: xmlNodePtr?) -> [xmlNodePtr] {
+    var nodes: [xmlNodePtr] = []
+    func collect(_ n: xmlNodePtr?) {
+      var c = n
+      while let node = c {
+        if node.pointee.type == XML_TEXT_NODE { nodes.append(node) } else if node.pointee.type == XML_ELEMENT_NODE { collect(node.pointee.children) }
+        c = node.pointee.next
+      }
+    }
+    collect(start)
+    return nodes
+  }
+
   /// The last child of `parent`, to find what a block rendered after it.
   static func lastChild(_ parent: XMLNode) -> xmlNodePtr? { parent.pointer.pointee.last }
 
@@ -69,53 +83,49 @@ extension XHTMLRenderer {
       for m in marks { xmlAddPrevSibling(first, pageBreakElement(m, tree: parent.tree)) }
       return
     }
-    // Each marker in turn, the block's text nodes found again each time (splitting merges and
-    // moves them).
-    var lastMarker: xmlNodePtr? = nil
-    for m in marks {
-      let marker = pageBreakElement(m, tree: parent.tree)
-      var nodes: [xmlNodePtr] = []
-      func collect(_ n: xmlNodePtr?) {
-        var c = n
-        while let node = c {
-          if node.pointee.type == XML_TEXT_NODE { nodes.append(node) } else if node.pointee.type == XML_ELEMENT_NODE { collect(node.pointee.children) }
-          c = node.pointee.next
-        }
-      }
-      let start = before.map { $0.pointee.next } ?? parent.pointer.pointee.children
-      collect(start)
+    // Markers at one offset go in together, in page order (a blank page's marker with the next
+    // page's); the block's text nodes are found again for each offset (splitting moves them).
+    var k = 0
+    while k < marks.count {
+      var group = [marks[k]]
+      while k + group.count < marks.count, marks[k + group.count].offset == marks[k].offset { group.append(marks[k + group.count]) }
+      k += group.count
+      let nodes = XHTMLRenderer.textNodes(from: before.map { $0.pointee.next } ?? parent.pointer.pointee.children)
+      let elements = group.map { pageBreakElement($0, tree: parent.tree) }
       var seen = 0
-      var placed = false
+      var anchor: xmlNodePtr? = nil  // the first marker, once placed
       for node in nodes {
         let text = node.pointee.content.map { String(cString: $0) } ?? ""
-        let count = text.unicodeScalars.count
-        if m.offset < seen + count || (m.offset == seen + count && node == nodes.last) {
-          let local = m.offset - seen
-          if let lastMarker, local == 0, lastMarker.pointee.next == node || node.pointee.prev == lastMarker {
-            xmlAddNextSibling(lastMarker, marker)
-          } else if local <= 0 {
-            xmlAddPrevSibling(node, marker)
-          } else if local >= count {
-            xmlAddNextSibling(node, marker)
-          } else {
-            let scalars = Array(text.unicodeScalars)
-            var head = String.UnicodeScalarView()
-            head.append(contentsOf: scalars[..<local])
-            var tail = String.UnicodeScalarView()
-            tail.append(contentsOf: scalars[local...])
-            xmlNodeSetContent(node, String(head))
-            xmlAddNextSibling(node, marker)
-            xmlAddNextSibling(marker, xmlNewDocText(parent.tree.doc, String(tail)))
-          }
-          placed = true
-          break
+        let scalars = Array(text.unicodeScalars)
+        let local = group[0].offset - seen
+        seen += scalars.count
+        guard local < scalars.count || node == nodes.last else { continue }
+        if local <= 0 {
+          xmlAddPrevSibling(node, elements[0])
+        } else if local >= scalars.count {
+          xmlAddNextSibling(node, elements[0])
+        } else {
+          var head = String.UnicodeScalarView()
+          head.append(contentsOf: scalars[..<local])
+          var tail = String.UnicodeScalarView()
+          tail.append(contentsOf: scalars[local...])
+          xmlNodeSetContent(node, String(head))
+          xmlAddNextSibling(node, elements[0])
+          xmlAddNextSibling(elements[0], xmlNewDocText(parent.tree.doc, String(tail)))
         }
-        seen += count
+        anchor = elements[0]
+        break
       }
-      if !placed {
-        if let lastNode = nodes.last { xmlAddNextSibling(lastNode, marker) } else if let firstNode = start { xmlAddPrevSibling(firstNode, marker) }
+      if anchor == nil {
+        // No text: before what the block wrote.
+        xmlAddPrevSibling(first, elements[0])
+        anchor = elements[0]
       }
-      lastMarker = marker
+      var previous = anchor!
+      for e in elements.dropFirst() {
+        xmlAddNextSibling(previous, e)
+        previous = e
+      }
     }
   }
 }

@@ -227,9 +227,10 @@ public struct BatchBuilder: Sendable {
           files = try exporter.exportPDFFiles([documents[0]], diagnostics: &d).map { ($0.suffix, $0.bytes) }
         } else if format == .epub, tiedToPrint, let book {
           if pageMap == nil {
-            // The PDF was up to date: lay it out again for its page breaks (its warnings were given).
+            // The PDF was up to date: lay it out again for its page breaks (its warnings were
+            // given). A PDF that failed leaves the EPUB without a page-list.
             var quiet = Diagnostics()
-            pageMap = try exporter.exportPDFBook(book, diagnostics: &quiet).pageMap
+            pageMap = try? exporter.exportPDFBook(book, diagnostics: &quiet).pageMap
           }
           files = [("", try exporter.export(book, as: .epub, pageMap: pageMap, diagnostics: &d))]
         } else {
