@@ -51,7 +51,19 @@ extension PDFLayouter {
         scalars += text.string[counted..<lineStart].unicodeScalars.lazy.filter { !AttributedText.isLayoutScalar($0) }.count
         counted = lineStart
       }
-      slice.textOffset = scalars
+      // A line that goes on with a word broken at the end of the one before (a hyphen, a break
+      // in a long run) starts, for the page map, where the word starts: a page-break marker is
+      // never set inside a word. (Not past 64 characters: a long run keeps its break.)
+      var back = 0
+      var whole = false
+      for c in text.string[..<lineStart].unicodeScalars.reversed().prefix(64) {
+        if c == " " || c == "\n" || c == "\u{A0}" || c == "\t" {
+          whole = true
+          break
+        }
+        if !AttributedText.isLayoutScalar(c) { back += 1 }
+      }
+      slice.textOffset = whole || back == scalars ? scalars - back : scalars
       let lineX = mirrored ? x + blockWidth - m.x - m.width : x + m.x
       slice.items.append(PageItem(.text(TextLine(block: block, index: k, x: lineX, baseline: baseline)), tags: tags))
       let lineEnd = m.start + m.length
