@@ -45,8 +45,9 @@ public struct Exporter: Sendable {
     }
   }
 
-  /// The bytes of a book (several documents as one publication) in `format`.
-  public func export(_ book: Book, as format: OutputFormat, diagnostics: inout Diagnostics) throws -> [UInt8] {
+  /// The bytes of a book (several documents as one publication) in `format`. An EPUB given the
+  /// `pageMap` of the book's PDF (`exportPDFBook`) carries its printed page numbers.
+  public func export(_ book: Book, as format: OutputFormat, pageMap: PageMap? = nil, diagnostics: inout Diagnostics) throws -> [UInt8] {
     switch format {
     case .txt:
       return Array(TextWriter(style: style).write(book.merged(), diagnostics: &diagnostics).utf8)
@@ -55,21 +56,23 @@ public struct Exporter: Sendable {
     case .epub:
       // The cover the PDF opens with, as the e-book's cover image when the book names none.
       let cover = PDFWriter(style: style).coverPNG(book.titleDocument, environment: environment, diagnostics: &diagnostics)
-      let options = EPUBOptions(title: book.title, baseURL: baseURL, generatedCover: cover.isEmpty ? nil : cover)
+      var options = EPUBOptions(title: book.title, baseURL: baseURL, generatedCover: cover.isEmpty ? nil : cover)
+      options.pageMap = pageMap
       return try EPUBPackager(style: style, options: options).package(book, environment: environment, diagnostics: &diagnostics)
     case .pdf:
-      return try exportPDFFiles(book, diagnostics: &diagnostics)[0].bytes
+      return try exportPDFBook(book, diagnostics: &diagnostics).files[0].bytes
     }
   }
 
-  /// Every PDF file of a book: it opens with a front cover (the style's colours, the book's
-  /// cover image, title, subtitle, authors and date) whether or not the style sets one for pages,
-  /// then a title page.
-  public func exportPDFFiles(_ book: Book, diagnostics: inout Diagnostics) throws -> [PDFFile] {
+  /// Every PDF file of a book and where each printed page begins, for the EPUB of the same book:
+  /// it opens with a front cover (the style's colours, the book's cover image, title, subtitle,
+  /// authors and date) whether or not the style sets one for pages, then a title page; chapter
+  /// openings, contents and running heads come from its structure.
+  public func exportPDFBook(_ book: Book, diagnostics: inout Diagnostics) throws -> PDFBook {
     var options = pdfWriterOptions
     options.bookCover = true
     options.titlePage = true
-    return try PDFWriter(style: style, options: options).writeFiles([book.merged()], environment: environment, diagnostics: &diagnostics)
+    return try PDFWriter(style: style, options: options).writeBook(book, environment: environment, diagnostics: &diagnostics)
   }
 
   /// Every PDF file of a document or book: the publication and, when imposing, its imposed

@@ -36,6 +36,11 @@ enum EPUBChapters {
     return parts
   }
 
+  /// The indices in the document of the blocks `split` hands out, in order (notes left out).
+  static func topLevelIndices(_ document: Document) -> [Int] {
+    document.blocks.indices.filter { if case .footnoteDefinition = document.blocks[$0] { return false } else { return true } }
+  }
+
   /// About how many characters of text a block holds.
   static func size(_ block: Block) -> Int {
     switch block {

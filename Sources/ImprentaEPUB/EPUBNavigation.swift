@@ -39,6 +39,8 @@ struct EPUBNavigation {
   var entries: [TOCEntry]
   /// Landmarks: `epub:type` and href, in reading order.
   var landmarks: [(type: String, label: String, href: String)]
+  /// The printed pages (label, href of the marker), for the `page-list` nav.
+  var pages: [(label: String, href: String)] = []
 
   /// `nav.xhtml`, in `OEBPS/`.
   func navDocument() -> [UInt8] {
@@ -54,13 +56,19 @@ struct EPUBNavigation {
     let marks = XMLElementValue("nav", ["epub:type": "landmarks", "hidden": "hidden"], [
       XMLElementValue("ol", [:], landmarks.map { m in XMLElementValue("li", [:], [XMLElementValue("a", ["epub:type": m.type, "href": m.href], text: m.label)]) })
     ])
+    var navs = [toc, marks]
+    if !pages.isEmpty {
+      navs.append(XMLElementValue("nav", ["epub:type": "page-list", "hidden": "hidden"], [
+        XMLElementValue("ol", [:], pages.map { p in XMLElementValue("li", [:], [XMLElementValue("a", ["href": p.href], text: p.label)]) })
+      ]))
+    }
     let page = XMLElementValue("html", ["xmlns": EPUBPackager.xhtmlNamespace, "xmlns:epub": EPUBPackager.epubNamespace, "lang": language, "xml:lang": language], [
       XMLElementValue("head", [:], [
         XMLElementValue("meta", ["charset": "UTF-8"]),
         XMLElementValue("title", text: title),
         XMLElementValue("link", ["rel": "stylesheet", "type": "text/css", "href": EPUBPackager.stylesheetHref]),
       ]),
-      XMLElementValue("body", ["epub:type": "frontmatter"], [toc, marks]),
+      XMLElementValue("body", ["epub:type": "frontmatter"], navs),
     ])
     return page.directed(direction).serialize(html: true)
   }
@@ -93,7 +101,7 @@ struct EPUBNavigation {
       XMLElementValue("head", [:], [
         XMLElementValue("meta", ["name": "dtb:uid", "content": identifier]),
         XMLElementValue("meta", ["name": "dtb:depth", "content": String(depth)]),
-        XMLElementValue("meta", ["name": "dtb:totalPageCount", "content": "0"]),
+        XMLElementValue("meta", ["name": "dtb:totalPageCount", "content": String(pages.count)]),
         XMLElementValue("meta", ["name": "dtb:maxPageNumber", "content": "0"]),
       ]),
       XMLElementValue("docTitle", [:], [XMLElementValue("text", text: title)]),

@@ -1,3 +1,5 @@
+import ImprentaModel
+
 /// Options of the EPUB packager.
 public struct EPUBOptions: Sendable, Hashable {
   /// The book's title when several documents make one book (else the first document's title).
@@ -11,6 +13,10 @@ public struct EPUBOptions: Sendable, Hashable {
   /// A cover image (PNG or JPEG bytes) to use when the book names none: the facade renders one
   /// from the style, so every book has a cover a library can show.
   public var generatedCover: [UInt8]?
+  /// The page breaks of the printed edition of the same book (`PDFWriter.writeBook`): the EPUB
+  /// then carries a page-break marker where each printed page begins, a `page-list` and
+  /// `a11y:pageBreakSource`.
+  public var pageMap: PageMap?
 
   /// Creates options.
   public init(title: String? = nil, splitCharacters: Int = 50_000, baseURL: String? = nil, generatedCover: [UInt8]? = nil) {

@@ -44,6 +44,8 @@ struct EPUBPackageDocument {
   var description: String
   var subjects: [String]
   var accessibility: AccessibilityFacts
+  /// The printed edition the page-break markers come from, when there are any.
+  var pageBreakSource: String? = nil
   var items: [Item]
   var spine: [String]
   var coverImageID: String?
@@ -70,6 +72,12 @@ struct EPUBPackageDocument {
     if let date { metadata.append(XMLElementValue("dc:date", text: date.isoDay)) }
     if !description.isEmpty { metadata.append(XMLElementValue("dc:description", text: description)) }
     for subject in subjects { metadata.append(XMLElementValue("dc:subject", text: subject)) }
+    if let source = pageBreakSource {
+      // The page-break source, as EPUB 3.2 says it: the print edition, the source of pagination.
+      // (EPUB Accessibility 1.1's `a11y:pageBreakSource` is refused by epubcheck 4.)
+      metadata.append(XMLElementValue("dc:source", ["id": "page-break-source"], text: source))
+      metadata.append(XMLElementValue("meta", ["refines": "#page-break-source", "property": "source-of"], text: "pagination"))
+    }
     metadata.append(XMLElementValue("meta", ["property": "dcterms:modified"], text: PageDate(secondsSince1970: modified.secondsSince1970).text))
     metadata += accessibilityMetadata()
     if let coverImageID { metadata.append(XMLElementValue("meta", ["name": "cover", "content": coverImageID])) }
@@ -101,6 +109,10 @@ struct EPUBPackageDocument {
     if a.images > 0 { out.append(meta("schema:accessModeSufficient", "textual,visual")) }
     for feature in ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"] {
       out.append(meta("schema:accessibilityFeature", feature))
+    }
+    if pageBreakSource != nil {
+      out.append(meta("schema:accessibilityFeature", "pageBreakMarkers"))
+      out.append(meta("schema:accessibilityFeature", "pageNavigation"))
     }
     if a.images > 0 && a.undescribedImages == 0 { out.append(meta("schema:accessibilityFeature", "alternativeText")) }
     out.append(meta("schema:accessibilityHazard", "none"))

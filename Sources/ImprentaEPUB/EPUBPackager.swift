@@ -100,9 +100,12 @@ public struct EPUBPackager: Sendable {
     var chapters: [Chapter] = []
     var parts: [EPUBLinks.Part] = []
     var usedNames: Set<String> = ["cover", "titlepage"]
+    let marks = EPUBPageList.marks(options.pageMap, documents: documents)
     for (d, doc) in documents.enumerated() {
       var renderer = XHTMLRenderer(style: style, document: doc, flavor: .epub) { images.resolve($0, in: doc) }
+      renderer.pageBreaks = marks.byDocument[d] ?? PageBreakMarks()
       let chunks = EPUBChapters.split(doc, limit: options.splitCharacters)
+      var topLevel = EPUBChapters.topLevelIndices(doc)[...]
       let base = EPUBNames.safe(doc.relativeName.replacingSlashes(), fallback: "page-\(d + 1)")
       var idToFile: [String: String] = [:]
       var firstFile = ""
@@ -116,6 +119,9 @@ public struct EPUBPackager: Sendable {
         usedNames.insert(name)
         let href = "text/\(name).xhtml"
         if k == 0 { firstFile = href }
+        renderer.blockPath = BlockPath()
+        renderer.blockPath.topLevel = Array(topLevel.prefix(blocks.count))
+        topLevel = topLevel.dropFirst(blocks.count)
         let page = renderer.page(
           blocks: blocks, title: doc.metadata.title, titleBlock: k == 0 && renderer.showsTitleBlock, notes: k == chunks.count - 1,
           stylesheet: .linked("../" + EPUBPackager.stylesheetHref), css: "")
@@ -178,7 +184,8 @@ public struct EPUBPackager: Sendable {
       ("toc", localization.contents, "nav.xhtml#toc"),
     ]
     if let firstChapter = chapters.first { landmarks.append(("bodymatter", first.metadata.title.isEmpty ? titleText : first.metadata.title, firstChapter.href)) }
-    let navigation = EPUBNavigation(title: titleText, language: language, direction: direction, localization: localization, entries: entries, landmarks: landmarks)
+    var navigation = EPUBNavigation(title: titleText, language: language, direction: direction, localization: localization, entries: entries, landmarks: landmarks)
+    navigation.pages = marks.pages.compactMap { page in parts[page.document].idToFile[page.id].map { (page.label, $0 + "#" + page.id) } }
 
     // MARK: Package document
     var front = EPUBFrontMatter(title: titleText, language: language, direction: direction, localization: localization, documents: documents)
@@ -200,8 +207,8 @@ public struct EPUBPackager: Sendable {
       identifier: identifier, title: titleText, subtitle: book?.metadata.subtitle ?? (documents.count == 1 ? first.metadata.subtitle : ""), language: language,
       creators: front.creators, date: book?.metadata.date ?? dates.max(), modified: environment.buildDate,
       description: first.metadata.description.isEmpty ? first.metadata.summary : first.metadata.description,
-      subjects: front.subjects, accessibility: facts, items: items, spine: [items[3].id, "nav"] + chapters.map(\.id), coverImageID: coverImage?.id,
-      direction: direction, localization: localization)
+      subjects: front.subjects, accessibility: facts, pageBreakSource: options.pageMap?.source, items: items, spine: [items[3].id, "nav"] + chapters.map(\.id),
+      coverImageID: coverImage?.id, direction: direction, localization: localization)
 
     // MARK: Container
     var files: [(path: String, bytes: [UInt8])] = [

@@ -37,7 +37,12 @@ extension XHTMLRenderer {
           checkboxHolder = li.element("p")
           blocks[0] = .paragraph(Paragraph([], range: p.range))
           renderCheckbox(item.task!, into: checkboxHolder)
+          blockPath.enter()
+          let marks = pageBreaks.take(blockPath.path)
+          let before = XHTMLRenderer.lastChild(checkboxHolder)
           renderInlines(p.content, into: checkboxHolder, range: p.range)
+          placePageBreaks(marks, into: checkboxHolder, after: before, inText: true)
+          blockPath.leave()
           blocks.removeFirst()
         } else {
           renderCheckbox(item.task!, into: li)
@@ -69,7 +74,13 @@ extension XHTMLRenderer {
     for block in blocks {
       if tight, case .paragraph(let p) = block {
         if previousWasText { li.element("br") }
+        // A paragraph all the same for page-break markers (`BlockPath`).
+        blockPath.enter()
+        let marks = pageBreaks.take(blockPath.path)
+        let before = XHTMLRenderer.lastChild(li)
         renderInlines(p.content, into: li, range: p.range)
+        placePageBreaks(marks, into: li, after: before, inText: true)
+        blockPath.leave()
         previousWasText = true
       } else {
         render(block, into: li)

@@ -47,6 +47,11 @@ package struct XHTMLRenderer {
   var ids: Set<String> = []
   /// How many times each footnote has been called so far.
   var footnoteCalls: [Int: Int] = [:]
+  /// Page-break markers of a printed edition still to be set (an EPUB tied to a PDF).
+  package var pageBreaks = PageBreakMarks()
+  /// The block being rendered (where page-break markers go); the EPUB sets its top-level
+  /// indices for each content document.
+  package var blockPath = BlockPath()
 
   /// Creates a renderer for `document`; `images` decides every image's URL.
   package init(style: Style, document: Document, flavor: XHTMLFlavor, images: @escaping (Image) -> ImageResolution) {
@@ -116,8 +121,11 @@ package struct XHTMLRenderer {
     } else {
       main = body.element("main")
     }
+    if !pageBreaks.isEmpty { placePageBreaks(pageBreaks.take([]), into: main, after: XHTMLRenderer.lastChild(main), inText: false) }
     if titleBlock { renderTitleBlock(into: main) }
     render(blocks, into: main)
+    // Markers past the last block (a back cover) or at blocks not rendered end the document.
+    if notes && !pageBreaks.isEmpty { placePageBreaks(pageBreaks.takeAll(), into: main, after: XHTMLRenderer.lastChild(main), inText: false) }
     if notes { renderNotes(into: main) }
     if tree.strippedCharacters > 0 {
       diagnostics.report(.invalidXMLCharacter, "\(tree.strippedCharacters) character(s) that XML forbids (control characters, U+FFFE, U+FFFF) were removed", file: file)
@@ -132,6 +140,20 @@ package struct XHTMLRenderer {
   }
 
   mutating func render(_ block: Block, into parent: XMLNode) {
+    blockPath.enter()
+    defer { blockPath.leave() }
+    let marks = pageBreaks.take(blockPath.path)
+    let before = marks.isEmpty ? nil : XHTMLRenderer.lastChild(parent)
+    defer {
+      if !marks.isEmpty {
+        var inText = false
+        switch block {
+        case .paragraph, .heading, .codeBlock: inText = true
+        default: break
+        }
+        placePageBreaks(marks, into: parent, after: before, inText: inText)
+      }
+    }
     switch block {
     case .heading(let h):
       let node = parent.element("h\(min(max(h.level, 1), 6))")

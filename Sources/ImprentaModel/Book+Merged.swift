@@ -76,7 +76,26 @@ extension Book {
   /// book is a container saying its language, heading ids stay unique across the book (links
   /// follow them), footnotes are renumbered in order, and links between the book's documents
   /// point at their headings.
-  public func merged() -> Document {
+  public func merged() -> Document { mergedWithOrigins().document }
+
+  /// Where a top-level block of the merged document comes from: the entry (its index in
+  /// `entries`) and the block's index in that entry's document, nil for a title heading the
+  /// merge adds; a chapter in another language is one container whose children are the
+  /// document's blocks `wrapped`.
+  public struct MergedOrigin: Sendable, Hashable {
+    /// The entry's index in `entries`.
+    public var entry: Int
+    /// The block's index in the entry's document; nil for the added title.
+    public var block: Int?
+    /// For a language container: the document's block index of each of its children.
+    public var wrapped: [Int] = []
+  }
+
+  /// The merged document (see `merged()`) and, for each of its top-level blocks, where it comes
+  /// from: what a backend needs to find chapter starts and to map its pages back to the documents.
+  public func mergedWithOrigins() -> (document: Document, origins: [MergedOrigin]) {
+    var origins: [MergedOrigin] = []
+    var noteOrigins: [MergedOrigin] = []
     var ids = UniqueIDs()
     var blocks: [Block] = []
     var notes: [Block] = []
@@ -128,13 +147,24 @@ extension Book {
       titleHeading.attributes.classes.append(Book.titleClass(entry.role))
       if !doc.sourcePath.isEmpty { parts.append(DocumentPart(firstBlock: blocks.count, path: doc.sourcePath, anchor: titleHeading.id)) }
       blocks.append(.heading(titleHeading))
+      origins.append(MergedOrigin(entry: placement.index, block: placement.titleIsFirstHeading ? 0 : nil))
       var own: [Block] = []
-      for b in body {
+      var ownOrigins: [Int] = []
+      for (k, b) in zip(body.indices, body) {
         let rewritten = rewriter.block(b)
-        if case .footnoteDefinition = rewritten { notes.append(rewritten) } else { own.append(rewritten) }
+        if case .footnoteDefinition = rewritten {
+          notes.append(rewritten)
+          noteOrigins.append(MergedOrigin(entry: placement.index, block: k))
+        } else {
+          own.append(rewritten)
+          ownOrigins.append(k)
+        }
       }
       if !placement.otherLanguage.isEmpty && !own.isEmpty {
         own = [.container(Container(attributes: Attributes(classes: ["book-language"]), blocks: own, language: placement.otherLanguage))]
+        origins.append(MergedOrigin(entry: placement.index, block: ownOrigins[0], wrapped: ownOrigins))
+      } else {
+        origins += ownOrigins.map { MergedOrigin(entry: placement.index, block: $0) }
       }
       blocks += own
       noteOffset += doc.footnotes.count
@@ -142,7 +172,7 @@ extension Book {
     var document = titleDocument
     document.blocks = blocks + notes
     document.parts = parts
-    return document
+    return (document, origins + noteOrigins)
   }
 }
 

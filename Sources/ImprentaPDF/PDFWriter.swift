@@ -65,7 +65,7 @@ public struct PDFWriter: Sendable {
   }
 
   /// Lays out one document (two passes when the table of contents needs page numbers).
-  func layout(_ document: Document, engine: TextEngine, environment: ExportEnvironment, diagnostics: inout Diagnostics) -> PageLayout {
+  func layout(_ document: Document, book: BookPlan? = nil, engine: TextEngine, environment: ExportEnvironment, diagnostics: inout Diagnostics) -> PageLayout {
     let language = document.language(default: style.base.language)
     var hyphenator: Hyphenator? = nil
     if style.base.hyphenate && !Hyphenator.isUnhyphenated(language: language) {
@@ -74,8 +74,9 @@ public struct PDFWriter: Sendable {
         diagnostics.report(.noHyphenation, "no hyphenation dictionary for language '\(language)': text is not hyphenated", file: document.sourcePath)
       }
     }
-    let toc = options.tableOfContents ?? style.toc.enabled
+    let toc = options.tableOfContents ?? (style.toc.enabled || (book != nil && style.book.contents))
     var layouter = PDFLayouter(style: style, engine: engine, hyphenator: hyphenator, document: document, environment: environment)
+    layouter.book = book
     layouter.includeTOC = toc
     layouter.titlePage = options.titlePage
     var result = layouter.layout()
@@ -83,7 +84,10 @@ public struct PDFWriter: Sendable {
       var second = PDFLayouter(style: style, engine: engine, hyphenator: hyphenator, document: document, environment: environment)
       second.includeTOC = true
       second.titlePage = options.titlePage
+      second.bookCover = options.bookCover
+      second.book = book
       second.knownPages = result.anchorPages
+      second.knownFrontMatter = result.frontMatterPages
       // The images of the first pass, checked and measured once (never decoded twice).
       (second.images, second.imageSources, second.decodedPixels, second.imageWarnings) =
         (layouter.images, layouter.imageSources, layouter.decodedPixels, layouter.imageWarnings)

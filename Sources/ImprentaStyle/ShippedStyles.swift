@@ -5,6 +5,44 @@
 public enum ShippedStyles {
   /// The YAML text of each shipped style.
   public static let all: [String: String] = [
+    "book": #"""
+    extends: default
+    # A printed book (170 × 240 mm): chapters and parts open on right-hand pages, a contents two
+    # levels deep after the title page, the chapter's title in the head of right-hand pages and the
+    # part's in the head of left-hand ones, page numbers at the foot (roman in the front matter).
+    # For `imprenta build SITE --book --style book`. Every key is documented in styles/README.md.
+
+    page:
+      size: 170mm x 240mm
+      margin: 20mm 18mm 24mm 22mm   # top, outer, bottom, inner
+
+    base:
+      font_size: 10pt
+      line_height: 1.42
+
+    paragraph:
+      space_after: 0pt
+      first_line_indent: 1.2em
+
+    h1: {font_size: 22pt, space_before: 24pt, space_after: 14pt}
+    h2: {font_size: 17pt, space_before: 20pt, space_after: 10pt}
+    h3: {font_size: 12pt, space_before: 12pt, space_after: 4pt}
+
+    header:
+      content: section               # the chapter on right-hand pages, the part (or book) on left-hand ones
+      align: right                   # at the outer edge: mirrored on left-hand pages
+
+    footer:
+      content: page
+      align: center
+
+    toc:
+      depth: 2
+
+    book:
+      chapter_start: right
+      contents: true
+    """#,
     "brochure": #"""
     extends: default
     # An A5 booklet for the print shop: a full-bleed front cover, two-colour headings, text in two
@@ -52,6 +90,9 @@ public enum ShippedStyles {
     footer:
       content: page
       align: center
+
+    book:
+      chapter_start: right           # chapters open on a right-hand page
 
     print:
       bleed: 3mm
@@ -188,6 +229,10 @@ public enum ShippedStyles {
     toc:
       enabled: false
       depth: 3
+
+    book:                      # books (--book, book: true in a project)
+      chapter_start: page      # right: each chapter and part on a new right-hand page; page; none
+      contents: true           # a printed table of contents after the title page
 
     text:                      # plain-text output
       columns: 72

@@ -92,6 +92,8 @@ public struct Style: Sendable, Hashable {
   public var print = PrintStyle()
   /// Front, inside and back covers.
   public var cover = CoverStyle()
+  /// Books: chapter openings and the printed contents.
+  public var book = BookStyle()
 
   /// The built-in default style.
   public init() {}

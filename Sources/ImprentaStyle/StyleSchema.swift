@@ -134,6 +134,7 @@ enum StyleSchema {
       "header": running(\.header),
       "footer": running(\.footer),
       "toc": ["enabled": .bool(\.toc.enabled), "depth": .integer(\.toc.depth, 1...6)],
+      "book": ["chapter_start": .choice(\.book.chapterStart, ["right", "page", "none"]), "contents": .bool(\.book.contents)],
       "text": [
         "columns": .integer(\.text.columns, 20...1000), "underlines": .strings(\.text.underlines),
         "bullets": .strings(\.text.bullets), "indent": .integer(\.text.indent, 1...16),

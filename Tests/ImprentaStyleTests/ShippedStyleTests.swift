@@ -18,7 +18,7 @@ struct ShippedStyleTests {
     }
   }
 
-  @Test("the shipped default is the built-in default, and every shipped style loads without a warning", arguments: ["default", "brochure", "letter"])
+  @Test("the shipped default is the built-in default, and every shipped style loads without a warning", arguments: ["default", "brochure", "letter", "book"])
   func loadsFromAnywhere(_ name: String) throws {
     var d = Diagnostics()
     let style = try StyleLoader(searchPaths: ["/nonexistent"]).load(name, diagnostics: &d)

@@ -16,7 +16,7 @@ struct StyleLoaderTests {
     #expect(style == Style())
   }
 
-  @Test(arguments: ["default", "brochure", "letter"])
+  @Test(arguments: ["default", "brochure", "letter", "book"])
   func shippedStylesLoadWithoutWarnings(name: String) throws {
     var d = Diagnostics()
     _ = try loader.load(name, diagnostics: &d)

@@ -189,9 +189,14 @@ public struct BatchBuilder: Sendable {
         }
       }
     }
-    for format in unit.formats {
+    // A book's PDF is laid out first: its EPUB carries the printed page numbers.
+    let formats = unit.formats.filter { $0 == .pdf } + unit.formats.filter { $0 != .pdf }
+    let tiedToPrint = book != nil && formats.contains(.pdf) && formats.contains(.epub)
+    var pageMap: PageMap? = nil
+    for format in formats {
       var key = base
       key.add("format", format.rawValue)
+      if tiedToPrint && format == .epub { key.add("page-list", "pdf") }
       let buildKey = key.finalize()
       // A PDF may be several files: the publication and its imposed sheets (name.booklet.pdf).
       var suffixes = [""]
@@ -214,8 +219,20 @@ public struct BatchBuilder: Sendable {
       var d = Diagnostics()
       do {
         var files: [(suffix: String, bytes: [UInt8])]
-        if format == .pdf {
-          files = try (book.map { try exporter.exportPDFFiles($0, diagnostics: &d) } ?? exporter.exportPDFFiles([documents[0]], diagnostics: &d)).map { ($0.suffix, $0.bytes) }
+        if format == .pdf, let book {
+          let printed = try exporter.exportPDFBook(book, diagnostics: &d)
+          pageMap = printed.pageMap
+          files = printed.files.map { ($0.suffix, $0.bytes) }
+        } else if format == .pdf {
+          files = try exporter.exportPDFFiles([documents[0]], diagnostics: &d).map { ($0.suffix, $0.bytes) }
+        } else if format == .epub, tiedToPrint, let book {
+          if pageMap == nil {
+            // The PDF was up to date: lay it out again for its page breaks (its warnings were
+            // given). A PDF that failed leaves the EPUB without a page-list.
+            var quiet = Diagnostics()
+            pageMap = try? exporter.exportPDFBook(book, diagnostics: &quiet).pageMap
+          }
+          files = [("", try exporter.export(book, as: .epub, pageMap: pageMap, diagnostics: &d))]
         } else {
           files = [("", try book.map { try exporter.export($0, as: format, diagnostics: &d) } ?? exporter.export(documents[0], as: format, diagnostics: &d))]
         }

@@ -62,3 +62,14 @@ struct AttributedText {
 
   var isBlank: Bool { string.allSatisfy { $0 == " " || $0 == "\n" } }
 }
+
+extension AttributedText {
+  /// Characters the layout adds to a text that are not the text's own: soft hyphens
+  /// (hyphenation), zero-width spaces (breaks in long runs), isolates around code.
+  static func isLayoutScalar(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0xAD, 0x200B, 0x2066, 0x2069: return true
+    default: return false
+    }
+  }
+}

@@ -37,10 +37,33 @@ extension PDFLayouter {
     let minPitch = format.lineHeight * format.font.size
     var result: [Slice] = []
     result.reserveCapacity(block.lines.count)
+    // Unicode scalars before each line, without what the layout adds to the text (soft hyphens,
+    // break opportunities in long runs, isolates around code).
+    let utf8 = text.string.utf8
+    var counted = utf8.startIndex
+    var scalars = 0
     for (k, m) in block.lines.enumerated() {
       let pitch = max(minPitch, m.height)
       let baseline = (pitch - m.height) / 2 + (m.baseline - m.top)
       var slice = Slice(height: pitch)
+      let lineStart = utf8.index(utf8.startIndex, offsetBy: min(max(m.start, 0), utf8.count), limitedBy: utf8.endIndex) ?? utf8.endIndex
+      if lineStart > counted {
+        scalars += text.string[counted..<lineStart].unicodeScalars.lazy.filter { !AttributedText.isLayoutScalar($0) }.count
+        counted = lineStart
+      }
+      // A line that goes on with a word broken at the end of the one before (a hyphen, a break
+      // in a long run) starts, for the page map, where the word starts: a page-break marker is
+      // never set inside a word. (Not past 64 characters: a long run keeps its break.)
+      var back = 0
+      var whole = false
+      for c in text.string[..<lineStart].unicodeScalars.reversed().prefix(64) {
+        if c == " " || c == "\n" || c == "\u{A0}" || c == "\t" {
+          whole = true
+          break
+        }
+        if !AttributedText.isLayoutScalar(c) { back += 1 }
+      }
+      slice.textOffset = whole || back == scalars ? scalars - back : scalars
       let lineX = mirrored ? x + blockWidth - m.x - m.width : x + m.x
       slice.items.append(PageItem(.text(TextLine(block: block, index: k, x: lineX, baseline: baseline)), tags: tags))
       let lineEnd = m.start + m.length

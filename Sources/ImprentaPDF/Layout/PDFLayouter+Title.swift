@@ -8,9 +8,9 @@ extension PDFLayouter {
   mutating func renderTitle() {
     let m = document.metadata
     let titleStyle = style.title
-    // A title taken from the page's first H1 would be set twice.
+    // A title taken from the page's first H1 would be set twice (a book's title page always has it).
     var showTitle = !m.title.isEmpty
-    if case .heading(let h)? = document.blocks.first(where: { if case .footnoteDefinition = $0 { return false } else { return true } }),
+    if book == nil, case .heading(let h)? = document.blocks.first(where: { if case .footnoteDefinition = $0 { return false } else { return true } }),
       h.level == 1, h.content.plainText == m.title
     {
       showTitle = false
@@ -62,7 +62,7 @@ extension PDFLayouter {
       guard var last = lines.popLast(), case .text(let t) = last.items[0].kind else { continue }
       let lineEnd = t.x + t.block.lines[t.index].width
       var number = AttributedText()
-      number.append(knownPages[h.id].map { String($0 + 1) } ?? "")
+      number.append(knownPages[h.id].map { pageLabel($0, frontMatter: knownFrontMatter) } ?? "")
       if number.length > 0 {
         let nb = TextBlock(engine: engine, text: number, format: ParagraphFormat(font: f, width: -1))
         let nw = nb.lines.first?.width ?? 0
@@ -96,7 +96,6 @@ extension PDFLayouter {
         if case .anchor(_, _, let o?) = item.kind, o.level <= 2 { section = o.title }
       }
       guard i > 0 else { continue }
-      let left = geometry.left(page: i)
       for (rs, isHeader) in [(style.header, true), (style.footer, false)] {
         let text: String
         switch rs.content {
@@ -107,15 +106,21 @@ extension PDFLayouter {
         default: text = ""
         }
         guard !text.isEmpty else { continue }
-        let size = rs.fontSize.points(em: baseSize)
-        var t = AttributedText()
-        t.append(text)
-        let f = FontSpec(family: style.base.font.family, size: size, color: rs.color)
-        let block = TextBlock(engine: engine, text: t, format: ParagraphFormat(font: f, width: geometry.textWidth, align: rs.align, direction: direction))
-        guard let m = block.lines.first else { continue }
-        let baseline = isHeader ? geometry.marginTop / 2 + size / 3 : geometry.height - geometry.marginBottom / 2 + size / 3
-        layout.pages[i].items.append(PageItem(.text(TextLine(block: block, index: 0, x: left + m.x, baseline: baseline))))
+        addRunningLine(text, style: rs, header: isHeader, page: i, into: &layout)
       }
     }
+  }
+
+  /// One running header or footer line on page `i`.
+  func addRunningLine(_ text: String, style rs: RunningStyle, header isHeader: Bool, page i: Int, into layout: inout PageLayout) {
+    let left = pageGeometry.left(page: i)
+    let size = rs.fontSize.points(em: baseSize)
+    var t = AttributedText()
+    t.append(text)
+    let f = FontSpec(family: style.base.font.family, size: size, color: rs.color)
+    let block = TextBlock(engine: engine, text: t, format: ParagraphFormat(font: f, width: geometry.textWidth, align: rs.align, direction: direction))
+    guard let m = block.lines.first else { return }
+    let baseline = isHeader ? geometry.marginTop / 2 + size / 3 : geometry.height - geometry.marginBottom / 2 + size / 3
+    layout.pages[i].items.append(PageItem(.text(TextLine(block: block, index: 0, x: left + m.x, baseline: baseline))))
   }
 }

@@ -59,11 +59,24 @@ struct PDFLayouter {
   /// Whether the table of contents is set.
   var includeTOC = false
   /// Whether the title block stands on a page of its own after the cover (a book's title page).
+  /// Whether a front cover precedes the pages though the style sets none (a book's): it counts
+  /// when telling right-hand pages.
+  var bookCover = false
   var titlePage = false
   /// Families already checked for fallback.
   var checkedFamilies: Set<String> = []
   /// Start a new page with the next slice (after the table of contents).
   var breakNextPage = false
+  /// With `breakNextPage`: on a right-hand page.
+  var rightHandNext = false
+  /// The book's structure when the document is a merged book (chapter openings, running heads).
+  var book: BookPlan? = nil
+  /// A division opening at the next slice (its anchor goes there).
+  var pendingDivision: Int? = nil
+  /// The front matter's page count from a previous pass (roman page numbers in the contents).
+  var knownFrontMatter = 0
+  /// The block being laid out (each slice's `position`).
+  var blockPath = BlockPath()
   /// Images already loaded, by reference.
   var images: [String: LoadedImage?] = [:]
   /// Pixels the loaded images decode to together (`Budget.documentPixels`).
@@ -106,19 +119,27 @@ struct PDFLayouter {
 
   /// Lays out the document on pages.
   mutating func layout() -> PageLayout {
+    let path = blockPath
     layoutNotes()
+    blockPath = path
     beginColumns()
     if titlePage {
       spanning { $0.renderTitle() }
       breakNextPage = true
     } else if !document.metadata.hideTitle && !style.cover.front { spanning { $0.renderTitle() } }
-    if includeTOC { spanning { $0.renderTOC() } }
+    if includeTOC {
+      // A book's contents start a page of their own, after the title page.
+      if book != nil && !slices.isEmpty { breakNextPage = true }
+      spanning { $0.renderTOC() }
+    }
     for (i, block) in document.blocks.enumerated() {
       currentFile = document.sourcePath(ofBlock: i)
+      openDivision(at: i)
       render(block)
     }
     var pages = paginate()
-    addRunningHeads(&pages)
+    pages.frontMatterPages = frontMatterPages(pages)
+    if book != nil { bookRunningHeads(&pages) } else { addRunningHeads(&pages) }
     reportMissingGlyphs(pages)
     pages.imageSources = imageSources
     return pages
@@ -126,6 +147,8 @@ struct PDFLayouter {
 
   /// Lays out one block (exhaustive: a new kind of block must be handled here).
   mutating func render(_ block: Block) {
+    blockPath.enter()
+    defer { blockPath.leave() }
     switch block {
     case .heading(let h): spanning(if: h.level <= 2) { $0.renderHeading(h) }
     case .paragraph(let p): renderParagraph(p)
@@ -155,8 +178,15 @@ struct PDFLayouter {
     pendingSpace = 0
     if breakNextPage {
       s.pageBreakBefore = true
+      s.rightHandStart = rightHandNext
       breakNextPage = false
+      rightHandNext = false
     }
+    if let division = pendingDivision {
+      s.items.insert(PageItem(.anchor(name: BookPlan.anchor(division), y: 0, outline: nil)), at: 0)
+      pendingDivision = nil
+    }
+    if s.position == nil { s.position = FlowPosition(path: blockPath.path, offset: s.textOffset ?? 0) }
     if pendingKeep > 0 {
       s.keepWithNext = true
       pendingKeep -= 1

@@ -134,6 +134,13 @@ struct PageLayout {
   var pages: [LaidPage] = []
   /// The page index (0-based) of every anchor.
   var anchorPages: [String: Int] = [:]
+  /// Where the text of each page (by index) begins in the document: the first strip placed on it.
+  /// Pages holding no strip (a blank page, footnotes carried over) have none.
+  var pageStarts: [Int: FlowPosition] = [:]
+  /// Pages left blank so that a chapter opens on a right-hand page.
+  var blankPages: Set<Int> = []
+  /// Pages before the body of a book (title page, contents, introduction), numbered in roman.
+  var frontMatterPages = 0
   /// Where each drawn image came from (reference and source range), for preflight.
   var imageSources: [ObjectIdentifier: (reference: String, range: SourceRange, file: String)] = [:]
 

@@ -5,7 +5,7 @@ import ImprentaStyle
 /// their captions); a run taller than a page is split where it must. Footnotes called on a page
 /// are set at its foot under a short rule; a table's header row is repeated at the head of pages
 /// its rows go on to.
-struct Paginator {
+struct Paginator: PageFlow {
   let geometry: PageGeometry
   /// The footnotes of the page being filled.
   var footnotes: FootnoteArea
@@ -24,6 +24,9 @@ struct Paginator {
   private var items: [PageItem] = []
   private var y: Double = 0
   private var hasContent = false
+  var record = PageRecord()
+  var pageCount: Int { pages.count }
+  var pageHasContent: Bool { hasContent }
 
   init(geometry: PageGeometry, notes: [Int: [Slice]]) {
     self.geometry = geometry
@@ -35,7 +38,7 @@ struct Paginator {
     var slices = slices
     var i = 0
     while i < slices.count {
-      if slices[i].pageBreakBefore && hasContent { finishPage() }
+      breakPage(before: slices[i])
       if !hasContent, let header = slices[i].repeatHeader {
         for h in header { place(h) }
         onlyRepeatedHeader = true
@@ -68,7 +71,7 @@ struct Paginator {
     if hasContent || pages.isEmpty { finishPage() }
     // Long notes go on at the foot of pages of their own.
     while footnotes.hasCarried { finishPage() }
-    return PageLayout(pages: pages, anchorPages: anchorPages)
+    return layout(pages, anchors: anchorPages)
   }
 
   private var onlyRepeatedHeader = false
@@ -91,6 +94,7 @@ struct Paginator {
   }
 
   private mutating func place(_ slice: Slice) {
+    noteStart(of: slice)
     let dropSpace = !hasContent
     if !dropSpace { y += slice.spaceBefore }
     let left = geometry.left(page: pages.count)
@@ -109,7 +113,7 @@ struct Paginator {
     hasContent = true
   }
 
-  private mutating func finishPage() {
+  mutating func finishPage() {
     items += footnotes.finishPage(bodyHeight: y, page: pages.count, anchorPages: &anchorPages)
     pages.append(LaidPage(width: geometry.width, height: geometry.height, items: Paginator.mergeBoxes(items)))
     items = []

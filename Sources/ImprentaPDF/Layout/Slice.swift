@@ -15,6 +15,13 @@ struct Slice {
   var repeatHeader: [Slice]? = nil
   /// Start a new page before this strip.
   var pageBreakBefore = false
+  /// With `pageBreakBefore`: the new page is a right-hand one (a chapter opening in a book style).
+  var rightHandStart = false
+  /// Where in the document the strip comes from (block path and character offset), set as it is
+  /// emitted: the paginators record each page's first (`PageLayout.pageStarts`).
+  var position: FlowPosition? = nil
+  /// Unicode scalars of its block's text before this line (a line of text), for `position`.
+  var textOffset: Int? = nil
   /// Set across every column of a multi-column page (headings, figures, tables, pull-quotes).
   var span = false
   /// Heights (ascending) at which a strip no page can hold may be cut: for a table row, between
@@ -50,6 +57,7 @@ extension Slice {
     rest.footnotes = []
     rest.breaks = breaks.filter { $0 > cut }.map { $0 - shift }
     rest.pageBreakBefore = false
+    rest.rightHandStart = false
     var restAnchors: Set<String> = []
     for item in items {
       let middle: Double
@@ -106,11 +114,17 @@ struct PageGeometry {
   var marginBottom: Double
   var marginInner: Double
   var marginOuter: Double
+  /// Pages printed before the first one laid out (a book's covers): they decide which pages are
+  /// right-hand ones.
+  var pageOffset = 0
 
   var textWidth: Double { width - marginInner - marginOuter }
   var textHeight: Double { height - marginTop - marginBottom }
 
   /// The left edge of the text area of page `index` (0-based): the inner margin is at the left of
   /// right-hand (odd-numbered) pages.
-  func left(page index: Int) -> Double { index % 2 == 0 ? marginInner : marginOuter }
+  func left(page index: Int) -> Double { isRightHand(page: index) ? marginInner : marginOuter }
+
+  /// Whether page `index` (0-based) is a right-hand page: the first printed page is one.
+  func isRightHand(page index: Int) -> Bool { (index + pageOffset) % 2 == 0 }
 }

@@ -5,7 +5,7 @@ import ImprentaStyle
 /// top to bottom, left to right, and are balanced (the columns end level) where a spanning
 /// element follows, at a page break, and at the end. Slices joined by `keepWithNext` stay in one
 /// column; footnotes go to the page's foot across the text width, as in one column.
-struct ColumnPaginator {
+struct ColumnPaginator: PageFlow {
   let geometry: PageGeometry
   let columns: Int
   let gap: Double
@@ -27,6 +27,9 @@ struct ColumnPaginator {
   /// The top of the next band, from the text area's top.
   private var y = 0.0
   private var hasContent = false
+  var record = PageRecord()
+  var pageCount: Int { pages.count }
+  var pageHasContent: Bool { hasContent }
 
   init(geometry: PageGeometry, notes: [Int: [Slice]], columns: Int, gap: Double) {
     self.geometry = geometry
@@ -41,7 +44,7 @@ struct ColumnPaginator {
   mutating func paginate(_ slices: [Slice]) -> PageLayout {
     var i = 0
     while i < slices.count {
-      if slices[i].pageBreakBefore && hasContent { finishPage() }
+      breakPage(before: slices[i])
       var j = i
       if slices[i].span {
         // A spanning group, kept with what follows it (a heading with its first lines).
@@ -87,7 +90,7 @@ struct ColumnPaginator {
     if hasContent || pages.isEmpty { finishPage() }
     // Long notes go on at the foot of pages of their own.
     while footnotes.hasCarried { finishPage() }
-    return PageLayout(pages: pages, anchorPages: anchorPages)
+    return layout(pages, anchors: anchorPages)
   }
 
   // MARK: - Measuring
@@ -210,6 +213,7 @@ struct ColumnPaginator {
   }
 
   private mutating func place(_ slice: Slice, dx: Double, dy: Double, dropSpace: Bool, column: Int = 0) {
+    noteStart(of: slice)
     for var item in slice.items {
       if case .box(var r, let fill, let stroke, var g) = item.kind {
         if dropSpace && r.y < 0 {
@@ -227,7 +231,7 @@ struct ColumnPaginator {
     footnotes.call(slice.footnotes)
   }
 
-  private mutating func finishPage() {
+  mutating func finishPage() {
     items += footnotes.finishPage(bodyHeight: y, page: pages.count, anchorPages: &anchorPages)
     pages.append(LaidPage(width: geometry.width, height: geometry.height, items: Paginator.mergeBoxes(items)))
     items = []

@@ -42,12 +42,12 @@ extension PDFLayouter {
   /// Breaks the flow into pages: in columns when the style asks for them.
   mutating func paginate() -> PageLayout {
     if columnCount > 1 {
-      var paginator = ColumnPaginator(geometry: geometry, notes: notes, columns: columnCount, gap: style.page.columnGap.points(em: baseSize))
+      var paginator = ColumnPaginator(geometry: pageGeometry, notes: notes, columns: columnCount, gap: style.page.columnGap.points(em: baseSize))
       paginator.ruleColor = style.footnote.ruleColor
       paginator.rightToLeft = direction == .rtl
       return paginator.paginate(slices)
     }
-    var paginator = Paginator(geometry: geometry, notes: notes)
+    var paginator = Paginator(geometry: pageGeometry, notes: notes)
     paginator.ruleColor = style.footnote.ruleColor
     paginator.rightToLeft = direction == .rtl
     return paginator.paginate(slices)

@@ -31,6 +31,14 @@ extension PDFWriter {
       for (k, v) in part.anchorPages where body.anchorPages[k] == nil { body.anchorPages[k] = v + offset }
       body.imageSources.merge(part.imageSources) { a, _ in a }
     }
+    return try writeFiles(body: body, first: first, engine: engine, environment: environment, diagnostics: &diagnostics).files
+  }
+
+  /// The files of laid-out `body` pages (covers, labels, preflight, painting, imposition), and
+  /// the final layout's page labels.
+  func writeFiles(body: PageLayout, first: Document, engine: TextEngine, environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> (
+    files: [PDFFile], labels: [String], covers: CoverPages
+  ) {
     let print = PrintGeometry(style: style)
     var coverStyle = style
     if options.bookCover { coverStyle.cover.front = true }
@@ -38,11 +46,13 @@ extension PDFWriter {
     let covers = coverLayouter.layoutCovers(bleed: print.bleed)
     diagnostics.append(contentsOf: coverLayouter.diagnostics)
     let layout = PDFWriter.compose(body, covers: covers, coverImages: coverLayouter.imageSources)
-    let hasFrontMatter = !covers.front.isEmpty || !covers.back.isEmpty
-    let labels = hasFrontMatter ? PDFWriter.pageLabels(front: covers.front.count, body: body.pages.count, back: covers.back.count) : []
+    let hasCovers = !covers.front.isEmpty || !covers.back.isEmpty
+    let front = covers.front.count + body.frontMatterPages
+    let labels = hasCovers || body.frontMatterPages > 0 ? PDFWriter.pageLabels(front: front, body: body.pages.count - body.frontMatterPages, back: covers.back.count) : []
     let mode = options.impose ?? Imposition(rawValue: style.print.impose)
-    let styleCovers = style.cover.front || style.cover.back
-    let preflight = options.preflight ?? (!print.isPlain || (hasFrontMatter && styleCovers) || mode != nil)
+    // A cover the style did not ask for (a book's) alone does not make the PDF a print job.
+    let styleCovers = hasCovers && (style.cover.front || style.cover.back)
+    let preflight = options.preflight ?? (!print.isPlain || styleCovers || mode != nil)
     if preflight { Preflight(style: style, geometry: print, file: first.sourcePath, labels: labels).check(layout, into: &diagnostics) }
 
     var files: [PDFFile] = []
@@ -76,7 +86,8 @@ extension PDFWriter {
     for name in fontProblems ?? [] {
       diagnostics.report(.preflightFontNotEmbedded, "font \(name) is not embedded in the PDF: the printer would substitute it", file: first.sourcePath)
     }
-    return files
+    let allLabels = labels.isEmpty ? (0..<layout.pages.count).map { String($0 + 1) } : labels
+    return (files, allLabels, covers)
   }
 
   /// The body between its covers; anchors move with their pages.
