@@ -102,7 +102,9 @@ struct BookOutputTests {
   /// The outline read back from the PDF equals the nav's and the NCX's; returns it.
   @discardableResult
   static func expectSameOutline(_ pdf: [UInt8], _ epub: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
-    guard let outline = try BookOutline.pdf(pdf), let nav = try BookOutline.nav(epub), let ncx = try BookOutline.ncx(epub) else { return [] }
+    guard var outline = try BookOutline.pdf(pdf), let nav = try BookOutline.nav(epub), let ncx = try BookOutline.ncx(epub) else { return [] }
+    // The printed contents page has a bookmark of its own; the e-book's nav is its contents.
+    if let first = outline.first, ["1 Contenido", "1 Contents"].contains(first) { outline.removeFirst() }
     #expect(!outline.isEmpty, sourceLocation: sourceLocation)
     #expect(outline == nav, "PDF outline vs nav", sourceLocation: sourceLocation)
     #expect(nav == ncx, "nav vs NCX", sourceLocation: sourceLocation)
