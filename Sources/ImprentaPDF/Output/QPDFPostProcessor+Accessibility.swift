@@ -15,6 +15,8 @@ extension QPDFPostProcessor {
     var linkDescriptions: [String] = []
     /// Print output that is not for reading (the imposed booklet): no structure tree, not marked.
     var untagged = false
+    /// The elements the painter made, to merge the parts of one and place links.
+    var structure: StructureLog? = nil
   }
 
   static func makeAccessible(_ q: qpdf_data?, root: qpdf_oh, _ a: Accessibility) {
@@ -38,7 +40,11 @@ extension QPDFPostProcessor {
       for i in 0..<max(0, Int(qpdf_get_num_pages(q))) { qpdf_oh_remove_key(q, qpdf_get_page_n(q, i), "/StructParents") }
       return
     }
-    fixStructure(q, root: root, linkDescriptions: a.linkDescriptions)
+    // Links are described in the order they were made, before the tree is rearranged.
+    fixStructure(q, root: root, linkDescriptions: a.linkDescriptions, linksOnly: true)
+    let treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
+    if let log = a.structure, qpdf_oh_is_dictionary(q, treeRoot) != 0 { mendStructure(q, treeRoot: treeRoot, log: log) }
+    fixStructure(q, root: root, linkDescriptions: [], linksOnly: false)
   }
 
   /// The XMP packet as the catalog's `/Metadata` stream (uncompressed, as XMP readers expect).
@@ -156,7 +162,7 @@ extension QPDFPostProcessor {
 
   /// Takes the artifact marker elements out of the tree and the parent tree, adds `/Scope` to
   /// header cells and `/Contents` to link annotations.
-  static func fixStructure(_ q: qpdf_data?, root: qpdf_oh, linkDescriptions: [String]) {
+  static func fixStructure(_ q: qpdf_data?, root: qpdf_oh, linkDescriptions: [String], linksOnly: Bool) {
     let treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
     guard qpdf_oh_is_dictionary(q, treeRoot) != 0 else { return }
     func isArtifact(_ node: qpdf_oh) -> Bool {
@@ -168,7 +174,7 @@ extension QPDFPostProcessor {
     func visit(_ node: qpdf_oh, depth: Int) {
       guard depth < 512, qpdf_oh_is_dictionary(q, node) != 0 else { return }
       let s = qpdf_oh_get_key(q, node, "/S")
-      if qpdf_oh_is_name_and_equals(q, s, "/TH") != 0, qpdf_oh_has_key(q, node, "/A") == 0 {
+      if !linksOnly, qpdf_oh_is_name_and_equals(q, s, "/TH") != 0, qpdf_oh_has_key(q, node, "/A") == 0 {
         let attributes = qpdf_oh_new_dictionary(q)
         qpdf_oh_replace_key(q, attributes, "/O", qpdf_oh_new_name(q, "/Table"))
         qpdf_oh_replace_key(q, attributes, "/Scope", qpdf_oh_new_name(q, "/Column"))
@@ -176,6 +182,7 @@ extension QPDFPostProcessor {
       }
       let kids = qpdf_oh_get_key(q, node, "/K")
       if qpdf_oh_is_name_and_equals(q, s, "/Link") != 0 {
+        guard linksOnly else { return }
         let description = nextLink < linkDescriptions.count ? linkDescriptions[nextLink] : ""
         nextLink += 1
         for kid in items(kids) where qpdf_oh_is_dictionary(q, kid) != 0 && qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, kid, "/Type"), "/OBJR") != 0 {
@@ -187,7 +194,9 @@ extension QPDFPostProcessor {
         if !description.isEmpty { qpdf_oh_replace_key(q, node, "/Alt", qpdf_oh_new_unicode_string(q, description)) }
         return
       }
-      if qpdf_oh_is_array(q, kids) != 0 {
+      if linksOnly {
+        // the tree is left as it is
+      } else if qpdf_oh_is_array(q, kids) != 0 {
         var i = Int32(qpdf_oh_get_array_n_items(q, kids)) - 1
         while i >= 0 {
           if isArtifact(qpdf_oh_get_array_item(q, kids, i)) { qpdf_oh_erase_item(q, kids, i) }
@@ -203,6 +212,7 @@ extension QPDFPostProcessor {
       return [oh]
     }
     visit(treeRoot, depth: 0)
+    guard !linksOnly else { return }
     // The parent tree maps each page's marked content to its element: artifacts have none.
     let nums = qpdf_oh_get_key(q, qpdf_oh_get_key(q, treeRoot, "/ParentTree"), "/Nums")
     guard qpdf_oh_is_array(q, nums) != 0 else { return }

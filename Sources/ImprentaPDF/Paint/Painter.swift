@@ -39,6 +39,10 @@ struct Painter {
       while common < open.count, common < tags.count, open[common].id == tags[common].id { common += 1 }
       while open.count > common { ctx.endTag(open.removeLast().name) }
       for t in tags[common...] {
+        let log = ctx.structure
+        if t.id > 0 {
+          if let first = log.firstElement[t.id] { log.continuations.append((log.names.count, first)) } else { log.firstElement[t.id] = log.names.count }
+        }
         ctx.beginTag(t.name)
         open.append(t)
       }
@@ -100,7 +104,7 @@ struct Painter {
         if pending?.destination == destination {
           pending?.rects.append(r)
         } else {
-          if let p = pending, link(p.rects, to: p.destination, into: ctx) { descriptions.append(p.description) }
+          if let p = pending, link(p.rects, to: p.destination, into: ctx, on: page) { descriptions.append(p.description) }
           // What the link's text says; a link with none (an image's) says where it goes.
           let text = item.tags.first?.alt ?? ""
           pending = (destination, text.isEmpty ? String(destination.drop { $0 == "#" }) : text, [r])
@@ -109,13 +113,28 @@ struct Painter {
         break
       }
     }
-    if let p = pending, link(p.rects, to: p.destination, into: ctx) { descriptions.append(p.description) }
+    if let p = pending, link(p.rects, to: p.destination, into: ctx, on: page) { descriptions.append(p.description) }
     return descriptions
   }
 
   /// A link over `rects` to an anchor of this PDF or to a URI `URLPolicy` allows; false when no
   /// link is made.
-  private func link(_ rects: [Rect], to destination: String, into ctx: CairoContext) -> Bool {
+  private func link(_ rects: [Rect], to destination: String, into ctx: CairoContext, on page: LaidPage) -> Bool {
+    // The element of the text under the link's first area, for the link element to go into.
+    let index = ctx.structure.names.count
+    var parent: Int? = nil
+    if let area = rects.first {
+      for item in page.items {
+        guard case .text(let t) = item.kind, let tag = item.tags.last, tag.id > 0, let element = ctx.structure.firstElement[tag.id] else { continue }
+        if t.baseline >= area.y, t.baseline <= area.maxY, t.x < area.maxX, t.x + t.width > area.x {
+          parent = element
+          break
+        }
+      }
+    }
+    defer {
+      if let parent, ctx.structure.names.count > index { ctx.structure.linkParents.append((index, parent)) }
+    }
     if destination.hasPrefix("#") {
       let name = String(destination.dropFirst())
       guard layout.anchorPages[name] != nil else { return false }

@@ -173,7 +173,7 @@ extension PDFWriter {
     let claims = !placed.figureAlts.contains("")
     return try finish(ctx, document: document, environment: environment, figureAlts: placed.figureAlts, boxes: boxes, fontProblems: &fontProblems,
       qpdfWarnings: &qpdfWarnings,
-      accessibility: .init(metadata: xmp(document, environment: environment, claimsPDFUA: claims), linkDescriptions: links))
+      accessibility: .init(metadata: xmp(document, environment: environment, claimsPDFUA: claims), linkDescriptions: links, structure: ctx.structure))
   }
 
   /// The imposed sheets: each page painted again at its place, clipped to its half of the sheet
