@@ -67,41 +67,80 @@ extension QPDFPostProcessor {
     var buffer: UnsafeMutablePointer<UInt8>? = nil
     var length = 0
     guard qpdf_oh_get_page_content_data(q, page, &buffer, &length) & QPDF_ERRORS == 0, let buffer else { return }
-    defer { free(buffer) }
-    let original = String(decoding: UnsafeBufferPointer(start: buffer, count: length), as: UTF8.self)
-    guard String(decoding: UnsafeBufferPointer(start: buffer, count: length), as: UTF8.self).utf8.count == length else { return }  // not UTF-8 safe: leave it
-    let text = rewrittenContent(original)
-    guard text != original else { return }
+    let original = Array(UnsafeBufferPointer(start: buffer, count: length))
+    free(buffer)
+    let bytes = rewrittenContent(original)
+    guard bytes != original else { return }
     let stream = qpdf_oh_new_stream(q)
-    let bytes = Array(text.utf8)
     bytes.withUnsafeBufferPointer { qpdf_oh_replace_stream_data(q, stream, $0.baseAddress, $0.count, qpdf_oh_new_null(q), qpdf_oh_new_null(q)) }
     qpdf_oh_replace_key(q, page, "/Contents", stream)
   }
 
   /// The content stream with artifacts marked and soft hyphens cleaned (pure, for tests).
   static func rewrittenContent(_ content: String) -> String {
-    var text = content
-    for kind in ArtifactTag.allCases {
-      text = text.replacingOccurrences(of: "/\(kind.rawValue) << /MCID [0-9]+ >> BDC", with: kind.marker, options: .regularExpression)
-    }
-    text = text.replacingOccurrences(of: #"/Span << /ActualText <feff00ad> >> BDC\s*EMC\s*"#, with: "", options: [.regularExpression, .caseInsensitive])
-    return replacingHex(in: text, after: "/ActualText <feff")
+    String(decoding: rewrittenContent(Array(content.utf8)), as: UTF8.self)
   }
 
-  /// Every hex string after `prefix` with its `00ad` units (aligned to 4 digits) dropped when it
-  /// holds other characters too.
-  static func replacingHex(in text: String, after prefix: String) -> String {
-    guard text.contains(prefix) else { return text }
-    var out = ""
-    var rest = Substring(text)
-    while let r = rest.range(of: prefix) {
-      out += rest[..<r.upperBound]
-      rest = rest[r.upperBound...]
-      guard let end = rest.firstIndex(of: ">") else { break }
-      out += withoutSoftHyphens(String(rest[..<end]))
-      rest = rest[end...]
+  /// The same on bytes (content streams are not text: images may sit inline).
+  static func rewrittenContent(_ content: [UInt8]) -> [UInt8] {
+    var bytes = content
+    for kind in ArtifactTag.allCases {
+      // `/WP << /MCID 12 >> BDC` → `/Artifact << /Type /Pagination >> BDC`
+      bytes = replacing("/\(kind.rawValue) << /MCID ", in: bytes) { rest in
+        var n = rest.startIndex
+        while n < rest.endIndex, rest[n] >= UInt8(ascii: "0"), rest[n] <= UInt8(ascii: "9") { n += 1 }
+        let tail = Array(" >> BDC".utf8)
+        guard n > rest.startIndex, rest[n...].starts(with: tail) else { return nil }
+        return (n - rest.startIndex + tail.count, Array(kind.marker.utf8))
+      }
     }
-    return out + rest
+    // Cairo writes this span exactly so (lower-case hex, one operator a line).
+    bytes = replacing("/Span << /ActualText <feff00ad> >> BDC\nEMC\n", in: bytes) { _ in (0, []) }
+    let prefix = Array("/ActualText <feff".utf8)
+    return replacing("/ActualText <feff", in: bytes) { rest in
+      guard let end = rest.firstIndex(of: UInt8(ascii: ">")), end - rest.startIndex < 4096 else { return nil }
+      return (end - rest.startIndex, prefix + Array(withoutSoftHyphens(String(decoding: rest[..<end], as: UTF8.self)).utf8))
+    }
+  }
+
+  /// `bytes` with each occurrence of `needle` handed to `replace`, which sees the bytes after it
+  /// and says how many of them it takes and what stands for the needle and them (nil: keep all).
+  /// Found with `memchr`/`memcmp`: a page of one long line holds tens of thousands of spans.
+  static func replacing(_ needle: String, in bytes: [UInt8], _ replace: (ArraySlice<UInt8>) -> (consumed: Int, with: [UInt8])?) -> [UInt8] {
+    let n = Array(needle.utf8)
+    var offsets: [Int] = []
+    bytes.withUnsafeBytes { h in
+      n.withUnsafeBytes { nb in
+        guard let base = h.baseAddress, let nbase = nb.baseAddress else { return }
+        var start = 0
+        while start < h.count, let p = memchr(base + start, Int32(n[0]), h.count - start) {
+          let offset = base.distance(to: UnsafeRawPointer(p))
+          if offset + nb.count <= h.count, memcmp(base + offset, nbase, nb.count) == 0 {
+            offsets.append(offset)
+            start = offset + nb.count
+          } else {
+            start = offset + 1
+          }
+        }
+      }
+    }
+    guard !offsets.isEmpty else { return bytes }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    for offset in offsets where offset >= i {
+      out.append(contentsOf: bytes[i..<offset])
+      let after = offset + n.count
+      if let r = replace(bytes[after...]) {
+        out.append(contentsOf: r.with)
+        i = after + r.consumed
+      } else {
+        out.append(contentsOf: n)
+        i = after
+      }
+    }
+    out.append(contentsOf: bytes[i...])
+    return out
   }
 
   /// UTF-16 hex digits without the soft hyphens, unless a soft hyphen is all they say.
@@ -145,17 +184,23 @@ extension QPDFPostProcessor {
   /// A ToUnicode CMap's destination strings (`<0012> <006600AD0069>`) without soft hyphens that
   /// share a glyph with other characters.
   static func cleanedToUnicode(_ cmap: String) -> String {
-    var out = ""
-    var rest = Substring(cmap)
-    while let open = rest.firstIndex(of: "<") {
-      out += rest[...open]
-      rest = rest[rest.index(after: open)...]
-      guard let close = rest.firstIndex(of: ">") else { break }
-      let hex = String(rest[..<close])
-      out += hex.allSatisfy(\.isHexDigit) ? withoutSoftHyphens(hex) : hex
-      rest = rest[close...]
+    let bytes = Array(cmap.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+      out.append(bytes[i])
+      guard bytes[i] == UInt8(ascii: "<") else {
+        i += 1
+        continue
+      }
+      var j = i + 1
+      while j < bytes.count, bytes[j] != UInt8(ascii: ">") { j += 1 }
+      let hex = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+      out.append(contentsOf: (hex.allSatisfy(\.isHexDigit) ? withoutSoftHyphens(hex) : hex).utf8)
+      i = j
     }
-    return out + rest
+    return String(decoding: out, as: UTF8.self)
   }
 
   // MARK: - Structure tree
