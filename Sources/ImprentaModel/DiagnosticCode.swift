@@ -29,6 +29,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
   case exportFailed = "export-failed"
   case pdfWriteFailed = "pdf-write-failed"
   case pdfRepaired = "pdf-repaired"
+  case pdfuaNotClaimed = "pdfua-not-claimed"
   case zipFailed = "zip-failed"
   // Run settings
   case invalidSourceDateEpoch = "invalid-source-date-epoch"
@@ -154,6 +155,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case .exportFailed: return e(.error, "a backend could not write an output", "report it with the page that causes it")
     case .pdfWriteFailed: return e(.error, "the PDF could not be written", "report it with the page that causes it")
     case .pdfRepaired: return e(.warning, "qpdf had to repair the PDF Cairo wrote", "report it with the page that causes it")
+    case .pdfuaNotClaimed: return e(.warning, "the PDF does not claim PDF/UA-1: a figure (an image with a caption) has no alternative text", "write ![what it shows](file.png \"caption\")")
     case .zipFailed: return e(.error, "the EPUB's ZIP could not be written (too many files or bytes)", "split the book")
     case .invalidSourceDateEpoch: return e(.error, "SOURCE_DATE_EPOCH is not a whole number of seconds up to year 9999", "set it to the output of `date +%s` or unset it")
     case .invalidProject: return e(.error, "imprenta.yaml has an unknown key, a bad value or a path leaving the project", "fix the key at the position given")

@@ -15,3 +15,30 @@ public func runTool(_ tool: String, _ arguments: [String]) -> (status: Int32, ou
   p.waitUntilExit()
   return (p.terminationStatus, String(decoding: data, as: UTF8.self))
 }
+
+/// The `pdfua` checker (PyPI `pdfua`, the machine-checkable rules of PDF/UA-1): the one
+/// `scripts/setup` installs under `.build/tools/pdfua`, else one on the PATH; nil when neither.
+public let pdfuaExecutable: String? = {
+  let local = Repository.root.appendingPathComponent(".build/tools/pdfua/bin/pdfua").path
+  if FileManager.default.isExecutableFile(atPath: local) { return local }
+  for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+    let path = String(dir) + "/pdfua"
+    if FileManager.default.isExecutableFile(atPath: path) { return path }
+  }
+  return nil
+}()
+
+/// `pdfua check` on `files`: its exit status (0: no finding) and its report; nil without pdfua.
+public func pdfuaCheck(_ files: [String]) -> (status: Int32, output: String)? {
+  guard let tool = pdfuaExecutable, !files.isEmpty else { return nil }
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: tool)
+  p.arguments = ["check", "--quiet"] + files
+  let pipe = Pipe()
+  p.standardOutput = pipe
+  p.standardError = pipe
+  do { try p.run() } catch { return nil }
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+}

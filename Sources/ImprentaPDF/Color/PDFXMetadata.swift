@@ -35,6 +35,20 @@ enum PDFXMetadata {
     return "uuid:" + [String(h[0..<8]), String(h[8..<12]), String(h[12..<16]), String(h[16..<20]), String(h[20..<32])].joined(separator: "-")
   }
 
+  /// The PDF/X-4 properties the one XMP writer (`XMPMetadata.extra`) adds to a file's packet.
+  static func properties(title: String, date: String) -> [XMPMetadata.Property] {
+    let id = documentID(title + "\u{0}" + date)
+    let mm = "http://ns.adobe.com/xap/1.0/mm/"
+    return [
+      XMPMetadata.Property(prefix: "pdfxid", namespace: "http://www.npes.org/pdfx/ns/id/", name: "GTS_PDFXVersion", value: "PDF/X-4"),
+      XMPMetadata.Property(prefix: "pdf", namespace: "http://ns.adobe.com/pdf/1.3/", name: "Trapped", value: "False"),
+      XMPMetadata.Property(prefix: "xmpMM", namespace: mm, name: "DocumentID", value: id),
+      XMPMetadata.Property(prefix: "xmpMM", namespace: mm, name: "InstanceID", value: id),
+      XMPMetadata.Property(prefix: "xmpMM", namespace: mm, name: "VersionID", value: "1"),
+      XMPMetadata.Property(prefix: "xmpMM", namespace: mm, name: "RenditionClass", value: "default"),
+    ]
+  }
+
   static func xmp(title: String, producer: String, date: String) -> String {
     let d = xmpDate(date)
     let id = documentID(title + "\u{0}" + date)

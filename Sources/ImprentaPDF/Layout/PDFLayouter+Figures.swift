@@ -6,7 +6,10 @@ extension PDFLayouter {
   /// centred, kept with its caption. A missing, refused or undecodable image is a warning and a
   /// framed placeholder with the alt text.
   mutating func renderFigure(_ f: Figure) {
-    let tag = StructureTag(name: "Figure", id: nextID(), alt: f.image.alt.isEmpty ? f.caption.plainText : f.image.alt)
+    // No alternative text is made up (the caption says something else than the picture shows):
+    // without one the image is decorative, or, under a caption, a figure the PDF cannot describe.
+    let alt = f.image.readableAlt ?? ""
+    let tag = alt.isEmpty && f.caption.isEmpty ? nil : StructureTag(name: "Figure", id: nextID(), alt: alt)
     space(style.paragraph.spaceAfter.points(em: baseSize))
     var slice: Slice
     if let image = loadImage(f.image.source, range: f.range.isKnown ? f.range : f.image.range) {
@@ -14,15 +17,16 @@ extension PDFLayouter {
       let scale = min(style.figure.fullWidth ? .infinity : 1, width / image.naturalWidth, maxH / image.naturalHeight)
       let w = image.naturalWidth * scale, h = image.naturalHeight * scale
       let r = Rect(x: indent + (width - w) / 2, y: 0, width: w, height: h)
-      slice = Slice(height: h, items: [PageItem(.image(r, image), tags: tagStack + [tag])])
+      slice = Slice(height: h, items: [PageItem(.image(r, image), tags: tag.map { tagStack + [$0] } ?? [])])
       switch InlineBuilder.linkKind(f.link) {
-      case .link: slice.items.append(PageItem(.link(r, destination: f.link)))
+      case .link: slice.items.append(PageItem(.link(r, destination: f.link), tags: [StructureTag(name: "Link", id: 0, alt: alt.isEmpty ? f.caption.plainText : alt)]))
       case .none: break
       case .refused(let why): reportRefusedLink(f.link, reason: why, at: f.range)
       case .overBudget: reportRefusedLink(f.link, reason: "", at: f.range)
       }
     } else {
-      slice = placeholder(alt: f.image.alt.isEmpty ? f.image.source : f.image.alt, tag: tag)
+      // The placeholder is text: a paragraph, not a picture.
+      slice = placeholder(alt: f.image.alt.isEmpty ? f.image.source : f.image.alt, tag: StructureTag(name: "P", id: nextID()))
     }
     if !f.attributes.id.isEmpty { slice.items.insert(PageItem(.anchor(name: f.attributes.id, y: 0, outline: nil)), at: 0) }
     if f.caption.isEmpty {

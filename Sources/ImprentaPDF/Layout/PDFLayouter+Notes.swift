@@ -27,7 +27,7 @@ extension PDFLayouter {
       pendingMarker = [
         PageItem(.anchor(name: "fn-\(number)", y: -baseSize, outline: nil)),
         PageItem(.text(TextLine(block: block, index: 0, x: hang - w - baseSize * 0.4, baseline: 0)), tags: tagStack + [StructureTag(name: "Lbl", id: nextID())]),
-        PageItem(.link(Rect(x: hang - w - baseSize * 0.4, y: -baseSize, width: w, height: baseSize * 1.3), destination: "#fnref-\(number)")),
+        PageItem(.link(Rect(x: hang - w - baseSize * 0.4, y: -baseSize, width: w, height: baseSize * 1.3), destination: "#fnref-\(number)"), tags: [StructureTag(name: "Link", id: 0, alt: "\(number)")]),
       ]
       for b in note.blocks { render(b) }
       if pendingMarker != nil { emit(Slice(height: baseSize * style.base.lineHeight)) }

@@ -18,12 +18,15 @@ extension PDFLayouter {
     let texts = rows.map { row in (0..<n).map { i in i < row.count ? attributed(row[i].content, size: size, hyphenate: true) : AttributedText() } }
     let widths = columnWidths(texts, font: f, bold: header, padding: pad)
     let tableTag = StructureTag(name: "Table", id: nextID())
+    let headTag = StructureTag(name: "THead", id: nextID()), bodyTag = StructureTag(name: "TBody", id: nextID())
     tagStack.append(tableTag)
     var headerSlices: [Slice] = []
     space(style.paragraph.spaceAfter.points(em: baseSize))
     for (r, cells) in texts.enumerated() {
       let isHeader = r == 0
+      tagStack.append(isHeader ? headTag : bodyTag)
       var slice = row(cells, widths: widths, font: isHeader ? header : f, alignments: t.alignments, padding: pad, isHeader: isHeader)
+      tagStack.removeLast()
       if isHeader {
         if !style.table.headerBackground.isNone {
           slice.items.insert(PageItem(.box(Rect(x: indent, y: 0, width: widths.reduce(0, +), height: slice.height), fill: style.table.headerBackground, stroke: .none, group: 0)), at: 0)
@@ -37,7 +40,14 @@ extension PDFLayouter {
       if isHeader {
         slice.items.append(PageItem(.rule(x0: indent, y0: 0, x1: indent + total, y1: 0, width: rule * 2, color: style.table.ruleColor)))
         slice.keepWithNext = true
-        headerSlices = [slice]
+        // Set again on the next pages as decoration: the table has one header, in its THead.
+        var repeated = slice
+        repeated.items = slice.items.map { item in
+          var untagged = item
+          if case .link = item.kind {} else { untagged.tags = [] }
+          return untagged
+        }
+        headerSlices = [repeated]
       } else if r > 1 {
         slice.repeatHeader = headerSlices
       }

@@ -68,9 +68,10 @@ extension PDFLayouter {
       slice.items.append(PageItem(.text(TextLine(block: block, index: k, x: lineX, baseline: baseline)), tags: tags))
       let lineEnd = m.start + m.length
       for link in text.links where link.start < lineEnd && link.end > m.start {
+        let description = PDFLayouter.linkDescription(text.string, start: link.start, end: link.end)
         for (x0, x1) in block.xRanges(line: k, start: max(link.start, m.start), end: min(link.end, lineEnd)) where x1 > x0 {
           let linkX = mirrored ? x + blockWidth - x1 : x + x0
-          slice.items.append(PageItem(.link(Rect(x: linkX, y: 0, width: x1 - x0, height: pitch), destination: link.destination)))
+          slice.items.append(PageItem(.link(Rect(x: linkX, y: 0, width: x1 - x0, height: pitch), destination: link.destination), tags: [StructureTag(name: "Link", id: 0, alt: description)]))
         }
       }
       for call in text.footnoteCalls where call.index >= m.start && call.index < max(lineEnd, m.start + 1) {
@@ -142,6 +143,14 @@ extension PDFLayouter {
     for l in lines { emit(l) }
     pendingKeep = 1
     space(hs.spaceAfter.points(em: baseSize))
+  }
+
+  /// What a link's annotation says (`/Contents`): its text, soft hyphens and line breaks dropped.
+  static func linkDescription(_ string: String, start: Int, end: Int) -> String {
+    let bytes = Array(string.utf8)
+    guard start >= 0, end <= bytes.count, start < end else { return "" }
+    let text = String(decoding: bytes[start..<end], as: UTF8.self).replacingOccurrences(of: "\u{AD}", with: "")
+    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 }
 

@@ -71,7 +71,7 @@ extension PDFLayouter {
       }
       lines.append(last)
       let height = lines.reduce(0) { $0 + $1.height }
-      lines[0].items.append(PageItem(.link(Rect(x: indent + step, y: 0, width: width - step, height: height), destination: "#\(h.id)")))
+      lines[0].items.append(PageItem(.link(Rect(x: indent + step, y: 0, width: width - step, height: height), destination: "#\(h.id)"), tags: [StructureTag(name: "Link", id: 0, alt: h.content.plainText)]))
       for k in lines.indices.dropLast() { lines[k].keepWithNext = true }
       for l in lines { emit(l) }
       space(h.level == top ? 3 : 1)
@@ -121,6 +121,7 @@ extension PDFLayouter {
     let block = TextBlock(engine: engine, text: t, format: ParagraphFormat(font: f, width: geometry.textWidth, align: rs.align, direction: direction))
     guard let m = block.lines.first else { return }
     let baseline = isHeader ? geometry.marginTop / 2 + size / 3 : geometry.height - geometry.marginBottom / 2 + size / 3
-    layout.pages[i].items.append(PageItem(.text(TextLine(block: block, index: 0, x: left + m.x, baseline: baseline))))
+    layout.pages[i].items.append(
+      PageItem(.text(TextLine(block: block, index: 0, x: left + m.x, baseline: baseline)), tags: [StructureTag(name: ArtifactTag.pagination.rawValue, id: -1)]))
   }
 }

@@ -3,8 +3,8 @@ import CQPDF
 import ImprentaModel
 
 /// What Cairo cannot write, set with qpdf's C API on the finished file: the catalog's `/Lang`,
-/// `/CreationDate` and `/ModDate` with the `D:` prefix, and a deterministic `/ID`, so two runs
-/// give the same bytes. Objects are packed into object streams on the way.
+/// `/CreationDate` and `/ModDate` with the `D:` prefix, a deterministic `/ID`, so two runs
+/// give the same bytes, and what PDF/UA-1 needs beyond Cairo's tags (`+Accessibility`). Objects are packed into object streams on the way.
 enum QPDFPostProcessor {
   struct Failure: Error, CustomStringConvertible {
     var description: String
@@ -62,7 +62,8 @@ enum QPDFPostProcessor {
   /// document to its CMYK and marks it PDF/X-4 (`makePDFX`); what that found goes to `pdfx`. qpdf's warnings (a repaired
   /// object, a broken stream) never go to stderr: they are added to `warnings`, for diagnostics.
   static func process(
-    _ pdf: [UInt8], language: String, rightToLeft: Bool = false, date: PageDate, figureAlts: [String] = [], boxes: PageBoxes? = nil, warnings: inout [String],
+    _ pdf: [UInt8], language: String, rightToLeft: Bool = false, date: PageDate, figureAlts: [String] = [], boxes: PageBoxes? = nil,
+    accessibility: Accessibility = .init(), warnings: inout [String],
     inspect: ((qpdf_data?) -> Void)? = nil, outputProfile: OutputProfile? = nil, title: String = "", pdfx: inout PDFXReport?
   ) throws -> [UInt8] {
     var q: qpdf_data? = qpdf_init()
@@ -95,6 +96,13 @@ enum QPDFPostProcessor {
           qpdf_oh_replace_key(q, root, "/ViewerPreferences", preferences)
         }
         setFigureAlts(q, root: root, alts: figureAlts)
+        var accessibility = accessibility
+        // A PDF/X-4 file says so in its XMP too (with the identifiers PDF/X asks for).
+        if outputProfile != nil, var metadata = accessibility.metadata {
+          metadata.extra += PDFXMetadata.properties(title: metadata.title, date: pdfDate(date))
+          accessibility.metadata = metadata
+        }
+        makeAccessible(q, root: root, accessibility)
         if let boxes { setBoxes(q, boxes) }
         inspect?(q)
         let trailer = qpdf_get_trailer(q)

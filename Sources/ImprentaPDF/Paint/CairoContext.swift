@@ -8,6 +8,8 @@ final class CairoContext {
   let cr: OpaquePointer
   private let sink: Sink?
   let isPDF: Bool
+  /// The structure elements Cairo has made, in the order it made them (= the tree's pre-order).
+  let structure = StructureLog()
   /// The bitmaps painted on the current page, released when it is written: destroyed earlier,
   /// Cairo would copy each one (its snapshot of the pending page) at once.
   private var pageImages: [CairoImage] = []
@@ -100,7 +102,9 @@ final class CairoContext {
   // MARK: - Tags
 
   func beginTag(_ name: String, attributes: String = "") {
-    if isPDF { cairo_tag_begin(cr, name, attributes.isEmpty ? nil : attributes) }
+    guard isPDF else { return }
+    structure.names.append(name)
+    cairo_tag_begin(cr, name, attributes.isEmpty ? nil : attributes)
   }
 
   func endTag(_ name: String) {
@@ -120,6 +124,7 @@ final class CairoContext {
   private func link(_ rects: [Rect], attributes: String) {
     guard isPDF, !rects.isEmpty else { return }
     let area = rects.map { "\($0.x) \($0.y) \($0.width) \($0.height)" }.joined(separator: " ")
+    structure.names.append(CAIRO_TAG_LINK)
     cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[\(area)] \(attributes)")
     cairo_tag_end(cr, CAIRO_TAG_LINK)
   }

@@ -2,25 +2,31 @@ import ImprentaModel
 /// Walks laid-out pages onto a Cairo context: the paint stage. Text and images open the
 /// structure elements they belong to (under one `Document` element, which PDF readers need to
 /// call the file tagged); anchors become named destinations, link areas become links, and
-/// headings become bookmarks.
+/// headings become bookmarks. Decorations (rules, backgrounds, leaders) are painted first on each
+/// page, all under one artifact marker; untagged text and images (running heads, repeated table
+/// headers, decorative images) are artifacts too (`ArtifactTag`, made real by the post-processor).
 struct Painter {
   let layout: PageLayout
 
-  /// Paints every page.
-  func paint(into ctx: CairoContext) {
+  /// Paints every page; returns what each link says, in the order the links were opened.
+  @discardableResult
+  func paint(into ctx: CairoContext) -> [String] {
     if let first = layout.pages.first { ctx.setPageSize(width: first.width, height: first.height) }
     ctx.beginTag("Document")
+    var links: [String] = []
     for (n, page) in layout.pages.enumerated() {
-      paint(page: n, into: ctx)
+      links += paint(page: n, into: ctx)
       if n < layout.pages.count - 1 { ctx.showPage() }
     }
     ctx.endTag("Document")
     ctx.showPage()
     addOutline(ctx)
+    return links
   }
 
-  /// Paints page `index` (without ending it).
-  func paint(page index: Int, into ctx: CairoContext) {
+  /// Paints page `index` (without ending it); returns the descriptions of its links.
+  @discardableResult
+  func paint(page index: Int, into ctx: CairoContext) -> [String] {
     let page = layout.pages[index]
     // Cairo 1.16 breaks the structure tree when the size is set while a tag is open: only
     // set it when it changes (all pages of a document share one size).
@@ -33,27 +39,49 @@ struct Painter {
       while common < open.count, common < tags.count, open[common].id == tags[common].id { common += 1 }
       while open.count > common { ctx.endTag(open.removeLast().name) }
       for t in tags[common...] {
+        let log = ctx.structure
+        if t.id > 0 {
+          if let first = log.firstElement[t.id] { log.continuations.append((log.names.count, first)) } else { log.firstElement[t.id] = log.names.count }
+        }
         ctx.beginTag(t.name)
         open.append(t)
       }
     }
+    // Decorations under the text (they never cover it): one artifact, before any element opens.
+    var decorated = false
     for item in page.items {
       switch item.kind {
-      case .text(let t):
-        enter(item.tags)
-        ctx.text(t.block, line: t.index, x: t.x, baseline: t.baseline)
-      case .image(let r, let image):
-        enter(item.tags)
-        ctx.image(image, in: r)
       case .rule(let x0, let y0, let x1, let y1, let w, let c):
+        if !decorated { ctx.beginTag(ArtifactTag.layout.rawValue) }
+        decorated = true
         ctx.line(x0: x0, y0: y0, x1: x1, y1: y1, width: w, color: c)
       case .box(let r, let fill, let stroke, _):
+        if !decorated { ctx.beginTag(ArtifactTag.layout.rawValue) }
+        decorated = true
         if !fill.isNone { ctx.fill(r, fill) }
         if !stroke.isNone { ctx.stroke(r, stroke, width: 0.6) }
       case .leader(let x0, let x1, let b, let c):
+        if !decorated { ctx.beginTag(ArtifactTag.layout.rawValue) }
+        decorated = true
         ctx.dots(x0: x0, x1: x1, y: b - 1, color: c)
+      case .text, .image, .qrCode, .link, .anchor:
+        break
+      }
+    }
+    if decorated { ctx.endTag(ArtifactTag.layout.rawValue) }
+    let artifact = [StructureTag(name: ArtifactTag.layout.rawValue, id: -2)]
+    for item in page.items {
+      switch item.kind {
+      case .text(let t):
+        enter(item.tags.isEmpty ? artifact : item.tags)
+        ctx.text(t.block, line: t.index, x: t.x, baseline: t.baseline)
+      case .image(let r, let image):
+        enter(item.tags.isEmpty ? artifact : item.tags)
+        ctx.image(image, in: r)
+      case .rule, .box, .leader:
+        break
       case .qrCode(let r, let q):
-        enter(item.tags)
+        enter(item.tags.isEmpty ? artifact : item.tags)
         let m = r.width / Double(q.size)
         for row in 0..<q.size {
           for col in 0..<q.size where q[row, col] {
@@ -66,7 +94,8 @@ struct Painter {
     }
     enter([])
     // The areas of one link (its lines on this page) become one link annotation.
-    var pending: (destination: String, rects: [Rect])? = nil
+    var pending: (destination: String, description: String, rects: [Rect])? = nil
+    var descriptions: [String] = []
     for item in page.items {
       switch item.kind {
       case .anchor(let name, let y, _):
@@ -75,28 +104,52 @@ struct Painter {
         if pending?.destination == destination {
           pending?.rects.append(r)
         } else {
-          if let p = pending { link(p.rects, to: p.destination, into: ctx) }
-          pending = (destination, [r])
+          if let p = pending, link(p.rects, to: p.destination, into: ctx, on: page) { descriptions.append(p.description) }
+          // What the link's text says; a link with none (an image's) says where it goes.
+          let text = item.tags.first?.alt ?? ""
+          pending = (destination, text.isEmpty ? String(destination.drop { $0 == "#" }) : text, [r])
         }
       case .text, .image, .rule, .box, .leader, .qrCode:
         break
       }
     }
-    if let p = pending { link(p.rects, to: p.destination, into: ctx) }
+    if let p = pending, link(p.rects, to: p.destination, into: ctx, on: page) { descriptions.append(p.description) }
+    return descriptions
   }
 
-  /// A link over `rects` to an anchor of this PDF or to a URI `URLPolicy` allows.
-  private func link(_ rects: [Rect], to destination: String, into ctx: CairoContext) {
+  /// A link over `rects` to an anchor of this PDF or to a URI `URLPolicy` allows; false when no
+  /// link is made.
+  private func link(_ rects: [Rect], to destination: String, into ctx: CairoContext, on page: LaidPage) -> Bool {
+    // The element of the text under the link's first area, for the link element to go into.
+    let index = ctx.structure.names.count
+    var parent: Int? = nil
+    if let area = rects.first {
+      for item in page.items {
+        guard case .text(let t) = item.kind, let tag = item.tags.last, tag.id > 0, let element = ctx.structure.firstElement[tag.id] else { continue }
+        if t.baseline >= area.y, t.baseline <= area.maxY, t.x < area.maxX, t.x + t.width > area.x {
+          parent = element
+          break
+        }
+      }
+    }
+    defer {
+      if let parent, ctx.structure.names.count > index { ctx.structure.linkParents.append((index, parent)) }
+    }
     if destination.hasPrefix("#") {
       let name = String(destination.dropFirst())
-      if layout.anchorPages[name] != nil { ctx.link(rects, toAnchor: name) }
+      guard layout.anchorPages[name] != nil else { return false }
+      ctx.link(rects, toAnchor: name)
     } else if let target = Link(destination: destination, content: []).internalTarget {
       // Another document of the export: its heading when it is in this PDF, else no link.
-      if !target.anchor.isEmpty, layout.anchorPages[target.anchor] != nil { ctx.link(rects, toAnchor: target.anchor) }
+      guard !target.anchor.isEmpty, layout.anchorPages[target.anchor] != nil else { return false }
+      ctx.link(rects, toAnchor: target.anchor)
     } else if case .remote = URLPolicy.classify(destination) {
       // Layout refused (with a warning) what the policy refuses; this is the last gate.
       ctx.link(rects, uri: destination)
+    } else {
+      return false
     }
+    return !rects.isEmpty
   }
 
   /// Bookmarks mirroring the headings, nested by level.

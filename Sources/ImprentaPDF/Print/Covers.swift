@@ -64,8 +64,8 @@ extension PDFLayouter {
         w = h * image.naturalWidth / image.naturalHeight
       }
       let r = Rect(x: full.x + (full.width - w) / 2, y: -bleed, width: w, height: h)
-      let alt = localization.cover + (document.metadata.title.isEmpty ? "" : ": " + document.metadata.title)
-      page.items.append(PageItem(.image(r, image), tags: [StructureTag(name: "Figure", id: nextID(), alt: alt)]))
+      // Decoration (an artifact): the cover's text says what the publication is.
+      page.items.append(PageItem(.image(r, image)))
       textTop = r.maxY + g.marginTop * 0.8
     }
     let m = document.metadata
@@ -118,7 +118,7 @@ extension PDFLayouter {
       let scale = min(1, width * 0.5 / image.naturalWidth, g.height * 0.25 / image.naturalHeight)
       let w = image.naturalWidth * scale, h = image.naturalHeight * scale
       let r = Rect(x: (g.width - w) / 2, y: y - h - baseSize, width: w, height: h)
-      page.items.append(PageItem(.image(r, image), tags: [StructureTag(name: "Figure", id: nextID(), alt: c.organization)]))
+      page.items.append(PageItem(.image(r, image)))  // the organisation's logo beside its name: decoration
     }
     var f = bodyFont()
     f.color = c.color

@@ -69,6 +69,12 @@ extension PDFWriter {
         diagnostics.report(.pdfRepaired, "the PDF needed repair when it was post-processed (qpdf: \(w))", file: first.sourcePath)
       }
     }
+    let undescribed = layout.figureAlts.filter(\.isEmpty).count
+    if undescribed > 0 {
+      diagnostics.report(
+        .pdfuaNotClaimed, "the PDF does not claim PDF/UA-1: \(undescribed) figure(s) with a caption have no alternative text (a caption is not a description)",
+        file: first.sourcePath)
+    }
     if mode == nil || options.writeUnimposed {
       let bytes = try paintPages(
         layout, labels: labels, print: print, document: first, environment: environment, fontProblems: &fontProblems, qpdfWarnings: &qpdfWarnings, pdfx: &pdfx)
@@ -131,9 +137,18 @@ extension PDFWriter {
     return ctx
   }
 
+  /// The XMP packet of `document`; it claims PDF/UA-1 when `claimsPDFUA`.
+  func xmp(_ document: Document, environment: ExportEnvironment, claimsPDFUA: Bool) -> XMPMetadata {
+    let m = document.metadata
+    return XMPMetadata(
+      title: m.title, language: document.language(default: style.base.language), authors: m.authors,
+      description: m.description.isEmpty ? m.summary : m.description, keywords: m.tags.joined(separator: ", "), creatorTool: options.creator,
+      date: XMPMetadata.isoDate(environment.buildDate), claimsPDFUA: claimsPDFUA)
+  }
+
   private func finish(
     _ ctx: CairoContext, document: Document, environment: ExportEnvironment, figureAlts: [String], boxes: PageBoxes?, fontProblems: inout [String]?,
-    qpdfWarnings: inout [String], pdfx: inout PDFXFindings, imposed: Bool = false
+    qpdfWarnings: inout [String], accessibility: QPDFPostProcessor.Accessibility, pdfx: inout PDFXFindings, imposed: Bool = false
   ) throws -> [UInt8] {
     let bytes = ctx.finish()
     if let problem = ctx.status {
@@ -148,7 +163,7 @@ extension PDFWriter {
       let out = try QPDFPostProcessor.process(
         bytes, language: document.language(default: style.base.language),
         rightToLeft: document.direction(defaultLanguage: style.base.language) == .rtl, date: environment.buildDate, figureAlts: figureAlts, boxes: boxes,
-        warnings: &qpdfWarnings, inspect: inspect, outputProfile: pdfx.profile, title: document.metadata.title, pdfx: &report)
+        accessibility: accessibility, warnings: &qpdfWarnings, inspect: inspect, outputProfile: pdfx.profile, title: document.metadata.title, pdfx: &report)
       if let names = found.names { fontProblems = names }
       return out
     } catch {
@@ -166,9 +181,10 @@ extension PDFWriter {
     let ctx = surface(width: placed.pages.first?.width ?? 595, height: placed.pages.first?.height ?? 842, document: document)
     let painter = Painter(layout: placed)
     ctx.beginTag("Document")
+    var links: [String] = []
     for n in placed.pages.indices {
       if n < labels.count { ctx.setPageLabel(labels[n]) }
-      painter.paint(page: n, into: ctx)
+      links += painter.paint(page: n, into: ctx)
       PrinterMarks.paint(into: ctx, width: trim.0, height: trim.1, geometry: print)
       if n < placed.pages.count - 1 { ctx.showPage() }
     }
@@ -177,8 +193,11 @@ extension PDFWriter {
     painter.addOutline(ctx)
     // PDF/X needs a TrimBox on every page, also without bleed (it is then the MediaBox).
     let boxes = print.isPlain && pdfx.profile == nil ? nil : print.boxes(width: trim.0, height: trim.1)
+    let claims = !placed.figureAlts.contains("")
     return try finish(ctx, document: document, environment: environment, figureAlts: placed.figureAlts, boxes: boxes, fontProblems: &fontProblems,
-      qpdfWarnings: &qpdfWarnings, pdfx: &pdfx)
+      qpdfWarnings: &qpdfWarnings,
+      accessibility: .init(metadata: xmp(document, environment: environment, claimsPDFUA: claims), linkDescriptions: links, structure: ctx.structure),
+      pdfx: &pdfx)
   }
 
   /// The imposed sheets: each page painted again at its place, clipped to its half of the sheet
@@ -229,7 +248,10 @@ extension PDFWriter {
     Painter(layout: sheets).addOutline(ctx)
     // PDF/X needs a TrimBox on every page, also without bleed (it is then the MediaBox).
     let boxes = print.isPlain && pdfx.profile == nil ? nil : print.boxes(width: imposed.sheetWidth, height: h)
-    return try finish(ctx, document: document, environment: environment, figureAlts: sheets.figureAlts, boxes: boxes, fontProblems: &fontProblems,
-      qpdfWarnings: &qpdfWarnings, pdfx: &pdfx, imposed: true)
+    // Sheets in print order are not for reading: the file says it is not tagged (and claims no
+    // PDF/UA), the unimposed PDF beside it is the accessible one.
+    return try finish(ctx, document: document, environment: environment, figureAlts: [], boxes: boxes, fontProblems: &fontProblems,
+      qpdfWarnings: &qpdfWarnings,
+      accessibility: .init(metadata: xmp(document, environment: environment, claimsPDFUA: false), untagged: true), pdfx: &pdfx, imposed: true)
   }
 }

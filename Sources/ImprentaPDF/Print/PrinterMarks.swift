@@ -8,6 +8,9 @@ enum PrinterMarks {
   /// `folds` are x positions (from the trim's left) of fold lines.
   static func paint(into ctx: CairoContext, width: Double, height: Double, geometry g: PrintGeometry, folds: [Double] = []) {
     guard g.markArea > 0 else { return }
+    // Printer's marks are page artifacts (ISO 32000-1 §14.8.2.2), never read.
+    ctx.beginTag(ArtifactTag.page.rawValue)
+    defer { ctx.endTag(ArtifactTag.page.rawValue) }
     let o = g.offset
     let gap = g.bleed + 2
     let length = max(4, g.markArea - 3)

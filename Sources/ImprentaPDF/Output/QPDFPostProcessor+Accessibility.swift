@@ -1,0 +1,297 @@
+import CQPDF
+import Foundation
+
+/// PDF/UA-1 (ISO 14289-1) on the finished file, where Cairo 1.16 has no API: the XMP packet that
+/// claims it, `DisplayDocTitle`, `/Tabs /S` on pages with annotations, artifacts (Cairo knows only
+/// structure elements: decorations are painted under the marker tags of `ArtifactTag`, turned here
+/// into `/Artifact` sequences and taken out of the structure tree), `/Scope` on table headers,
+/// `/Contents` on link annotations, and the soft hyphens Cairo writes where a line does not break.
+extension QPDFPostProcessor {
+  /// What the accessibility pass needs to know of the document.
+  struct Accessibility {
+    /// The XMP packet; nil writes none (the imposed booklet).
+    var metadata: XMPMetadata?
+    /// The description of each link, in the order the painter opened them.
+    var linkDescriptions: [String] = []
+    /// Print output that is not for reading (the imposed booklet): no structure tree, not marked.
+    var untagged = false
+    /// The elements the painter made, to merge the parts of one and place links.
+    var structure: StructureLog? = nil
+  }
+
+  static func makeAccessible(_ q: qpdf_data?, root: qpdf_oh, _ a: Accessibility) {
+    if let metadata = a.metadata {
+      let preferences = qpdf_oh_get_key(q, root, "/ViewerPreferences")
+      let p = qpdf_oh_is_dictionary(q, preferences) != 0 ? preferences : qpdf_oh_new_dictionary(q)
+      qpdf_oh_replace_key(q, p, "/DisplayDocTitle", qpdf_oh_new_bool(q, 1))
+      qpdf_oh_replace_key(q, root, "/ViewerPreferences", p)
+      setMetadata(q, root: root, packet: metadata.packet)
+    }
+    for i in 0..<max(0, Int(qpdf_get_num_pages(q))) {
+      let page = qpdf_get_page_n(q, i)
+      let annots = qpdf_oh_get_key(q, page, "/Annots")
+      if qpdf_oh_is_array(q, annots) != 0, qpdf_oh_get_array_n_items(q, annots) > 0 { qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S")) }
+      rewriteContent(q, page: page)
+      cleanToUnicode(q, resources: qpdf_oh_get_key(q, page, "/Resources"))
+    }
+    if a.untagged {
+      qpdf_oh_remove_key(q, root, "/StructTreeRoot")
+      qpdf_oh_remove_key(q, root, "/MarkInfo")
+      for i in 0..<max(0, Int(qpdf_get_num_pages(q))) { qpdf_oh_remove_key(q, qpdf_get_page_n(q, i), "/StructParents") }
+      return
+    }
+    // Links are described in the order they were made, before the tree is rearranged.
+    fixStructure(q, root: root, linkDescriptions: a.linkDescriptions, linksOnly: true)
+    let treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
+    if let log = a.structure, qpdf_oh_is_dictionary(q, treeRoot) != 0 { mendStructure(q, treeRoot: treeRoot, log: log) }
+    fixStructure(q, root: root, linkDescriptions: [], linksOnly: false)
+  }
+
+  /// The XMP packet as the catalog's `/Metadata` stream (uncompressed, as XMP readers expect).
+  static func setMetadata(_ q: qpdf_data?, root: qpdf_oh, packet: String) {
+    let stream = qpdf_oh_new_stream(q)
+    let bytes = Array(packet.utf8)
+    bytes.withUnsafeBufferPointer { qpdf_oh_replace_stream_data(q, stream, $0.baseAddress, $0.count, qpdf_oh_new_null(q), qpdf_oh_new_null(q)) }
+    let dict = qpdf_oh_get_dict(q, stream)
+    qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/Metadata"))
+    qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/XML"))
+    qpdf_oh_replace_key(q, root, "/Metadata", stream)
+  }
+
+  // MARK: - Content streams
+
+  /// Marked content Cairo wrote for the artifact marker tags becomes `/Artifact` sequences; the
+  /// empty spans Cairo writes for a soft hyphen where the line does not break go, and a soft
+  /// hyphen inside a longer `/ActualText` (a ligature the hyphenator split: `f\u{AD}i`) is dropped.
+  static func rewriteContent(_ q: qpdf_data?, page: qpdf_oh) {
+    var buffer: UnsafeMutablePointer<UInt8>? = nil
+    var length = 0
+    guard qpdf_oh_get_page_content_data(q, page, &buffer, &length) & QPDF_ERRORS == 0, let buffer else { return }
+    let original = Array(UnsafeBufferPointer(start: buffer, count: length))
+    free(buffer)
+    let bytes = rewrittenContent(original)
+    guard bytes != original else { return }
+    let stream = qpdf_oh_new_stream(q)
+    bytes.withUnsafeBufferPointer { qpdf_oh_replace_stream_data(q, stream, $0.baseAddress, $0.count, qpdf_oh_new_null(q), qpdf_oh_new_null(q)) }
+    qpdf_oh_replace_key(q, page, "/Contents", stream)
+  }
+
+  /// The content stream with artifacts marked and soft hyphens cleaned (pure, for tests).
+  static func rewrittenContent(_ content: String) -> String {
+    String(decoding: rewrittenContent(Array(content.utf8)), as: UTF8.self)
+  }
+
+  /// The same on bytes (content streams are not text: images may sit inline).
+  static func rewrittenContent(_ content: [UInt8]) -> [UInt8] {
+    var bytes = content
+    for kind in ArtifactTag.allCases {
+      // `/WP << /MCID 12 >> BDC` → `/Artifact << /Type /Pagination >> BDC`
+      bytes = replacing("/\(kind.rawValue) << /MCID ", in: bytes) { rest in
+        var n = rest.startIndex
+        while n < rest.endIndex, rest[n] >= UInt8(ascii: "0"), rest[n] <= UInt8(ascii: "9") { n += 1 }
+        let tail = Array(" >> BDC".utf8)
+        guard n > rest.startIndex, rest[n...].starts(with: tail) else { return nil }
+        return (n - rest.startIndex + tail.count, Array(kind.marker.utf8))
+      }
+    }
+    // Cairo writes this span exactly so (lower-case hex, one operator a line).
+    bytes = replacing("/Span << /ActualText <feff00ad> >> BDC\nEMC\n", in: bytes) { _ in (0, []) }
+    let prefix = Array("/ActualText <feff".utf8)
+    return replacing("/ActualText <feff", in: bytes) { rest in
+      guard let end = rest.firstIndex(of: UInt8(ascii: ">")), end - rest.startIndex < 4096 else { return nil }
+      return (end - rest.startIndex, prefix + Array(withoutSoftHyphens(String(decoding: rest[..<end], as: UTF8.self)).utf8))
+    }
+  }
+
+  /// `bytes` with each occurrence of `needle` handed to `replace`, which sees the bytes after it
+  /// and says how many of them it takes and what stands for the needle and them (nil: keep all).
+  /// Found with `memchr`/`memcmp`: a page of one long line holds tens of thousands of spans.
+  static func replacing(_ needle: String, in bytes: [UInt8], _ replace: (ArraySlice<UInt8>) -> (consumed: Int, with: [UInt8])?) -> [UInt8] {
+    let n = Array(needle.utf8)
+    var offsets: [Int] = []
+    bytes.withUnsafeBytes { h in
+      n.withUnsafeBytes { nb in
+        guard let base = h.baseAddress, let nbase = nb.baseAddress else { return }
+        var start = 0
+        while start < h.count, let p = memchr(base + start, Int32(n[0]), h.count - start) {
+          let offset = base.distance(to: UnsafeRawPointer(p))
+          if offset + nb.count <= h.count, memcmp(base + offset, nbase, nb.count) == 0 {
+            offsets.append(offset)
+            start = offset + nb.count
+          } else {
+            start = offset + 1
+          }
+        }
+      }
+    }
+    guard !offsets.isEmpty else { return bytes }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    for offset in offsets where offset >= i {
+      out.append(contentsOf: bytes[i..<offset])
+      let after = offset + n.count
+      if let r = replace(bytes[after...]) {
+        out.append(contentsOf: r.with)
+        i = after + r.consumed
+      } else {
+        out.append(contentsOf: n)
+        i = after
+      }
+    }
+    out.append(contentsOf: bytes[i...])
+    return out
+  }
+
+  /// UTF-16 hex digits without the soft hyphens, unless a soft hyphen is all they say.
+  static func withoutSoftHyphens(_ hex: String) -> String {
+    let digits = Array(hex)
+    guard digits.count % 4 == 0, digits.count > 4 else { return hex }
+    var units: [String] = []
+    var k = 0
+    while k < digits.count {
+      units.append(String(digits[k..<k + 4]))
+      k += 4
+    }
+    let kept = units.filter { $0.lowercased() != "00ad" }
+    return kept.isEmpty ? hex : kept.joined()
+  }
+
+  /// The fonts' `/ToUnicode` maps without soft hyphens inside a glyph's text (a ligature shaped
+  /// across a hyphenation point maps to `f\u{AD}i`: the word would not be found).
+  static func cleanToUnicode(_ q: qpdf_data?, resources: qpdf_oh) {
+    let fonts = qpdf_oh_get_key(q, resources, "/Font")
+    guard qpdf_oh_is_dictionary(q, fonts) != 0 else { return }
+    var keys: [String] = []
+    qpdf_oh_begin_dict_key_iter(q, fonts)
+    while qpdf_oh_dict_more_keys(q) != 0 { if let k = qpdf_oh_dict_next_key(q) { keys.append(String(cString: k)) } }
+    for key in keys {
+      let map = qpdf_oh_get_key(q, qpdf_oh_get_key(q, fonts, key), "/ToUnicode")
+      guard qpdf_oh_is_stream(q, map) != 0 else { continue }
+      var buffer: UnsafeMutablePointer<UInt8>? = nil
+      var length = 0
+      guard qpdf_oh_get_stream_data(q, map, qpdf_dl_generalized, nil, &buffer, &length) & QPDF_ERRORS == 0, let buffer else { continue }
+      let text = String(decoding: UnsafeBufferPointer(start: buffer, count: length), as: UTF8.self)
+      free(buffer)
+      guard text.lowercased().contains("00ad") else { continue }
+      let cleaned = cleanedToUnicode(text)
+      guard cleaned != text else { continue }
+      let bytes = Array(cleaned.utf8)
+      bytes.withUnsafeBufferPointer { qpdf_oh_replace_stream_data(q, map, $0.baseAddress, $0.count, qpdf_oh_new_null(q), qpdf_oh_new_null(q)) }
+    }
+  }
+
+  /// A ToUnicode CMap's destination strings (`<0012> <006600AD0069>`) without soft hyphens that
+  /// share a glyph with other characters.
+  static func cleanedToUnicode(_ cmap: String) -> String {
+    let bytes = Array(cmap.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+      out.append(bytes[i])
+      guard bytes[i] == UInt8(ascii: "<") else {
+        i += 1
+        continue
+      }
+      var j = i + 1
+      while j < bytes.count, bytes[j] != UInt8(ascii: ">") { j += 1 }
+      let hex = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+      out.append(contentsOf: (hex.allSatisfy(\.isHexDigit) ? withoutSoftHyphens(hex) : hex).utf8)
+      i = j
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  // MARK: - Structure tree
+
+  /// Takes the artifact marker elements out of the tree and the parent tree, adds `/Scope` to
+  /// header cells and `/Contents` to link annotations.
+  static func fixStructure(_ q: qpdf_data?, root: qpdf_oh, linkDescriptions: [String], linksOnly: Bool) {
+    let treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
+    guard qpdf_oh_is_dictionary(q, treeRoot) != 0 else { return }
+    func isArtifact(_ node: qpdf_oh) -> Bool {
+      guard qpdf_oh_is_dictionary(q, node) != 0 else { return false }
+      let s = qpdf_oh_get_key(q, node, "/S")
+      return ArtifactTag.allCases.contains { qpdf_oh_is_name_and_equals(q, s, "/" + $0.rawValue) != 0 }
+    }
+    var nextLink = 0
+    func visit(_ node: qpdf_oh, depth: Int) {
+      guard depth < 512, qpdf_oh_is_dictionary(q, node) != 0 else { return }
+      let s = qpdf_oh_get_key(q, node, "/S")
+      if !linksOnly, qpdf_oh_is_name_and_equals(q, s, "/TH") != 0, qpdf_oh_has_key(q, node, "/A") == 0 {
+        let attributes = qpdf_oh_new_dictionary(q)
+        qpdf_oh_replace_key(q, attributes, "/O", qpdf_oh_new_name(q, "/Table"))
+        qpdf_oh_replace_key(q, attributes, "/Scope", qpdf_oh_new_name(q, "/Column"))
+        qpdf_oh_replace_key(q, node, "/A", attributes)
+      }
+      let kids = qpdf_oh_get_key(q, node, "/K")
+      if qpdf_oh_is_name_and_equals(q, s, "/Link") != 0 {
+        guard linksOnly else { return }
+        let description = nextLink < linkDescriptions.count ? linkDescriptions[nextLink] : ""
+        nextLink += 1
+        for kid in items(kids) where qpdf_oh_is_dictionary(q, kid) != 0 && qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, kid, "/Type"), "/OBJR") != 0 {
+          let annotation = qpdf_oh_get_key(q, kid, "/Obj")
+          if !description.isEmpty, qpdf_oh_is_dictionary(q, annotation) != 0 {
+            qpdf_oh_replace_key(q, annotation, "/Contents", qpdf_oh_new_unicode_string(q, description))
+          }
+        }
+        if !description.isEmpty { qpdf_oh_replace_key(q, node, "/Alt", qpdf_oh_new_unicode_string(q, description)) }
+        return
+      }
+      if linksOnly {
+        // the tree is left as it is
+      } else if qpdf_oh_is_array(q, kids) != 0 {
+        var i = Int32(qpdf_oh_get_array_n_items(q, kids)) - 1
+        while i >= 0 {
+          if isArtifact(qpdf_oh_get_array_item(q, kids, i)) { qpdf_oh_erase_item(q, kids, i) }
+          i -= 1
+        }
+      } else if isArtifact(kids) {
+        qpdf_oh_remove_key(q, node, "/K")
+      }
+      for kid in items(qpdf_oh_get_key(q, node, "/K")) { visit(kid, depth: depth + 1) }
+    }
+    func items(_ oh: qpdf_oh) -> [qpdf_oh] {
+      if qpdf_oh_is_array(q, oh) != 0 { return (0..<qpdf_oh_get_array_n_items(q, oh)).map { qpdf_oh_get_array_item(q, oh, $0) } }
+      return [oh]
+    }
+    visit(treeRoot, depth: 0)
+    guard !linksOnly else { return }
+    // The parent tree maps each page's marked content to its element: artifacts have none.
+    let nums = qpdf_oh_get_key(q, qpdf_oh_get_key(q, treeRoot, "/ParentTree"), "/Nums")
+    guard qpdf_oh_is_array(q, nums) != 0 else { return }
+    var k: Int32 = 1
+    while k < qpdf_oh_get_array_n_items(q, nums) {
+      let value = qpdf_oh_get_array_item(q, nums, k)
+      if qpdf_oh_is_array(q, value) != 0 {
+        for m in 0..<qpdf_oh_get_array_n_items(q, value) where isArtifact(qpdf_oh_get_array_item(q, value, m)) {
+          qpdf_oh_set_array_item(q, value, m, qpdf_oh_new_null(q))
+        }
+      }
+      k += 2
+    }
+  }
+}
+
+/// The marker tags decorations are painted under. Cairo 1.16 writes every tag as a structure
+/// element and accepts only the standard names, so three that Imprenta never uses for content
+/// stand for the three kinds of artifact; the post-processor turns them into `/Artifact`
+/// sequences and takes them out of the structure tree.
+enum ArtifactTag: String, CaseIterable {
+  /// Running heads and page numbers (`/Type /Pagination`).
+  case pagination = "WP"
+  /// Rules, backgrounds, leaders, decorative images (`/Type /Layout`).
+  case layout = "Private"
+  /// Crop, bleed and fold marks (`/Type /Page`: printer's marks).
+  case page = "WT"
+
+  /// The marked-content operator that replaces Cairo's.
+  var marker: String {
+    switch self {
+    case .pagination: return "/Artifact << /Type /Pagination >> BDC"
+    case .layout: return "/Artifact << /Type /Layout >> BDC"
+    case .page: return "/Artifact << /Type /Page >> BDC"
+    }
+  }
+}
