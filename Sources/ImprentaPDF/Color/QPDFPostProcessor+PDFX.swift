@@ -79,23 +79,8 @@ extension QPDFPostProcessor {
     if qpdf_oh_has_key(q, info, "/Title") == 0 { qpdf_oh_replace_key(q, info, "/Title", qpdf_oh_new_unicode_string(q, title)) }
     qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, date))
     qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, date))
-    // XMP: written here until the metadata writer of the PDF/UA work takes `pdfxid:GTS_PDFXVersion`
-    // as one of its properties; a catalog that already has metadata keeps it.
-    if qpdf_oh_has_key(q, root, "/Metadata") == 0 {
-      let producer = qpdf_oh_get_key(q, info, "/Producer")
-      let xmp = PDFXMetadata.xmp(
-        title: qpdf_oh_is_string(q, qpdf_oh_get_key(q, info, "/Title")) != 0 ? String(cString: qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, info, "/Title"))) : title,
-        producer: qpdf_oh_is_string(q, producer) != 0 ? String(cString: qpdf_oh_get_utf8_value(q, producer)) : "Imprenta", date: date)
-      let stream = qpdf_oh_new_stream(q)
-      let bytes = Array(xmp.utf8)
-      bytes.withUnsafeBufferPointer { b in
-        qpdf_oh_replace_stream_data(q, stream, b.baseAddress, b.count, qpdf_oh_new_null(q), qpdf_oh_new_null(q))
-      }
-      let dict = qpdf_oh_get_dict(q, stream)
-      qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/Metadata"))
-      qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/XML"))
-      qpdf_oh_replace_key(q, root, "/Metadata", stream)
-    }
+    // XMP: the one metadata writer (`XMPMetadata`) takes the PDF/X properties
+    // (`PDFXMetadata.properties`) before this runs.
   }
 }
 
