@@ -153,6 +153,8 @@ struct MountedSiteTests {
     if let qdf = runTool("qpdf", ["--qdf", "--object-streams=disable", pdf, r.folder.appendingPathComponent("q.pdf").path]), qdf.status == 0 {
       let raw = String(decoding: try Data(contentsOf: r.folder.appendingPathComponent("q.pdf")), as: UTF8.self)
       #expect(raw.contains("/Lang (es)"))
+      // The English and Hebrew chapters' structure elements say their language.
+      #expect(raw.contains("/Lang (en)") && raw.contains("/Lang (he)"))
     }
     if let list = runTool("unzip", ["-p", r.folder.appendingPathComponent("book/book.epub").path]) {
       #expect(list.output.contains("<dc:language>es</dc:language>"))

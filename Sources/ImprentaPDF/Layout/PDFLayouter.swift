@@ -14,6 +14,8 @@ struct PDFLayouter {
   /// language than the book), else nil for the document's: hyphenation, Pango's font choice and
   /// what a tagged PDF says per structure element follow it.
   var textLanguage: String?
+  /// The language of each structure element laid out in another language than the document.
+  var idLanguages: [Int: String] = [:]
   let document: Document
   let environment: ExportEnvironment
   let localization: Localization
@@ -109,6 +111,8 @@ struct PDFLayouter {
   /// A fresh id for groups and structure elements.
   mutating func nextID() -> Int {
     counter += 1
+    // An element of a chapter in another language than the document says so (`/Lang`).
+    if let textLanguage, !textLanguage.isEmpty { idLanguages[counter] = textLanguage }
     return counter
   }
 
@@ -142,6 +146,7 @@ struct PDFLayouter {
     if book != nil { bookRunningHeads(&pages) } else { addRunningHeads(&pages) }
     reportMissingGlyphs(pages)
     pages.imageSources = imageSources
+    pages.idLanguages = idLanguages
     return pages
   }
 

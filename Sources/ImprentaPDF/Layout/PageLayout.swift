@@ -134,6 +134,8 @@ struct PageLayout {
   var pages: [LaidPage] = []
   /// The page index (0-based) of every anchor.
   var anchorPages: [String: Int] = [:]
+  /// The language of structure elements (by layout id) in another language than the document.
+  var idLanguages: [Int: String] = [:]
   /// Where the text of each page (by index) begins in the document: the first strip placed on it.
   /// Pages holding no strip (a blank page, footnotes carried over) have none.
   var pageStarts: [Int: FlowPosition] = [:]

@@ -32,6 +32,9 @@ extension QPDFPostProcessor {
       zip(elements, log.names).allSatisfy({ qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, $0.0, "/S"), "/" + $0.1) != 0 }),
       elements.allSatisfy({ qpdf_oh_is_indirect(q, $0) != 0 })
     else { return }
+    for (index, language) in log.languages where index < elements.count {
+      qpdf_oh_replace_key(q, elements[index], "/Lang", qpdf_oh_new_unicode_string(q, language))
+    }
     func detach(_ node: qpdf_oh) {
       let parent = qpdf_oh_get_key(q, node, "/P")
       guard qpdf_oh_is_dictionary(q, parent) != 0 else { return }

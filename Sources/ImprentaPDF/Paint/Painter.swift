@@ -41,7 +41,12 @@ struct Painter {
       for t in tags[common...] {
         let log = ctx.structure
         if t.id > 0 {
-          if let first = log.firstElement[t.id] { log.continuations.append((log.names.count, first)) } else { log.firstElement[t.id] = log.names.count }
+          if let first = log.firstElement[t.id] {
+            log.continuations.append((log.names.count, first))
+          } else {
+            log.firstElement[t.id] = log.names.count
+            if let language = layout.idLanguages[t.id] { log.languages[log.names.count] = language }
+          }
         }
         ctx.beginTag(t.name)
         open.append(t)

@@ -13,4 +13,6 @@ final class StructureLog {
   var linkParents: [(link: Int, parent: Int)] = []
   /// The first element made for each layout id.
   var firstElement: [Int: Int] = [:]
+  /// The language of elements in another language than the document (a book's chapter), by index.
+  var languages: [Int: String] = [:]
 }

@@ -103,6 +103,7 @@ extension PDFWriter {
     out.pages = covers.front + body.pages + covers.back
     for (k, v) in body.anchorPages { out.anchorPages[k] = v + covers.front.count }
     out.imageSources = body.imageSources.merging(coverImages) { a, _ in a }
+    out.idLanguages = body.idLanguages
     return out
   }
 
