@@ -156,6 +156,16 @@ struct MountedSiteTests {
       // The English and Hebrew chapters' structure elements say their language.
       #expect(raw.contains("/Lang (en)") && raw.contains("/Lang (he)"))
     }
+    // The Hebrew chapter of the Spanish book is laid out right to left: its bullets right of its text.
+    if let boxes = runTool("pdftotext", ["-bbox", pdf, "-"]) {
+      func xs(_ word: String) -> [Double] {
+        boxes.output.split(separator: "\n").filter { $0.hasSuffix(">" + word + "</word>") }.compactMap { line in
+          line.firstMatch(of: /xMin="([0-9.]+)"/).flatMap { Double($0.1) }
+        }
+      }
+      let bullets = xs("•"), hebrew = xs("פ")
+      #expect(!bullets.isEmpty && !hebrew.isEmpty && bullets.min()! > hebrew.max()!, "bullets \(bullets), text \(hebrew)")
+    }
     if let list = runTool("unzip", ["-p", r.folder.appendingPathComponent("book/book.epub").path]) {
       #expect(list.output.contains("<dc:language>es</dc:language>"))
       #expect(list.output.contains("lang=\"en\" xml:lang=\"en\""))

@@ -157,12 +157,14 @@ extension PDFLayouter {
 extension PDFLayouter {
   /// Blocks written in another language than the document (a book's chapter): hyphenated by
   /// that language's patterns (not at all when none is installed: wrong patterns break words
-  /// wrongly), then the document's again.
+  /// wrongly), laid out in that language's direction (a Hebrew chapter of a Spanish book is
+  /// mirrored: its list markers and quote rules on the right), then the document's again.
   mutating func renderInLanguage(_ language: String, _ blocks: [Block]) {
-    let saved = (hyphenator, textLanguage)
+    let saved = (hyphenator, textLanguage, direction)
     textLanguage = language
+    direction = WritingDirection(language: language)
     hyphenator = style.base.hyphenate && !Hyphenator.isUnhyphenated(language: language) ? Hyphenator(language: language) : nil
     for b in blocks { render(b) }
-    (hyphenator, textLanguage) = saved
+    (hyphenator, textLanguage, direction) = saved
   }
 }

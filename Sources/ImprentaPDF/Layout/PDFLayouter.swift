@@ -21,8 +21,9 @@ struct PDFLayouter {
   let localization: Localization
   /// The document's writing direction. Right to left, the flow is built as if left to right
   /// (each line placed by its logical start) and every slice is reflected across its frame as it
-  /// is emitted: markers, quote rules, note numbers and table columns land on the right.
-  let direction: WritingDirection
+  /// is emitted: markers, quote rules, note numbers and table columns land on the right. A book's
+  /// chapter in a language written the other way changes it while it is laid out.
+  var direction: WritingDirection
   let geometry: PageGeometry
   var diagnostics = Diagnostics()
 
