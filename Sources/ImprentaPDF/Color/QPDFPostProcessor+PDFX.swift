@@ -138,18 +138,9 @@ struct ColorWalk {
     heavyInk.append((page, percent, what))
   }
 
-  func name(_ oh: qpdf_oh) -> String {
-    qpdf_oh_is_name(q, oh) != 0 ? qpdf_oh_get_name(q, oh).map { String(cString: $0) } ?? "" : ""
-  }
+  func name(_ oh: qpdf_oh) -> String { QPDFPostProcessor.name(q, oh) }
 
-  func keys(_ dict: qpdf_oh) -> [String] {
-    var out: [String] = []
-    qpdf_oh_begin_dict_key_iter(q, dict)
-    while qpdf_oh_dict_more_keys(q) != 0 {
-      if let k = qpdf_oh_dict_next_key(q) { out.append(String(cString: k)) }
-    }
-    return out
-  }
+  func keys(_ dict: qpdf_oh) -> [String] { QPDFPostProcessor.keys(q, dict) }
 
   /// Whether `oh` is an indirect object seen before (and marks it seen).
   mutating func visited(_ oh: qpdf_oh) -> Bool {

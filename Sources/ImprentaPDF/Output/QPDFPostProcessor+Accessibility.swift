@@ -162,10 +162,7 @@ extension QPDFPostProcessor {
   static func cleanToUnicode(_ q: qpdf_data?, resources: qpdf_oh) {
     let fonts = qpdf_oh_get_key(q, resources, "/Font")
     guard qpdf_oh_is_dictionary(q, fonts) != 0 else { return }
-    var keys: [String] = []
-    qpdf_oh_begin_dict_key_iter(q, fonts)
-    while qpdf_oh_dict_more_keys(q) != 0 { if let k = qpdf_oh_dict_next_key(q) { keys.append(String(cString: k)) } }
-    for key in keys {
+    for key in QPDFPostProcessor.keys(q, fonts) {
       let map = qpdf_oh_get_key(q, qpdf_oh_get_key(q, fonts, key), "/ToUnicode")
       guard qpdf_oh_is_stream(q, map) != 0 else { continue }
       var buffer: UnsafeMutablePointer<UInt8>? = nil
@@ -252,25 +249,11 @@ extension QPDFPostProcessor {
       }
       for kid in items(qpdf_oh_get_key(q, node, "/K")) { visit(kid, depth: depth + 1) }
     }
-    func items(_ oh: qpdf_oh) -> [qpdf_oh] {
-      if qpdf_oh_is_array(q, oh) != 0 { return (0..<qpdf_oh_get_array_n_items(q, oh)).map { qpdf_oh_get_array_item(q, oh, $0) } }
-      return [oh]
-    }
+    func items(_ oh: qpdf_oh) -> [qpdf_oh] { QPDFPostProcessor.items(q, oh) }
     visit(treeRoot, depth: 0)
     guard !linksOnly else { return }
     // The parent tree maps each page's marked content to its element: artifacts have none.
-    let nums = qpdf_oh_get_key(q, qpdf_oh_get_key(q, treeRoot, "/ParentTree"), "/Nums")
-    guard qpdf_oh_is_array(q, nums) != 0 else { return }
-    var k: Int32 = 1
-    while k < qpdf_oh_get_array_n_items(q, nums) {
-      let value = qpdf_oh_get_array_item(q, nums, k)
-      if qpdf_oh_is_array(q, value) != 0 {
-        for m in 0..<qpdf_oh_get_array_n_items(q, value) where isArtifact(qpdf_oh_get_array_item(q, value, m)) {
-          qpdf_oh_set_array_item(q, value, m, qpdf_oh_new_null(q))
-        }
-      }
-      k += 2
-    }
+    rewriteParentTree(q, treeRoot: treeRoot) { isArtifact($0) ? qpdf_oh_new_null(q) : nil }
   }
 }
 

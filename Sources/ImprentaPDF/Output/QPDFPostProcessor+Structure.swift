@@ -5,10 +5,7 @@ import CQPDF
 /// element moves into the element whose text it is on.
 extension QPDFPostProcessor {
   static func mendStructure(_ q: qpdf_data?, treeRoot: qpdf_oh, log: StructureLog) {
-    func items(_ oh: qpdf_oh) -> [qpdf_oh] {
-      if qpdf_oh_is_array(q, oh) != 0 { return (0..<qpdf_oh_get_array_n_items(q, oh)).map { qpdf_oh_get_array_item(q, oh, $0) } }
-      return qpdf_oh_is_null(q, oh) != 0 || qpdf_oh_is_initialized(q, oh) == 0 ? [] : [oh]
-    }
+    func items(_ oh: qpdf_oh) -> [qpdf_oh] { QPDFPostProcessor.items(q, oh) }
     func isElement(_ oh: qpdf_oh) -> Bool { qpdf_oh_is_dictionary(q, oh) != 0 && qpdf_oh_has_key(q, oh, "/S") != 0 }
     func kids(_ node: qpdf_oh) -> [qpdf_oh] { qpdf_oh_has_key(q, node, "/K") != 0 ? items(qpdf_oh_get_key(q, node, "/K")) : [] }
     func setKids(_ node: qpdf_oh, _ list: [qpdf_oh]) {
@@ -71,19 +68,6 @@ extension QPDFPostProcessor {
     }
     // The parent tree pointed at the parts: it points at what they became.
     guard !replaced.isEmpty else { return }
-    let nums = qpdf_oh_get_key(q, qpdf_oh_get_key(q, treeRoot, "/ParentTree"), "/Nums")
-    guard qpdf_oh_is_array(q, nums) != 0 else { return }
-    var k: Int32 = 1
-    while k < qpdf_oh_get_array_n_items(q, nums) {
-      let value = qpdf_oh_get_array_item(q, nums, k)
-      if qpdf_oh_is_array(q, value) != 0 {
-        for m in 0..<qpdf_oh_get_array_n_items(q, value) {
-          if let target = replaced[id(qpdf_oh_get_array_item(q, value, m))] { qpdf_oh_set_array_item(q, value, m, target) }
-        }
-      } else if let target = replaced[id(value)] {
-        qpdf_oh_set_array_item(q, nums, k, target)
-      }
-      k += 2
-    }
+    rewriteParentTree(q, treeRoot: treeRoot) { replaced[id($0)] }
   }
 }

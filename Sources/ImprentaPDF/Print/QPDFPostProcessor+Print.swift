@@ -22,17 +22,8 @@ extension QPDFPostProcessor {
   static func fontsNotEmbedded(_ q: qpdf_data?) -> [String] {
     var missing: [String] = []
     var seen: Set<String> = []
-    func keys(_ dict: qpdf_oh) -> [String] {
-      var out: [String] = []
-      qpdf_oh_begin_dict_key_iter(q, dict)
-      while qpdf_oh_dict_more_keys(q) != 0 {
-        if let k = qpdf_oh_dict_next_key(q) { out.append(String(cString: k)) }
-      }
-      return out
-    }
-    func name(_ oh: qpdf_oh) -> String {
-      qpdf_oh_is_name(q, oh) != 0 ? qpdf_oh_get_name(q, oh).map { String(cString: $0) } ?? "" : ""
-    }
+    func keys(_ dict: qpdf_oh) -> [String] { QPDFPostProcessor.keys(q, dict) }
+    func name(_ oh: qpdf_oh) -> String { QPDFPostProcessor.name(q, oh) }
     func check(fonts: qpdf_oh, depth: Int) {
       guard qpdf_oh_is_dictionary(q, fonts) != 0 else { return }
       for key in keys(fonts) {
