@@ -30,6 +30,17 @@ public struct GlobPattern: Sendable, Hashable {
     components = comps
   }
 
+  /// Whether `path` matches `pattern` from its first folder on: the pattern's literal folders
+  /// (its `root`), then its wildcard part; a pattern without wildcards matches only itself.
+  /// Leading and trailing `/` are ignored on both.
+  public static func matchesWhole(_ pattern: String, _ path: String) -> Bool {
+    let names = path.split(separator: "/").map(String.init)
+    guard let glob = GlobPattern(pattern) else { return pattern.split(separator: "/").map(String.init) == names }
+    let literal = glob.root.split(separator: "/").map(String.init).filter { $0 != "." }
+    guard names.count >= literal.count, zip(literal, names).allSatisfy({ $0 == $1 }) else { return false }
+    return glob.matches(names.dropFirst(literal.count).joined(separator: "/"))
+  }
+
   /// Whether the relative path (below `root`) matches the whole pattern.
   public func matches(_ relativePath: String) -> Bool {
     run(relativePath.split(separator: "/").map(String.init), prefix: false)

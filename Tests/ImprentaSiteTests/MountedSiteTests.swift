@@ -205,3 +205,27 @@ struct SiteConfigPieceTests {
     #expect(Book.rebase("https://e.org/x.png", from: "c/a", to: "c") == "https://e.org/x.png")
   }
 }
+
+@Suite("Hugo cascade targets")
+struct CascadeTargetTests {
+  @Test func aTargetInAnArrayOfTablesIsRead() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    try r.write("site/hugo.toml", "title = 'x'\n[[cascade]]\n[cascade.build]\nrender = 'never'\n[cascade.target]\npath = '/zz/**'\n")
+    try r.write("site/content/a/p.md", "---\ntitle: P\n---\n\nText of a page that no cascade target matches.\n")
+    let result = try r.run(["build", "site", "-o", "out", "--format", "txt"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(r.files(under: "out") == ["a/p.txt"], "\(result.stderr)")
+  }
+
+  @Test func globsMatchFromTheFirstFolder() {
+    #expect(!GlobPattern.matchesWhole("/zz/**", "a/p"))
+    #expect(GlobPattern.matchesWhole("/zz/**", "zz/a/p"))
+    #expect(GlobPattern.matchesWhole("/blog", "/blog/"))
+    #expect(!GlobPattern.matchesWhole("/blog", "blog/x"))
+    #expect(GlobPattern.matchesWhole("docs/*.md", "docs/a.md"))
+    #expect(!GlobPattern.matchesWhole("docs/*.md", "other/a.md"))
+    #expect(GlobPattern.matchesWhole("**/*.md", "a/b/c.md"))
+  }
+}
+

@@ -50,11 +50,7 @@ public struct CascadeEntry: Sendable, Hashable {
   /// Whether the entry applies to a page at content path `path` (`/blog/post`), of `kind`, in `language`.
   public func applies(path pagePath: String, kind pageKind: String, language pageLanguage: String, environment env: String) -> Bool {
     func matches(_ pattern: String, _ value: String) -> Bool {
-      CascadeEntry.alternatives(pattern).contains { alternative in
-        let p = alternative.trimmingCharacters(in: "/")
-        if p.isEmpty { return value.trimmingCharacters(in: "/").isEmpty }
-        return GlobPattern(p)?.matches(value.trimmingCharacters(in: "/")) ?? false
-      }
+      CascadeEntry.alternatives(pattern).contains { GlobPattern.matchesWhole($0, value) }
     }
     if !kind.isEmpty && !matches(kind, pageKind) { return false }
     if !language.isEmpty && !matches(language, pageLanguage) { return false }

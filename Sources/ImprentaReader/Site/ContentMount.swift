@@ -27,7 +27,7 @@ public struct ContentMount: Sendable, Hashable {
   /// Whether the file at `relativePath` (below the source) is mounted.
   public func mounts(_ relativePath: String) -> Bool {
     func matches(_ patterns: [String]) -> Bool {
-      patterns.contains { GlobPattern($0)?.matches(relativePath) ?? false }
+      patterns.contains { GlobPattern.matchesWhole($0, relativePath) }
     }
     if !includeFiles.isEmpty && !matches(includeFiles) { return false }
     return !matches(excludeFiles)

@@ -91,7 +91,8 @@ public struct SiteReader: Sendable {
       var f: String? = p.folder
       while let current = f {
         if let entries = cascades[p.language + "\u{0}" + current] { chain.append(entries) }
-        f = current.isEmpty ? nil : (current as NSString).deletingLastPathComponent
+        // The parent folder, by bytes (never looping on a folder that Foundation keeps as its own parent).
+        f = current.isEmpty ? nil : current.lastIndex(of: "/").map { String(current[..<$0]) } ?? ""
       }
       chain.append(config.cascade)
       for entries in chain {
