@@ -59,7 +59,18 @@ extension MarkdownConverter {
         guard tag.standsAlone || tag.hidesWhatFollows || pairs.end[index] != nil || pairs.isEnd.contains(index) else { continue }
         html += tag.html
       case .inline(.text(let t)):
-        html += InlineHTMLMapping.escaped(t.string)
+        // A shortcode inside the fragment (`<span>v{{% param version %}}</span>`) is put back
+        // here: the text's tokens would otherwise come out of the HTML as private-use characters.
+        for piece in expansions.isEmpty ? [.text(t.string)] : ShortcodeTokens.split(t.string) {
+          switch piece {
+          case .text(let s): html += InlineHTMLMapping.escaped(s)
+          case .token(let id):
+            for inline in expansions[id]?.inlines ?? [] {
+              html += InlineHTMLMapping.marker(slots.count)
+              slots.append(inline)
+            }
+          }
+        }
       case .inline(let inline):
         html += InlineHTMLMapping.marker(slots.count)
         slots.append(inline)

@@ -123,6 +123,22 @@ struct ShortcodeTests {
     #expect(link?.destination == "other.md#sec")
   }
 
+  /// A shortcode inside inline raw HTML (docsy's `<span class="badge">v{{% param version %}}</span>`
+  /// in a link) is expanded like one in running text: its placeholder never reaches an output.
+  @Test func shortcodeInsideInlineHTMLIsExpanded() throws {
+    let md = "Built with [<span class=\"badge\">Docs\nv{{% param version %}} </span>][v] and <em>{{< param version >}}</em>.\n\n[v]: <https://x.example/v{{% param version %}}>\n"
+    let (doc, _) = try read(md, params: [KeyValue("version", .string("0.9"))])
+    guard case .paragraph(let p) = doc.blocks.first else {
+      Issue.record("\(doc.blocks)")
+      return
+    }
+    let text = p.content.plainText
+    #expect(text.contains("v0.9") && text.hasSuffix("and 0.9."), "\(text)")
+    #expect(!text.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) }, "\(text)")
+    let link = p.content.compactMap { if case .link(let l) = $0 { return l } else { return nil } }.first
+    #expect(link?.destination == "https://x.example/v0.9")
+  }
+
   @Test func unknownShortcodesKeepTheirContentAndWarn() throws {
     let md = "{{< notice warning >}}\nCareful **now**.\n{{< /notice >}}\n\nInline {{< kbd >}}Ctrl{{< /kbd >}} key.\n"
     let (doc, d) = try read(md)
