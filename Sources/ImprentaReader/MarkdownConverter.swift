@@ -179,7 +179,9 @@ struct MarkdownConverter {
       let (attributes, range) = attributes(ofHeading: r)
       out.append(.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: content, id: Slug.github(content.plainText), attributes: attributes, range: range)))
     case CMARK_NODE_BLOCK_QUOTE:
-      nested(node, depth: depth, into: &out) { .blockQuote(BlockQuote.classified($0, range: r)) }
+      nested(node, depth: depth, into: &out) { blocks in
+        BlockQuoteAlert.container(blocks, range: r).map(Block.container) ?? .blockQuote(BlockQuote.classified(blocks, range: r))
+      }
     case CMARK_NODE_LIST:
       if depth >= MarkdownConverter.maximumDepth {
         flatten(node, into: &out)
