@@ -11,6 +11,8 @@ public struct Exporter: Sendable {
   public var environment: ExportEnvironment
   /// The site's address, for links to pages that are not part of an e-book.
   public var baseURL: String?
+  /// Where the export's documents live on the web (`EPUBOptions.webAddresses`).
+  public var webAddresses: [String: String] = [:]
   /// PDF options (imposition).
   public var pdfOptions = PDFOptions()
 
@@ -19,6 +21,13 @@ public struct Exporter: Sendable {
     self.style = style
     self.environment = environment
     self.baseURL = baseURL
+  }
+
+  /// The EPUB options every e-book of this exporter shares.
+  func epubOptions(title: String? = nil) -> EPUBOptions {
+    var options = EPUBOptions(title: title, baseURL: baseURL)
+    options.webAddresses = webAddresses
+    return options
   }
 
   /// `pdfOptions` with the installed CMYK profile when the style asks for PDF/X-4.
@@ -39,7 +48,7 @@ public struct Exporter: Sendable {
     case .xhtml:
       return XHTMLWriter(style: style).write(document, environment: environment, diagnostics: &diagnostics)
     case .epub:
-      return try EPUBPackager(style: style, options: EPUBOptions(baseURL: baseURL)).package([document], environment: environment, diagnostics: &diagnostics)
+      return try EPUBPackager(style: style, options: epubOptions()).package([document], environment: environment, diagnostics: &diagnostics)
     case .pdf:
       return try PDFWriter(style: style, options: pdfWriterOptions).write([document], environment: environment, diagnostics: &diagnostics)
     }
@@ -56,7 +65,8 @@ public struct Exporter: Sendable {
     case .epub:
       // The cover the PDF opens with, as the e-book's cover image when the book names none.
       let cover = PDFWriter(style: style).coverPNG(book.titleDocument, environment: environment, diagnostics: &diagnostics)
-      var options = EPUBOptions(title: book.title, baseURL: baseURL, generatedCover: cover.isEmpty ? nil : cover)
+      var options = epubOptions(title: book.title)
+      options.generatedCover = cover.isEmpty ? nil : cover
       options.pageMap = pageMap
       return try EPUBPackager(style: style, options: options).package(book, environment: environment, diagnostics: &diagnostics)
     case .pdf:

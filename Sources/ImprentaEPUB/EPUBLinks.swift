@@ -23,13 +23,17 @@ struct EPUBLinks {
 
   var parts: [Part]
   var baseURL: String?
+  /// Where pages outside the book live on the web (`EPUBOptions.webAddresses`).
+  var webAddresses: [String: String] = [:]
 
   /// The rewritten `href` for a link in part `from`, file `file` (both files live in `text/`).
   func resolve(_ href: String, from: Int, file: String) -> Outcome {
     // A link the site reader resolved to another document of the export (`imprenta-page:`).
     if href.hasPrefix(internalLinkScheme) {
       let link = Link(destination: href, content: [])
-      guard let target = link.internalTarget, let j = parts.firstIndex(where: { $0.relativeName == target.page }) else {
+      guard let target = link.internalTarget else { return .text("\(href.dropFirst(internalLinkScheme.count)) is not part of this book") }
+      guard let j = parts.firstIndex(where: { $0.relativeName == target.page }) else {
+        if let web = webAddresses[target.page] { return .href(web + (target.anchor.isEmpty ? "" : "#" + target.anchor)) }
         return .text("\(href.dropFirst(internalLinkScheme.count)) is not part of this book")
       }
       if !target.anchor.isEmpty, let t = parts[j].idToFile[target.anchor] {

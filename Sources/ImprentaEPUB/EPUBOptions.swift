@@ -10,6 +10,10 @@ public struct EPUBOptions: Sendable, Hashable {
   /// The site's address (`https://example.org/`): links to pages not in the book become web links
   /// under it. Without it such links cannot stay links (the file is not in the book) and become text.
   public var baseURL: String?
+  /// Where the other documents of the export live on the web (`Document.relativeName` → absolute
+  /// URL; a Hugo site with an absolute `baseURL`): a link to a page exported as its own file,
+  /// which an EPUB cannot link to, becomes a web link there instead of text.
+  public var webAddresses: [String: String] = [:]
   /// A cover image (PNG or JPEG bytes) to use when the book names none: the facade renders one
   /// from the style, so every book has a cover a library can show.
   public var generatedCover: [UInt8]?

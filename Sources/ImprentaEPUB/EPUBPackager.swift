@@ -136,7 +136,7 @@ public struct EPUBPackager: Sendable {
     facts.undescribedImages += images.failures
 
     // MARK: Links
-    let links = EPUBLinks(parts: parts, baseURL: options.baseURL)
+    let links = EPUBLinks(parts: parts, baseURL: options.baseURL, webAddresses: options.webAddresses)
     for chapter in chapters {
       var reported: Set<String> = []
       chapter.page.rewriteLinks { href in

@@ -62,6 +62,23 @@ struct MappingAndCommandTests {
     #expect(Set(r.files(under: "all")).isSuperset(of: ["es/blog/borrador.txt", "es/blog/futuro.txt", "es/blog/caducado.txt"]))
   }
 
+  /// A page's own EPUB cannot hold a link to another page's file: with the site's absolute
+  /// `baseURL` the link goes to that page on the web instead of becoming text.
+  @Test func linksBetweenPageEPUBsGoToTheWeb() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    try copyFixture(into: r)
+    let result = try r.run(["build", "site", "-f", "epub", "-o", "out", "--report", "report.json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let epub = r.folder.appendingPathComponent("out/es/guia/intro.epub")
+    guard let run = runTool("unzip", ["-p", epub.path, "OEBPS/text/es-guia-intro.xhtml"]), run.status == 0 else {
+      Issue.record("unzip (installed by scripts/setup) could not read the page's content document")
+      return
+    }
+    #expect(run.output.contains("href=\"https://example.org/blog/b/\""), "\(run.output)")
+    #expect(!(r.read("report.json") ?? "").contains("link-to-other-output"))
+  }
+
   @Test func buildsOneBookPerLanguage() throws {
     let r = try CommandRunner()
     defer { r.cleanUp() }

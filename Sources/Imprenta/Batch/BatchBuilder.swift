@@ -165,6 +165,7 @@ public struct BatchBuilder: Sendable {
     let newest = documents.compactMap(\.metadata.date).max()
     let date = options.sourceDateEpoch.map { PageDate(secondsSince1970: $0) } ?? newest ?? PageDate(secondsSince1970: 0)
     var exporter = Exporter(style: style, environment: ExportEnvironment(resources: resources, buildDate: date), baseURL: unit.prepared?.baseURL)
+    exporter.webAddresses = unit.prepared?.webAddresses ?? [:]
     let imposition = Imposition(rawValue: options.impose ?? style.print.impose)
     exporter.pdfOptions = PDFOptions(impose: imposition, writeUnimposed: options.writeUnimposed)
     if imposition == nil { exporter.style.print.impose = "none" }  // --impose none overrides the style

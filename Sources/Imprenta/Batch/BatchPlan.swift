@@ -25,6 +25,9 @@ struct BatchPlan {
     var baseURL: String?
     /// The site's configuration and structure (`HugoProject.fingerprint`).
     var fingerprint: String
+    /// Where the site's pages live on the web (`Site.webAddresses`), for links between pages
+    /// exported as e-books of their own.
+    var webAddresses: [String: String] = [:]
   }
 
   var all: [Unit]
@@ -88,8 +91,9 @@ struct BatchPlan {
     }
     let formats = p.formats.isEmpty ? options.defaultFormats : p.formats
     let baseURL = project.site.config.absoluteBaseURL
+    let webAddresses = project.site.webAddresses
     func prepared(_ documents: [Document], book: Book? = nil) -> Prepared {
-      Prepared(documents: documents, book: book, resources: project.resources, baseURL: baseURL, fingerprint: project.fingerprint)
+      Prepared(documents: documents, book: book, resources: project.resources, baseURL: baseURL, fingerprint: project.fingerprint, webAddresses: webAddresses)
     }
     func pageSource(_ d: Document) -> PageSource {
       PageSource(path: d.sourcePath, root: source.root, relativeName: d.relativeName)

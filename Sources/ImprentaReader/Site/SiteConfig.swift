@@ -53,6 +53,14 @@ public struct SiteConfig: Sendable, Hashable {
     return host.isEmpty ? nil : baseURL
   }
 
+  /// `path` (a permalink, `/docs/intro/`) on the absolute base URL, percent-encoded, with
+  /// `#anchor` when not empty; nil without an absolute base URL.
+  public func absoluteURL(path: String, anchor: String = "") -> String? {
+    guard let base = absoluteBaseURL, path.hasPrefix("/") else { return nil }
+    let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    return (base.hasSuffix("/") ? String(base.dropLast()) : base) + encoded + (anchor.isEmpty ? "" : "#" + anchor)
+  }
+
   /// The file and line of the last `key` setting read (the configuration itself when unknown).
   public func location(of key: String) -> KeyLocation {
     keyLocations[key.lowercased()] ?? KeyLocation(file: file, line: 0)

@@ -165,9 +165,7 @@ public struct SiteLinkResolver: Sendable {
 
   /// `path` on the site's absolute base URL, or nil when it has none.
   func absolute(_ path: String, anchor: String) -> String? {
-    guard let base = site.config.absoluteBaseURL, path.hasPrefix("/") else { return nil }
-    let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
-    return (base.hasSuffix("/") ? String(base.dropLast()) : base) + encoded + (anchor.isEmpty ? "" : "#" + anchor)
+    site.config.absoluteURL(path: path, anchor: anchor)
   }
 
   /// The rest of `url` after the site's base URL (any scheme, with or without `www.`), or nil.

@@ -14,6 +14,16 @@ public struct Site: Sendable, Hashable {
   /// The language most pages were detected in, when the configuration states none.
   public var detectedLanguage: String?
 
+  /// Where each page lives on the web (`Document.relativeName` → absolute URL), empty without an
+  /// absolute `baseURL`: a page's own EPUB links there to the other pages of the export.
+  public var webAddresses: [String: String] {
+    var out: [String: String] = [:]
+    for page in pages {
+      if let url = config.absoluteURL(path: page.permalink) { out[page.document.relativeName] = url }
+    }
+    return out
+  }
+
   /// The pages of one language.
   public func pages(language: String) -> [SitePage] {
     pages.filter { $0.language == language }
