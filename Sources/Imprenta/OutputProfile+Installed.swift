@@ -36,8 +36,8 @@ extension OutputProfile {
     let systemPath = profileFolders.contains { value.hasPrefix($0 + "/") } && !value.contains("/../")
     if !value.contains("/") {
       guard let found = installedFile(named: value) else {
-        let known = installedProfiles().map(\.0).joined(separator: ", ")
-        return .failure(ProfileProblem("print.output_profile '\(value)' names no installed profile (installed: \(known.isEmpty ? "none" : known))"))
+        let known = installedProfiles().filter { OutputProfile(bytes: $0.1, name: "").isCMYKOutput }.map(\.0).joined(separator: ", ")
+        return .failure(ProfileProblem("print.output_profile '\(value)' names no installed profile (installed CMYK output profiles: \(known.isEmpty ? "none" : known))"))
       }
       bytes = found
     } else if systemPath {
