@@ -27,6 +27,7 @@ let package = Package(
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CLCMS", pkgConfig: "lcms2", providers: [.apt(["liblcms2-dev"])]),
+    .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
 
     // LeakSanitizer suppressions for a dependency's known leaks (used only under --sanitize=address).
     .target(name: "CSanitizerHooks"),
@@ -58,7 +59,7 @@ let package = Package(
     .target(
       name: "ImprentaEPUB",
       dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaHTML", "ImprentaDigest", "CZlib"]),
-    .target(name: "ImprentaPDF", dependencies: ["ImprentaModel", "ImprentaStyle", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CQRencode", "CLCMS"]),
+    .target(name: "ImprentaPDF", dependencies: ["ImprentaModel", "ImprentaStyle", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CQRencode", "CLCMS", "CJPEG", "CZlib"]),
 
     // MARK: - Facade and command
     .target(

@@ -30,10 +30,15 @@ public struct Exporter: Sendable {
     return options
   }
 
-  /// `pdfOptions` with the installed CMYK profile when the style asks for PDF/X-4.
-  var pdfWriterOptions: PDFOptions {
+  /// `pdfOptions` with the style's CMYK profile (`print.output_profile`, else the installed one)
+  /// when it asks for PDF/X-4, or why there is none; paths are looked up as `document`'s images.
+  func pdfWriterOptions(for document: Document?) -> PDFOptions {
     var options = pdfOptions
-    if style.print.standard == "pdf/x-4", options.outputProfile == nil { options.outputProfile = OutputProfile.installed }
+    guard style.print.standard == "pdf/x-4", options.outputProfile == nil else { return options }
+    switch OutputProfile.named(style.print.outputProfile, resources: environment.resources, document: document ?? Document()) {
+    case .success(let profile): options.outputProfile = profile
+    case .failure(let problem): options.outputProfileProblem = problem.message
+    }
     return options
   }
 
@@ -50,7 +55,7 @@ public struct Exporter: Sendable {
     case .epub:
       return try EPUBPackager(style: style, options: epubOptions()).package([document], environment: environment, diagnostics: &diagnostics)
     case .pdf:
-      return try PDFWriter(style: style, options: pdfWriterOptions).write([document], environment: environment, diagnostics: &diagnostics)
+      return try PDFWriter(style: style, options: pdfWriterOptions(for: document)).write([document], environment: environment, diagnostics: &diagnostics)
     }
   }
 
@@ -79,7 +84,7 @@ public struct Exporter: Sendable {
   /// authors and date) whether or not the style sets one for pages, then a title page; chapter
   /// openings, contents and running heads come from its structure.
   public func exportPDFBook(_ book: Book, diagnostics: inout Diagnostics) throws -> PDFBook {
-    var options = pdfWriterOptions
+    var options = pdfWriterOptions(for: book.entries.first?.document)
     options.bookCover = true
     options.titlePage = true
     return try PDFWriter(style: style, options: options).writeBook(book, environment: environment, diagnostics: &diagnostics)
@@ -88,6 +93,6 @@ public struct Exporter: Sendable {
   /// Every PDF file of a document or book: the publication and, when imposing, its imposed
   /// sheets (`suffix` `booklet` or `2up`).
   public func exportPDFFiles(_ documents: [Document], diagnostics: inout Diagnostics) throws -> [PDFFile] {
-    try PDFWriter(style: style, options: pdfWriterOptions).writeFiles(documents, environment: environment, diagnostics: &diagnostics)
+    try PDFWriter(style: style, options: pdfWriterOptions(for: documents.first)).writeFiles(documents, environment: environment, diagnostics: &diagnostics)
   }
 }

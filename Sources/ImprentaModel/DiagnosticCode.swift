@@ -103,6 +103,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
   case preflightMissingBleed = "preflight-missing-bleed"
   case preflightInkCoverage = "preflight-ink-coverage"
   case pdfxNoProfile = "pdfx-no-profile"
+  case pdfxProfileUnusable = "pdfx-profile-unusable"
   case pdfxIncomplete = "pdfx-incomplete"
 
   /// What the registry says of a code.
@@ -220,6 +221,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case .preflightMissingBleed: return e(.warning, "a full-bleed element stops at the trim instead of the bleed", "extend it to the bleed")
     case .preflightInkCoverage: return e(.warning, "a colour or image asks for more than 300 % total ink (C+M+Y+K): the ink may not dry and may set off", "use lighter colours or an image converted for the print shop's profile")
     case .pdfxNoProfile: return e(.warning, "the style asks for PDF/X-4 but no CMYK output profile is installed: the print PDF stays RGB", "run scripts/setup (installs libgs-common's ICC profiles), or drop print.standard")
+    case .pdfxProfileUnusable: return e(.warning, "the style's print.output_profile cannot be read or is not a CMYK output (printer) profile: the print PDF stays RGB", "name an installed profile (ps_cmyk, default_cmyk) or the print shop's CMYK .icc file")
     case .pdfxIncomplete: return e(.warning, "part of the print PDF could not be converted to CMYK: the file does not claim PDF/X-4", "report it with the page; meanwhile the print shop can convert the RGB parts")
     }
   }

@@ -23,6 +23,9 @@ public struct PDFOptions: Sendable, Hashable {
   /// The CMYK profile of a style with `print.standard: pdf/x-4` (the facade finds it); without
   /// it such a style's PDF stays RGB, with a warning.
   public var outputProfile: OutputProfile?
+  /// Why the style's profile (`print.output_profile`) cannot be used, reported instead of the
+  /// missing profile's warning.
+  public var outputProfileProblem: String?
 
   /// Creates options.
   public init(

@@ -17,6 +17,9 @@ public struct PrintStyle: Sendable, Hashable {
   /// `none`, or `pdf/x-4`: the print PDF in CMYK for the installed output profile, with its
   /// output intent, `GTS_PDFXVersion` and an ink-coverage preflight.
   public var standard = "none"
+  /// The CMYK output profile of `pdf/x-4`: empty for the installed default (Ghostscript's
+  /// "Artifex CMYK SWOP Profile"), an installed profile's name, or a path.
+  public var outputProfile = ""
 
   /// Whether the page is the trimmed page alone (no bleed, no marks).
   public var isPlain: Bool { bleed.value == 0 && !cropMarks && !registrationMarks }

@@ -249,6 +249,7 @@ public enum ShippedStyles {
       min_image_ppi: 150       # preflight: images printed below this are reported
       safety_margin: 3mm       # preflight: text and images closer than this to the trim are reported
       standard: none           # none, pdf/x-4: the print PDF in CMYK with an output intent (see README)
+      output_profile: ""       # pdf/x-4's CMYK profile: "" (Artifex CMYK SWOP), an installed name (ps_cmyk) or a path
 
     cover:                     # covers (PDF)
       front: false             # a front cover with the title, subtitle, date and organisation
@@ -260,6 +261,9 @@ public enum ShippedStyles {
       back: false
       back_text: ""
       back_image: ""
+
+    accessibility:             # what a figure without alt text may take as one (PDF /Alt, EPUB, XHTML)
+      alt_from: none           # none, caption, file-name (see README, "Accessibility")
     """#,
     "letter": #"""
     extends: default

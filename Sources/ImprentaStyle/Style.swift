@@ -94,6 +94,8 @@ public struct Style: Sendable, Hashable {
   public var cover = CoverStyle()
   /// Books: chapter openings and the printed contents.
   public var book = BookStyle()
+  /// Accessibility opt-ins (alternative text from captions or file names).
+  public var accessibility = AccessibilityStyle()
 
   /// The built-in default style.
   public init() {}

@@ -1,3 +1,5 @@
+import ImprentaModel
+
 /// The one table of every style key: its section, its type and the property it sets.
 ///
 /// Adding a key means one line here, a property with a default in `Style`, and a line in
@@ -79,7 +81,7 @@ enum StyleSchema {
         "registration_marks": .bool(\.print.registrationMarks), "mark_area": .length(\.print.markArea),
         "impose": .choice(\.print.impose, ["none", "booklet", "2up"]),
         "min_image_ppi": .number(\.print.minImagePPI, 1...2400), "safety_margin": .length(\.print.safetyMargin),
-        "standard": .choice(\.print.standard, ["none", "pdf/x-4"]),
+        "standard": .choice(\.print.standard, ["none", "pdf/x-4"]), "output_profile": .text(\.print.outputProfile),
       ],
       "cover": [
         "front": .bool(\.cover.front), "image": .text(\.cover.image), "background": .color(\.cover.background),
@@ -134,6 +136,7 @@ enum StyleSchema {
       "header": running(\.header),
       "footer": running(\.footer),
       "toc": ["enabled": .bool(\.toc.enabled), "depth": .integer(\.toc.depth, 1...6)],
+      "accessibility": ["alt_from": .choice(\.accessibility.altFrom, AltTextSource.allCases.map(\.rawValue))],
       "book": ["chapter_start": .choice(\.book.chapterStart, ["right", "page", "none"]), "contents": .bool(\.book.contents)],
       "text": [
         "columns": .integer(\.text.columns, 20...1000), "underlines": .strings(\.text.underlines),

@@ -91,6 +91,9 @@ struct PDFUATests {
     #expect(!pdf.contains("/S /Private") && !pdf.contains("/S /WP\n"))
     #expect(pdf.contains("/Contents (statistics office)") || pdf.contains("/Contents <feff"))
     #expect(pdf.contains("/S /Note"))
+    // Links hold their text: the words are in the link's own marked content, none is left empty.
+    #expect(pdf.contains("EMC /Link <</MCID"))
+    #expect(pdf.firstMatch(of: /\/Link << \/MCID \d+ >> BDC\s+EMC/) == nil)
     // Soft hyphens: no empty span per hyphenation point, words whole in the text layer.
     #expect(!pdf.contains("/ActualText <feff00ad> >> BDC\nEMC"))
     let text = try #require(runTool("pdftotext", [path, "-"])).output
@@ -113,5 +116,34 @@ struct PDFUATests {
     #expect(!pdf.contains("/Alt (One dot"))
     let strict = try r.run(["build", "page.md", "--format", "pdf", "-o", "out2", "--strict"])
     #expect(strict.status != 0)
+  }
+
+  /// The seed site's case: a book whose figures have captions but no alternative text. With the
+  /// author's opt-in (`accessibility.alt_from: caption`) the captions become the /Alt: no
+  /// finding, the PDF/UA claim, no warning, and the XHTML's `alt` says the same.
+  @Test func captionsAsAltTextWhenTheAuthorOptsIn() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    let png = try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC"))
+    try r.write("site/dots/dot.png", bytes: Array(png))
+    try r.write("site/dots/line.png", bytes: Array(png))
+    try r.write("site/intro.md", "---\ntitle: Introducción\nlang: es\n---\n\nUn texto que presenta los puntos.\n")
+    try r.write(
+      "site/dots/chapter.md",
+      "---\ntitle: Puntos\nlang: es\n---\n\nAntes de la figura.\n\n![](dot.png \"Un punto ampliado\")\n\nEntre figuras.\n\n![imagen](line.png \"Una línea de puntos\")\n")
+    try r.write("a11y.yaml", "extends: default\naccessibility:\n  alt_from: caption\n")
+    let plain = try r.run(["build", "site", "--book", "--format", "pdf", "-o", "plain"])
+    #expect(plain.stderr.contains("does not claim PDF/UA-1"), "without the opt-in: \(plain.stderr)")
+    let result = try r.run(["build", "site", "--book", "--format", "pdf,xhtml", "--style", "a11y.yaml", "-o", "book"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("pdfua-not-claimed") && !result.stderr.contains("missing-alt-text"), "\(result.stderr)")
+    let files = pdfs(r, under: "book")
+    try expectNoFinding(files, "the book with captions as alt text")
+    let pdf = try uncompressed(try #require(files.first))
+    #expect(pdf.contains("<pdfuaid:part>1</pdfuaid:part>"))
+    #expect(pdf.contains("/Alt (Un punto ampliado)"))
+    let xhtml = r.files(under: "book").filter { $0.hasSuffix(".xhtml") }
+    let text = try xhtml.map { try String(contentsOf: r.folder.appendingPathComponent("book/" + $0), encoding: .utf8) }.joined()
+    #expect(text.contains("alt=\"Un punto ampliado\"") && text.contains("alt=\"Una línea de puntos\""), "\(xhtml)")
   }
 }

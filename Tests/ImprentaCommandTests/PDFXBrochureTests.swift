@@ -49,9 +49,45 @@ struct PDFXBrochureTests {
       let images = try #require(runTool("pdfimages", ["-list", pdf])?.output)
       let kinds = images.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true) }
       #expect(!kinds.isEmpty && kinds.allSatisfy { $0[2] == "smask" ? $0[5] == "gray" : $0[5] == "cmyk" }, "\(images)")
+      // The cover photograph (a JPEG) stays a JPEG after conversion: DCT, four components.
+      #expect(kinds.contains { $0[5] == "cmyk" && $0[6] == "4" && $0[8] == "jpeg" }, "\(name): \(images)")
+      #expect(has("/Filter /DCTDecode"), "\(name)")
     }
     let check = try r.run(["check", "--project", project, "--preflight"])
     #expect(check.status == 0 && !check.stderr.contains("PDF/X-4") && !check.stderr.contains("total ink"), "\(check.stderr)")
+  }
+
+  /// `print.output_profile` picks the CMYK profile by name; a profile that is not a CMYK output
+  /// profile (sRGB) is refused with its own diagnostic, and the PDF stays RGB without a claim.
+  @Test("print.output_profile: an installed CMYK profile by name, an RGB profile refused")
+  func outputProfileChoice() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    try r.write("page.md", "---\ntitle: Hoja\nlang: es\n---\n\nUn párrafo en <span style=\"color:#c0392b\">rojo</span> y en negro.\n")
+    try r.write("cmyk.yaml", "extends: default\nprint:\n  standard: pdf/x-4\n  output_profile: ps_cmyk\n")
+    try r.write("rgb.yaml", "extends: default\nprint:\n  standard: pdf/x-4\n  output_profile: srgb\n")
+    try r.write("missing.yaml", "extends: default\nprint:\n  standard: pdf/x-4\n  output_profile: no-such-profile\n")
+    let good = try r.run(["build", "page.md", "--format", "pdf", "--style", "cmyk.yaml", "-o", "cmyk"])
+    #expect(good.status == 0 && !good.stderr.contains("pdfx-"), "\(good.stderr)")
+    let cmyk = r.folder.appendingPathComponent("cmyk/page.pdf").path
+    let qdf = cmyk + ".qdf"
+    _ = try #require(runTool("qpdf", ["--qdf", "--object-streams=disable", cmyk, qdf]))
+    #expect(lines("/S /GTS_PDFX", in: qdf, fixed: true) > 0)
+    // The intent is named after the chosen profile's own description, not the default's.
+    let description = try #require(runTool("grep", ["-a", "-o", "/OutputCondition ([^)]*)", qdf])?.output)
+    #expect(!description.isEmpty && !description.contains("Artifex CMYK SWOP"), "\(description)")
+    #expect(lines("DeviceRGB", in: qdf, fixed: true) == 0)
+
+    let bad = try r.run(["build", "page.md", "--format", "pdf", "--style", "rgb.yaml", "-o", "rgb"])
+    #expect(bad.stderr.contains("'srgb' is not a CMYK output profile (it is a display profile in RGB)"), "\(bad.stderr)")
+    let rgbQDF = r.folder.appendingPathComponent("rgb.qdf").path
+    _ = try #require(runTool("qpdf", ["--qdf", "--object-streams=disable", r.folder.appendingPathComponent("rgb/page.pdf").path, rgbQDF]))
+    #expect(lines("/S /GTS_PDFX", in: rgbQDF, fixed: true) == 0)
+    let strict = try r.run(["build", "page.md", "--format", "pdf", "--style", "rgb.yaml", "-o", "rgb2", "--strict"])
+    #expect(strict.status != 0)
+
+    let missing = try r.run(["build", "page.md", "--format", "pdf", "--style", "missing.yaml", "-o", "missing"])
+    #expect(missing.stderr.contains("'no-such-profile' names no installed profile"), "\(missing.stderr)")
   }
 
   /// The lines of `file` that match `pattern` (a Perl regular expression, or a fixed string).

@@ -155,11 +155,11 @@ public struct BatchBuilder: Sendable {
       return result
     case nil: return result
     }
-    let read = unit.read(fallbackLanguage: style.base.language, includeDrafts: options.includeDrafts)
+    let read = unit.read(fallbackLanguage: style.base.language, includeDrafts: options.includeDrafts, altText: style.accessibility.altTextSource)
     result.diagnostics.append(contentsOf: read.diagnostics)
     let (documents, sourceBytes) = (read.documents, read.bytes)
     guard !documents.isEmpty else { return result }
-    let book = unit.book(of: documents)
+    let book = unit.book(of: documents, altText: style.accessibility.altTextSource)
     result.documents = unit.publication.book ? 1 : documents.count
     let resources = unit.resources
     let newest = documents.compactMap(\.metadata.date).max()

@@ -10,8 +10,15 @@ extension BatchPlan.Unit {
 
   /// Reads every page of the unit under the read policy, as `build` and `check` both do. A Hugo
   /// site's pages were read whole when the plan was made; their bytes are read again only for
-  /// the build key.
-  func read(fallbackLanguage: String, includeDrafts: Bool) -> Read {
+  /// the build key. Figures without alternative text take one from `altText` (the style's
+  /// `accessibility.alt_from`), here once for every format and the content check.
+  func read(fallbackLanguage: String, includeDrafts: Bool, altText: AltTextSource = .none) -> Read {
+    var out = readPages(fallbackLanguage: fallbackLanguage, includeDrafts: includeDrafts)
+    out.documents = out.documents.map { $0.fillingAltText(from: altText, defaultLanguage: fallbackLanguage) }
+    return out
+  }
+
+  private func readPages(fallbackLanguage: String, includeDrafts: Bool) -> Read {
     var out = Read()
     let policy = ReadPolicy(roots: [pages[0].root])
     if let prepared {
@@ -45,9 +52,10 @@ extension BatchPlan.Unit {
     return out
   }
 
-  /// The unit's documents as one book, when it is one.
-  func book(of documents: [Document]) -> Book? {
-    if let prepared { return prepared.book }
+  /// The unit's documents as one book, when it is one (a site's book prepared with the plan
+  /// takes the same alternative texts as `read`).
+  func book(of documents: [Document], altText: AltTextSource = .none) -> Book? {
+    if let prepared { return prepared.book?.fillingAltText(from: altText) }
     return publication.book ? publication.book(of: documents) : nil
   }
 

@@ -45,7 +45,7 @@ public struct Checker: Sendable {
     var documents = 0
     for unit in plan.all {
       let style = styles[unit.publication.style ?? defaultStyle] ?? Style()
-      let read = unit.read(fallbackLanguage: style.base.language, includeDrafts: false)
+      let read = unit.read(fallbackLanguage: style.base.language, includeDrafts: false, altText: style.accessibility.altTextSource)
       diagnostics.append(contentsOf: read.diagnostics)
       documents += read.documents.count
       let content = unit.contentCheck(projectFolder: projectFolder)
@@ -62,7 +62,7 @@ public struct Checker: Sendable {
     var exporter = Exporter(style: style, environment: ExportEnvironment(resources: unit.resources, buildDate: PageDate(secondsSince1970: 0)))
     exporter.pdfOptions = PDFOptions(writeUnimposed: true, preflight: true)
     exporter.style.print.impose = "none"  // the sheets hold the same pages: lay them out once
-    let docs = unit.book(of: documents).map { [$0.merged()] } ?? documents
+    let docs = unit.book(of: documents, altText: style.accessibility.altTextSource).map { [$0.merged()] } ?? documents
     var d = Diagnostics()
     _ = try? exporter.exportPDFFiles(docs, diagnostics: &d)
     // Preflight findings, and characters no font has (found only by laying the text out).

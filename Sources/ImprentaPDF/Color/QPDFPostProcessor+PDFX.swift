@@ -266,6 +266,16 @@ struct ColorWalk {
     return a
   }
 
+  /// Whether the image is stored as a JPEG (`/Filter /DCTDecode`, alone or last in a chain).
+  func isJPEG(_ dict: qpdf_oh) -> Bool {
+    let filter = qpdf_oh_get_key(q, dict, "/Filter")
+    if qpdf_oh_is_array(q, filter) != 0 {
+      let n = qpdf_oh_get_array_n_items(q, filter)
+      return n > 0 && name(qpdf_oh_get_array_item(q, filter, n - 1)) == "/DCTDecode"
+    }
+    return name(filter) == "/DCTDecode"
+  }
+
   /// An axial or radial shading in DeviceRGB whose function is exponential (type 2) or stitches
   /// exponential ones (type 3): its end colours converted.
   mutating func shading(_ s: qpdf_oh) {
@@ -299,7 +309,9 @@ struct ColorWalk {
     }
   }
 
-  /// An 8-bit DeviceRGB image: its pixels converted with the profile, stored Flate-compressed.
+  /// An 8-bit DeviceRGB image: its pixels converted with the profile; a JPEG stays a JPEG,
+  /// re-encoded in CMYK, unless Flate stores it smaller (a diagram saved as JPEG:
+  /// `CMYKJPEG.smaller`); other images are stored Flate-compressed.
   mutating func image(_ x: qpdf_oh) {
     let dict = qpdf_oh_get_dict(q, x)
     let space = qpdf_oh_get_key(q, dict, "/ColorSpace")
@@ -319,7 +331,13 @@ struct ColorWalk {
     let rgb = Array(UnsafeBufferPointer(start: buffer, count: length))
     free(buffer)
     let cmyk = converter.cmyk(pixels: rgb)
-    replace(x, cmyk)
+    let width = Int(qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, dict, "/Width")))
+    let height = Int(qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, dict, "/Height")))
+    let (stored, filter) = isJPEG(dict) ? CMYKJPEG.smaller(cmyk, width: width, height: height) : (cmyk, nil)
+    stored.withUnsafeBufferPointer { b in
+      let f = filter.map { qpdf_oh_new_name(q, $0) } ?? qpdf_oh_new_null(q)
+      qpdf_oh_replace_stream_data(q, x, b.baseAddress, b.count, f, qpdf_oh_new_null(q))
+    }
     qpdf_oh_replace_key(q, dict, "/ColorSpace", qpdf_oh_new_name(q, "/DeviceCMYK"))
     if qpdf_oh_has_key(q, dict, "/Decode") != 0 { qpdf_oh_remove_key(q, dict, "/Decode") }
     let (share, most) = InkCoverage.pixels(cmyk, over: QPDFPostProcessor.inkLimit)

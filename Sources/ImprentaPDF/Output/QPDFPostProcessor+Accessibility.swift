@@ -44,6 +44,7 @@ extension QPDFPostProcessor {
     fixStructure(q, root: root, linkDescriptions: a.linkDescriptions, linksOnly: true)
     let treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
     if let log = a.structure, qpdf_oh_is_dictionary(q, treeRoot) != 0 { mendStructure(q, treeRoot: treeRoot, log: log) }
+    if qpdf_oh_is_dictionary(q, treeRoot) != 0 { moveLinkText(q, treeRoot: treeRoot) }
     fixStructure(q, root: root, linkDescriptions: [], linksOnly: false)
   }
 

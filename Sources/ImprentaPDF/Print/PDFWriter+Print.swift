@@ -61,7 +61,11 @@ extension PDFWriter {
     var qpdfWarnings: [String] = []
     var pdfx = PDFXFindings(profile: style.print.standard == "pdf/x-4" ? options.outputProfile : nil)
     if style.print.standard == "pdf/x-4", options.outputProfile == nil {
-      diagnostics.report(.pdfxNoProfile, "the style asks for PDF/X-4 but no CMYK output profile was found: the PDF stays RGB", file: first.sourcePath)
+      if let problem = options.outputProfileProblem {
+        diagnostics.report(.pdfxProfileUnusable, "\(problem): the PDF stays RGB", file: first.sourcePath)
+      } else {
+        diagnostics.report(.pdfxNoProfile, "the style asks for PDF/X-4 but no CMYK output profile was found: the PDF stays RGB", file: first.sourcePath)
+      }
     }
     defer {
       pdfx.report(into: &diagnostics, preflight: preflight, labels: labels, file: first.sourcePath)
