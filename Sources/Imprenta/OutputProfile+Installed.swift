@@ -25,7 +25,8 @@ extension OutputProfile {
   /// The profile a style names in `print.output_profile`, or why there is none to use:
   /// - empty: the installed default (`installed`);
   /// - a name (no `/`): an installed profile whose file name (`ps_cmyk`, `default_cmyk.icc`) or
-  ///   description (`Artifex CMYK SWOP Profile`) it is, in `profileFolders`;
+  ///   description (`Artifex CMYK SWOP Profile`) it is, in `profileFolders`; a file name with
+  ///   `.icc`/`.icm` that is not installed is a file, as below (`press.icc` beside the page);
   /// - a path: an absolute path into `profileFolders`, or else a file looked up as the page's
   ///   images are (relative to the page, `/…` in a site's static folder), under the read policy.
   /// A file that is not an ICC output profile for CMYK (an RGB, display or input profile) is refused.
@@ -34,12 +35,13 @@ extension OutputProfile {
     if value.isEmpty { return installed.map { .success($0) } ?? .failure(ProfileProblem("no CMYK output profile is installed")) }
     let bytes: [UInt8]
     let systemPath = profileFolders.contains { value.hasPrefix($0 + "/") } && !value.contains("/../")
-    if !value.contains("/") {
-      guard let found = installedFile(named: value) else {
-        let known = installedProfiles().filter { OutputProfile(bytes: $0.1, name: "").isCMYKOutput }.map(\.0).joined(separator: ", ")
-        return .failure(ProfileProblem("print.output_profile '\(value)' names no installed profile (installed CMYK output profiles: \(known.isEmpty ? "none" : known))"))
-      }
+    let lower = value.lowercased()
+    let fileName = lower.hasSuffix(".icc") || lower.hasSuffix(".icm")
+    if !value.contains("/"), let found = installedFile(named: value) {
       bytes = found
+    } else if !value.contains("/") && !fileName {
+      let known = installedProfiles().filter { OutputProfile(bytes: $0.1, name: "").isCMYKOutput }.map(\.0).joined(separator: ", ")
+      return .failure(ProfileProblem("print.output_profile '\(value)' names no installed profile (installed CMYK output profiles: \(known.isEmpty ? "none" : known))"))
     } else if systemPath {
       guard let data = FileManager.default.contents(atPath: value) else { return .failure(ProfileProblem("print.output_profile: no file \(value)")) }
       bytes = Array(data)

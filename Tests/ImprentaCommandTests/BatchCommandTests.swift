@@ -41,6 +41,28 @@ struct BatchCommandTests {
     #expect(r.read("output/b/p1.txt") != "edited")
   }
 
+  /// A print file depends on its output profile: replacing the profile file a style names
+  /// rebuilds the PDF (the style's text is unchanged).
+  @Test func changedOutputProfileRebuildsThePrintFile() throws {
+    let folder = "/usr/share/color/icc/ghostscript/"
+    guard let one = FileManager.default.contents(atPath: folder + "default_cmyk.icc"), let two = FileManager.default.contents(atPath: folder + "ps_cmyk.icc") else {
+      Issue.record("Ghostscript's CMYK profiles (libgs-common, installed by scripts/setup) are missing")
+      return
+    }
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    try r.write("content/p.md", "---\ntitle: Impreso\n---\n\nTexto.\n")
+    try r.write("content/press.icc", bytes: Array(one))
+    try r.write("styles/press.yaml", "print: {standard: pdf/x-4, output_profile: press.icc}\n")
+    try r.write("imprenta.yaml", "publications:\n  - {name: a, inputs: [content], formats: [pdf], style: press}\n")
+    let first = try r.run(["build", "--verbose"])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(try r.run(["build", "--verbose"]).stderr.contains("(1 up to date)"))
+    try r.write("content/press.icc", bytes: Array(two))
+    let changed = try r.run(["build", "--verbose"])
+    #expect(changed.stderr.contains("wrote output/a/p.pdf"), "\(changed.stderr)")
+  }
+
   @Test func staleOutputsAreReportedAndPruned() throws {
     let r = try CommandRunner()
     defer { r.cleanUp() }

@@ -197,6 +197,13 @@ public struct BatchBuilder: Sendable {
     for format in formats {
       var key = base
       key.add("format", format.rawValue)
+      if format == .pdf, style.print.standard == "pdf/x-4" {
+        // The output profile is part of the print file: a changed profile file rebuilds it.
+        switch OutputProfile.named(style.print.outputProfile, resources: resources, document: documents[0]) {
+        case .success(let profile): key.add("output-profile", profile.bytes)
+        case .failure(let problem): key.add("output-profile", problem.message)
+        }
+      }
       if tiedToPrint && format == .epub { key.add("page-list", "pdf") }
       let buildKey = key.finalize()
       // A PDF may be several files: the publication and its imposed sheets (name.booklet.pdf).
