@@ -41,6 +41,7 @@ public struct Exporter: Sendable {
     case .epub:
       return try EPUBPackager(style: style, options: EPUBOptions(baseURL: baseURL)).package([document], environment: environment, diagnostics: &diagnostics)
     case .pdf:
+      try PDFLibraries.load(for: document.sourcePath)
       return try PDFWriter(style: style, options: pdfWriterOptions).write([document], environment: environment, diagnostics: &diagnostics)
     }
   }
@@ -54,8 +55,14 @@ public struct Exporter: Sendable {
     case .xhtml:
       return XHTMLWriter(style: style).write(book.merged(), environment: environment, diagnostics: &diagnostics)
     case .epub:
-      // The cover the PDF opens with, as the e-book's cover image when the book names none.
-      let cover = PDFWriter(style: style).coverPNG(book.titleDocument, environment: environment, diagnostics: &diagnostics)
+      // The cover the PDF opens with, as the e-book's cover image when the book names none (drawn
+      // with the PDF backend's libraries: without them the e-book has no generated cover).
+      var cover: [UInt8] = []
+      if let problem = PDFLibraries.problem {
+        diagnostics.report(Diagnostic(.warning, code: .pdfLibraryMissing, file: book.titleDocument.sourcePath, message: problem + "; the e-book has no generated cover"))
+      } else {
+        cover = PDFWriter(style: style).coverPNG(book.titleDocument, environment: environment, diagnostics: &diagnostics)
+      }
       var options = EPUBOptions(title: book.title, baseURL: baseURL, generatedCover: cover.isEmpty ? nil : cover)
       options.pageMap = pageMap
       return try EPUBPackager(style: style, options: options).package(book, environment: environment, diagnostics: &diagnostics)
@@ -72,12 +79,14 @@ public struct Exporter: Sendable {
     var options = pdfWriterOptions
     options.bookCover = true
     options.titlePage = true
+    try PDFLibraries.load(for: book.titleDocument.sourcePath)
     return try PDFWriter(style: style, options: options).writeBook(book, environment: environment, diagnostics: &diagnostics)
   }
 
   /// Every PDF file of a document or book: the publication and, when imposing, its imposed
   /// sheets (`suffix` `booklet` or `2up`).
   public func exportPDFFiles(_ documents: [Document], diagnostics: inout Diagnostics) throws -> [PDFFile] {
-    try PDFWriter(style: style, options: pdfWriterOptions).writeFiles(documents, environment: environment, diagnostics: &diagnostics)
+    try PDFLibraries.load(for: documents.first?.sourcePath ?? "")
+    return try PDFWriter(style: style, options: pdfWriterOptions).writeFiles(documents, environment: environment, diagnostics: &diagnostics)
   }
 }
