@@ -55,6 +55,7 @@ public struct Exporter: Sendable {
     case .epub:
       return try EPUBPackager(style: style, options: epubOptions()).package([document], environment: environment, diagnostics: &diagnostics)
     case .pdf:
+      try PDFLibraries.load(for: document.sourcePath)
       return try PDFWriter(style: style, options: pdfWriterOptions(for: document)).write([document], environment: environment, diagnostics: &diagnostics)
     }
   }
@@ -68,8 +69,14 @@ public struct Exporter: Sendable {
     case .xhtml:
       return XHTMLWriter(style: style).write(book.merged(), environment: environment, diagnostics: &diagnostics)
     case .epub:
-      // The cover the PDF opens with, as the e-book's cover image when the book names none.
-      let cover = PDFWriter(style: style).coverPNG(book.titleDocument, environment: environment, diagnostics: &diagnostics)
+      // The cover the PDF opens with, as the e-book's cover image when the book names none (drawn
+      // with the PDF backend's libraries: without them the e-book has no generated cover).
+      var cover: [UInt8] = []
+      if let problem = PDFLibraries.problem {
+        diagnostics.report(Diagnostic(.warning, code: .pdfLibraryMissing, file: book.titleDocument.sourcePath, message: problem + "; the e-book has no generated cover"))
+      } else {
+        cover = PDFWriter(style: style).coverPNG(book.titleDocument, environment: environment, diagnostics: &diagnostics)
+      }
       var options = epubOptions(title: book.title)
       options.generatedCover = cover.isEmpty ? nil : cover
       options.pageMap = pageMap
@@ -87,12 +94,14 @@ public struct Exporter: Sendable {
     var options = pdfWriterOptions(for: book.entries.first?.document)
     options.bookCover = true
     options.titlePage = true
+    try PDFLibraries.load(for: book.titleDocument.sourcePath)
     return try PDFWriter(style: style, options: options).writeBook(book, environment: environment, diagnostics: &diagnostics)
   }
 
   /// Every PDF file of a document or book: the publication and, when imposing, its imposed
   /// sheets (`suffix` `booklet` or `2up`).
   public func exportPDFFiles(_ documents: [Document], diagnostics: inout Diagnostics) throws -> [PDFFile] {
-    try PDFWriter(style: style, options: pdfWriterOptions(for: documents.first)).writeFiles(documents, environment: environment, diagnostics: &diagnostics)
+    try PDFLibraries.load(for: documents.first?.sourcePath ?? "")
+    return try PDFWriter(style: style, options: pdfWriterOptions(for: documents.first)).writeFiles(documents, environment: environment, diagnostics: &diagnostics)
   }
 }

@@ -139,6 +139,8 @@ public struct EPUBPackager: Sendable {
     let links = EPUBLinks(parts: parts, baseURL: options.baseURL, webAddresses: options.webAddresses)
     for chapter in chapters {
       var reported: Set<String> = []
+      // Where each link of the chapter's page is, found in one walk when the first one is reported.
+      var linkRanges: [String: SourceRange]?
       chapter.page.rewriteLinks { href in
         switch links.resolve(href, from: chapter.part, file: chapter.href) {
         case .href(let h):
@@ -146,7 +148,8 @@ public struct EPUBPackager: Sendable {
         case .text(let why):
           if reported.insert(href).inserted {
             let doc = documents[chapter.part]
-            let range = doc.rangeOfLink(to: href)
+            if linkRanges == nil { linkRanges = doc.linkRanges }
+            let range = linkRanges?[href] ?? .unknown
             if href.hasPrefix(internalLinkScheme) {
               // A page of the same export, written as its own EPUB: nothing is lost, say so quietly.
               diagnostics.report(.linkToOtherOutput, "the link to \(href.dropFirst(internalLinkScheme.count)) is text in this page's EPUB (that page is exported separately)", file: doc.sourcePath, at: range)

@@ -28,6 +28,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
   case invalidManifest = "invalid-manifest"
   case exportFailed = "export-failed"
   case pdfWriteFailed = "pdf-write-failed"
+  case pdfLibraryMissing = "pdf-library-missing"
   case pdfRepaired = "pdf-repaired"
   case pdfuaNotClaimed = "pdfua-not-claimed"
   case zipFailed = "zip-failed"
@@ -155,6 +156,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case .invalidManifest: return e(.warning, "the output folder's manifest is unreadable or has unsafe entries: they are ignored", "delete output/.imprenta-manifest.json; the next build rebuilds everything")
     case .exportFailed: return e(.error, "a backend could not write an output", "report it with the page that causes it")
     case .pdfWriteFailed: return e(.error, "the PDF could not be written", "report it with the page that causes it")
+    case .pdfLibraryMissing: return e(.error, "a library the PDF backend needs (Cairo, Pango, librsvg, qpdf…) could not be loaded", "install the package the message names (scripts/setup installs them all)")
     case .pdfRepaired: return e(.warning, "qpdf had to repair the PDF Cairo wrote", "report it with the page that causes it")
     case .pdfuaNotClaimed: return e(.warning, "the PDF does not claim PDF/UA-1: a figure (an image with a caption) has no alternative text", "write ![what it shows](file.png \"caption\")")
     case .zipFailed: return e(.error, "the EPUB's ZIP could not be written (too many files or bytes)", "split the book")

@@ -52,9 +52,63 @@ public struct UniqueIDs: Sendable {
   }
 }
 
+extension String {
+  /// The text without leading and trailing characters of `set` (a Foundation-free trim); an
+  /// ASCII `set` (every caller's) trims bytes, not scalars, and copies the rest once.
+  public func trimmingCharacters(in set: String) -> String {
+    guard let ascii = ASCIISet(set) else { return Substring(self).trimmingScalars(in: set) }
+    let (start, end) = ascii.trimmedBounds(utf8)
+    return start == startIndex && end == endIndex ? self : String(self[start..<end])
+  }
+}
+
+extension Substring {
+  /// The text without leading and trailing characters of `set` (a Foundation-free trim).
+  public func trimmingCharacters(in set: String) -> String {
+    guard let ascii = ASCIISet(set) else { return trimmingScalars(in: set) }
+    let (start, end) = ascii.trimmedBounds(utf8)
+    return String(self[start..<end])
+  }
+}
+
+/// A set of ASCII bytes, for trimming by bytes: the ends of a run of ASCII bytes are scalar
+/// boundaries, so the bounds found index the text exactly.
+struct ASCIISet {
+  private var low: UInt64 = 0
+  private var high: UInt64 = 0
+
+  init?(_ set: String) {
+    for b in set.utf8 {
+      guard b < 0x80 else { return nil }
+      if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b - 64) }
+    }
+  }
+
+  func contains(_ b: UInt8) -> Bool {
+    b < 64 ? low & (1 << UInt64(b)) != 0 : b < 128 && high & (1 << UInt64(b - 64)) != 0
+  }
+
+  func trimmedBounds<View: BidirectionalCollection>(_ bytes: View) -> (View.Index, View.Index) where View.Element == UInt8 {
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    while start < end && contains(bytes[start]) { bytes.formIndex(after: &start) }
+    while end > start {
+      let before = bytes.index(before: end)
+      guard contains(bytes[before]) else { break }
+      end = before
+    }
+    return (start, end)
+  }
+}
+
 extension StringProtocol {
   /// The text without leading and trailing characters of `set` (a Foundation-free trim).
   public func trimmingCharacters(in set: String) -> String {
+    trimmingScalars(in: set)
+  }
+
+  /// The trim by Unicode scalars, for any `set`.
+  func trimmingScalars(in set: String) -> String {
     let chars = Set(set.unicodeScalars)
     let scalars = unicodeScalars
     guard let first = scalars.firstIndex(where: { !chars.contains($0) }) else { return "" }

@@ -155,6 +155,13 @@ extension Document {
     links.first { $0.destination == destination }?.range ?? .unknown
   }
 
+  /// Where the first link to each destination is (`rangeOfLink` for every destination, in one walk).
+  public var linkRanges: [String: SourceRange] {
+    var out: [String: SourceRange] = [:]
+    for link in links where out[link.destination] == nil { out[link.destination] = link.range }
+    return out
+  }
+
   /// Every image or file the document refers to (cover, figures, inline images, `<img>` in raw
   /// HTML), in reading order, without repeats: what a build depends on besides the page itself.
   public var resourceReferences: [String] {

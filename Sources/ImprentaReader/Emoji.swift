@@ -17,7 +17,7 @@ enum Emoji {
   /// `text` with every known `:code:` replaced by its emoji. Linear: each colon is looked at once
   /// as an opening and once as a closing.
   static func replacing(in text: String) -> String {
-    let bytes = Array(text.utf8)
+    let bytes = text.utf8Bytes
     guard bytes.count >= 3, bytes.contains(UInt8(ascii: ":")) else { return text }
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)

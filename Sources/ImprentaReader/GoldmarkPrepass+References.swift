@@ -23,7 +23,7 @@ extension GoldmarkPrepass {
   /// The labels `text` may use (`[label]`, `[text][label]`), normalised: each `[` to the next `]`
   /// (found with one backward pass, so 100,000 `[` cost linear time), at most 999 bytes.
   static func bracketedLabels(in text: String) -> Set<String> {
-    let bytes = Array(text.utf8)
+    let bytes = text.utf8Bytes
     guard bytes.contains(UInt8(ascii: "[")) else { return [] }
     var nextClose = Array(repeating: -1, count: bytes.count + 1)
     for i in stride(from: bytes.count - 1, through: 0, by: -1) {

@@ -11,7 +11,7 @@ extension MarkdownConverter {
     let o = options
     let wanted = o.headingAttributes || o.blockAttributes || o.definitionLists || !o.passthroughBlock.isEmpty || !o.passthroughInline.isEmpty
     guard wanted else { return text }
-    let lines = MarkdownConverter.lines(of: text).map { Array($0.utf8) }
+    let lines = MarkdownConverter.lines(of: text).map { $0.utf8Bytes }
     var prepass = GoldmarkPrepass(
       lines: lines, options: o, definitionLists: nesting < MarkdownConverter.maximumDepth, firstID: MarkdownConverter.prepassIDBase * (nesting + 1))
     prepass.run()

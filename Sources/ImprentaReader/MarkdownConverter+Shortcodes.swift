@@ -9,7 +9,9 @@ extension MarkdownConverter {
     guard !expansions.isEmpty else { return nil }
     let kids = children(of: node)
     guard kids.count == 1, cmark_node_get_type(kids[0]) == CMARK_NODE_TEXT else { return nil }
-    let pieces = ShortcodeTokens.split(literal(kids[0]).trimmingCharacters(in: " \t"))
+    let text = literal(kids[0])
+    guard ShortcodeTokens.mayHoldTokens(text) else { return nil }
+    let pieces = ShortcodeTokens.split(text.trimmingCharacters(in: " \t"))
     if pieces.count == 1, case .token(let id) = pieces[0] { return id }
     return nil
   }

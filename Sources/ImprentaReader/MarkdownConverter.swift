@@ -37,9 +37,15 @@ struct MarkdownConverter {
     self.lineOffset = lineOffset
   }
 
+  /// cmark-gfm's extensions, registered once before the first parse. Its own once-check is a
+  /// plain flag and its list of extensions has no lock: pages read in parallel registered them
+  /// twice at once, and a page could then miss `autolink` (its bare URLs stayed text, one run in
+  /// a few on the seed's site). A Swift static is initialized once, whatever the threads.
+  static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
   /// The blocks of a Markdown text.
   mutating func convert(_ markdown: Substring) -> [Block] {
-    cmark_gfm_core_extensions_ensure_registered()
+    _ = MarkdownConverter.extensionsRegistered
     let cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | (options.typographer ? CMARK_OPT_SMART : 0) | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_UNSAFE
     guard let parser = cmark_parser_new(cmarkOptions) else { return [] }
     defer { cmark_parser_free(parser) }

@@ -71,6 +71,6 @@ public struct PageReader: Sendable {
 
   /// Reads Markdown text (tests and embedding programs).
   public func read(markdown: String, path: String = "page.md", relativeName: String = "page", diagnostics: inout Diagnostics) throws -> Document {
-    try read(bytes: Array(markdown.utf8), path: path, relativeName: relativeName, diagnostics: &diagnostics)
+    try read(bytes: markdown.utf8Bytes, path: path, relativeName: relativeName, diagnostics: &diagnostics)
   }
 }

@@ -156,7 +156,7 @@ struct RawHTMLParser {
   static func stripDeclarations(_ html: String) -> (html: String, removed: Bool, openSubset: Bool) {
     let keywords = ["doctype", "entity", "element", "attlist", "notation"]
     guard html.utf8.contains(UInt8(ascii: "!")) else { return (html, false, false) }
-    let b = Array(html.utf8)
+    let b = html.utf8Bytes
     var out: [UInt8] = []
     out.reserveCapacity(b.count)
     var removed = false, open = false

@@ -24,7 +24,7 @@ struct SourceText {
     // CRLF → LF, lone CR → LF: both stay one line end, so line numbers are unchanged.
     // Characters XML forbids (C0 controls but tab and line ends, U+FFFE, U+FFFF) become U+FFFD:
     // libxml2 drops a whole text node holding one, and NUL ends C strings.
-    let bytes = Array(decoded.utf8)
+    let bytes = decoded.utf8Bytes
     var out = [UInt8]()
     out.reserveCapacity(bytes.count)
     var previousCR = false

@@ -10,7 +10,11 @@ enum YAMLFrontMatter {
   static func parse(_ yaml: String, file: String, lineOffset: Int) throws -> ([KeyValue<MetaValue>], [String: Int]) {
     let root: Node?
     do {
-      root = try Yams.compose(yaml: yaml)
+      // Resolver.basic: plain scalars are typed below (`scalar`), never by Yams' resolver, whose
+      // default rules are regular expressions compiled through ICU on first use (a third of a
+      // small page's reading time). It resolves only mapping keys, to find duplicates: the same
+      // keys are duplicates either way, unless one carries an explicit tag (`!!str 1` and `1`).
+      root = try Yams.compose(yaml: yaml, Resolver.basic)
     } catch let error as YamlError {
       let (line, column, message) = describe(error)
       throw ImprentaError(.invalidFrontMatter, message, file: file, line: line + lineOffset, column: column)

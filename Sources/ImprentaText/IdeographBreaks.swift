@@ -31,8 +31,8 @@ enum IdeographBreaks {
   static func pieces(_ text: String) -> [Piece] {
     var out: [Piece] = []
     for word in LineWrapper.words(text) {
-      // ASCII and Latin words measure one column a byte or scalar: no ideograph in them.
-      guard word.width != word.text.utf8.count, word.text.unicodeScalars.contains(where: isIdeographic) else {
+      // Words without an ideograph (found while the words were scanned) are one piece.
+      guard word.ideographic else {
         out.append(Piece(text: word.text, width: word.width, joined: false))
         continue
       }

@@ -9,6 +9,8 @@ enum LineWrapper {
   struct Word {
     var text: Substring
     var width: Int
+    /// Whether a Chinese or Japanese character is in it (`IdeographBreaks` may cut it).
+    var ideographic = false
   }
 
   /// Spaces that look like spaces but must not be broken at.
@@ -44,11 +46,12 @@ enum LineWrapper {
       var start = -1
       var columns = 0
       var simple = true
+      var ideographic = false
       let utf8 = text.utf8
       func finish(_ end: Int) {
         // A slice of the text itself (byte offsets at scalar boundaries index a native string in O(1)).
         let word = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
-        out.append(Word(text: word, width: simple ? columns : DisplayWidth.of(word)))
+        out.append(Word(text: word, width: simple ? columns : DisplayWidth.of(word), ideographic: ideographic))
         start = -1
       }
       while i < n {
@@ -69,7 +72,9 @@ enum LineWrapper {
             start = i
             columns = 0
             simple = true
+            ideographic = false
           }
+          if scalar >= 0x2E80 && !ideographic, let s = Unicode.Scalar(scalar), IdeographBreaks.isIdeographic(s) { ideographic = true }
           if scalar >= 0x20 && scalar < 0x300 && !(0x7F..<0xA0).contains(scalar) { columns += 1 } else { simple = false }
         }
         i += length

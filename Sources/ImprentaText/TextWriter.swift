@@ -44,9 +44,17 @@ public struct TextWriter: Sendable {
   /// blank lines at either end, one newline at the end.
   static func finish(_ lines: [String]) -> String {
     var trimmed = lines.map { line -> Substring in
-      var s = Substring(line.strippingControlCharacters)
-      while let last = s.last, last == " " || last == "\t" { s.removeLast() }
-      return s
+      // Trailing spaces and tabs trimmed by bytes: a space or tab never joins the cluster
+      // before it, so this is the trim by characters, without grapheme breaking from the end.
+      let s = line.strippingControlCharacters
+      let utf8 = s.utf8
+      var end = utf8.endIndex
+      while end > utf8.startIndex {
+        let before = utf8.index(before: end)
+        guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+        end = before
+      }
+      return s[..<end]
     }
     while trimmed.last?.isEmpty == true { trimmed.removeLast() }
     let start = trimmed.firstIndex { !$0.isEmpty } ?? trimmed.endIndex

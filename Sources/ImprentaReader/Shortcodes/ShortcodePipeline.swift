@@ -30,7 +30,7 @@ final class ShortcodePipeline {
   ) {
     self.file = file
     self.markup = markup
-    bytes = Array(markdown.utf8)
+    bytes = markdown.utf8Bytes
     lines = LineMap(bytes, firstLine: lineOffset + 1)
     self.expander = expander
     self.page = page
@@ -84,7 +84,7 @@ final class ShortcodePipeline {
     for k in tagRange where tags[k].start >= cursor && tags[k].end <= range.upperBound {
       guard case .literal(let text) = tags[k].kind, !text.isEmpty else { continue }
       out += bytes[cursor..<tags[k].start]
-      out += Array(text.utf8)
+      out += text.utf8Bytes
       cursor = tags[k].end
     }
     out += bytes[cursor..<range.upperBound]
@@ -117,7 +117,7 @@ final class ShortcodePipeline {
       let sourceRange = lines.range(from: tag.start, to: end)
       switch tag.kind {
       case .literal(let text):
-        out += Array(text.utf8)
+        out += text.utf8Bytes
       case .close:
         diagnostics.report(.unmatchedShortcode, "closing shortcode '/\(tag.name)' has no opening '\(tag.name)'", file: file, at: sourceRange)
       case .open, .selfClosing:

@@ -33,7 +33,7 @@ enum ShortcodeTokens {
 
   /// Splits `text` at inline tokens and block placeholders.
   static func split(_ text: String) -> [Piece] {
-    guard text.unicodeScalars.contains(inlineOpen) || text.contains(blockPrefix) else { return [.text(text)] }
+    guard mayHoldTokens(text) else { return [.text(text)] }
     var pieces: [Piece] = []
     var current = ""
     var rest = Substring(text)
@@ -64,6 +64,30 @@ enum ShortcodeTokens {
     if !current.isEmpty { pieces.append(.text(current)) }
     return pieces
   }
+
+  /// Whether `text` has an inline token's opening or a block placeholder's prefix in it: one pass
+  /// over its UTF-8 bytes (U+E000 is EE 80 80), since nearly every text run has neither.
+  static func mayHoldTokens(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      let prefix = blockPrefixBytes
+      let n = bytes.count
+      var i = 0
+      while i < n {
+        let b = bytes[i]
+        if b == 0xEE, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return true }
+        if b == UInt8(ascii: "<"), i + prefix.count <= n {
+          var k = 1
+          while k < prefix.count && bytes[i + k] == prefix[k] { k += 1 }
+          if k == prefix.count { return true }
+        }
+        i += 1
+      }
+      return false
+    }
+  }
+
+  private static let blockPrefixBytes = Array(blockPrefix.utf8)
 
   /// The id of a block placeholder that is the whole of `literal` (blank lines aside).
   static func blockID(_ literal: String) -> Int? {
