@@ -50,10 +50,10 @@ struct FootnoteArea {
     return FootnoteArea.height(Array(lines.prefix(2)))
   }
 
-  /// The room the page's notes need if `calls` are called on it too, with `body` points of body
-  /// above the last call: notes whole when they fit under it, split ones in part, carried lines
-  /// up to half the text area.
-  func demand(adding calls: [Int] = [], body: Double = 0) -> Double {
+  /// The room the page's notes need if `calls` are called on it too, each under `body` points of
+  /// body (the foot of the line that calls it): notes whole when they fit under their call, split
+  /// ones in part, carried lines up to half the text area.
+  func demand(adding calls: [(note: Int, body: Double)] = []) -> Double {
     var h = 0.0
     var any = false
     if !carried.isEmpty {
@@ -66,7 +66,7 @@ struct FootnoteArea {
       h += (splitNotes.contains(n) ? splitHeight(n) ?? FootnoteArea.height(lines) : FootnoteArea.height(lines)) + 2
       any = true
     }
-    for n in calls where !placed.contains(n) && seen.insert(n).inserted {
+    for (n, body) in calls where !placed.contains(n) && seen.insert(n).inserted {
       guard let lines = notes[n] else { continue }
       let whole = FootnoteArea.height(lines)
       h += (fits(under: body, notes: h + whole) ? whole : splitHeight(n) ?? whole) + 2

@@ -164,15 +164,15 @@ struct RegionPaginator {
   private func fill(_ run: [Slice], from start: Cursor, columns n: Int, top: Double, cap: Double, limit: Double, tail: Double, allowDefer: Bool) -> Band {
     var band = Band(cursor: start)
     var cursor = start
-    var calls: [Int] = []
+    var calls: [(note: Int, body: Double)] = []  // notes called in the band, under the foot of their line
     let fullRegion = top == 0  // the band starts at the page's top: nothing gets more room later
     let dropAtTop = n > 1 || top == 0
     var column = 0, cy = 0.0
     var bodyInColumn = false  // a strip of the run (not a waiting figure) in this column
-    /// The room a column has with `extra` notes called too.
     /// The room a column has with `extra` notes called too by strips `need` tall.
     func room(_ extra: [Int], need: Double) -> Double {
-      min(limit, cap - footnotes.demand(adding: calls + extra, body: top + cy + need))
+      let body = top + max(band.tallest, cy + need)
+      return min(limit, cap - footnotes.demand(adding: calls + extra.map { ($0, body) }))
     }
     func height(_ group: [Slice], atTop: Bool) -> Double {
       var h = 0.0
@@ -184,8 +184,8 @@ struct RegionPaginator {
       if !atTop { cy += s.spaceBefore }
       band.placed.append(Placed(slice: s, column: column, y: cy, dropSpace: atTop, deferred: deferred))
       cy += s.height
-      calls += s.footnotes
       band.tallest = max(band.tallest, cy)
+      calls += s.footnotes.map { ($0, top + band.tallest) }
     }
     func nextColumn() {
       column += 1
@@ -250,7 +250,7 @@ struct RegionPaginator {
         continue
       }
       // Would the group fit a whole empty column? Then it starts one.
-      let fullRoom = geometry.textHeight - footnotes.demand(adding: groupCalls, body: 0)
+      let fullRoom = geometry.textHeight - footnotes.demand(adding: groupCalls.map { ($0, 0) })
       let cuttable = group.contains { !$0.breaks.isEmpty && $0.height > fullRoom }
       if !cuttable && (cy > 0 || !fullRegion) && height(group, atTop: true) <= fullRoom + 0.01 {
         nextColumn()
@@ -321,7 +321,8 @@ struct RegionPaginator {
         if case .anchor(let name, _, _) = placed.kind, anchorPages[name] == nil { anchorPages[name] = pages.count }
         items.append(placed)
       }
-      footnotes.call(p.slice.footnotes, body: top + p.y + p.slice.height)
+      // (The notes go under the whole band: in columns, under its tallest column.)
+      footnotes.call(p.slice.footnotes, body: top + (n > 1 ? band.tallest : p.y + p.slice.height))
     }
     if !band.placed.isEmpty {
       y = top + band.tallest
