@@ -154,4 +154,25 @@ import Testing
     #expect(drawn.count == 900, "\(drawn.count) of 900 words of the cell")
     #expect(pageOf("after") != nil && pageOf("After.") != nil)
   }
+
+  @Test func rightToLeftColumnsFillFromTheRightWithTheNoteRuleAtTheRight() throws {
+    var style = Style()
+    style.page.columns = 2
+    let words = (1...500).map { "מילה\($0)" }.joined(separator: " ")
+    let md = "---\ntitle: בדיקה\nlang: he\nhideTitle: true\n---\n\nהערה[^a] \(words)\n\n[^a]: הערה קצרה.\n"
+    let (layout, _) = PDFTest.layout(try PDFTest.document(md), style: style)
+    let page = try #require(layout.pages.first)
+    let base = style.base.font.size.points(em: 12)
+    let middle = style.page.width.points(em: base) / 2
+    let body = Self.texts(page).filter { $0.tag == "P" }
+    // The first line of the paragraph (the first drawn) is in the right-hand column, the rest of
+    // the page in the left.
+    let first = try #require(body.first)
+    #expect(first.x > middle, "the text starts at \(first.x), left of the middle \(middle)")
+    #expect(body.contains { $0.x < middle }, "the left-hand column holds the rest")
+    let rules = page.items.compactMap { item -> Double? in
+      if case .rule(let x0, _, let x1, _, _, _) = item.kind { return min(x0, x1) } else { return nil }
+    }
+    #expect(rules.contains { $0 > middle }, "the note rule starts right of the middle: \(rules)")
+  }
 }
