@@ -140,7 +140,8 @@ struct RegionPaginator {
           let b = fill(run, from: cursor, columns: n, top: top, cap: cap, limit: mid, tail: tail, allowDefer: allowDefer)
           if b.cursor.index >= run.count && b.cursor.head == nil && b.cursor.queue.isEmpty { hi = mid } else { lo = mid }
         }
-        band = fill(run, from: cursor, columns: n, top: top, cap: cap, limit: hi, tail: tail, allowDefer: allowDefer)
+        let balanced = fill(run, from: cursor, columns: n, top: top, cap: cap, limit: hi, tail: tail, allowDefer: allowDefer)
+        if balanced.cursor.index >= run.count && balanced.cursor.head == nil && balanced.cursor.queue.isEmpty { band = balanced }
       }
       if band.placed.isEmpty && hasContent {
         finishPage()
@@ -166,6 +167,9 @@ struct RegionPaginator {
     var cursor = start
     var calls: [(note: Int, body: Double)] = []  // notes called in the band, under the foot of their line
     let fullRegion = top == 0  // the band starts at the page's top: nothing gets more room later
+    // What no column can hold is set anyway only there, and not while balancing searches a lower
+    // height (a group that a column could hold then starts the next column whole).
+    let force = fullRegion && limit >= cap - 0.01
     let dropAtTop = n > 1 || top == 0
     var column = 0, cy = 0.0
     var bodyInColumn = false  // a strip of the run (not a waiting figure) in this column
@@ -198,7 +202,7 @@ struct RegionPaginator {
       if cy == 0 && !bodyInColumn {
         while let group = cursor.queue.first {
           let h = height(group, atTop: true)
-          guard cy + h <= room(group.flatMap(\.footnotes), need: h) + 0.01 || (cy == 0 && fullRegion) else { break }
+          guard cy + h <= room(group.flatMap(\.footnotes), need: h) + 0.01 || (cy == 0 && force) else { break }
           for s in group { put(s, deferred: true) }
           cursor.queue.removeFirst()
         }
@@ -208,7 +212,7 @@ struct RegionPaginator {
         // The run is over; in a column band its waiting figures still go in it.
         guard n > 1, let group = cursor.queue.first else { break }
         let h = height(group, atTop: cy == 0)
-        if cy + h <= room(group.flatMap(\.footnotes), need: h) + 0.01 || (cy == 0 && fullRegion) {
+        if cy + h <= room(group.flatMap(\.footnotes), need: h) + 0.01 || (cy == 0 && force) {
           for s in group { put(s, deferred: true) }
           cursor.queue.removeFirst()
           continue
@@ -252,7 +256,7 @@ struct RegionPaginator {
       // Would the group fit a whole empty column? Then it starts one.
       let fullRoom = geometry.textHeight - footnotes.demand(adding: groupCalls.map { ($0, 0) })
       let cuttable = group.contains { !$0.breaks.isEmpty && $0.height > fullRoom }
-      if !cuttable && (cy > 0 || !fullRegion) && height(group, atTop: true) <= fullRoom + 0.01 {
+      if !cuttable && (cy > 0 || !force) && height(group, atTop: true) <= fullRoom + 0.01 {
         nextColumn()
         continue
       }
@@ -276,7 +280,7 @@ struct RegionPaginator {
           cut = rest
           break
         }
-        if cy == 0 && fullRegion {
+        if cy == 0 && force {
           // Nothing can hold it: set it anyway.
           put(s, deferred: false)
           k += 1
