@@ -1,12 +1,13 @@
 import ImprentaStyle
 
-/// The footnotes at the foot of the page being filled, for both paginators (one column and
+/// The footnotes at the foot of the page being filled, for the paginator (in one column and in
 /// several): which notes its lines call, how much room they need, and where they are set.
 ///
-/// A note is set whole on the page that calls it, as before, unless it is long (taller than half
-/// the text area): then only its first line must be on that page, and what does not fit goes on
-/// at the foot of the next pages, before their own notes, as TeX does. Nothing is drawn outside
-/// the text area.
+/// A note is set whole on the page that calls it when it fits there (decided when its call is
+/// placed, as TeX does). A long one (taller than half the text area) needs only its first line on
+/// that page; one of four lines or more that does not fit the room left needs its first two; what
+/// does not fit goes on at the foot of the next pages, before their own notes. Shorter notes are
+/// never split: their call moves on instead. Nothing is drawn outside the text area.
 struct FootnoteArea {
   /// Footnote bodies by number, laid out at the text width.
   let notes: [Int: [Slice]]
@@ -22,6 +23,8 @@ struct FootnoteArea {
   /// Lines of notes begun on an earlier page, to set first.
   private(set) var carried: [Slice] = []
   private var placed: Set<Int> = []
+  /// Notes of the page being filled that were called where they did not fit whole.
+  private var splitNotes: Set<Int> = []
 
   init(notes: [Int: [Slice]], geometry: PageGeometry) {
     // A strip of a note taller than half a page (a table row in a note) is cut first: notes are
@@ -38,9 +41,19 @@ struct FootnoteArea {
   /// Whether note `n` may be split across pages.
   private func isLong(_ n: Int) -> Bool { FootnoteArea.height(notes[n] ?? []) > geometry.textHeight / 2 }
 
-  /// The room the page's notes need if `calls` are called on it too: short notes whole, the
-  /// first line of long ones, and carried lines up to half the text area.
-  func demand(adding calls: [Int] = []) -> Double {
+  /// The least of note `n` its page must hold when split: the first line of a long note, the
+  /// first two of one of four lines or more; nil when it is never split.
+  private func splitHeight(_ n: Int) -> Double? {
+    guard let lines = notes[n], let first = lines.first else { return nil }
+    if isLong(n) { return first.height }
+    guard lines.count >= 4 else { return nil }
+    return FootnoteArea.height(Array(lines.prefix(2)))
+  }
+
+  /// The room the page's notes need if `calls` are called on it too, each under `body` points of
+  /// body (the foot of the line that calls it): notes whole when they fit under their call, split
+  /// ones in part, carried lines up to half the text area.
+  func demand(adding calls: [(note: Int, body: Double)] = []) -> Double {
     var h = 0.0
     var any = false
     if !carried.isEmpty {
@@ -48,17 +61,33 @@ struct FootnoteArea {
       any = true
     }
     var seen: Set<Int> = []
-    for n in pageNotes + calls where !placed.contains(n) && seen.insert(n).inserted {
-      guard let lines = notes[n], let first = lines.first else { continue }
-      h += (isLong(n) ? first.height : FootnoteArea.height(lines)) + 2
+    for n in pageNotes where seen.insert(n).inserted {
+      guard let lines = notes[n] else { continue }
+      h += (splitNotes.contains(n) ? splitHeight(n) ?? FootnoteArea.height(lines) : FootnoteArea.height(lines)) + 2
+      any = true
+    }
+    for (n, body) in calls where !placed.contains(n) && seen.insert(n).inserted {
+      guard let lines = notes[n] else { continue }
+      let whole = FootnoteArea.height(lines)
+      h += (fits(under: body, notes: h + whole) ? whole : splitHeight(n) ?? whole) + 2
       any = true
     }
     return any ? h + gap : 0
   }
 
-  /// Notes called by a line placed on the page.
-  mutating func call(_ numbers: [Int]) {
-    for n in numbers where !pageNotes.contains(n) && !placed.contains(n) && notes[n] != nil { pageNotes.append(n) }
+  /// Whether notes `notesHeight` tall fit under `body` points of body.
+  private func fits(under body: Double, notes notesHeight: Double) -> Bool {
+    body + notesHeight + gap + 2 <= geometry.textHeight + 0.01
+  }
+
+  /// Notes called by a line placed on the page, its foot `body` points below the text area's top.
+  mutating func call(_ numbers: [Int], body: Double = 0) {
+    for n in numbers where !pageNotes.contains(n) && !placed.contains(n) && notes[n] != nil {
+      let whole = FootnoteArea.height(notes[n] ?? [])
+      let before = demand()
+      if isLong(n) || !fits(under: body, notes: (before > 0 ? before - gap : 0) + whole) { splitNotes.insert(n) }
+      pageNotes.append(n)
+    }
   }
 
   /// The page's notes (carried lines first) at its foot under a short rule, in the room left under
@@ -75,6 +104,7 @@ struct FootnoteArea {
       }
     }
     pageNotes = []
+    splitNotes = []
     carried = []
     guard !lines.isEmpty else { return [] }
     // (2 points are left under the last note, as under every note.)

@@ -29,6 +29,10 @@ extension PDFLayouter {
       slice = placeholder(alt: f.image.alt.isEmpty ? f.image.source : f.image.alt, tag: StructureTag(name: "P", id: nextID()))
     }
     if !f.attributes.id.isEmpty { slice.items.insert(PageItem(.anchor(name: f.attributes.id, y: 0, outline: nil)), at: 0) }
+    // At the top level a figure may wait for the next page while the text after it fills the gap
+    // (inside a list, a quote or a box it stays where it is).
+    let floats = indent == 0 && bars.isEmpty && boxes.isEmpty
+    slice.deferrable = floats
     if f.caption.isEmpty {
       emit(slice)
     } else {
@@ -41,7 +45,10 @@ extension PDFLayouter {
       font.color = style.figure.captionColor
       let format = ParagraphFormat(font: font, width: width, align: style.figure.captionAlign, lineHeight: 1.3)
       var lines = lineSlices(attributed(f.caption, size: size, hyphenate: true), format: format, x: indent, tags: tagStack + [StructureTag(name: "Caption", id: nextID())])
-      for k in lines.indices.dropLast() { lines[k].keepWithNext = true }
+      for k in lines.indices {
+        lines[k].keepWithNext = k < lines.count - 1
+        lines[k].deferrable = floats
+      }
       for l in lines { emit(l) }
     }
     space(style.paragraph.spaceAfter.points(em: baseSize) + 4)

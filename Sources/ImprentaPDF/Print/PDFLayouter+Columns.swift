@@ -39,15 +39,9 @@ extension PDFLayouter {
     width = saved
   }
 
-  /// Breaks the flow into pages: in columns when the style asks for them.
+  /// Breaks the flow into pages, in the style's columns (one is a column band like the others).
   mutating func paginate() -> PageLayout {
-    if columnCount > 1 {
-      var paginator = ColumnPaginator(geometry: pageGeometry, notes: notes, columns: columnCount, gap: style.page.columnGap.points(em: baseSize))
-      paginator.ruleColor = style.footnote.ruleColor
-      paginator.rightToLeft = direction == .rtl
-      return paginator.paginate(slices)
-    }
-    var paginator = Paginator(geometry: pageGeometry, notes: notes)
+    var paginator = RegionPaginator(geometry: pageGeometry, notes: notes, columns: columnCount, gap: style.page.columnGap.points(em: baseSize))
     paginator.ruleColor = style.footnote.ruleColor
     paginator.rightToLeft = direction == .rtl
     return paginator.paginate(slices)

@@ -1,0 +1,397 @@
+import ImprentaStyle
+
+/// The one paginator: breaks the flow of strips into pages, as typst's regions do. A page is a
+/// stack of bands; each band is 1…N column frames side by side. Strips marked `span` (headings,
+/// figures, tables at the top level) open a band across the whole text width; the strips between
+/// them fill a band of the style's columns, top to bottom, left to right (right to left in a
+/// right-to-left document), balanced where the band ends on its page (before a spanning strip, a
+/// page break, the end) by searching the band's height. One column is `columns: 1` of the same
+/// code: every strip then goes in one-column bands.
+///
+/// Written once, for every band: placement; keeps (runs joined by `keepWithNext`: widows, orphans,
+/// a heading with its first lines, also from a spanning heading into the columns under it);
+/// footnotes at the page foot across the text width (`FootnoteArea`; a long one goes on at the foot
+/// of the next page); anchors; a table's header row repeated at the head of each column or page
+/// its rows go on to; strips no page can hold cut at their `breaks`; and float deferral: a figure
+/// (strips marked `deferrable`) that does not fit the room left waits for the top of the next
+/// region (the next page; the next column in a column band) while the text after it fills the
+/// gap. Deferred figures keep their order and never pass a page break or the end.
+struct RegionPaginator {
+  let geometry: PageGeometry
+  let columns: Int
+  let gap: Double
+  /// The footnotes of the page being filled.
+  var footnotes: FootnoteArea
+  var ruleColor: Color {
+    get { footnotes.ruleColor }
+    set { footnotes.ruleColor = newValue }
+  }
+  /// Right-to-left pages (the note rule at the right; columns filled from the right).
+  var rightToLeft: Bool {
+    get { footnotes.rightToLeft }
+    set { footnotes.rightToLeft = newValue }
+  }
+
+  private(set) var pages: [LaidPage] = []
+  private(set) var anchorPages: [String: Int] = [:]
+  private var items: [PageItem] = []
+  /// The top of the next band, from the text area's top.
+  private var y = 0.0
+  private var hasContent = false
+  /// Full-width figures waiting for the top of the next page.
+  private var deferred: [[Slice]] = []
+  var record = PageRecord()
+
+  init(geometry: PageGeometry, notes: [Int: [Slice]], columns: Int = 1, gap: Double = 0) {
+    self.geometry = geometry
+    footnotes = FootnoteArea(notes: notes, geometry: geometry)
+    self.columns = max(1, columns)
+    self.gap = gap
+  }
+
+  /// The width of one column.
+  var columnWidth: Double { (geometry.textWidth - gap * Double(columns - 1)) / Double(columns) }
+
+  /// Lays out `slices` on pages.
+  mutating func paginate(_ slices: [Slice]) -> PageLayout {
+    var i = 0
+    while i < slices.count {
+      if slices[i].pageBreakBefore {
+        // Waiting figures are set before the break, never after it.
+        flushDeferred()
+        breakPage(before: slices[i])
+      }
+      // A run: strips of one kind of band up to the next page break.
+      var j = i
+      while j + 1 < slices.count && !slices[j + 1].pageBreakBefore && (columns == 1 || slices[j + 1].span == slices[i].span) { j += 1 }
+      let bandColumns = columns == 1 || slices[i].span ? 1 : columns
+      // A run ending in a strip kept with the next run (a spanning heading) needs room for the
+      // next run's first group on the same page.
+      var tail = 0.0
+      if slices[j].keepWithNext, j + 1 < slices.count, !slices[j + 1].pageBreakBefore {
+        var k = j + 1
+        tail = slices[k].height + slices[k].spaceBefore
+        while k + 1 < slices.count && slices[k].keepWithNext && slices[k + 1].span == slices[j + 1].span && !slices[k + 1].pageBreakBefore {
+          k += 1
+          tail += slices[k].height + slices[k].spaceBefore
+        }
+      }
+      placeRun(slices[i...j], columns: bandColumns, tail: tail)
+      i = j + 1
+    }
+    flushDeferred()
+    if hasContent || pages.isEmpty { finishPage() }
+    // Long notes go on at the foot of pages of their own.
+    while footnotes.hasCarried { finishPage() }
+    return layout()
+  }
+
+  // MARK: - Runs and bands
+
+  /// Where the filling of a run is: the next strip, the rest of a strip cut at a column's foot,
+  /// and the figures waiting for the next region.
+  struct Cursor {
+    var index: Int
+    var head: Slice? = nil
+    var queue: [[Slice]] = []
+  }
+
+  /// One strip placed in a band: its column and top in the column.
+  struct Placed {
+    var slice: Slice
+    var column: Int
+    var y: Double
+    var dropSpace: Bool
+    /// A figure set after text that followed it: not where its page's text begins.
+    var deferred: Bool
+  }
+
+  /// A filled band: the strips placed, where the run goes on, the tallest column.
+  struct Band {
+    var placed: [Placed] = []
+    var cursor: Cursor
+    var tallest = 0.0
+  }
+
+  /// Sets `run` in bands of `n` columns from the current position, on as many pages as it takes.
+  private mutating func placeRun(_ run: ArraySlice<Slice>, columns n: Int, tail: Double, defer allowDefer: Bool = true) {
+    let run = Array(run)
+    var cursor = Cursor(index: 0)
+    if n == 1 && allowDefer {
+      cursor.queue = deferred
+      deferred = []
+    }
+    while true {
+      if n > 1 && !hasContent && !deferred.isEmpty {
+        // Full-width figures waiting from before open the page.
+        let waiting = deferred.flatMap { $0 }
+        deferred = []
+        placeRun(waiting[...], columns: 1, tail: 0, defer: false)
+      }
+      let top = y + (n > 1 && hasContent ? 2 : 0)
+      let cap = geometry.textHeight - top
+      var band = fill(run, from: cursor, columns: n, top: top, cap: cap, limit: cap, tail: tail, allowDefer: allowDefer)
+      if n > 1 && band.cursor.index >= run.count && band.cursor.head == nil && band.cursor.queue.isEmpty && !band.placed.isEmpty {
+        // The run ends on this page: the lowest band height that still holds it, so the columns
+        // end level.
+        var lo = 0.0, hi = min(cap, band.tallest)
+        while hi - lo > 0.5 {
+          let mid = (lo + hi) / 2
+          let b = fill(run, from: cursor, columns: n, top: top, cap: cap, limit: mid, tail: tail, allowDefer: allowDefer)
+          if b.cursor.index >= run.count && b.cursor.head == nil && b.cursor.queue.isEmpty { hi = mid } else { lo = mid }
+        }
+        let balanced = fill(run, from: cursor, columns: n, top: top, cap: cap, limit: hi, tail: tail, allowDefer: allowDefer)
+        if balanced.cursor.index >= run.count && balanced.cursor.head == nil && balanced.cursor.queue.isEmpty { band = balanced }
+      }
+      if band.placed.isEmpty && hasContent {
+        finishPage()
+        continue
+      }
+      apply(band, columns: n, top: top)
+      cursor = band.cursor
+      let runDone = cursor.index >= run.count && cursor.head == nil
+      if runDone && (cursor.queue.isEmpty || n == 1) {
+        // Figures still waiting open the next page.
+        deferred += cursor.queue
+        return
+      }
+      finishPage()
+    }
+  }
+
+  /// Fills one band of `n` columns whose top is `top` (from the text area's top), each column at
+  /// most `limit` tall and, with the notes its strips call, within `cap`. Stops when the columns
+  /// are full or the run ends. Nothing is changed: balancing calls this for several heights.
+  private func fill(_ run: [Slice], from start: Cursor, columns n: Int, top: Double, cap: Double, limit: Double, tail: Double, allowDefer: Bool) -> Band {
+    var band = Band(cursor: start)
+    var cursor = start
+    var calls: [(note: Int, body: Double)] = []  // notes called in the band, under the foot of their line
+    let fullRegion = top == 0  // the band starts at the page's top: nothing gets more room later
+    // What no column can hold is set anyway only there, and not while balancing searches a lower
+    // height (a group that a column could hold then starts the next column whole).
+    let force = fullRegion && limit >= cap - 0.01
+    let dropAtTop = n > 1 || top == 0
+    var column = 0, cy = 0.0
+    var bodyInColumn = false  // a strip of the run (not a waiting figure) in this column
+    /// The room a column has with `extra` notes called too by strips `need` tall.
+    func room(_ extra: [Int], need: Double) -> Double {
+      let body = top + max(band.tallest, cy + need)
+      return min(limit, cap - footnotes.demand(adding: calls + extra.map { ($0, body) }))
+    }
+    func height(_ group: [Slice], atTop: Bool) -> Double {
+      var h = 0.0
+      for (k, s) in group.enumerated() { h += s.height + (k == 0 && atTop && dropAtTop ? 0 : s.spaceBefore) }
+      return h
+    }
+    func put(_ s: Slice, deferred: Bool) {
+      let atTop = cy == 0 && dropAtTop
+      if !atTop { cy += s.spaceBefore }
+      band.placed.append(Placed(slice: s, column: column, y: cy, dropSpace: atTop, deferred: deferred))
+      cy += s.height
+      band.tallest = max(band.tallest, cy)
+      calls += s.footnotes.map { ($0, top + band.tallest) }
+    }
+    func nextColumn() {
+      column += 1
+      cy = 0
+      bodyInColumn = false
+    }
+
+    while column < n {
+      // The top of a column: waiting figures first, in order.
+      if cy == 0 && !bodyInColumn {
+        while let group = cursor.queue.first {
+          let h = height(group, atTop: true)
+          guard cy + h <= room(group.flatMap(\.footnotes), need: h) + 0.01 || (cy == 0 && force) else { break }
+          for s in group { put(s, deferred: true) }
+          cursor.queue.removeFirst()
+        }
+      }
+      let runDone = cursor.index >= run.count && cursor.head == nil
+      if runDone {
+        // The run is over; in a column band its waiting figures still go in it.
+        guard n > 1, let group = cursor.queue.first else { break }
+        let h = height(group, atTop: cy == 0)
+        if cy + h <= room(group.flatMap(\.footnotes), need: h) + 0.01 || (cy == 0 && force) {
+          for s in group { put(s, deferred: true) }
+          cursor.queue.removeFirst()
+          continue
+        }
+        nextColumn()
+        continue
+      }
+      // The next group: strips joined by keepWithNext.
+      var group: [Slice] = [cursor.head ?? run[cursor.index]]
+      var j = cursor.index
+      while j + 1 < run.count && group[group.count - 1].keepWithNext {
+        j += 1
+        group.append(run[j])
+      }
+      let floating = allowDefer && cursor.head == nil && group.allSatisfy(\.deferrable)
+      // A figure after one still waiting waits too: figures keep their order.
+      if floating && !cursor.queue.isEmpty {
+        cursor.queue.append(group)
+        cursor.index = j + 1
+        continue
+      }
+      // A table's header row heads each column and page its rows go on to.
+      if !bodyInColumn, let header = group[0].repeatHeader { group.insert(contentsOf: header, at: 0) }
+      let groupCalls = group.flatMap(\.footnotes)
+      var need = height(group, atTop: cy == 0)
+      if j == run.count - 1 && group[group.count - 1].keepWithNext { need += tail }
+      let groupRoom = room(groupCalls, need: need)
+      if cy + need <= groupRoom + 0.01 && band.tallest <= groupRoom + 0.01 {
+        for s in group { put(s, deferred: false) }
+        bodyInColumn = true
+        cursor.head = nil
+        cursor.index = j + 1
+        continue
+      }
+      // It does not fit. A figure waits for the next region while the text after it fills the gap.
+      if floating && !(cy == 0 && fullRegion) {
+        cursor.queue.append(group)
+        cursor.index = j + 1
+        continue
+      }
+      // Would the group fit a whole empty column? Then it starts one.
+      let fullRoom = geometry.textHeight - footnotes.demand(adding: groupCalls.map { ($0, 0) })
+      let cuttable = group.contains { !$0.breaks.isEmpty && $0.height > fullRoom }
+      if !cuttable && (cy > 0 || !force) && height(group, atTop: true) <= fullRoom + 0.01 {
+        nextColumn()
+        continue
+      }
+      // Taller than any column: set it strip by strip, cutting a strip no column can hold between
+      // its lines. (Strips before `headerCount` are a repeated header, not of the run.)
+      let headerCount = group.count - (j - cursor.index + 1)
+      var k = 0
+      var cut: Slice? = nil
+      while k < group.count {
+        let s = group[k]
+        let space = cy == 0 && dropAtTop ? 0 : s.spaceBefore
+        if cy + space + s.height <= room(s.footnotes, need: space + s.height) + 0.01 {
+          put(s, deferred: false)
+          k += 1
+          continue
+        }
+        if k >= headerCount, !s.breaks.isEmpty, s.height > fullRoom - 0.01,
+          let (upper, rest) = s.split(within: room(s.footnotes, need: 0) - cy - space)
+        {
+          put(upper, deferred: false)
+          cut = rest
+          break
+        }
+        if cy == 0 && force {
+          // Nothing can hold it: set it anyway.
+          put(s, deferred: false)
+          k += 1
+          continue
+        }
+        break
+      }
+      if k > 0 || cut != nil { bodyInColumn = true }
+      if k == group.count {
+        cursor.head = nil
+        cursor.index = j + 1
+        continue
+      }
+      // Go on in the next column from strip k (its rest, when it was cut).
+      if k > headerCount { cursor.head = nil }
+      cursor.index += max(0, k - headerCount)
+      if let cut { cursor.head = cut }
+      nextColumn()
+    }
+    band.cursor = cursor
+    return band
+  }
+
+  /// Sets a filled band on the page.
+  private mutating func apply(_ band: Band, columns n: Int, top: Double) {
+    let left = geometry.left(page: pages.count)
+    let width = n > 1 ? columnWidth : geometry.textWidth
+    for p in band.placed {
+      let dx = left + Double(rightToLeft && n > 1 ? n - 1 - p.column : p.column) * (width + gap)
+      if !p.deferred { noteStart(of: p.slice) }
+      for var item in p.slice.items {
+        if case .box(var r, let fill, let stroke, var g) = item.kind {
+          if p.dropSpace && r.y < 0 {
+            r.height += r.y
+            r.y = 0
+          }
+          // A code block or quote going on in the next column is a box of its own there.
+          if g > 0 { g += p.column * 1_000_000_000 }
+          item.kind = .box(r, fill: fill, stroke: stroke, group: g)
+        }
+        let placed = item.offsetBy(dx: dx, dy: geometry.marginTop + top + p.y)
+        if case .anchor(let name, _, _) = placed.kind, anchorPages[name] == nil { anchorPages[name] = pages.count }
+        items.append(placed)
+      }
+      // (The notes go under the whole band: in columns, under its tallest column.)
+      footnotes.call(p.slice.footnotes, body: top + (n > 1 ? band.tallest : p.y + p.slice.height))
+    }
+    if !band.placed.isEmpty {
+      y = top + band.tallest
+      hasContent = true
+    }
+  }
+
+  /// Sets the figures still waiting, on this page if they fit, else at the top of the next.
+  private mutating func flushDeferred() {
+    guard !deferred.isEmpty else { return }
+    let waiting = deferred.flatMap { $0 }
+    deferred = []
+    placeRun(waiting[...], columns: 1, tail: 0, defer: false)
+  }
+
+  // MARK: - Pages
+
+  /// Starts a new page before `slice` when it asks for one. A right-hand start on what would be a
+  /// left-hand page leaves that page blank.
+  private mutating func breakPage(before slice: Slice) {
+    guard slice.pageBreakBefore else { return }
+    if hasContent { finishPage() }
+    if slice.rightHandStart && !geometry.isRightHand(page: pages.count) {
+      record.blank.insert(pages.count)
+      finishPage()
+    }
+  }
+
+  /// Notes where the page being filled begins, if `slice` is the first strip on it that knows.
+  private mutating func noteStart(of slice: Slice) {
+    if let p = slice.position, record.starts[pages.count] == nil { record.starts[pages.count] = p }
+  }
+
+  mutating func finishPage() {
+    items += footnotes.finishPage(bodyHeight: y, page: pages.count, anchorPages: &anchorPages)
+    pages.append(LaidPage(width: geometry.width, height: geometry.height, items: Self.mergeBoxes(items)))
+    items = []
+    y = 0
+    hasContent = false
+  }
+
+  /// The pages with the record of where each begins.
+  private func layout() -> PageLayout {
+    var out = PageLayout(pages: pages, anchorPages: anchorPages)
+    out.pageStarts = record.starts
+    // A page that got footnotes carried over is not blank.
+    out.blankPages = record.blank.filter { $0 < pages.count && pages[$0].items.isEmpty }
+    return out
+  }
+
+  /// Boxes of one group (a code block's background, a quote's rule) become one box per page.
+  static func mergeBoxes(_ items: [PageItem]) -> [PageItem] {
+    var firstIndex: [Int: Int] = [:]
+    var out: [PageItem] = []
+    out.reserveCapacity(items.count)
+    for item in items {
+      if case .box(let r, let fill, let stroke, let g) = item.kind, g > 0 {
+        if let k = firstIndex[g], case .box(let r0, _, _, _) = out[k].kind {
+          out[k].kind = .box(r0.union(r), fill: fill, stroke: stroke, group: g)
+          continue
+        }
+        firstIndex[g] = out.count
+      }
+      out.append(item)
+    }
+    return out
+  }
+}
