@@ -172,13 +172,14 @@ extension TextBlock {
           let c = run.look.color ?? color
           cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
           if s.isHyphen {
-            // The hyphen is drawn but is no character of the text: an empty cluster (an empty
-            // /ActualText), so "defi-" + "nitions" reads back as "definitions".
+            // The hyphen is drawn but is no character of the word: its text is a soft hyphen
+            // (an /ActualText of U+00AD, as PDF 32000 14.8.2.2.3 asks for a hyphen added by
+            // line breaking), so "defi-" + "nitions" reads back as "definitions".
             if let font = s.item.pointee.analysis.font, let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) {
               cairo_set_scaled_font(cr, scaled)
               var glyph = cairo_glyph_t(index: UInt(s.glyphs.pointee.glyphs[0].glyph), x: cursor, y: y)
-              var cluster = cairo_text_cluster_t(num_bytes: 0, num_glyphs: 1)
-              cairo_show_text_glyphs(cr, "", 0, &glyph, 1, &cluster, 1, cairo_text_cluster_flags_t(rawValue: 0))
+              var cluster = cairo_text_cluster_t(num_bytes: 2, num_glyphs: 1)
+              cairo_show_text_glyphs(cr, "\u{AD}", 2, &glyph, 1, &cluster, 1, cairo_text_cluster_flags_t(rawValue: 0))
             }
           } else {
             cairo_move_to(cr, cursor, y)
