@@ -25,6 +25,8 @@ struct BreakItem {
   var breakStretch: Double = 0
   /// What of the line's end hangs into the margin when the line ends here (optical margin).
   var hang: Double = 0
+  /// A box's stretch by letter-spacing, used only in a pass that allows it (the last resort).
+  var letterStretch: Double = 0
 
   static func box(_ width: Double) -> BreakItem { BreakItem(kind: .box, width: width) }
   static func glue(_ width: Double, stretch: Double, shrink: Double) -> BreakItem {
@@ -56,6 +58,8 @@ struct LineBreaker {
     var backgroundStretch = 0.0
     /// Ragged: glue keeps its width (no stretch or shrink); only `backgroundStretch` judges a line.
     var ragged = false
+    /// Boxes may stretch by their `letterStretch` (a little letter-spacing, as a last resort).
+    var letterSpacing = false
   }
 
   /// A chosen line: it ends at item `end` (a glue or a penalty) with stretch ratio `ratio`.
@@ -73,16 +77,18 @@ struct LineBreaker {
   private var sumWidth: [Double]
   private var sumStretch: [Double]
   private var sumShrink: [Double]
+  private var sumLetters: [Double]
 
   init(items: [BreakItem], lineWidth: @escaping (Int) -> Double) {
     self.items = items
     self.lineWidth = lineWidth
     var w = [Double](repeating: 0, count: items.count + 1)
-    var y = w, z = w
+    var y = w, z = w, l = w
     for (k, item) in items.enumerated() {
       w[k + 1] = w[k]
       y[k + 1] = y[k]
       z[k + 1] = z[k]
+      l[k + 1] = l[k] + item.letterStretch
       if item.kind != .penalty {
         w[k + 1] += item.width
         if item.kind == .glue {
@@ -94,6 +100,7 @@ struct LineBreaker {
     sumWidth = w
     sumStretch = y
     sumShrink = z
+    sumLetters = l
   }
 
   private struct Node {
@@ -128,7 +135,7 @@ struct LineBreaker {
 
   /// The first item of a line that starts after a break at `b`: glue and penalties after it are
   /// dropped, up to the next box or forced break.
-  private func lineStart(after b: Int) -> Int {
+  func lineStart(after b: Int) -> Int {
     var k = b + 1
     while k < items.count {
       let item = items[k]
@@ -146,11 +153,32 @@ struct LineBreaker {
     if item.kind == .penalty { width += item.width }
     width -= item.hang
     var stretch = p.ragged ? 0 : sumStretch[b] - sumStretch[max(start, 0)]
+    if p.letterSpacing && !p.ragged { stretch += sumLetters[b] - sumLetters[max(start, 0)] }
     let shrink = p.ragged ? 0 : sumShrink[b] - sumShrink[max(start, 0)]
     // The line before a forced break (a hard break, the paragraph's end) is set at its width.
     if item.kind == .penalty && item.cost <= LineBreaker.forced { stretch += LineBreaker.fil }
     if stretch < 1e-9 { stretch = item.breakStretch }
     return (width, stretch + p.backgroundStretch, shrink)
+  }
+
+  /// How loose each line of `lines` is with its glue alone (no background stretch): the
+  /// stretch ratio a justified line is painted with. The last line and lines before a hard break
+  /// count 0.
+  func glueRatios(_ lines: [Line]) -> [Double] {
+    var start = 0
+    var out: [Double] = []
+    for line in lines {
+      let item = items[line.end]
+      if item.kind == .penalty && item.cost <= LineBreaker.forced {
+        out.append(0)
+      } else {
+        let m = measure(from: start, to: line.end, Parameters())
+        let target = lineWidth(out.count)
+        out.append(m.width < target ? (m.stretch > 0 ? (target - m.width) / m.stretch : .infinity) : 0)
+      }
+      start = lineStart(after: line.end)
+    }
+    return out
   }
 
   /// The best breaks under `p`, or nil when no set of lines fits (then try a looser pass).

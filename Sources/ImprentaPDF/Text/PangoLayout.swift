@@ -195,6 +195,8 @@ final class TextBlock {
     var hyphenated = false
     /// Points added to each space (negative: taken) to justify the line.
     var spaceExtra = 0.0
+    /// Points added after each letter (`isLetterSlot`): letter-spacing, the last resort.
+    var letterExtra = 0.0
     /// Points of the line's end hanging into the margin (optical margin alignment).
     var hang = 0.0
   }

@@ -10,6 +10,9 @@ extension TextBlock {
     return (format.width - shift, shift)
   }
 
+  /// The most letter-spacing a justified line may get, per letter, in ems (the last resort).
+  static let letterSpacing = 0.04
+
   /// Characters that hang into the margin at a line's end (optical margin alignment).
   static func hangs(_ b: UInt8, _ scalar: UInt32) -> Bool {
     switch scalar {
@@ -42,19 +45,27 @@ extension TextBlock {
       result = breaker.breaks(p)
       if result == nil && built.hasHyphenation {
         p.hyphenate = true
-        p.tolerance = 2
+        p.tolerance = 1.5
         result = breaker.breaks(p)
       }
       if result == nil {
+        // The last resort before emergency stretch: a little letter-spacing.
         p.hyphenate = true
-        if format.width < 22 * em {
-          // A narrow measure (a column, a table cell): ragged rather than rivers.
+        p.tolerance = 2
+        p.letterSpacing = true
+        result = breaker.breaks(p)
+      }
+      if result == nil {
+        // Emergency stretch: every line may stretch by one more em, before any overfull line.
+        p.hyphenate = true
+        p.tolerance = 2.5
+        p.backgroundStretch = format.width < 22 * em ? em : 1.5 * em
+        result = breaker.breaks(p)
+        // A narrow measure (a column, a table cell) whose lines would still have gaps three
+        // times a space is set ragged rather than with rivers.
+        if format.width < 22 * em, result.map({ breaker.glueRatios($0).contains { $0 > 4 } }) ?? true {
           ragged = true
           fellBackToRagged = true
-        } else {
-          p.tolerance = 2
-          p.backgroundStretch = 1.5 * em
-          result = breaker.breaks(p)
         }
       }
     }
@@ -68,7 +79,7 @@ extension TextBlock {
       result = breaker.breaks(p)
     }
     let lines = result ?? breaker.greedy(p)
-    finishLines(shaped, ends: lines, items: built.items, positions: built.positions, ragged: ragged)
+    finishLines(shaped, ends: lines, items: built.items, positions: built.positions, ragged: ragged, letterSpacing: p.letterSpacing && !ragged)
   }
 
   /// The paragraph as breaker items, with the byte where each item starts (where a line ending
@@ -97,11 +108,14 @@ extension TextBlock {
     var boxStart = 0
     var boxWidth = 0.0
     var boxOpen = false
+    var boxLetters = 0
     var cuts: [(byte: Int, width: Double)] = []
     var lastScalar: UInt32 = 0
     var lastAdvance = 0.0
+    let letterStretch = TextBlock.letterSpacing * em
     func flush() {
       guard boxOpen else { return }
+      let spaced = !inside(noHyphens, boxStart)
       if wrapping && boxWidth > maxWidth && cuts.count > 1 {
         // A run no line can hold: cut it between grapheme clusters, no hyphen added.
         var previous = (byte: boxStart, width: 0.0)
@@ -117,9 +131,12 @@ extension TextBlock {
         items.append(.box(boxWidth - previous.width))
         positions.append(previous.byte)
       } else {
-        items.append(.box(boxWidth))
+        var box = BreakItem.box(boxWidth)
+        if spaced { box.letterStretch = Double(boxLetters) * letterStretch }
+        items.append(box)
         positions.append(boxStart)
       }
+      boxLetters = 0
       boxOpen = false
       boxWidth = 0
       cuts.removeAll(keepingCapacity: true)
@@ -190,6 +207,7 @@ extension TextBlock {
         }
         if wrapping && attr.is_cursor_position != 0 { cuts.append((o, boxWidth)) }
         boxWidth += advance
+        if shaped.clusterStart[o] { boxLetters += 1 }
         lastScalar = scalar
         lastAdvance = advance
       }
@@ -212,8 +230,32 @@ extension TextBlock {
     return (items, positions, hasHyphenation)
   }
 
+  /// Places on line `plan` where letter-spacing goes: after each cluster but the line's last,
+  /// not at spaces, never in code or URLs.
+  func letterSlots(_ shaped: ShapedText, _ plan: LinePlan) -> Int {
+    var n = 0
+    var b = plan.start
+    while b < plan.end {
+      if isLetterSlot(shaped, b, plan) { n += 1 }
+      b += 1
+    }
+    return n
+  }
+
+  func isLetterSlot(_ shaped: ShapedText, _ b: Int, _ plan: LinePlan) -> Bool {
+    guard shaped.clusterStart[b], bytes[b] != 0x20, bytes[b] != 0xC2 else { return false }
+    var next = b + 1
+    while next < plan.end && !shaped.clusterStart[next] { next += 1 }
+    guard next < plan.end, bytes[next] != 0x20, bytes[next] != 0xC2 else { return false }
+    for a in text.attributes where a.start <= b && b < a.end {
+      if case .noHyphens = a.kind { return false }
+    }
+    return true
+  }
+
   /// The plans and metrics of the chosen lines.
-  func finishLines(_ shaped: ShapedText, ends: [LineBreaker.Line], items: [BreakItem], positions: [Int], ragged: Bool) {
+  func finishLines(_ shaped: ShapedText, ends: [LineBreaker.Line], items: [BreakItem], positions: [Int], ragged: Bool, letterSpacing: Bool = false) {
+    let spaceWidth = items.first { $0.kind == .glue && $0.stretch < LineBreaker.fil && $0.width > 0 }?.width ?? format.font.size / 4
     var plans: [LinePlan] = []
     var starts: [Int] = []
     var start = 0
@@ -264,9 +306,21 @@ extension TextBlock {
       let (width, indent) = lineWidth(k)
       let endsHard = ends.isEmpty || k == plans.count - 1 || items[ends[k].end].kind == .penalty && items[ends[k].end].cost <= LineBreaker.forced
       if format.width > 0 && format.align == .justify && !ragged && !endsHard && spaces > 0 {
-        plan.spaceExtra = (width + plan.hang - natural) / Double(spaces)
+        var extra = width + plan.hang - natural
+        // Spaces stretch up to a ratio of 1 (half a space each), then letters get what is left,
+        // up to `letterSpacing`, when the pass allowed it; spaces take any rest.
+        let glue = spaceWidth * 0.5 * Double(spaces)
+        if letterSpacing && extra > glue {
+          let slots = letterSlots(shaped, plan)
+          if slots > 0 {
+            plan.letterExtra = min((extra - glue) / Double(slots), TextBlock.letterSpacing * format.font.size)
+            extra -= plan.letterExtra * Double(slots)
+            natural += plan.letterExtra * Double(slots)
+          }
+        }
+        plan.spaceExtra = extra / Double(spaces)
         // Never squeeze spaces to nothing (an overfull line stays overfull).
-        if natural / Double(max(spaces, 1)) + plan.spaceExtra < 0 { plan.spaceExtra = 0 }
+        if spaceWidth + plan.spaceExtra < 0 { plan.spaceExtra = 0 }
       } else {
         plan.hang = format.width > 0 && format.align == .justify ? plan.hang : 0
       }

@@ -41,8 +41,9 @@ extension TextBlock {
       item.pointee.num_chars = 0
       segments.append(LineSegment(item: item, glyphs: gs, run: last.run, level: last.level, isHyphen: true))
     }
-    if plan.spaceExtra != 0 {
+    if plan.spaceExtra != 0 || plan.letterExtra != 0 {
       let extra = Int32((plan.spaceExtra * pangoScale).rounded())
+      let letter = Int32((plan.letterExtra * pangoScale).rounded())
       for s in segments where !s.isHyphen {
         let offset = Int(s.item.pointee.offset)
         let g = s.glyphs.pointee
@@ -54,6 +55,8 @@ extension TextBlock {
           let b = offset + Int(c)
           if b < plan.end && (bytes[b] == 0x20 || (bytes[b] == 0xC2 && b + 1 < bytes.count && bytes[b + 1] == 0xA0)) {
             g.glyphs[j].geometry.width += extra
+          } else if letter != 0 && isLetterSlot(shaped, b, plan) {
+            g.glyphs[j].geometry.width += letter
           }
         }
       }
