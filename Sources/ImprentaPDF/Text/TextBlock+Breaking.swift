@@ -14,7 +14,7 @@ extension TextBlock {
   static let letterSpacing = 0.04
 
   /// Characters that hang into the margin at a line's end (optical margin alignment).
-  static func hangs(_ b: UInt8, _ scalar: UInt32) -> Bool {
+  static func hangs(_ scalar: UInt32) -> Bool {
     switch scalar {
     case 0x2D, 0x2E, 0x2C, 0x22, 0x27, 0x3A, 0x3B, 0x2010, 0x2011, 0x2013, 0x2019, 0x201D, 0xBB, 0x203A: return true
     default: return false
@@ -142,7 +142,7 @@ extension TextBlock {
       cuts.removeAll(keepingCapacity: true)
     }
     func hang(_ scalar: UInt32, _ width: Double) -> Double {
-      hangFraction > 0 && TextBlock.hangs(0, scalar) ? hangFraction * width : 0
+      hangFraction > 0 && TextBlock.hangs(scalar) ? hangFraction * width : 0
     }
 
     var o = 0
