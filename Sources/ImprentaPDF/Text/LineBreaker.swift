@@ -103,15 +103,16 @@ struct LineBreaker {
     sumLetters = l
   }
 
+  /// A feasible break (32 bytes: a long paragraph makes millions).
   private struct Node {
-    var position: Int  // item of the break; -1 for the paragraph's start
-    var start: Int  // first item of the line after the break
-    var line: Int  // lines before this break
-    var fitness: Int
-    var hyphens: Int  // lines in a row ending flagged
+    var position: Int32  // item of the break; -1 for the paragraph's start
+    var start: Int32  // first item of the line after the break
+    var line: Int32  // lines before this break
+    var previous: Int32
     var demerits: Double
-    var previous: Int
-    var ratio: Double
+    var ratio: Float
+    var fitness: Int8
+    var hyphens: Int8  // lines in a row ending flagged
   }
 
   static func badness(_ ratio: Double) -> Double {
@@ -185,7 +186,7 @@ struct LineBreaker {
   mutating func breaks(_ p: Parameters) -> [Line]? {
     work = 0
     guard !items.isEmpty else { return [] }
-    var nodes: [Node] = [Node(position: -1, start: 0, line: 0, fitness: 1, hyphens: 0, demerits: 0, previous: -1, ratio: 0)]
+    var nodes: [Node] = [Node(position: -1, start: 0, line: 0, previous: -1, demerits: 0, ratio: 0, fitness: 1, hyphens: 0)]
     var active: [Int] = [0]
     var next: [Int] = []
     var best = [(demerits: Double, node: Int, ratio: Double, hyphens: Int)](repeating: (.infinity, -1, 0, 0), count: 4)
@@ -198,8 +199,8 @@ struct LineBreaker {
       for a in active {
         work += 1
         let node = nodes[a]
-        let target = lineWidth(node.line)
-        let m = measure(from: node.start, to: b, p)
+        let target = lineWidth(Int(node.line))
+        let m = measure(from: Int(node.start), to: b, p)
         var ratio: Double
         if m.width < target {
           ratio = m.stretch > 0 ? (target - m.width) / m.stretch : .infinity
@@ -213,7 +214,7 @@ struct LineBreaker {
         }
         if !isForced { next.append(a) }
         guard ratio <= p.tolerance else { continue }
-        let previousFlagged = node.position >= 0 && items[node.position].kind == .penalty && items[node.position].flagged
+        let previousFlagged = node.position >= 0 && items[Int(node.position)].kind == .penalty && items[Int(node.position)].flagged
         let isFlagged = item.kind == .penalty && item.flagged
         if isFlagged && previousFlagged && p.consecutiveHyphens > 0 && node.hyphens >= p.consecutiveHyphens { continue }
         var d = p.linePenalty + LineBreaker.badness(ratio)
@@ -224,10 +225,10 @@ struct LineBreaker {
         if isFlagged && previousFlagged { d += p.flaggedDemerits }
         if isForced && previousFlagged && b == items.count - 1 { d += p.finalHyphenDemerits }
         let f = LineBreaker.fitness(ratio)
-        if abs(f - node.fitness) > 1 { d += p.fitnessDemerits }
+        if abs(f - Int(node.fitness)) > 1 { d += p.fitnessDemerits }
         d += node.demerits
         if d < best[f].demerits {
-          best[f] = (d, a, ratio, isFlagged ? (previousFlagged ? node.hyphens + 1 : 1) : 0)
+          best[f] = (d, a, ratio, isFlagged ? (previousFlagged ? Int(node.hyphens) + 1 : 1) : 0)
         }
       }
       swap(&active, &next)
@@ -237,8 +238,8 @@ struct LineBreaker {
         for f in 0..<4 where best[f].node >= 0 && best[f].demerits <= least + p.fitnessDemerits {
           nodes.append(
             Node(
-              position: b, start: start, line: nodes[best[f].node].line + 1, fitness: f, hyphens: best[f].hyphens,
-              demerits: best[f].demerits, previous: best[f].node, ratio: best[f].ratio))
+              position: Int32(b), start: Int32(start), line: nodes[best[f].node].line + 1, previous: Int32(best[f].node),
+              demerits: best[f].demerits, ratio: Float(best[f].ratio), fitness: Int8(f), hyphens: Int8(min(best[f].hyphens, 100))))
           active.append(nodes.count - 1)
         }
       }
@@ -247,15 +248,15 @@ struct LineBreaker {
     }
     // The paragraph ends with a forced break: the best node there.
     var chosen = -1
-    for a in active where nodes[a].position == items.count - 1 {
+    for a in active where nodes[a].position == Int32(items.count - 1) {
       if chosen < 0 || nodes[a].demerits < nodes[chosen].demerits { chosen = a }
     }
     guard chosen >= 0 else { return nil }
     var lines: [Line] = []
     var k = chosen
     while k > 0 {
-      lines.append(Line(end: nodes[k].position, ratio: nodes[k].ratio))
-      k = nodes[k].previous
+      lines.append(Line(end: Int(nodes[k].position), ratio: Double(nodes[k].ratio)))
+      k = Int(nodes[k].previous)
     }
     return lines.reversed()
   }

@@ -34,6 +34,9 @@ struct ShapedRun {
 final class ShapedText {
   let layout: OpaquePointer
   let bytes: [UInt8]
+  /// The text NUL-terminated, for Pango's painting (made once: a copy per line would make
+  /// painting a long paragraph quadratic).
+  let cString: [CChar]
   private(set) var runs: [ShapedRun] = []
   /// The hard lines' starts and extents (for an empty line).
   private(set) var hardLines: [(start: Int, ascent: Double, descent: Double)] = []
@@ -48,6 +51,9 @@ final class ShapedText {
   init(layout: OpaquePointer, bytes: [UInt8]) {
     self.layout = layout
     self.bytes = bytes
+    var c = [CChar](repeating: 0, count: bytes.count + 1)
+    for k in bytes.indices { c[k] = CChar(bitPattern: bytes[k]) }
+    cString = c
     advance = [Float](repeating: 0, count: bytes.count + 1)
     clusterStart = [Bool](repeating: false, count: bytes.count + 1)
     clusterStart[bytes.count] = true

@@ -158,10 +158,9 @@ extension TextBlock {
     let segments = self.segments(k)
     defer { free(segments) }
     let shaped = self.shaped
-    var text = bytes
-    text.append(0)
-    text.withUnsafeBufferPointer { buffer in
-      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+    shaped.cString.withUnsafeBufferPointer { buffer in
+      do {
+        let base = buffer.baseAddress!
         var cursor = x
         for s in segments {
           let run = shaped.runs[s.run]
