@@ -69,6 +69,8 @@ import Testing
     #expect(pieces.count >= 2)
     #expect(!text.contains("\u{AD}"))
     #expect(lines.contains { $0.hasSuffix("/") })
+    // Never between the slashes of "https://".
+    #expect(!lines.contains { $0.hasSuffix("https:/") || $0.hasSuffix("https:") })
     #expect(text.replacingOccurrences(of: "\n", with: "").contains(url))
   }
 

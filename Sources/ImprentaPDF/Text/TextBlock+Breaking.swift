@@ -174,7 +174,10 @@ extension TextBlock {
           hasHyphenation = true
           added = true
         }
-        let isURLBreak = !urls.isEmpty && inside(urls, o - 1) && inside(urls, o) && [0x2F, 0x2E, 0x2D, 0x5F, 0x3F].contains(lastScalar)
+        // After a run of / . - _ ? (never inside "://" or "//").
+        let urlPunctuation: [UInt32] = [0x2F, 0x2E, 0x2D, 0x5F, 0x3F, 0x3A]
+        let isURLBreak = !urls.isEmpty && urlPunctuation.contains(lastScalar) && lastScalar != 0x3A && !urlPunctuation.contains(scalar)
+          && inside(urls, o - 1) && inside(urls, o)
         if !added && (attr.is_line_break != 0 || isURLBreak) && attr.is_white == 0 {
           flush()
           let explicitHyphen = !isURLBreak && (lastScalar == 0x2D || lastScalar == 0x2010)
