@@ -176,6 +176,11 @@ public struct ParagraphStyle: Sendable, Hashable {
   public var spaceAfter: Length = .pt(6)
   /// Indent of a paragraph's first line.
   public var firstLineIndent: Length = .pt(0)
+  /// Optical margin alignment of justified text: the fraction of a line-final hyphen's, period's,
+  /// comma's or quote's width that hangs into the margin, on every line (0: none).
+  public var protrusion = 0.5
+  /// At most this many lines in a row end with a hyphen (0: no limit).
+  public var consecutiveHyphens = 2
 }
 
 /// Links.

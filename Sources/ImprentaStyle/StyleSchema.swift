@@ -97,6 +97,8 @@ enum StyleSchema {
       "paragraph": [
         "space_after": .length(\.paragraph.spaceAfter),
         "first_line_indent": .length(\.paragraph.firstLineIndent),
+        "protrusion": .number(\.paragraph.protrusion, 0...1),
+        "consecutive_hyphens": .integer(\.paragraph.consecutiveHyphens, 0...20),
       ],
       "link": ["color": .color(\.link.color), "underline": .bool(\.link.underline)],
       "code": font(\.code.font).merging([

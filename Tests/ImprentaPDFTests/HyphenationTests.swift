@@ -30,11 +30,19 @@ import Testing
     #expect(h.hyphenate("internationalization").contains("\u{AD}"))
   }
 
-  /// Soft hyphens in the shaped text of every line tagged `tag`.
+  /// Hyphenation points in the text of every line tagged `tag` (the text itself has none).
   static func softHyphens(_ layout: PageLayout, tag: String) -> Int {
     layout.pages.flatMap(\.items).reduce(0) { n, item in
-      guard case .text(let t) = item.kind, item.tags.last?.name == tag else { return n }
-      return n + t.block.text.string.count { $0 == "\u{AD}" }
+      guard case .text(let t) = item.kind, item.tags.last?.name == tag, t.index == 0 else { return n }
+      return n + t.block.text.hyphenPoints.count + t.block.text.string.count { $0 == "\u{AD}" }
+    }
+  }
+
+  /// The text of the first block tagged `tag`, a soft hyphen marking each hyphenation point.
+  static func marked(_ layout: PageLayout, tag: String) -> [String] {
+    layout.pages.flatMap(\.items).compactMap { item -> String? in
+      if case .text(let t) = item.kind, item.tags.last?.name == tag, t.index == 0 { return Hyphenator.marked(t.block.text.string, t.block.text.hyphenPoints) }
+      return nil
     }
   }
 
@@ -57,10 +65,7 @@ import Testing
     let (layout, _) = PDFTest.layout(try PDFTest.document(md))
     #expect(Self.softHyphens(layout, tag: "H2") == 0)
     #expect(Self.softHyphens(layout, tag: "Code") == 0)
-    let paragraph = layout.pages.flatMap(\.items).compactMap { item -> String? in
-      if case .text(let t) = item.kind, item.tags.last?.name == "P" { return t.block.text.string }
-      return nil
-    }.first ?? ""
+    let paragraph = Self.marked(layout, tag: "P").first ?? ""
     #expect(paragraph.hasPrefix("In\u{AD}ter"))
     #expect(paragraph.contains("https://example.com/internationalization/considerations"))
     #expect(paragraph.contains("internationalization_considerations_extraordinarily"))
@@ -88,10 +93,7 @@ import Testing
         .paragraph(Paragraph([.text(Text(spanish))])),
       ])
     let (layout, _) = PDFTest.layout(doc)
-    let paragraphs = layout.pages.flatMap(\.items).compactMap { item -> String? in
-      if case .text(let t) = item.kind, item.tags.last?.name == "P" { return t.block.text.string }
-      return nil
-    }
+    let paragraphs = HyphenationTests.marked(layout, tag: "P")
     #expect(paragraphs.contains(en.hyphenate(english)))
     #expect(paragraphs.contains(es.hyphenate(spanish)))
   }

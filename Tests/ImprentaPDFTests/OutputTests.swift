@@ -80,7 +80,7 @@ import Testing
       // A footnote call sticks to its word ("pie1").
       if word == expected[k] || (word.hasPrefix(expected[k]) && word.dropFirst(expected[k].count).allSatisfy(\.isNumber)) { k += 1 }
     }
-    #expect(k == expected.count, "word \(k) '\(k < expected.count ? expected[k] : "")' not found in order")
+    #expect(k == expected.count, "word \(k) '\(k < expected.count ? expected[k] : "")' not found in order in \(got.prefix(80))")
     if name.hasPrefix("espanol") {
       #expect(text.contains("¿Cómo se mide"))
       #expect(text.contains("¡Es indispensable"))
@@ -88,8 +88,9 @@ import Testing
     }
   }
 
-  /// The text with hyphenated words rejoined: a line ending in a soft hyphen goes on with the
-  /// next line that starts in lower case (at a page's end, after its notes, header and footer).
+  /// The text with hyphenated words rejoined: a line ending in a soft hyphen (the hyphen the line
+  /// breaker added reads as one) goes on with the next line that starts in lower case (at a
+  /// page's end, after its notes, header and footer).
   static func rejoined(_ text: String) -> String {
     var lines = text.replacingOccurrences(of: "\u{0C}", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var i = 0

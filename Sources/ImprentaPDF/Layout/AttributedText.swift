@@ -17,6 +17,8 @@ enum TextAttributeKind: Hashable {
   case noHyphens
   /// No line break inside the range (a footnote call and the character before it).
   case noBreaks
+  /// A URL or a path: lines may break after `/ . - _ ?` in it, with no hyphen added.
+  case breaksAfterPunctuation
 }
 
 /// A look over `start..<end` (UTF-8 byte offsets, as Pango counts).
@@ -28,7 +30,7 @@ struct TextAttribute: Hashable {
 
 /// Text with looks, links and footnote calls: what a paragraph becomes before Pango shapes it.
 struct AttributedText {
-  /// The characters (soft hyphens already inserted where words may break).
+  /// The characters (no soft hyphens: where words may break is `hyphenPoints`).
   var string = ""
   /// `string.utf8.count`, kept as we go.
   var length = 0
@@ -40,6 +42,8 @@ struct AttributedText {
   var refusedLinks: [(destination: String, range: SourceRange, reason: String)] = []
   /// Footnote calls: the byte where the call mark sits, and the note number.
   var footnoteCalls: [(index: Int, number: Int)] = []
+  /// Byte offsets, in order, where a line may break inside a word with a hyphen added.
+  var hyphenPoints: [Int] = []
   /// Where runs of the text came from in the source (for warnings about a character).
   var sources: [(start: Int, end: Int, range: SourceRange)] = []
 

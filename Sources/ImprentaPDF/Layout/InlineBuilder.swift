@@ -1,8 +1,9 @@
 import ImprentaModel
 import ImprentaStyle
 
-/// Turns inline content into `AttributedText`: looks become attributes, words get soft hyphens
-/// (never in code, URLs or words with digits), footnote calls become raised numbers.
+/// Turns inline content into `AttributedText`: looks become attributes, words get hyphenation
+/// points (never in code or URLs; an author's soft hyphen becomes one), footnote calls become
+/// raised numbers.
 struct InlineBuilder {
   let style: Style
   let hyphenator: Hyphenator?
@@ -29,10 +30,30 @@ struct InlineBuilder {
   }
 
   mutating func appendText(_ s: String) {
-    if hyphenate, let h = hyphenator {
-      out.append(h.hyphenate(s))
-    } else {
-      out.append(s)
+    var s = s
+    var authored: [Int] = []
+    if s.utf8.contains(0xAD) {
+      // An author's soft hyphen is a hyphenation point, not a character of the text.
+      var bytes: [UInt8] = []
+      var previous: UInt8 = 0
+      for b in s.utf8 {
+        if b == 0xAD && previous == 0xC2 {
+          bytes.removeLast()
+          authored.append(out.length + bytes.count)
+        } else {
+          bytes.append(b)
+        }
+        previous = b
+      }
+      s = String(decoding: bytes, as: UTF8.self)
+    }
+    let start = out.length
+    out.append(s)
+    var points = authored
+    if hyphenate, let h = hyphenator { points += h.points(in: s).map { $0 + start } }
+    if !points.isEmpty {
+      if !authored.isEmpty { points.sort() }
+      out.hyphenPoints += points
     }
   }
 
@@ -85,6 +106,7 @@ struct InlineBuilder {
     out.attributes.append(TextAttribute(kind: .size(f.size.points(em: size)), start: start, end: end))
     out.attributes.append(TextAttribute(kind: .color(f.color), start: start, end: end))
     out.attributes.append(TextAttribute(kind: .noHyphens, start: start, end: end))
+    if InlineBuilder.looksLikePath(code) { out.attributes.append(TextAttribute(kind: .breaksAfterPunctuation, start: start, end: end)) }
     if !style.code.background.isNone {
       out.attributes.append(TextAttribute(kind: .background(style.code.background), start: start, end: end))
     }
@@ -102,13 +124,23 @@ struct InlineBuilder {
     guard end > start else { return }
     out.attributes.append(TextAttribute(kind: .color(style.link.color), start: start, end: end))
     if style.link.underline { out.attributes.append(TextAttribute(kind: .underline, start: start, end: end)) }
-    if looksLikeURL { out.attributes.append(TextAttribute(kind: .noHyphens, start: start, end: end)) }
+    if looksLikeURL {
+      out.attributes.append(TextAttribute(kind: .noHyphens, start: start, end: end))
+      out.attributes.append(TextAttribute(kind: .breaksAfterPunctuation, start: start, end: end))
+    }
     switch InlineBuilder.linkKind(l.destination) {
     case .link: out.links.append((start, end, l.destination))
     case .none: break
     case .refused(let why): out.refusedLinks.append((l.destination, l.range, why))
     case .overBudget: out.refusedLinks.append((l.destination, l.range, ""))
     }
+  }
+
+  /// Inline code that is a path or a URL (`/usr/share/doc`, `src/main.swift`, `https://…`): lines
+  /// may break after its slashes and dots.
+  static func looksLikePath(_ code: String) -> Bool {
+    guard code.utf8.count > 12, !code.contains(" ") else { return false }
+    return code.contains("/") || code.contains("://")
   }
 
   /// What a destination becomes in the PDF.

@@ -99,7 +99,8 @@ extension PDFLayouter {
   mutating func bodyFormat(align: TextAlignment? = nil) -> ParagraphFormat {
     ParagraphFormat(
       font: bodyFont(), width: width, align: align ?? style.base.align, lineHeight: style.base.lineHeight,
-      firstLineIndent: style.paragraph.firstLineIndent.points(em: baseSize))
+      firstLineIndent: style.paragraph.firstLineIndent.points(em: baseSize), protrusion: style.paragraph.protrusion,
+      consecutiveHyphens: style.paragraph.consecutiveHyphens)
   }
 
   /// Inline content as body text, with quote colour and slant applied.
@@ -145,7 +146,7 @@ extension PDFLayouter {
     space(hs.spaceAfter.points(em: baseSize))
   }
 
-  /// What a link's annotation says (`/Contents`): its text, soft hyphens and line breaks dropped.
+  /// What a link's annotation says (`/Contents`): its text, line breaks dropped.
   static func linkDescription(_ string: String, start: Int, end: Int) -> String {
     let bytes = Array(string.utf8)
     guard start >= 0, end <= bytes.count, start < end else { return "" }

@@ -32,7 +32,6 @@ extension QPDFPostProcessor {
       let annots = qpdf_oh_get_key(q, page, "/Annots")
       if qpdf_oh_is_array(q, annots) != 0, qpdf_oh_get_array_n_items(q, annots) > 0 { qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S")) }
       rewriteContent(q, page: page)
-      cleanToUnicode(q, resources: qpdf_oh_get_key(q, page, "/Resources"))
     }
     if a.untagged {
       qpdf_oh_remove_key(q, root, "/StructTreeRoot")
@@ -61,9 +60,9 @@ extension QPDFPostProcessor {
 
   // MARK: - Content streams
 
-  /// Marked content Cairo wrote for the artifact marker tags becomes `/Artifact` sequences; the
-  /// empty spans Cairo writes for a soft hyphen where the line does not break go, and a soft
-  /// hyphen inside a longer `/ActualText` (a ligature the hyphenator split: `f\u{AD}i`) is dropped.
+  /// Marked content Cairo wrote for the artifact marker tags becomes `/Artifact` sequences. (The
+  /// text holds no soft hyphens: the line breaker draws a hyphen only where it breaks, as an
+  /// `/ActualText` of U+00AD, so no ligature or ToUnicode entry needs cleaning.)
   static func rewriteContent(_ q: qpdf_data?, page: qpdf_oh) {
     var buffer: UnsafeMutablePointer<UInt8>? = nil
     var length = 0
@@ -77,7 +76,7 @@ extension QPDFPostProcessor {
     qpdf_oh_replace_key(q, page, "/Contents", stream)
   }
 
-  /// The content stream with artifacts marked and soft hyphens cleaned (pure, for tests).
+  /// The content stream with artifacts marked (pure, for tests).
   static func rewrittenContent(_ content: String) -> String {
     String(decoding: rewrittenContent(Array(content.utf8)), as: UTF8.self)
   }
@@ -95,13 +94,7 @@ extension QPDFPostProcessor {
         return (n - rest.startIndex + tail.count, Array(kind.marker.utf8))
       }
     }
-    // Cairo writes this span exactly so (lower-case hex, one operator a line).
-    bytes = replacing("/Span << /ActualText <feff00ad> >> BDC\nEMC\n", in: bytes) { _ in (0, []) }
-    let prefix = Array("/ActualText <feff".utf8)
-    return replacing("/ActualText <feff", in: bytes) { rest in
-      guard let end = rest.firstIndex(of: UInt8(ascii: ">")), end - rest.startIndex < 4096 else { return nil }
-      return (end - rest.startIndex, prefix + Array(withoutSoftHyphens(String(decoding: rest[..<end], as: UTF8.self)).utf8))
-    }
+    return bytes
   }
 
   /// `bytes` with each occurrence of `needle` handed to `replace`, which sees the bytes after it
@@ -144,62 +137,6 @@ extension QPDFPostProcessor {
     return out
   }
 
-  /// UTF-16 hex digits without the soft hyphens, unless a soft hyphen is all they say.
-  static func withoutSoftHyphens(_ hex: String) -> String {
-    let digits = Array(hex)
-    guard digits.count % 4 == 0, digits.count > 4 else { return hex }
-    var units: [String] = []
-    var k = 0
-    while k < digits.count {
-      units.append(String(digits[k..<k + 4]))
-      k += 4
-    }
-    let kept = units.filter { $0.lowercased() != "00ad" }
-    return kept.isEmpty ? hex : kept.joined()
-  }
-
-  /// The fonts' `/ToUnicode` maps without soft hyphens inside a glyph's text (a ligature shaped
-  /// across a hyphenation point maps to `f\u{AD}i`: the word would not be found).
-  static func cleanToUnicode(_ q: qpdf_data?, resources: qpdf_oh) {
-    let fonts = qpdf_oh_get_key(q, resources, "/Font")
-    guard qpdf_oh_is_dictionary(q, fonts) != 0 else { return }
-    for key in QPDFPostProcessor.keys(q, fonts) {
-      let map = qpdf_oh_get_key(q, qpdf_oh_get_key(q, fonts, key), "/ToUnicode")
-      guard qpdf_oh_is_stream(q, map) != 0 else { continue }
-      var buffer: UnsafeMutablePointer<UInt8>? = nil
-      var length = 0
-      guard qpdf_oh_get_stream_data(q, map, qpdf_dl_generalized, nil, &buffer, &length) & QPDF_ERRORS == 0, let buffer else { continue }
-      let text = String(decoding: UnsafeBufferPointer(start: buffer, count: length), as: UTF8.self)
-      free(buffer)
-      guard text.lowercased().contains("00ad") else { continue }
-      let cleaned = cleanedToUnicode(text)
-      guard cleaned != text else { continue }
-      let bytes = Array(cleaned.utf8)
-      bytes.withUnsafeBufferPointer { qpdf_oh_replace_stream_data(q, map, $0.baseAddress, $0.count, qpdf_oh_new_null(q), qpdf_oh_new_null(q)) }
-    }
-  }
-
-  /// A ToUnicode CMap's destination strings (`<0012> <006600AD0069>`) without soft hyphens that
-  /// share a glyph with other characters.
-  static func cleanedToUnicode(_ cmap: String) -> String {
-    let bytes = Array(cmap.utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var i = 0
-    while i < bytes.count {
-      out.append(bytes[i])
-      guard bytes[i] == UInt8(ascii: "<") else {
-        i += 1
-        continue
-      }
-      var j = i + 1
-      while j < bytes.count, bytes[j] != UInt8(ascii: ">") { j += 1 }
-      let hex = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
-      out.append(contentsOf: (hex.allSatisfy(\.isHexDigit) ? withoutSoftHyphens(hex) : hex).utf8)
-      i = j
-    }
-    return String(decoding: out, as: UTF8.self)
-  }
 
   // MARK: - Structure tree
 

@@ -173,10 +173,8 @@ final class CairoContext {
 
   /// Draws line `index` of `block` with its start at `x` and its baseline at `baseline`.
   func text(_ block: TextBlock, line index: Int, x: Double, baseline: Double) {
-    source(block.format.font.color)
-    cairo_move_to(cr, x, baseline)
-    block.withLine(index) { pango_cairo_show_layout_line(cr, $0) }
-    // Lines are painted in order: after the last one the shaped layout is no longer needed.
+    block.paint(line: index, cr: cr, x: x, baseline: baseline, color: block.format.font.color)
+    // Lines are painted in order: after the last one the shaped runs are no longer needed.
     if index == block.lines.count - 1 { block.release() }
   }
 

@@ -1,12 +1,12 @@
 import CHyphen
 import Foundation
 
-/// Inserts soft hyphens (U+00AD) where libhyphen's patterns for a language allow a break, so
-/// Pango breaks there and draws the hyphen. Words under `minimumLetters` letters are left whole.
+/// Finds where libhyphen's patterns for a language allow a word to break with a hyphen: byte
+/// offsets the line breaker may break at (it draws the hyphen). Words under `minimumLetters`
+/// letters are left whole.
 final class Hyphenator {
   private let dict: UnsafeMutablePointer<HyphenDict>
   let minimumLetters = 5
-  private var cache: [String: String] = [:]
 
   /// The dictionary file for a BCP 47 tag, or nil when none is installed.
   static func dictionaryPath(for language: String) -> String? {
@@ -41,55 +41,74 @@ final class Hyphenator {
 
   deinit { hnj_hyphen_free(dict) }
 
-  /// Hyphenated space-separated tokens (a word with its punctuation), most of them seen before.
-  private var tokenCache: [Substring: String] = [:]
+  /// Hyphenation points of space-separated tokens (a word with its punctuation), most of them
+  /// seen before: byte offsets inside the token.
+  private var tokenCache: [Substring: [Int]] = [:]
 
-  /// `text` with soft hyphens inside every word of at least `minimumLetters` letters.
+  /// Where lines may break with a hyphen in `text`: byte offsets (a break before that byte), in
+  /// order, inside every word of at least `minimumLetters` letters. The text is not changed: the
+  /// line breaker draws the hyphen where it breaks.
   ///
   /// Text is split at spaces (never part of a word) and each token is hyphenated once: walking
   /// `Character`s is slow, and the words of a book repeat.
-  func hyphenate(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count + text.utf8.count / 6)
-    var first = true
+  func points(in text: String) -> [Int] {
+    var out: [Int] = []
+    var offset = 0
     for token in text.utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
-      if !first { out.append(" ") }
-      first = false
-      guard !token.isEmpty else { continue }
+      defer { offset += token.count + 1 }
+      guard token.count >= minimumLetters else { continue }
       let key = Substring(token)
+      let found: [Int]
       if let hit = tokenCache[key] {
-        out += hit
-        continue
+        found = hit
+      } else {
+        found = hyphenateToken(key)
+        if tokenCache.count > 200_000 { tokenCache.removeAll(keepingCapacity: true) }
+        tokenCache[key] = found
       }
-      let done = hyphenateToken(key)
-      if tokenCache.count > 200_000 { tokenCache.removeAll(keepingCapacity: true) }
-      tokenCache[key] = done
-      out += done
+      for p in found { out.append(offset + p) }
     }
     return out
   }
 
-  /// One token: its runs of letters hyphenated, everything else kept.
-  private func hyphenateToken(_ text: Substring) -> String {
-    var out = ""
+  /// `text` with a soft hyphen at each hyphenation point (to read them in tests and messages).
+  func hyphenate(_ text: String) -> String {
+    Hyphenator.marked(text, points(in: text))
+  }
+
+  /// `text` with a soft hyphen inserted before each byte offset of `points`.
+  static func marked(_ text: String, _ points: [Int]) -> String {
+    var bytes = Array(text.utf8)
+    for p in points.reversed() where p > 0 && p < bytes.count { bytes.insert(contentsOf: [0xC2, 0xAD], at: p) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// One token: the hyphenation points of its runs of letters, as byte offsets in the token.
+  private func hyphenateToken(_ text: Substring) -> [Int] {
+    var out: [Int] = []
+    var wordStart = -1
+    var offset = 0
     var word = Substring()
     var start = text.startIndex
     var i = text.startIndex
     while i < text.endIndex {
       let c = text[i]
       if c.isLetter && !Hyphenator.isUnhyphenatedScript(c) {
-        if word.isEmpty { start = i }
+        if word.isEmpty {
+          start = i
+          wordStart = offset
+        }
         word = text[start...i]
       } else {
         if !word.isEmpty {
-          out += hyphenateWord(word)
+          for p in wordPoints(word) { out.append(wordStart + p) }
           word = Substring()
         }
-        out.append(c)
       }
+      offset += c.utf8.count
       i = text.index(after: i)
     }
-    if !word.isEmpty { out += hyphenateWord(word) }
+    if !word.isEmpty { for p in wordPoints(word) { out.append(wordStart + p) } }
     return out
   }
 
@@ -105,13 +124,21 @@ final class Hyphenator {
     }
   }
 
-  /// One word with soft hyphens. libhyphen with a UTF-8 dictionary marks breaks per character,
-  /// so the marks are matched against characters, never bytes.
+  /// One word with soft hyphens (to read its hyphenation points).
   func hyphenateWord(_ word: Substring) -> String {
+    Hyphenator.marked(String(word), wordPoints(word))
+  }
+
+  private var pointCache: [String: [Int]] = [:]
+
+  /// The hyphenation points of one word, as byte offsets in it. libhyphen with a UTF-8
+  /// dictionary marks breaks per character, so the marks are matched against characters, never
+  /// bytes. Two letters at least stay on each side.
+  func wordPoints(_ word: Substring) -> [Int] {
     let chars = Array(word)
     // No word of a language is hundreds of letters long: such a run is left to line breaking.
-    guard chars.count >= minimumLetters, chars.count <= 100 else { return String(word) }
-    if let hit = cache[String(word)] { return hit }
+    guard chars.count >= minimumLetters, chars.count <= 100 else { return [] }
+    if let hit = pointCache[String(word)] { return hit }
     let lower = word.lowercased()
     var bytes = Array(lower.utf8).map { CChar(bitPattern: $0) }
     let size = Int32(bytes.count)
@@ -124,15 +151,17 @@ final class Hyphenator {
     imprenta_hyphen_free_reps(rep, pos, cut, size)
     // Lower-casing may change the character count (rare): then leave the word alone.
     guard failed == 0, Array(lower).count == chars.count else {
-      cache[String(word)] = String(word)
-      return String(word)
+      pointCache[String(word)] = []
+      return []
     }
-    var out = ""
+    var out: [Int] = []
+    var offset = 0
     for (k, ch) in chars.enumerated() {
-      out.append(ch)
-      if k < chars.count - 1, k >= 1, hyphens[k] & 1 == 1, chars.count - k - 1 >= 2 { out.append("\u{AD}") }
+      offset += ch.utf8.count
+      if k < chars.count - 1, k >= 1, hyphens[k] & 1 == 1, chars.count - k - 1 >= 2 { out.append(offset) }
     }
-    cache[String(word)] = out
+    if pointCache.count > 200_000 { pointCache.removeAll(keepingCapacity: true) }
+    pointCache[String(word)] = out
     return out
   }
 }

@@ -48,6 +48,11 @@ struct ParagraphFormat: Hashable {
   /// The text's language (BCP 47), or empty: Pango picks fallback fonts and glyph forms by it
   /// (Han characters take Chinese, Japanese or Korean shapes).
   var language = ""
+  /// Optical margin alignment: the fraction of a line-final hyphen's, period's, comma's or
+  /// quote's width that hangs into the margin (0: none).
+  var protrusion = 0.0
+  /// At most this many lines in a row end with a hyphen (0: no limit).
+  var consecutiveHyphens = 2
 }
 
 /// The metrics of one line of a shaped block, in points from the layout's top-left corner.
@@ -162,51 +167,67 @@ enum FontMetricsGuard {
   }
 }
 
-/// A shaped block of text: an `AttributedText` set by Pango in a `ParagraphFormat`. The Pango
-/// layout made for measuring is kept until the block's last line is painted: laying a paragraph
-/// out is the most expensive step of the PDF backend (Pango 1.50 shapes each line several times
-/// while it looks for a break), so painting must not do it again. Held layouts cost about 50 MB
-/// at 1,000 pages.
+/// A shaped block of text: an `AttributedText` shaped once (`ShapedText`), broken into lines by
+/// total fit (`LineBreaker`), each line cut from the shaped runs and painted with Cairo's glyph
+/// API (`TextBlock+Lines`). The shaped runs are kept until the block's last line is painted.
 final class TextBlock {
   let engine: TextEngine
   let text: AttributedText
   let format: ParagraphFormat
-  private(set) var lines: [LineMetrics] = []
+  var lines: [LineMetrics] = []
   /// Characters no installed font has (Pango set its "unknown glyph" box), with their byte offsets
   /// in `text`, in order.
   private(set) var missingGlyphs: [(index: Int, scalar: Unicode.Scalar)] = []
-  private var layout: OpaquePointer?
-  private let bytes: [UInt8]
+  /// How each line is cut and set (`lines` has its metrics).
+  var plans: [LinePlan] = []
+  var shapedText: ShapedText?
+  let bytes: [UInt8]
+  /// Whether the paragraph was set ragged (not justified) although its format says justify: the
+  /// measure was too narrow for justified lines without rivers.
+  var fellBackToRagged = false
 
-  /// `text` is set with break opportunities in its overlong runs: read links and footnote calls
-  /// from `self.text`, whose offsets match the lines'.
+  /// How one line is cut from the shaped text and set.
+  struct LinePlan {
+    /// Bytes of the line's content (trailing spaces and the hard break excluded).
+    var start: Int
+    var end: Int
+    /// The line ends with a hyphen the breaker added.
+    var hyphenated = false
+    /// Points added to each space (negative: taken) to justify the line.
+    var spaceExtra = 0.0
+    /// Points added after each letter (`isLetterSlot`): letter-spacing, the last resort.
+    var letterExtra = 0.0
+    /// Points of the line's end hanging into the margin (optical margin alignment).
+    var hang = 0.0
+  }
+
   init(engine: TextEngine, text: AttributedText, format: ParagraphFormat) {
     self.engine = engine
-    self.text = text.breakingLongRuns()
+    self.text = text
     self.format = format
-    bytes = Array(self.text.string.utf8)
-    let l = makeLayout()
-    measure(l)
-    if pango_layout_get_unknown_glyphs_count(l) > 0 { findMissingGlyphs(l) }
-    layout = l
+    bytes = Array(text.string.utf8)
+    let shaped = shape()
+    findMissingGlyphs(shaped)
+    breakLines(shaped)
+    shapedText = shaped
   }
 
-  deinit { release() }
+  /// Frees the shaped runs (lines and metrics stay); painting after this shapes the text again.
+  func release() { shapedText = nil }
 
-  /// Frees the Pango layout (lines and metrics stay); painting after this lays the block out again.
-  func release() {
-    if let layout { imprenta_g_object_unref(UnsafeMutableRawPointer(layout)) }
-    layout = nil
+  /// The shaped text, shaped again if it was released.
+  var shaped: ShapedText {
+    if let shapedText { return shapedText }
+    let s = shape()
+    shapedText = s
+    return s
   }
 
-  /// The live Pango layout, made again if it was released.
-  var pangoLayout: OpaquePointer {
-    if let layout { return layout }
-    let l = makeLayout()
-    layout = l
-    return l
+  private func shape() -> ShapedText {
+    ShapedText(layout: makeLayout(), bytes: bytes)
   }
 
+  /// A Pango layout of the whole text with no width: its lines are the hard breaks.
   private func makeLayout() -> OpaquePointer {
     let rtl = format.direction == .rtl
     let l = pango_layout_new(rtl ? engine.rtlContext : engine.context)!
@@ -219,25 +240,9 @@ final class TextBlock {
     pango_font_description_set_style(desc, format.font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
     pango_layout_set_font_description(l, desc)
     pango_font_description_free(desc)
-    if format.width > 0 {
-      pango_layout_set_width(l, Int32((format.width * pangoScale).rounded(.down)))
-      pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR)
-    }
-    // `left` is the start of the line: the right edge in a right-to-left paragraph.
-    let start = rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, end = rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT
-    switch format.align {
-    case .left: pango_layout_set_alignment(l, start)
-    case .center: pango_layout_set_alignment(l, PANGO_ALIGN_CENTER)
-    case .right: pango_layout_set_alignment(l, end)
-    case .justify:
-      pango_layout_set_alignment(l, start)
-      if format.width > 0 { pango_layout_set_justify(l, 1) }
-    }
-    if format.firstLineIndent != 0 { pango_layout_set_indent(l, Int32(format.firstLineIndent * pangoScale)) }
-    pango_layout_set_text(l, text.string, Int32(bytes.count))
+    text.string.withCString { pango_layout_set_text(l, $0, Int32(bytes.count)) }
     let list = pango_attr_list_new()
     if !format.language.isEmpty { insert(list, pango_attr_language_new(pango_language_from_string(format.language)), 0, bytes.count) }
-    if format.breakAnywhere { insert(list, pango_attr_insert_hyphens_new(0), 0, bytes.count) }
     for a in text.attributes { insert(list, attribute(a.kind), a.start, a.end) }
     pango_layout_set_attributes(l, list)
     pango_attr_list_unref(list)
@@ -263,46 +268,28 @@ final class TextBlock {
     case .underline: return pango_attr_underline_new(PANGO_UNDERLINE_SINGLE)
     case .strikethrough: return pango_attr_strikethrough_new(1)
     case .rise(let r): return pango_attr_rise_new(Int32(r * pangoScale))
-    case .noHyphens: return pango_attr_insert_hyphens_new(0)
     case .noBreaks: return pango_attr_allow_breaks_new(0)
+    case .noHyphens, .breaksAfterPunctuation: return nil  // read by the line breaker
     }
-  }
-
-  private func measure(_ l: OpaquePointer) {
-    let iter = pango_layout_get_iter(l)
-    defer { pango_layout_iter_free(iter) }
-    repeat {
-      guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
-      var logical = PangoRectangle()
-      pango_layout_iter_get_line_extents(iter, nil, &logical)
-      let baseline = Double(pango_layout_iter_get_baseline(iter)) / pangoScale
-      lines.append(
-        LineMetrics(
-          start: Int(imprenta_line_start(line)), length: Int(imprenta_line_length(line)),
-          x: Double(logical.x) / pangoScale, width: Double(logical.width) / pangoScale,
-          top: Double(logical.y) / pangoScale, height: Double(logical.height) / pangoScale, baseline: baseline))
-    } while pango_layout_iter_next_line(iter) != 0
   }
 
   /// Walks the shaped runs for glyphs with Pango's unknown flag and maps each back to its character
   /// (through the run's clusters). Spaces, controls and invisible format characters are not counted:
   /// they draw nothing whatever the font.
-  private func findMissingGlyphs(_ l: OpaquePointer) {
+  private func findMissingGlyphs(_ shaped: ShapedText) {
     let unknownFlag: UInt32 = 0x1000_0000  // PANGO_GLYPH_UNKNOWN_FLAG
     var seen: Set<Int> = []
-    let iter = pango_layout_get_iter(l)
-    defer { pango_layout_iter_free(iter) }
-    repeat {
-      guard let run = pango_layout_iter_get_run_readonly(iter), let item = run.pointee.item, let glyphs = run.pointee.glyphs else { continue }
-      for g in 0..<Int(glyphs.pointee.num_glyphs) where glyphs.pointee.glyphs[g].glyph & unknownFlag != 0 {
-        let index = Int(item.pointee.offset) + Int(glyphs.pointee.log_clusters[g])
+    for run in shaped.runs {
+      let glyphs = run.glyphs.pointee
+      for g in 0..<Int(glyphs.num_glyphs) where glyphs.glyphs[g].glyph & unknownFlag != 0 {
+        let index = run.start + Int(glyphs.log_clusters[g])
         guard index < bytes.count, seen.insert(index).inserted, let scalar = scalar(at: index) else { continue }
         switch scalar.properties.generalCategory {
         case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator: continue
         default: missingGlyphs.append((index, scalar))
         }
       }
-    } while pango_layout_iter_next_run(iter) != 0
+    }
     missingGlyphs.sort { $0.index < $1.index }
   }
 
@@ -313,40 +300,24 @@ final class TextBlock {
     return String(decoding: bytes[index..<end], as: UTF8.self).unicodeScalars.first
   }
 
-  /// Calls `body` with the Pango line `index`.
-  func withLine(_ index: Int, _ body: (UnsafeMutablePointer<PangoLayoutLine>) -> Void) {
-    if let line = pango_layout_get_line_readonly(pangoLayout, Int32(index)) { body(line) }
-  }
-
-  /// The horizontal extents (from the layout's left edge) of bytes `start..<end` on line `index`.
-  func xRanges(line index: Int, start: Int, end: Int) -> [(Double, Double)] {
-    var result: [(Double, Double)] = []
-    withLine(index) { line in
-      var ranges: UnsafeMutablePointer<Int32>? = nil
-      var n: Int32 = 0
-      pango_layout_line_get_x_ranges(line, Int32(start), Int32(end), &ranges, &n)
-      if let ranges {
-        for k in 0..<Int(n) { result.append((Double(ranges[2 * k]) / pangoScale, Double(ranges[2 * k + 1]) / pangoScale)) }
-        g_free(ranges)
-      }
-    }
-    return result
-  }
-
   /// The line holding byte `index`.
   func lineIndex(ofByte index: Int) -> Int {
-    for (k, m) in lines.enumerated() where index < m.start + max(m.length, 1) { return k }
-    return max(lines.count - 1, 0)
+    var lo = 0, hi = lines.count - 1
+    guard hi >= 0 else { return 0 }
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      let m = lines[mid]
+      if index < m.start + max(m.length, 1) { hi = mid } else { lo = mid + 1 }
+    }
+    return lo
   }
 
-  /// The visible text of line `index`: soft hyphens dropped, a line-final one shown as `-`.
+  /// The visible text of line `index`: a hyphen the breaker added shown as `-`.
   func lineText(_ index: Int) -> String {
     let m = lines[index]
     let end = min(m.start + m.length, bytes.count)
     var s = String(decoding: bytes[min(m.start, end)..<end], as: UTF8.self)
     while s.last == "\n" { s.removeLast() }
-    let hyphenated = s.hasSuffix("\u{AD}")
-    s.removeAll { $0 == "\u{AD}" }
-    return hyphenated ? s + "-" : s
+    return index < plans.count && plans[index].hyphenated ? s + "-" : s
   }
 }

@@ -1,0 +1,330 @@
+/// Knuth–Plass line breaking: chooses all the lines of a paragraph together, by total demerits,
+/// over boxes (unbreakable widths), glue (stretchable space, a break opportunity after a box) and
+/// penalties (a break opportunity with a cost, and a width when taken: a hyphen).
+///
+/// Pure Swift over synthetic items: the shaping (`ShapedText`) turns a paragraph into items, this
+/// picks the breaks, `TextBlock` places the lines. The active-node list is pruned as soon as a
+/// line from a node would be overfull, so the work is linear in the paragraph's length times the
+/// breakpoints one line can hold.
+struct BreakItem {
+  enum Kind: UInt8 { case box, glue, penalty }
+  var kind: Kind
+  /// A break that adds a hyphen (or ends on one): two in a row cost `flaggedDemerits`.
+  var flagged = false
+  /// A hyphenation point (only taken in passes that hyphenate).
+  var isHyphenation = false
+  /// Glue that is not a break opportunity (a no-break space).
+  var breakable = true
+  // Stored as Float (32 bytes an item: a 5.6 MB paragraph makes millions); sums are Double.
+  private var w: Float, y: Float = 0, z: Float = 0, c: Float = 0, bs: Float = 0, h: Float = 0, ls: Float = 0
+
+  init(kind: Kind, width: Double, stretch: Double = 0, shrink: Double = 0, cost: Double = 0, flagged: Bool = false) {
+    self.kind = kind
+    self.flagged = flagged
+    w = Float(width)
+    y = Float(stretch)
+    z = Float(shrink)
+    c = Float(cost)
+  }
+
+  var width: Double {
+    get { Double(w) }
+    set { w = Float(newValue) }
+  }
+  var stretch: Double {
+    get { Double(y) }
+    set { y = Float(newValue) }
+  }
+  var shrink: Double {
+    get { Double(z) }
+    set { z = Float(newValue) }
+  }
+  /// A penalty's cost (`LineBreaker.forced` or less: a break that must be taken).
+  var cost: Double {
+    get { Double(c) }
+    set { c = Float(newValue) }
+  }
+  /// The stretch a line ending here has when its glue has none (a line of Chinese, the pieces of
+  /// an unbreakable run): such a line is set ragged, never judged infinitely bad.
+  var breakStretch: Double {
+    get { Double(bs) }
+    set { bs = Float(newValue) }
+  }
+  /// What of the line's end hangs into the margin when the line ends here (optical margin).
+  var hang: Double {
+    get { Double(h) }
+    set { h = Float(newValue) }
+  }
+  /// A box's stretch by letter-spacing, used only in a pass that allows it (the last resort).
+  var letterStretch: Double {
+    get { Double(ls) }
+    set { ls = Float(newValue) }
+  }
+
+  static func box(_ width: Double) -> BreakItem { BreakItem(kind: .box, width: width) }
+  static func glue(_ width: Double, stretch: Double, shrink: Double) -> BreakItem {
+    BreakItem(kind: .glue, width: width, stretch: stretch, shrink: shrink)
+  }
+  static func penalty(_ width: Double, cost: Double, flagged: Bool = false) -> BreakItem {
+    BreakItem(kind: .penalty, width: width, cost: cost, flagged: flagged)
+  }
+}
+
+struct LineBreaker {
+  /// A penalty at or below this is a break that must be taken; at or above `never`, no break.
+  static let forced = -10_000.0
+  static let never = 10_000.0
+  /// Stretch of "fil" glue (the end of a paragraph, a hard break): any shortfall is fine.
+  static let fil = 1e7
+
+  struct Parameters {
+    /// The largest stretch ratio (stretch used / stretch available) a line may have.
+    var tolerance = 1.0
+    var hyphenate = false
+    var linePenalty = 10.0
+    var flaggedDemerits = 3000.0
+    var fitnessDemerits = 10_000.0
+    var finalHyphenDemerits = 5000.0
+    /// At most this many lines in a row ending with a hyphen (0: no limit).
+    var consecutiveHyphens = 2
+    /// Stretch every line has besides its glue (TeX's emergency stretch, or the rag of ragged text).
+    var backgroundStretch = 0.0
+    /// Ragged: glue keeps its width (no stretch or shrink); only `backgroundStretch` judges a line.
+    var ragged = false
+    /// Boxes may stretch by their `letterStretch` (a little letter-spacing, as a last resort).
+    var letterSpacing = false
+  }
+
+  /// A chosen line: it ends at item `end` (a glue or a penalty) with stretch ratio `ratio`.
+  struct Line: Equatable {
+    var end: Int
+    var ratio: Double
+  }
+
+  let items: [BreakItem]
+  /// Width available to line `k` (0-based).
+  let lineWidth: (Int) -> Double
+  /// Inner-loop steps of the last `breaks` call (tests check it grows linearly).
+  private(set) var work = 0
+
+  private var sumWidth: [Double]
+  private var sumStretch: [Double]
+  private var sumShrink: [Double]
+  private var sumLetters: [Double]
+
+  init(items: [BreakItem], lineWidth: @escaping (Int) -> Double) {
+    self.items = items
+    self.lineWidth = lineWidth
+    var w = [Double](repeating: 0, count: items.count + 1)
+    var y = w, z = w, l = w
+    for (k, item) in items.enumerated() {
+      w[k + 1] = w[k]
+      y[k + 1] = y[k]
+      z[k + 1] = z[k]
+      l[k + 1] = l[k] + item.letterStretch
+      if item.kind != .penalty {
+        w[k + 1] += item.width
+        if item.kind == .glue {
+          y[k + 1] += item.stretch
+          z[k + 1] += item.shrink
+        }
+      }
+    }
+    sumWidth = w
+    sumStretch = y
+    sumShrink = z
+    sumLetters = l
+  }
+
+  /// A feasible break (32 bytes: a long paragraph makes millions).
+  private struct Node {
+    var position: Int32  // item of the break; -1 for the paragraph's start
+    var start: Int32  // first item of the line after the break
+    var line: Int32  // lines before this break
+    var previous: Int32
+    var demerits: Double
+    var ratio: Float
+    var fitness: Int8
+    var hyphens: Int8  // lines in a row ending flagged
+  }
+
+  static func badness(_ ratio: Double) -> Double {
+    let r = abs(ratio)
+    return r > 10 ? 100_000 : 100 * r * r * r
+  }
+
+  static func fitness(_ ratio: Double) -> Int {
+    ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
+  }
+
+  /// Whether a break at item `b` is possible in a pass that does (or does not) hyphenate.
+  private func isLegal(_ b: Int, hyphenate: Bool) -> Bool {
+    let item = items[b]
+    switch item.kind {
+    case .box: return false
+    case .glue: return item.breakable && b > 0 && items[b - 1].kind == .box
+    case .penalty: return item.cost < LineBreaker.never && (hyphenate || !item.isHyphenation)
+    }
+  }
+
+  /// The first item of a line that starts after a break at `b`: glue and penalties after it are
+  /// dropped, up to the next box or forced break.
+  func lineStart(after b: Int) -> Int {
+    var k = b + 1
+    while k < items.count {
+      let item = items[k]
+      if item.kind == .box || (item.kind == .penalty && item.cost <= LineBreaker.forced) { break }
+      k += 1
+    }
+    return k
+  }
+
+  /// The line from item `start` to a break at `b`: natural width, stretch, shrink.
+  @inline(__always)
+  private func measure(from start: Int, to b: Int, _ p: Parameters) -> (width: Double, stretch: Double, shrink: Double) {
+    let item = items[b]
+    var width = sumWidth[b] - sumWidth[max(start, 0)]
+    if item.kind == .penalty { width += item.width }
+    width -= item.hang
+    var stretch = p.ragged ? 0 : sumStretch[b] - sumStretch[max(start, 0)]
+    if p.letterSpacing && !p.ragged { stretch += sumLetters[b] - sumLetters[max(start, 0)] }
+    let shrink = p.ragged ? 0 : sumShrink[b] - sumShrink[max(start, 0)]
+    // The line before a forced break (a hard break, the paragraph's end) is set at its width.
+    if item.kind == .penalty && item.cost <= LineBreaker.forced { stretch += LineBreaker.fil }
+    if stretch < 1e-9 { stretch = item.breakStretch }
+    return (width, stretch + p.backgroundStretch, shrink)
+  }
+
+  /// How loose each line of `lines` is with its glue alone (no background stretch): the
+  /// stretch ratio a justified line is painted with. The last line and lines before a hard break
+  /// count 0.
+  func glueRatios(_ lines: [Line]) -> [Double] {
+    var start = 0
+    var out: [Double] = []
+    for line in lines {
+      let item = items[line.end]
+      if item.kind == .penalty && item.cost <= LineBreaker.forced {
+        out.append(0)
+      } else {
+        let m = measure(from: start, to: line.end, Parameters())
+        let target = lineWidth(out.count)
+        out.append(m.width < target ? (m.stretch > 0 ? (target - m.width) / m.stretch : .infinity) : 0)
+      }
+      start = lineStart(after: line.end)
+    }
+    return out
+  }
+
+  /// The best breaks under `p`, or nil when no set of lines fits (then try a looser pass).
+  mutating func breaks(_ p: Parameters) -> [Line]? {
+    work = 0
+    guard !items.isEmpty else { return [] }
+    var nodes: [Node] = [Node(position: -1, start: 0, line: 0, previous: -1, demerits: 0, ratio: 0, fitness: 1, hyphens: 0)]
+    var active: [Int] = [0]
+    var next: [Int] = []
+    var best = [(demerits: Double, node: Int, ratio: Double, hyphens: Int)](repeating: (.infinity, -1, 0, 0), count: 4)
+    for b in 0..<items.count {
+      guard isLegal(b, hyphenate: p.hyphenate) else { continue }
+      let item = items[b]
+      let isForced = item.kind == .penalty && item.cost <= LineBreaker.forced
+      for f in 0..<4 { best[f] = (.infinity, -1, 0, 0) }
+      next.removeAll(keepingCapacity: true)
+      for a in active {
+        work += 1
+        let node = nodes[a]
+        let target = lineWidth(Int(node.line))
+        let m = measure(from: Int(node.start), to: b, p)
+        var ratio: Double
+        if m.width < target {
+          ratio = m.stretch > 0 ? (target - m.width) / m.stretch : .infinity
+        } else if m.width > target {
+          ratio = m.shrink > 0 ? (target - m.width) / m.shrink : -.infinity
+        } else {
+          ratio = 0
+        }
+        if ratio < -1 {
+          continue  // overfull from here on: this node is done
+        }
+        if !isForced { next.append(a) }
+        guard ratio <= p.tolerance else { continue }
+        let previousFlagged = node.position >= 0 && items[Int(node.position)].kind == .penalty && items[Int(node.position)].flagged
+        let isFlagged = item.kind == .penalty && item.flagged
+        if isFlagged && previousFlagged && p.consecutiveHyphens > 0 && node.hyphens >= p.consecutiveHyphens { continue }
+        var d = p.linePenalty + LineBreaker.badness(ratio)
+        d *= d
+        if item.kind == .penalty {
+          if item.cost > 0 { d += item.cost * item.cost } else if !isForced { d -= item.cost * item.cost }
+        }
+        if isFlagged && previousFlagged { d += p.flaggedDemerits }
+        if isForced && previousFlagged && b == items.count - 1 { d += p.finalHyphenDemerits }
+        let f = LineBreaker.fitness(ratio)
+        if abs(f - Int(node.fitness)) > 1 { d += p.fitnessDemerits }
+        d += node.demerits
+        if d < best[f].demerits {
+          best[f] = (d, a, ratio, isFlagged ? (previousFlagged ? Int(node.hyphens) + 1 : 1) : 0)
+        }
+      }
+      swap(&active, &next)
+      let least = best.map(\.demerits).min() ?? .infinity
+      if least < .infinity {
+        let start = lineStart(after: b)
+        for f in 0..<4 where best[f].node >= 0 && best[f].demerits <= least + p.fitnessDemerits {
+          nodes.append(
+            Node(
+              position: Int32(b), start: Int32(start), line: nodes[best[f].node].line + 1, previous: Int32(best[f].node),
+              demerits: best[f].demerits, ratio: Float(best[f].ratio), fitness: Int8(f), hyphens: Int8(min(best[f].hyphens, 100))))
+          active.append(nodes.count - 1)
+        }
+      }
+      // No line can reach further: this pass fails (a hard break keeps only the nodes made at it).
+      if active.isEmpty { return nil }
+    }
+    // The paragraph ends with a forced break: the best node there.
+    var chosen = -1
+    for a in active where nodes[a].position == Int32(items.count - 1) {
+      if chosen < 0 || nodes[a].demerits < nodes[chosen].demerits { chosen = a }
+    }
+    guard chosen >= 0 else { return nil }
+    var lines: [Line] = []
+    var k = chosen
+    while k > 0 {
+      lines.append(Line(end: Int(nodes[k].position), ratio: Double(nodes[k].ratio)))
+      k = Int(nodes[k].previous)
+    }
+    return lines.reversed()
+  }
+
+  /// First fit, for when no pass finds lines within tolerance: each line takes as much as fits,
+  /// or, when nothing fits, up to the first break opportunity (an overfull line).
+  mutating func greedy(_ p: Parameters) -> [Line] {
+    var lines: [Line] = []
+    var start = 0
+    var lastFit = -1
+    var b = 0
+    while b < items.count {
+      work += 1
+      if isLegal(b, hyphenate: p.hyphenate) {
+        let item = items[b]
+        let m = measure(from: start, to: b, p)
+        let fits = m.width - m.shrink <= lineWidth(lines.count)
+        if !fits {
+          let end = lastFit >= 0 ? lastFit : b
+          lines.append(Line(end: end, ratio: 0))
+          start = lineStart(after: end)
+          lastFit = -1
+          b = end + 1
+          continue
+        }
+        if item.kind == .penalty && item.cost <= LineBreaker.forced {
+          lines.append(Line(end: b, ratio: 0))
+          start = lineStart(after: b)
+          lastFit = -1
+        } else {
+          lastFit = b
+        }
+      }
+      b += 1
+    }
+    return lines
+  }
+}

@@ -1,0 +1,178 @@
+import CPangoCairo
+import ImprentaStyle
+
+/// The looks of a run Pango does not paint with `pango_cairo_show_glyph_item`: colour,
+/// background, underline, strike-through.
+struct RunLook {
+  var color: Color?
+  var background: Color?
+  var underline = false
+  var strikethrough = false
+}
+
+/// One shaped run of a paragraph (one font, one direction, one look), in logical order.
+struct ShapedRun {
+  /// Owned by the layout of the `ShapedText`.
+  let glyphItem: UnsafeMutablePointer<PangoGlyphItem>
+  let start: Int
+  let end: Int
+  let level: UInt8
+  /// Logical extents above and below the baseline, rise included, in points.
+  let ascent: Double
+  let descent: Double
+  let look: RunLook
+
+  var item: UnsafeMutablePointer<PangoItem> { glyphItem.pointee.item }
+  var glyphs: UnsafeMutablePointer<PangoGlyphString> { glyphItem.pointee.glyphs }
+  var isRTL: Bool { level & 1 == 1 }
+}
+
+/// A paragraph itemized and shaped once: a Pango layout with no width (its lines are the hard
+/// breaks), its runs in logical order, Pango's break opportunities (UAX #14) and each
+/// character's advance, read from the glyphs' clusters. Lines are cut from these runs; nothing
+/// is shaped again except a word broken at a hyphen across a ligature.
+final class ShapedText {
+  let layout: OpaquePointer
+  let bytes: [UInt8]
+  /// The text NUL-terminated, for Pango's painting (made once: a copy per line would make
+  /// painting a long paragraph quadratic).
+  let cString: [CChar]
+  private(set) var runs: [ShapedRun] = []
+  /// The hard lines' starts and extents (for an empty line).
+  private(set) var hardLines: [(start: Int, ascent: Double, descent: Double)] = []
+  /// Advance of the character starting at each byte, in points (0 inside a character).
+  private(set) var advance: [Float]
+  /// Whether a glyph cluster starts at each byte (a line may be cut there without reshaping).
+  private(set) var clusterStart: [Bool]
+  let attrs: UnsafePointer<PangoLogAttr>
+  let attrCount: Int
+  private var hyphens: [UnsafeMutableRawPointer: (glyph: PangoGlyph, width: Int32)] = [:]
+
+  init(layout: OpaquePointer, bytes: [UInt8]) {
+    self.layout = layout
+    self.bytes = bytes
+    var c = [CChar](repeating: 0, count: bytes.count + 1)
+    for k in bytes.indices { c[k] = CChar(bitPattern: bytes[k]) }
+    cString = c
+    advance = [Float](repeating: 0, count: bytes.count + 1)
+    clusterStart = [Bool](repeating: false, count: bytes.count + 1)
+    clusterStart[bytes.count] = true
+    var n: Int32 = 0
+    attrs = UnsafePointer(pango_layout_get_log_attrs_readonly(layout, &n)!)
+    attrCount = Int(n)
+    readRuns()
+  }
+
+  deinit { imprenta_g_object_unref(UnsafeMutableRawPointer(layout)) }
+
+  private func readRuns() {
+    var lineList = pango_layout_get_lines_readonly(layout)
+    while let node = lineList {
+      let line = node.pointee.data.assumingMemoryBound(to: PangoLayoutLine.self)
+      var logical = PangoRectangle()
+      pango_layout_line_get_extents(line, nil, &logical)
+      hardLines.append((Int(imprenta_line_start(line)), Double(-logical.y) / pangoScale, Double(logical.y + logical.height) / pangoScale))
+      var runList = line.pointee.runs
+      while let r = runList {
+        let glyphItem = r.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+        runs.append(makeRun(glyphItem))
+        runList = r.pointee.next
+      }
+      lineList = node.pointee.next
+    }
+    runs.sort { $0.start < $1.start }
+    for run in runs { readAdvances(run) }
+  }
+
+  private func makeRun(_ glyphItem: UnsafeMutablePointer<PangoGlyphItem>) -> ShapedRun {
+    let item = glyphItem.pointee.item!
+    let glyphs = glyphItem.pointee.glyphs!
+    var logical = PangoRectangle()
+    if glyphs.pointee.num_glyphs > 0, let font = item.pointee.analysis.font {
+      pango_glyph_string_extents_range(glyphs, 0, 1, font, nil, &logical)
+    }
+    let rise = Double(glyphItem.pointee.y_offset) / pangoScale
+    var look = RunLook()
+    var attr = item.pointee.analysis.extra_attrs
+    while let a = attr {
+      let p = a.pointee.data.assumingMemoryBound(to: PangoAttribute.self)
+      func color() -> Color {
+        let c = UnsafeMutableRawPointer(p).assumingMemoryBound(to: PangoAttrColor.self).pointee.color
+        return Color(red: Double(c.red) / 65535, green: Double(c.green) / 65535, blue: Double(c.blue) / 65535)
+      }
+      func int() -> Int32 { UnsafeMutableRawPointer(p).assumingMemoryBound(to: PangoAttrInt.self).pointee.value }
+      switch p.pointee.klass.pointee.type {
+      case PANGO_ATTR_FOREGROUND: look.color = color()
+      case PANGO_ATTR_BACKGROUND: look.background = color()
+      case PANGO_ATTR_UNDERLINE: look.underline = int() != 0
+      case PANGO_ATTR_STRIKETHROUGH: look.strikethrough = int() != 0
+      default: break
+      }
+      attr = a.pointee.next
+    }
+    let start = Int(item.pointee.offset)
+    return ShapedRun(
+      glyphItem: glyphItem, start: start, end: start + Int(item.pointee.length), level: item.pointee.analysis.level,
+      ascent: Double(-logical.y) / pangoScale + rise, descent: Double(logical.y + logical.height) / pangoScale - rise, look: look)
+  }
+
+  /// Each cluster's advance shared among its characters (a ligature "fi" gives half to each).
+  private func readAdvances(_ run: ShapedRun) {
+    let glyphs = run.glyphs.pointee
+    let offset = run.start
+    for g in 0..<Int(glyphs.num_glyphs) {
+      let b = offset + Int(glyphs.log_clusters[g])
+      clusterStart[b] = true
+      advance[b] += Float(glyphs.glyphs[g].geometry.width) / Float(pangoScale)
+    }
+    // Spread each cluster's width over the characters it holds.
+    var b = run.start
+    while b < run.end {
+      guard clusterStart[b] else {
+        b += 1
+        continue
+      }
+      var chars: [Int] = [b]
+      var e = b + ShapedText.length(bytes[b])
+      while e < run.end && !clusterStart[e] {
+        chars.append(e)
+        e += ShapedText.length(bytes[e])
+      }
+      if chars.count > 1 {
+        let share = advance[b] / Float(chars.count)
+        for c in chars { advance[c] = share }
+      }
+      b = e
+    }
+  }
+
+  /// Bytes of the UTF-8 character whose lead byte is `lead`.
+  @inline(__always)
+  static func length(_ lead: UInt8) -> Int {
+    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+  }
+
+  /// The run holding byte `index` (the last run for the end of the text).
+  func runIndex(at index: Int) -> Int? {
+    guard !runs.isEmpty else { return nil }
+    var lo = 0, hi = runs.count - 1
+    while lo < hi {
+      let mid = (lo + hi + 1) / 2
+      if runs[mid].start <= index { lo = mid } else { hi = mid - 1 }
+    }
+    return lo
+  }
+
+  /// The hyphen glyph of the font of `run`, and its advance (Pango units): shaped once per font.
+  func hyphen(for run: ShapedRun) -> (glyph: PangoGlyph, width: Int32) {
+    let key = UnsafeMutableRawPointer(run.item.pointee.analysis.font!)
+    if let hit = hyphens[key] { return hit }
+    let gs = pango_glyph_string_new()!
+    defer { pango_glyph_string_free(gs) }
+    var analysis = run.item.pointee.analysis
+    pango_shape("-", 1, &analysis, gs)
+    let result = gs.pointee.num_glyphs > 0 ? (gs.pointee.glyphs[0].glyph, gs.pointee.glyphs[0].geometry.width) : (PangoGlyph(0x0FFF_FFFF), Int32(0))
+    hyphens[key] = result
+    return result
+  }
+}

@@ -1,0 +1,349 @@
+import CPangoCairo
+
+/// Turning a shaped paragraph into boxes, glue and penalties, and the breaker's lines into
+/// `LinePlan`s and `LineMetrics`.
+extension TextBlock {
+  /// The width line `k` may fill, and how far it is indented from the start side.
+  func lineWidth(_ k: Int) -> (width: Double, indent: Double) {
+    let indent = format.firstLineIndent
+    let shift = k == 0 ? max(indent, 0) : max(-indent, 0)
+    return (format.width - shift, shift)
+  }
+
+  /// The most letter-spacing a justified line may get, per letter, in ems (the last resort).
+  static let letterSpacing = 0.04
+
+  /// Characters that hang into the margin at a line's end (optical margin alignment).
+  static func hangs(_ scalar: UInt32) -> Bool {
+    switch scalar {
+    case 0x2D, 0x2E, 0x2C, 0x22, 0x27, 0x3A, 0x3B, 0x2010, 0x2011, 0x2013, 0x2019, 0x201D, 0xBB, 0x203A: return true
+    default: return false
+    }
+  }
+
+  func breakLines(_ shaped: ShapedText) {
+    guard !bytes.isEmpty else {
+      plans = [LinePlan(start: 0, end: 0)]
+      finishLines(shaped, ends: [], items: [], positions: [], ragged: true)
+      return
+    }
+    let built = items(shaped, wrapping: format.width > 0)
+    guard format.width > 0 else {
+      // No measure: one line per hard break.
+      let ends = built.items.indices.filter { built.items[$0].kind == .penalty && built.items[$0].cost <= LineBreaker.forced }
+      finishLines(shaped, ends: ends.map { LineBreaker.Line(end: $0, ratio: 0) }, items: built.items, positions: built.positions, ragged: true)
+      return
+    }
+    var breaker = LineBreaker(items: built.items, lineWidth: { [unowned self] in self.lineWidth($0).width })
+    let em = format.font.size
+    var p = LineBreaker.Parameters()
+    p.consecutiveHyphens = format.consecutiveHyphens
+    var result: [LineBreaker.Line]?
+    var ragged = format.align != .justify
+    if !ragged {
+      p.tolerance = 1
+      result = breaker.breaks(p)
+      if result == nil && built.hasHyphenation {
+        p.hyphenate = true
+        p.tolerance = 1.5
+        result = breaker.breaks(p)
+      }
+      if result == nil {
+        // The last resort before emergency stretch: a little letter-spacing.
+        p.hyphenate = true
+        p.tolerance = 2
+        p.letterSpacing = true
+        result = breaker.breaks(p)
+      }
+      if result == nil {
+        // Emergency stretch: every line may stretch by one more em, before any overfull line.
+        p.hyphenate = true
+        p.tolerance = 2.5
+        p.backgroundStretch = format.width < 22 * em ? em : 1.5 * em
+        result = breaker.breaks(p)
+        // A narrow measure (a column, a table cell) whose lines would still have gaps three
+        // times a space is set ragged rather than with rivers.
+        if format.width < 22 * em, result.map({ breaker.glueRatios($0).contains { $0 > 4 } }) ?? true {
+          ragged = true
+          fellBackToRagged = true
+        }
+      }
+    }
+    if ragged {
+      p = LineBreaker.Parameters()
+      p.consecutiveHyphens = format.consecutiveHyphens
+      p.ragged = true
+      p.hyphenate = true
+      p.backgroundStretch = 3 * em
+      p.tolerance = 1000
+      result = breaker.breaks(p)
+    }
+    let lines = result ?? breaker.greedy(p)
+    finishLines(shaped, ends: lines, items: built.items, positions: built.positions, ragged: ragged, letterSpacing: p.letterSpacing && !ragged)
+  }
+
+  /// The paragraph as breaker items, with the byte where each item starts (where a line ending
+  /// there ends).
+  func items(_ shaped: ShapedText, wrapping: Bool) -> (items: [BreakItem], positions: [Int], hasHyphenation: Bool) {
+    var items: [BreakItem] = []
+    var positions: [Int] = []
+    items.reserveCapacity(bytes.count / 3)
+    positions.reserveCapacity(bytes.count / 3)
+    let em = format.font.size
+    let maxWidth = format.width > 0 ? format.width - abs(format.firstLineIndent) : .infinity
+    let hangFraction = format.protrusion
+    // Ranges where hyphens are never drawn, and where URLs break after punctuation.
+    var noHyphens: [Range<Int>] = []
+    var urls: [Range<Int>] = []
+    for a in text.attributes {
+      if case .noHyphens = a.kind { noHyphens.append(a.start..<a.end) }
+      if case .breaksAfterPunctuation = a.kind { urls.append(a.start..<a.end) }
+    }
+    func inside(_ ranges: [Range<Int>], _ o: Int) -> Bool { ranges.contains { $0.contains(o) } }
+    var hyphenPoints = text.hyphenPoints[...]
+    var hasHyphenation = false
+
+    // The box being gathered: its start, width, and (for cutting an overlong one) its grapheme
+    // boundaries with the width before each.
+    var boxStart = 0
+    var boxWidth = 0.0
+    var boxOpen = false
+    var boxLetters = 0
+    var cuts: [(byte: Int, width: Double)] = []
+    var lastScalar: UInt32 = 0
+    var lastAdvance = 0.0
+    let letterStretch = TextBlock.letterSpacing * em
+    func flush() {
+      guard boxOpen else { return }
+      let spaced = !inside(noHyphens, boxStart)
+      if wrapping && boxWidth > maxWidth && cuts.count > 1 {
+        // A run no line can hold: cut it between grapheme clusters, no hyphen added.
+        var previous = (byte: boxStart, width: 0.0)
+        for cut in cuts.dropFirst() {
+          items.append(.box(cut.width - previous.width))
+          positions.append(previous.byte)
+          var p = BreakItem.penalty(0, cost: 0)
+          p.breakStretch = em
+          items.append(p)
+          positions.append(cut.byte)
+          previous = cut
+        }
+        items.append(.box(boxWidth - previous.width))
+        positions.append(previous.byte)
+      } else {
+        var box = BreakItem.box(boxWidth)
+        if spaced { box.letterStretch = Double(boxLetters) * letterStretch }
+        items.append(box)
+        positions.append(boxStart)
+      }
+      boxLetters = 0
+      boxOpen = false
+      boxWidth = 0
+      cuts.removeAll(keepingCapacity: true)
+    }
+    func hang(_ scalar: UInt32, _ width: Double) -> Double {
+      hangFraction > 0 && TextBlock.hangs(scalar) ? hangFraction * width : 0
+    }
+
+    var o = 0
+    var i = 0  // character index (log attrs are per character)
+    let n = bytes.count
+    while o < n {
+      let lead = bytes[o]
+      let length = min(ShapedText.length(lead), n - o)
+      var scalar = UInt32(lead)
+      if length > 1 {
+        scalar = UInt32(lead) & (0xFF >> (length + 1))
+        for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[o + k] & 0x3F) }
+      }
+      let attr = i < shaped.attrCount ? shaped.attrs[i] : PangoLogAttr()
+      let advance = Double(shaped.advance[o])
+      if wrapping && o > 0 && boxOpen {
+        // A break before this character that is not at a space.
+        var added = false
+        while let h = hyphenPoints.first, h < o { hyphenPoints.removeFirst() }
+        if let h = hyphenPoints.first, h == o, !inside(noHyphens, o), let r = shaped.runIndex(at: o - 1) {
+          hyphenPoints.removeFirst()
+          flush()
+          let width = Double(shaped.hyphen(for: shaped.runs[r]).width) / pangoScale
+          var p = BreakItem.penalty(width, cost: 50, flagged: true)
+          p.isHyphenation = true
+          p.hang = hang(0x2D, width)
+          items.append(p)
+          positions.append(o)
+          hasHyphenation = true
+          added = true
+        }
+        // After a run of / . - _ ? (never inside "://" or "//").
+        let urlPunctuation: [UInt32] = [0x2F, 0x2E, 0x2D, 0x5F, 0x3F, 0x3A]
+        let isURLBreak = !urls.isEmpty && urlPunctuation.contains(lastScalar) && lastScalar != 0x3A && !urlPunctuation.contains(scalar)
+          && inside(urls, o - 1) && inside(urls, o)
+        if !added && (attr.is_line_break != 0 || isURLBreak) && attr.is_white == 0 {
+          flush()
+          let explicitHyphen = !isURLBreak && (lastScalar == 0x2D || lastScalar == 0x2010)
+          var p = BreakItem.penalty(0, cost: explicitHyphen ? 50 : 0, flagged: explicitHyphen)
+          p.breakStretch = em
+          p.hang = hang(lastScalar, lastAdvance)
+          items.append(p)
+          positions.append(o)
+        }
+      }
+      if scalar == 0x0A {
+        flush()
+        items.append(.glue(0, stretch: LineBreaker.fil, shrink: 0))
+        positions.append(o)
+        items.append(.penalty(0, cost: LineBreaker.forced))
+        positions.append(o)
+      } else if attr.is_white != 0 && scalar != 0x200B {
+        flush()
+        let next = i + 1 < shaped.attrCount ? shaped.attrs[i + 1] : PangoLogAttr()
+        var g = BreakItem.glue(advance, stretch: advance / 2, shrink: advance / 3)
+        g.breakable = next.is_line_break != 0 && next.is_mandatory_break == 0
+        g.hang = hang(lastScalar, lastAdvance)
+        items.append(g)
+        positions.append(o)
+      } else {
+        if !boxOpen {
+          boxOpen = true
+          boxStart = o
+          boxWidth = 0
+        }
+        if wrapping && attr.is_cursor_position != 0 { cuts.append((o, boxWidth)) }
+        boxWidth += advance
+        if shaped.clusterStart[o] { boxLetters += 1 }
+        lastScalar = scalar
+        lastAdvance = advance
+      }
+      o += length
+      i += 1
+    }
+    flush()
+    items.append(.glue(0, stretch: LineBreaker.fil, shrink: 0))
+    positions.append(n)
+    items.append(.penalty(0, cost: LineBreaker.forced))
+    positions.append(n)
+    // No hyphen in the paragraph's last word.
+    if hasHyphenation {
+      var k = items.count - 1
+      while k > 0 && !(items[k].kind == .glue && items[k].breakable && items[k].stretch < LineBreaker.fil) {
+        if items[k].isHyphenation { items[k].cost = LineBreaker.never }
+        k -= 1
+      }
+    }
+    return (items, positions, hasHyphenation)
+  }
+
+  /// Places on line `plan` where letter-spacing goes: after each cluster but the line's last,
+  /// not at spaces, never in code or URLs.
+  func letterSlots(_ shaped: ShapedText, _ plan: LinePlan) -> Int {
+    var n = 0
+    var b = plan.start
+    while b < plan.end {
+      if isLetterSlot(shaped, b, plan) { n += 1 }
+      b += 1
+    }
+    return n
+  }
+
+  func isLetterSlot(_ shaped: ShapedText, _ b: Int, _ plan: LinePlan) -> Bool {
+    guard shaped.clusterStart[b], bytes[b] != 0x20, bytes[b] != 0xC2 else { return false }
+    var next = b + 1
+    while next < plan.end && !shaped.clusterStart[next] { next += 1 }
+    guard next < plan.end, bytes[next] != 0x20, bytes[next] != 0xC2 else { return false }
+    for a in text.attributes where a.start <= b && b < a.end {
+      if case .noHyphens = a.kind { return false }
+    }
+    return true
+  }
+
+  /// The plans and metrics of the chosen lines.
+  func finishLines(_ shaped: ShapedText, ends: [LineBreaker.Line], items: [BreakItem], positions: [Int], ragged: Bool, letterSpacing: Bool = false) {
+    let spaceWidth = items.first { $0.kind == .glue && $0.stretch < LineBreaker.fil && $0.width > 0 }?.width ?? format.font.size / 4
+    var plans: [LinePlan] = []
+    var starts: [Int] = []
+    var start = 0
+    for line in ends {
+      let item = items[line.end]
+      var plan = LinePlan(start: start, end: positions[line.end])
+      plan.hyphenated = item.isHyphenation
+      plan.hang = item.hang
+      plans.append(plan)
+      starts.append(start)
+      // The next line starts at the next box (spaces after a break are dropped).
+      var k = line.end + 1
+      while k < items.count && items[k].kind != .box && !(items[k].kind == .penalty && items[k].cost <= LineBreaker.forced) { k += 1 }
+      start = k < items.count ? positions[k] : bytes.count
+      if item.kind == .penalty && item.cost <= LineBreaker.forced && k < items.count && items[k].kind == .penalty {
+        start = positions[k]
+      }
+    }
+    if plans.isEmpty { plans = [LinePlan(start: 0, end: bytes.count)] }
+    var metrics: [LineMetrics] = []
+    var top = 0.0
+    for k in plans.indices {
+      var plan = plans[k]
+      let next = k + 1 < plans.count ? plans[k + 1].start : bytes.count
+      // Extents of the runs on the line; an empty line takes its hard line's.
+      var ascent = 0.0, descent = 0.0
+      var natural = 0.0
+      var spaces = 0
+      var b = plan.start
+      while b < plan.end {
+        natural += Double(shaped.advance[b])
+        if bytes[b] == 0x20 || (bytes[b] == 0xC2 && b + 1 < plan.end && bytes[b + 1] == 0xA0) { spaces += 1 }
+        b += 1
+      }
+      if plan.end > plan.start, var r = shaped.runIndex(at: plan.start) {
+        while r < shaped.runs.count && shaped.runs[r].start < plan.end {
+          ascent = max(ascent, shaped.runs[r].ascent)
+          descent = max(descent, shaped.runs[r].descent)
+          r += 1
+        }
+      } else if let hard = shaped.hardLines.last(where: { $0.start <= plan.start }) ?? shaped.hardLines.first {
+        ascent = hard.ascent
+        descent = hard.descent
+      }
+      if plan.hyphenated, let r = shaped.runIndex(at: max(plan.end - 1, 0)) {
+        natural += Double(shaped.hyphen(for: shaped.runs[r]).width) / pangoScale
+      }
+      let (width, indent) = lineWidth(k)
+      let endsHard = ends.isEmpty || k == plans.count - 1 || items[ends[k].end].kind == .penalty && items[ends[k].end].cost <= LineBreaker.forced
+      if format.width > 0 && format.align == .justify && !ragged && !endsHard && spaces > 0 {
+        var extra = width + plan.hang - natural
+        // Spaces stretch up to a ratio of 1 (half a space each), then letters get what is left,
+        // up to `letterSpacing`, when the pass allowed it; spaces take any rest.
+        let glue = spaceWidth * 0.5 * Double(spaces)
+        if letterSpacing && extra > glue {
+          let slots = letterSlots(shaped, plan)
+          if slots > 0 {
+            plan.letterExtra = min((extra - glue) / Double(slots), TextBlock.letterSpacing * format.font.size)
+            extra -= plan.letterExtra * Double(slots)
+            natural += plan.letterExtra * Double(slots)
+          }
+        }
+        plan.spaceExtra = extra / Double(spaces)
+        // Never squeeze spaces to nothing (an overfull line stays overfull).
+        if spaceWidth + plan.spaceExtra < 0 { plan.spaceExtra = 0 }
+      } else {
+        plan.hang = format.width > 0 && format.align == .justify ? plan.hang : 0
+      }
+      let content = natural + plan.spaceExtra * Double(spaces)
+      let effective = content - plan.hang
+      var offset = 0.0
+      if format.width > 0 {
+        switch format.align {
+        case .left, .justify: offset = 0
+        case .right: offset = width - effective
+        case .center: offset = (width - effective) / 2
+        }
+      }
+      let x = format.direction == .rtl && format.width > 0 ? format.width - indent - offset - content : indent + offset
+      metrics.append(
+        LineMetrics(start: plan.start, length: next - plan.start, x: x, width: content, top: top, height: ascent + descent, baseline: top + ascent))
+      top += ascent + descent
+      plans[k] = plan
+    }
+    self.plans = plans
+    self.lines = metrics
+  }
+}

@@ -1,0 +1,239 @@
+import CPangoCairo
+import ImprentaStyle
+
+/// A piece of one line: a copy of part of one shaped run, or the hyphen the breaker added.
+struct LineSegment {
+  let item: UnsafeMutablePointer<PangoItem>
+  let glyphs: UnsafeMutablePointer<PangoGlyphString>
+  let run: Int
+  let level: UInt8
+  let isHyphen: Bool
+  /// Advance, in Pango units.
+  var width: Int32 = 0
+}
+
+/// Lines cut from the shaped runs: copies of the glyphs between the line's ends (no shaping),
+/// ordered visually by bidi level, justified by widening the spaces' glyphs, painted with
+/// Cairo's glyph API so the text layer keeps each cluster's characters.
+extension TextBlock {
+  /// The segments of line `k`, in visual order, justified. Free them with `free(_:)`.
+  func segments(_ k: Int) -> [LineSegment] {
+    let plan = plans[k]
+    let shaped = self.shaped
+    var segments: [LineSegment] = []
+    guard plan.end > plan.start, var r = shaped.runIndex(at: plan.start) else { return [] }
+    while r < shaped.runs.count && shaped.runs[r].start < plan.end {
+      let run = shaped.runs[r]
+      let a = max(plan.start, run.start), z = min(plan.end, run.end)
+      if z > a { segments.append(cut(shaped, r, a, z)) }
+      r += 1
+    }
+    if plan.hyphenated, let last = segments.last {
+      let hyphen = shaped.hyphen(for: shaped.runs[last.run])
+      let gs = pango_glyph_string_new()!
+      pango_glyph_string_set_size(gs, 1)
+      gs.pointee.glyphs[0].glyph = hyphen.glyph
+      gs.pointee.glyphs[0].geometry = PangoGlyphGeometry(width: hyphen.width, x_offset: 0, y_offset: 0)
+      gs.pointee.log_clusters[0] = 0
+      let item = pango_item_copy(last.item)!
+      item.pointee.offset = Int32(plan.end)
+      item.pointee.length = 0
+      item.pointee.num_chars = 0
+      segments.append(LineSegment(item: item, glyphs: gs, run: last.run, level: last.level, isHyphen: true))
+    }
+    if plan.spaceExtra != 0 || plan.letterExtra != 0 {
+      let extra = Int32((plan.spaceExtra * pangoScale).rounded())
+      let letter = Int32((plan.letterExtra * pangoScale).rounded())
+      for s in segments where !s.isHyphen {
+        let offset = Int(s.item.pointee.offset)
+        let g = s.glyphs.pointee
+        var previousCluster: Int32 = -1
+        for j in 0..<Int(g.num_glyphs) {
+          let c = g.log_clusters[j]
+          defer { previousCluster = c }
+          guard c != previousCluster else { continue }
+          let b = offset + Int(c)
+          if b < plan.end && (bytes[b] == 0x20 || (bytes[b] == 0xC2 && b + 1 < bytes.count && bytes[b + 1] == 0xA0)) {
+            g.glyphs[j].geometry.width += extra
+          } else if letter != 0 && isLetterSlot(shaped, b, plan) {
+            g.glyphs[j].geometry.width += letter
+          }
+        }
+      }
+    }
+    for k in segments.indices {
+      let g = segments[k].glyphs.pointee
+      var w: Int32 = 0
+      for j in 0..<Int(g.num_glyphs) { w += g.glyphs[j].geometry.width }
+      segments[k].width = w
+    }
+    return TextBlock.visualOrder(segments)
+  }
+
+  /// Unicode bidi rule L2: from the highest level down to the lowest odd one, every run of
+  /// segments at that level or higher is reversed.
+  static func visualOrder<T>(_ segments: [T], level: (T) -> UInt8) -> [T] {
+    guard let highest = segments.map(level).max(), highest > 0 else { return segments }
+    let lowestOdd = (segments.map(level).filter { $0 & 1 == 1 }.min()) ?? highest
+    var out = segments
+    var l = highest
+    while l >= max(lowestOdd, 1) {
+      var k = 0
+      while k < out.count {
+        guard level(out[k]) >= l else {
+          k += 1
+          continue
+        }
+        var e = k
+        while e < out.count && level(out[e]) >= l { e += 1 }
+        out[k..<e].reverse()
+        k = e
+      }
+      l -= 1
+    }
+    return out
+  }
+
+  static func visualOrder(_ segments: [LineSegment]) -> [LineSegment] { visualOrder(segments, level: \.level) }
+
+  func free(_ segments: [LineSegment]) {
+    for s in segments {
+      pango_glyph_string_free(s.glyphs)
+      pango_item_free(s.item)
+    }
+  }
+
+  /// Bytes `a..<z` of run `r`: its glyphs copied when the cut falls between clusters, shaped
+  /// again when it splits one (a ligature across a hyphenation point).
+  private func cut(_ shaped: ShapedText, _ r: Int, _ a: Int, _ z: Int) -> LineSegment {
+    let run = shaped.runs[r]
+    let item = pango_item_copy(run.item)!
+    item.pointee.offset = Int32(a)
+    item.pointee.length = Int32(z - a)
+    var chars = 0
+    for b in a..<z where bytes[b] & 0xC0 != 0x80 { chars += 1 }
+    item.pointee.num_chars = Int32(chars)
+    let gs = pango_glyph_string_new()!
+    if shaped.clusterStart[a] && shaped.clusterStart[z] {
+      let src = run.glyphs.pointee
+      let n = Int(src.num_glyphs)
+      let lo = Int32(a - run.start), hi = Int32(z - run.start)
+      // Glyphs are in visual order: clusters ascend left to right, or descend right to left.
+      let rtl = run.isRTL
+      func firstIndex(_ pred: (Int32) -> Bool) -> Int {
+        var l = 0, h = n
+        while l < h {
+          let m = (l + h) / 2
+          if pred(src.log_clusters[m]) { h = m } else { l = m + 1 }
+        }
+        return l
+      }
+      let from: Int, to: Int
+      if rtl {
+        from = firstIndex { $0 < hi }
+        to = firstIndex { $0 < lo }
+      } else {
+        from = firstIndex { $0 >= lo }
+        to = firstIndex { $0 >= hi }
+      }
+      let count = max(to - from, 0)
+      pango_glyph_string_set_size(gs, Int32(count))
+      for j in 0..<count {
+        gs.pointee.glyphs[j] = src.glyphs[from + j]
+        gs.pointee.log_clusters[j] = src.log_clusters[from + j] - lo
+      }
+    } else {
+      var analysis = run.item.pointee.analysis
+      bytes.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+          pango_shape_full(base + a, Int32(z - a), base, Int32(buffer.count), &analysis, gs)
+        }
+      }
+    }
+    return LineSegment(item: item, glyphs: gs, run: r, level: run.level, isHyphen: false)
+  }
+
+  /// Paints line `k` with its left edge at `x` and its baseline at `baseline`.
+  func paint(line k: Int, cr: OpaquePointer, x: Double, baseline: Double, color: Color) {
+    let segments = self.segments(k)
+    defer { free(segments) }
+    let shaped = self.shaped
+    shaped.cString.withUnsafeBufferPointer { buffer in
+      do {
+        let base = buffer.baseAddress!
+        var cursor = x
+        for s in segments {
+          let run = shaped.runs[s.run]
+          let width = Double(s.width) / pangoScale
+          let y = baseline - Double(run.glyphItem.pointee.y_offset) / pangoScale
+          if let bg = run.look.background {
+            cairo_set_source_rgba(cr, bg.red, bg.green, bg.blue, bg.alpha)
+            cairo_rectangle(cr, cursor, baseline - run.ascent, width, run.ascent + run.descent)
+            cairo_fill(cr)
+          }
+          let c = run.look.color ?? color
+          cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+          if s.isHyphen {
+            // The hyphen is drawn but is no character of the word: its text is a soft hyphen
+            // (an /ActualText of U+00AD, as PDF 32000 14.8.2.2.3 asks for a hyphen added by
+            // line breaking), so "defi-" + "nitions" reads back as "definitions".
+            if let font = s.item.pointee.analysis.font, let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) {
+              cairo_set_scaled_font(cr, scaled)
+              var glyph = cairo_glyph_t(index: UInt(s.glyphs.pointee.glyphs[0].glyph), x: cursor, y: y)
+              var cluster = cairo_text_cluster_t(num_bytes: 2, num_glyphs: 1)
+              cairo_show_text_glyphs(cr, "\u{AD}", 2, &glyph, 1, &cluster, 1, cairo_text_cluster_flags_t(rawValue: 0))
+            }
+          } else {
+            cairo_move_to(cr, cursor, y)
+            var glyphItem = PangoGlyphItem(item: s.item, glyphs: s.glyphs, y_offset: 0, start_x_offset: 0, end_x_offset: 0)
+            pango_cairo_show_glyph_item(cr, base, &glyphItem)
+          }
+          if run.look.underline || run.look.strikethrough, let font = s.item.pointee.analysis.font, let metrics = pango_font_get_metrics(font, nil) {
+            func line(_ position: Int32, _ thickness: Int32) {
+              let t = max(Double(thickness) / pangoScale, 0.4)
+              cairo_rectangle(cr, cursor, y - Double(position) / pangoScale, width, t)
+              cairo_fill(cr)
+            }
+            if run.look.underline { line(pango_font_metrics_get_underline_position(metrics), pango_font_metrics_get_underline_thickness(metrics)) }
+            if run.look.strikethrough {
+              line(pango_font_metrics_get_strikethrough_position(metrics), pango_font_metrics_get_strikethrough_thickness(metrics))
+            }
+            pango_font_metrics_unref(metrics)
+          }
+          cursor += width
+        }
+      }
+    }
+  }
+
+  /// The horizontal extents (from the block's left edge) of bytes `start..<end` on line `index`.
+  func xRanges(line index: Int, start: Int, end: Int) -> [(Double, Double)] {
+    let segments = self.segments(index)
+    defer { free(segments) }
+    var result: [(Double, Double)] = []
+    var cursor = lines[index].x
+    for s in segments {
+      defer { cursor += Double(s.width) / pangoScale }
+      guard !s.isHyphen else {
+        if let last = result.last, abs(last.1 - cursor) < 0.01 { result[result.count - 1].1 = cursor + Double(s.width) / pangoScale }
+        continue
+      }
+      let g = s.glyphs.pointee
+      let offset = Int(s.item.pointee.offset)
+      var gx = cursor
+      for j in 0..<Int(g.num_glyphs) {
+        let w = Double(g.glyphs[j].geometry.width) / pangoScale
+        let b = offset + Int(g.log_clusters[j])
+        if b >= start && b < end {
+          if let last = result.last, abs(last.1 - gx) < 0.01 {
+            result[result.count - 1].1 = gx + w
+          } else {
+            result.append((gx, gx + w))
+          }
+        }
+        gx += w
+      }
+    }
+    return result
+  }
+}
