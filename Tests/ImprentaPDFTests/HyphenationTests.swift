@@ -22,6 +22,23 @@ import Testing
     #expect(Hyphenator.dictionaryPath(for: "es")?.hasSuffix("hyph_es_ES.dic") == true)
     #expect(Hyphenator.dictionaryPath(for: "en-GB") != nil)
     #expect(Hyphenator.dictionaryPath(for: "xx") == nil)
+    #expect(Hyphenator.dictionaryPath(for: "../x") == nil)
+  }
+
+  /// The languages `scripts/setup` installs patterns for are found under Debian's file names,
+  /// whatever region the file carries (Docsy's Norwegian pages were set unhyphenated).
+  @Test func everyInstalledLanguageIsFound() {
+    for (tag, file) in [("no", "hyph_nb_NO.dic"), ("nb-NO", "hyph_nb_NO.dic"), ("pl", "hyph_pl_PL.dic"), ("ru", "hyph_ru_RU.dic"),
+      ("sv", "hyph_sv_SE.dic"), ("ca", "hyph_ca_ES.dic"), ("gl", "hyph_gl_ES.dic"), ("de", "hyph_de.dic"), ("pt-BR", "hyph_pt_BR.dic")] {
+      #expect(Hyphenator.dictionaryPath(for: tag)?.hasSuffix("/" + file) == true, "\(tag)")
+    }
+    #expect(Hyphenator(language: "no") != nil && Hyphenator(language: "fr") != nil)
+  }
+
+  /// Scripts that are not hyphenated ask for no dictionary (no `no-hyphenation` note).
+  @Test func arabicScriptAndHebrewAreNotHyphenated() {
+    for tag in ["fa", "ar-EG", "ur", "he", "he-IL", "yi"] { #expect(Hyphenator.isUnhyphenated(language: tag), "\(tag)") }
+    for tag in ["es", "no", "tr"] { #expect(!Hyphenator.isUnhyphenated(language: tag), "\(tag)") }
   }
 
   @Test func shortWordsAreLeftWhole() throws {

@@ -8,30 +8,40 @@ final class Hyphenator {
   private let dict: UnsafeMutablePointer<HyphenDict>
   let minimumLetters = 5
 
-  /// The dictionary file for a BCP 47 tag, or nil when none is installed.
+  /// Where Debian's `hyphen-*` packages put their patterns.
+  static let dictionaryFolder = "/usr/share/hyphen"
+
+  /// The dictionary file for a BCP 47 tag, or nil when none is installed: the tag's region
+  /// (`pt-BR` → `hyph_pt_BR.dic`), else the language's usual one (`es` → Spain's, `en` → the
+  /// US's, `sv` → Sweden's), else the language alone (`hyph_de.dic`), else its home region (`hyph_pl_PL.dic`), else
+  /// any region (`hyph_ca_ES.dic`). `no` is Norwegian Bokmål (`nb`), as Debian names it.
   static func dictionaryPath(for language: String) -> String? {
     let parts = language.replacingOccurrences(of: "_", with: "-").split(separator: "-")
-    guard let primary = parts.first?.lowercased() else { return nil }
+    guard var primary = parts.first?.lowercased(), primary.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+    if primary == "no" || primary == "nob" { primary = "nb" }
+    if primary == "nno" { primary = "nn" }
     var names: [String] = []
-    if parts.count > 1 { names.append("hyph_\(primary)_\(parts[1].uppercased()).dic") }
-    switch primary {
-    case "es": names.append("hyph_es_ES.dic")
-    case "en": names.append("hyph_en_US.dic")
-    default: names.append("hyph_\(primary).dic")
-    }
-    let dirs = ["/usr/share/hyphen"]
-    for dir in dirs {
-      for name in names where FileManager.default.fileExists(atPath: "\(dir)/\(name)") { return "\(dir)/\(name)" }
-    }
-    return nil
+    if parts.count > 1, parts[1].count == 2 { names.append("hyph_\(primary)_\(parts[1].uppercased()).dic") }
+    // The usual dictionary where the language's own region code differs from its name.
+    let home = ["es": "ES", "en": "US", "nb": "NO", "nn": "NO", "sv": "SE", "da": "DK", "cs": "CZ", "el": "GR", "uk": "UA", "ca": "ES", "gl": "ES", "sl": "SI", "et": "EE"]
+    if let region = home[primary] { names.append("hyph_\(primary)_\(region).dic") }
+    names += ["hyph_\(primary).dic", "hyph_\(primary)_\(primary.uppercased()).dic"]
+    for name in names where FileManager.default.fileExists(atPath: "\(dictionaryFolder)/\(name)") { return "\(dictionaryFolder)/\(name)" }
+    let installed = ((try? FileManager.default.contentsOfDirectory(atPath: dictionaryFolder)) ?? []).sorted()
+    return installed.first { $0.hasPrefix("hyph_\(primary)_") && $0.hasSuffix(".dic") }.map { "\(dictionaryFolder)/\($0)" }
   }
 
   /// Whether a language is written without hyphenation: Chinese, Japanese and Korean break
   /// between characters (or words) and never hyphenate; Thai, Lao, Khmer and Burmese break
-  /// between words with no hyphen. No dictionary is looked for, nor missed.
+  /// between words with no hyphen; Arabic-script languages (Arabic, Persian, Urdu, Pashto,
+  /// Sorani, Sindhi, Uyghur), Hebrew, Yiddish and Dhivehi are not hyphenated either. No
+  /// dictionary is looked for, nor missed.
   static func isUnhyphenated(language: String) -> Bool {
     let primary = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
-    return ["zh", "ja", "ko", "th", "lo", "km", "my", "yue", "wuu", "cmn"].contains(primary)
+    return [
+      "zh", "ja", "ko", "th", "lo", "km", "my", "yue", "wuu", "cmn",
+      "ar", "fa", "ur", "ps", "ckb", "sd", "ug", "he", "yi", "dv",
+    ].contains(primary)
   }
 
   init?(language: String) {
