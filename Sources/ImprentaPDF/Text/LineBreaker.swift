@@ -136,6 +136,36 @@ struct LineBreaker {
     sumLetters = l
   }
 
+  /// Nodes kept at most in the last `breaks` call (tests check a long paragraph's stay bounded).
+  private(set) var peakNodes = 0
+  /// Nodes are compacted when there are this many (then when they double): a long paragraph
+  /// made millions, of which only the ancestors of the active nodes (about one a line) matter.
+  static let compactionThreshold = 1 << 16
+
+  /// Keeps only the nodes the active ones descend from (node 0, the start, stays first),
+  /// renumbered in order; `active` is renumbered to match. Linear in `nodes`.
+  private static func compact(_ nodes: inout [Node], active: inout [Int]) {
+    var keep = [Bool](repeating: false, count: nodes.count)
+    keep[0] = true
+    for a in active {
+      var k = a
+      while k > 0 && !keep[k] {
+        keep[k] = true
+        k = Int(nodes[k].previous)
+      }
+    }
+    var index = [Int32](repeating: -1, count: nodes.count)
+    var out: [Node] = []
+    for k in nodes.indices where keep[k] {
+      var node = nodes[k]
+      if node.previous >= 0 { node.previous = index[Int(node.previous)] }
+      index[k] = Int32(out.count)
+      out.append(node)
+    }
+    nodes = out
+    for k in active.indices { active[k] = Int(index[active[k]]) }
+  }
+
   /// A feasible break (32 bytes: a long paragraph makes millions).
   private struct Node {
     var position: Int32  // item of the break; -1 for the paragraph's start
@@ -223,6 +253,8 @@ struct LineBreaker {
     var active: [Int] = [0]
     var next: [Int] = []
     var best = [(demerits: Double, node: Int, ratio: Double, hyphens: Int)](repeating: (.infinity, -1, 0, 0), count: 4)
+    var compactAt = LineBreaker.compactionThreshold
+    peakNodes = 0
     for b in 0..<items.count {
       guard isLegal(b, hyphenate: p.hyphenate) else { continue }
       let item = items[b]
@@ -278,6 +310,11 @@ struct LineBreaker {
       }
       // No line can reach further: this pass fails (a hard break keeps only the nodes made at it).
       if active.isEmpty { return nil }
+      if nodes.count >= compactAt {
+        LineBreaker.compact(&nodes, active: &active)
+        compactAt = max(2 * nodes.count, LineBreaker.compactionThreshold)
+      }
+      peakNodes = max(peakNodes, nodes.count)
     }
     // The paragraph ends with a forced break: the best node there.
     var chosen = -1
