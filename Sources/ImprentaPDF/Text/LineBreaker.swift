@@ -136,8 +136,10 @@ struct LineBreaker {
     sumLetters = l
   }
 
-  /// Nodes kept at most in the last `breaks` call (tests check a long paragraph's stay bounded).
+  /// Nodes kept at most in the last `breaks` call, and nodes made in it (tests check a long
+  /// paragraph keeps a small part of what it makes).
   private(set) var peakNodes = 0
+  private(set) var nodesMade = 0
   /// Nodes are compacted when there are this many (then when they double): a long paragraph
   /// made millions, of which only the ancestors of the active nodes (about one a line) matter.
   static let compactionThreshold = 1 << 16
@@ -255,6 +257,7 @@ struct LineBreaker {
     var best = [(demerits: Double, node: Int, ratio: Double, hyphens: Int)](repeating: (.infinity, -1, 0, 0), count: 4)
     var compactAt = LineBreaker.compactionThreshold
     peakNodes = 0
+    nodesMade = 0
     for b in 0..<items.count {
       guard isLegal(b, hyphenate: p.hyphenate) else { continue }
       let item = items[b]
@@ -306,6 +309,7 @@ struct LineBreaker {
               position: Int32(b), start: Int32(start), line: nodes[best[f].node].line + 1, previous: Int32(best[f].node),
               demerits: best[f].demerits, ratio: Float(best[f].ratio), fitness: Int8(f), hyphens: Int8(min(best[f].hyphens, 100))))
           active.append(nodes.count - 1)
+          nodesMade += 1
         }
       }
       // No line can reach further: this pass fails (a hard break keeps only the nodes made at it).
