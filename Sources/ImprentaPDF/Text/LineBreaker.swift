@@ -136,6 +136,38 @@ struct LineBreaker {
     sumLetters = l
   }
 
+  /// Nodes kept at most in the last `breaks` call, and nodes made in it (tests check a long
+  /// paragraph keeps a small part of what it makes).
+  private(set) var peakNodes = 0
+  private(set) var nodesMade = 0
+  /// Nodes are compacted when there are this many (then when they double): a long paragraph
+  /// made millions, of which only the ancestors of the active nodes (about one a line) matter.
+  static let compactionThreshold = 1 << 16
+
+  /// Keeps only the nodes the active ones descend from (node 0, the start, stays first),
+  /// renumbered in order; `active` is renumbered to match. Linear in `nodes`.
+  private static func compact(_ nodes: inout [Node], active: inout [Int]) {
+    var keep = [Bool](repeating: false, count: nodes.count)
+    keep[0] = true
+    for a in active {
+      var k = a
+      while k > 0 && !keep[k] {
+        keep[k] = true
+        k = Int(nodes[k].previous)
+      }
+    }
+    var index = [Int32](repeating: -1, count: nodes.count)
+    var out: [Node] = []
+    for k in nodes.indices where keep[k] {
+      var node = nodes[k]
+      if node.previous >= 0 { node.previous = index[Int(node.previous)] }
+      index[k] = Int32(out.count)
+      out.append(node)
+    }
+    nodes = out
+    for k in active.indices { active[k] = Int(index[active[k]]) }
+  }
+
   /// A feasible break (32 bytes: a long paragraph makes millions).
   private struct Node {
     var position: Int32  // item of the break; -1 for the paragraph's start
@@ -223,6 +255,9 @@ struct LineBreaker {
     var active: [Int] = [0]
     var next: [Int] = []
     var best = [(demerits: Double, node: Int, ratio: Double, hyphens: Int)](repeating: (.infinity, -1, 0, 0), count: 4)
+    var compactAt = LineBreaker.compactionThreshold
+    peakNodes = 0
+    nodesMade = 0
     for b in 0..<items.count {
       guard isLegal(b, hyphenate: p.hyphenate) else { continue }
       let item = items[b]
@@ -274,10 +309,16 @@ struct LineBreaker {
               position: Int32(b), start: Int32(start), line: nodes[best[f].node].line + 1, previous: Int32(best[f].node),
               demerits: best[f].demerits, ratio: Float(best[f].ratio), fitness: Int8(f), hyphens: Int8(min(best[f].hyphens, 100))))
           active.append(nodes.count - 1)
+          nodesMade += 1
         }
       }
       // No line can reach further: this pass fails (a hard break keeps only the nodes made at it).
       if active.isEmpty { return nil }
+      if nodes.count >= compactAt {
+        LineBreaker.compact(&nodes, active: &active)
+        compactAt = max(2 * nodes.count, LineBreaker.compactionThreshold)
+      }
+      peakNodes = max(peakNodes, nodes.count)
     }
     // The paragraph ends with a forced break: the best node there.
     var chosen = -1

@@ -201,10 +201,14 @@ final class TextBlock {
     var hang = 0.0
   }
 
-  init(engine: TextEngine, text: AttributedText, format: ParagraphFormat) {
+  /// A paragraph longer than this many bytes is shaped in chunks (`TextBlock.chunkBytes`).
+  let chunkBytes: Int
+
+  init(engine: TextEngine, text: AttributedText, format: ParagraphFormat, chunkBytes: Int = TextBlock.chunkBytes) {
     self.engine = engine
     self.text = text
     self.format = format
+    self.chunkBytes = chunkBytes
     bytes = Array(text.string.utf8)
     let shaped = shape()
     findMissingGlyphs(shaped)
@@ -224,15 +228,45 @@ final class TextBlock {
   }
 
   private func shape() -> ShapedText {
-    ShapedText(layout: makeLayout(), bytes: bytes)
+    let noBreaks = text.attributes.compactMap { a -> Range<Int>? in if case .noBreaks = a.kind { a.start..<a.end } else { nil } }
+    let starts = TextBlock.chunkStarts(bytes, noBreaks: noBreaks, chunkBytes: chunkBytes)
+    let chunks = starts.indices.map { k in
+      let end = k + 1 < starts.count ? starts[k + 1] : bytes.count
+      return (layout: makeLayout(starts[k]..<end, chunked: starts.count > 1), start: starts[k])
+    }
+    return ShapedText(chunks: chunks, bytes: bytes)
   }
 
-  /// A Pango layout of the whole text with no width: its lines are the hard breaks.
-  private func makeLayout() -> OpaquePointer {
+  /// A paragraph longer than this is shaped in chunks of about this many bytes (`ShapedText`).
+  static let chunkBytes = 64 * 1024
+
+  /// Where the chunks of a paragraph start: 0, then every `chunkBytes` or so, at the first
+  /// letter or digit after a space between two letters or digits (a break UAX #14 always
+  /// allows, inside one script), never inside a no-break range. A text with no such place (one
+  /// long word) is one chunk.
+  static func chunkStarts(_ bytes: [UInt8], noBreaks: [Range<Int>] = [], chunkBytes: Int = TextBlock.chunkBytes) -> [Int] {
+    func alnum(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
+    var starts = [0]
+    var k = chunkBytes
+    while k < bytes.count {
+      while k < bytes.count && !(k >= 2 && bytes[k - 1] == 0x20 && alnum(bytes[k]) && alnum(bytes[k - 2]) && !noBreaks.contains { $0.contains(k) }) {
+        k += 1
+      }
+      guard k < bytes.count else { break }
+      starts.append(k)
+      k += chunkBytes
+    }
+    return starts
+  }
+
+  /// A Pango layout of bytes `range` of the text with no width: its lines are the hard breaks.
+  /// A chunk of a longer paragraph keeps the paragraph's base direction (not one guessed from
+  /// the chunk's first letters).
+  private func makeLayout(_ range: Range<Int>, chunked: Bool) -> OpaquePointer {
     let rtl = format.direction == .rtl
     let l = pango_layout_new(rtl ? engine.rtlContext : engine.context)!
     // A right-to-left paragraph stays right to left even when it opens with a Latin word.
-    if rtl { pango_layout_set_auto_dir(l, 0) }
+    if rtl || chunked { pango_layout_set_auto_dir(l, 0) }
     let desc = pango_font_description_new()
     pango_font_description_set_family(desc, format.font.family)
     pango_font_description_set_size(desc, Int32((format.font.size * pangoScale).rounded()))
@@ -240,10 +274,17 @@ final class TextBlock {
     pango_font_description_set_style(desc, format.font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
     pango_layout_set_font_description(l, desc)
     pango_font_description_free(desc)
-    text.string.withCString { pango_layout_set_text(l, $0, Int32(bytes.count)) }
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let address = buffer.baseAddress else { return pango_layout_set_text(l, "", 0) }
+      address.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+        pango_layout_set_text(l, base + range.lowerBound, Int32(range.count))
+      }
+    }
     let list = pango_attr_list_new()
-    if !format.language.isEmpty { insert(list, pango_attr_language_new(pango_language_from_string(format.language)), 0, bytes.count) }
-    for a in text.attributes { insert(list, attribute(a.kind), a.start, a.end) }
+    if !format.language.isEmpty { insert(list, pango_attr_language_new(pango_language_from_string(format.language)), 0, range.count) }
+    for a in text.attributes where a.start < range.upperBound && a.end > range.lowerBound {
+      insert(list, attribute(a.kind), max(a.start, range.lowerBound) - range.lowerBound, min(a.end, range.upperBound) - range.lowerBound)
+    }
     pango_layout_set_attributes(l, list)
     pango_attr_list_unref(list)
     return l

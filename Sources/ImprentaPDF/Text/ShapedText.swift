@@ -27,12 +27,17 @@ struct ShapedRun {
   var isRTL: Bool { level & 1 == 1 }
 }
 
-/// A paragraph itemized and shaped once: a Pango layout with no width (its lines are the hard
+/// A paragraph itemized and shaped once: Pango layouts with no width (their lines are the hard
 /// breaks), its runs in logical order, Pango's break opportunities (UAX #14) and each
 /// character's advance, read from the glyphs' clusters. Lines are cut from these runs; nothing
 /// is shaped again except a word broken at a hyphen across a ligature.
+///
+/// A paragraph over `TextBlock.chunkBytes` is shaped in chunks, one layout each, cut where a
+/// line may always break (`TextBlock.chunkStarts`): Pango and HarfBuzz then never hold one
+/// multi-megabyte line (their buffers for a 5.6 MB paragraph were most of a gigabyte). The runs'
+/// items are moved to the paragraph's offsets, so the rest of the engine sees one text.
 final class ShapedText {
-  let layout: OpaquePointer
+  private let layouts: [OpaquePointer]
   let bytes: [UInt8]
   /// The text NUL-terminated, for Pango's painting (made once: a copy per line would make
   /// painting a long paragraph quadratic).
@@ -44,12 +49,14 @@ final class ShapedText {
   private(set) var advance: [Float]
   /// Whether a glyph cluster starts at each byte (a line may be cut there without reshaping).
   private(set) var clusterStart: [Bool]
-  let attrs: UnsafePointer<PangoLogAttr>
+  /// The chunks' log attributes joined: one per character, and one for the text's end.
+  let attrs: UnsafeMutablePointer<PangoLogAttr>
   let attrCount: Int
   private var hyphens: [UnsafeMutableRawPointer: (glyph: PangoGlyph, width: Int32)] = [:]
 
-  init(layout: OpaquePointer, bytes: [UInt8]) {
-    self.layout = layout
+  /// `chunks`: the layouts of consecutive pieces of `bytes`, each with the byte it starts at.
+  init(chunks: [(layout: OpaquePointer, start: Int)], bytes: [UInt8]) {
+    layouts = chunks.map(\.layout)
     self.bytes = bytes
     var c = [CChar](repeating: 0, count: bytes.count + 1)
     for k in bytes.indices { c[k] = CChar(bitPattern: bytes[k]) }
@@ -57,31 +64,58 @@ final class ShapedText {
     advance = [Float](repeating: 0, count: bytes.count + 1)
     clusterStart = [Bool](repeating: false, count: bytes.count + 1)
     clusterStart[bytes.count] = true
-    var n: Int32 = 0
-    attrs = UnsafePointer(pango_layout_get_log_attrs_readonly(layout, &n)!)
-    attrCount = Int(n)
-    readRuns()
+    var pieces: [(UnsafePointer<PangoLogAttr>, Int)] = []
+    var total = 0
+    for (k, chunk) in chunks.enumerated() {
+      var n: Int32 = 0
+      let p = UnsafePointer(pango_layout_get_log_attrs_readonly(chunk.layout, &n)!)
+      // Each chunk's last attribute is its end: the next chunk's first character stands there.
+      let count = k == chunks.count - 1 ? Int(n) : max(Int(n) - 1, 0)
+      pieces.append((p, count))
+      total += count
+    }
+    attrs = .allocate(capacity: max(total, 1))
+    var at = 0
+    for (k, (p, count)) in pieces.enumerated() {
+      (attrs + at).initialize(from: p, count: count)
+      // A chunk starts after a space, before a letter: a break UAX #14 always allows (Pango
+      // allows none at a text's start).
+      if k > 0 && count > 0 { attrs[at].is_line_break = 1 }
+      at += count
+    }
+    attrCount = total
+    for (k, chunk) in chunks.enumerated() { readRuns(chunk.layout, start: chunk.start, first: k == 0) }
+    runs.sort { $0.start < $1.start }
+    for run in runs { readAdvances(run) }
   }
 
-  deinit { imprenta_g_object_unref(UnsafeMutableRawPointer(layout)) }
+  deinit {
+    attrs.deallocate()
+    for layout in layouts { imprenta_g_object_unref(UnsafeMutableRawPointer(layout)) }
+  }
 
-  private func readRuns() {
+  /// Reads the runs of a chunk's layout, its items moved to the paragraph's offsets (the
+  /// layout is not asked anything after this: its items are ours to renumber).
+  private func readRuns(_ layout: OpaquePointer, start chunkStart: Int, first: Bool) {
     var lineList = pango_layout_get_lines_readonly(layout)
+    var firstLine = true
     while let node = lineList {
       let line = node.pointee.data.assumingMemoryBound(to: PangoLayoutLine.self)
-      var logical = PangoRectangle()
-      pango_layout_line_get_extents(line, nil, &logical)
-      hardLines.append((Int(imprenta_line_start(line)), Double(-logical.y) / pangoScale, Double(logical.y + logical.height) / pangoScale))
+      if first || !firstLine {
+        var logical = PangoRectangle()
+        pango_layout_line_get_extents(line, nil, &logical)
+        hardLines.append((chunkStart + Int(imprenta_line_start(line)), Double(-logical.y) / pangoScale, Double(logical.y + logical.height) / pangoScale))
+      }
+      firstLine = false
       var runList = line.pointee.runs
       while let r = runList {
         let glyphItem = r.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+        glyphItem.pointee.item.pointee.offset += Int32(chunkStart)
         runs.append(makeRun(glyphItem))
         runList = r.pointee.next
       }
       lineList = node.pointee.next
     }
-    runs.sort { $0.start < $1.start }
-    for run in runs { readAdvances(run) }
   }
 
   private func makeRun(_ glyphItem: UnsafeMutablePointer<PangoGlyphItem>) -> ShapedRun {
