@@ -53,6 +53,9 @@ public struct PDFWriter: Sendable {
   public var style: Style
   /// Options.
   public var options: PDFOptions
+  /// Whether the second pass of a document with a table of contents reuses the first pass's
+  /// shaped paragraphs (`TextBlockCache`); off only to check that it changes nothing.
+  var reusesParagraphs = true
 
   /// Creates a writer.
   public init(style: Style, options: PDFOptions = .init()) {
@@ -82,6 +85,9 @@ public struct PDFWriter: Sendable {
     layouter.book = book
     layouter.includeTOC = toc
     layouter.titlePage = options.titlePage
+    // The second pass takes the first one's shaped paragraphs: only the contents change.
+    let blocks = toc && reusesParagraphs ? TextBlockCache() : nil
+    layouter.textBlocks = blocks
     var result = layouter.layout()
     if toc {
       var second = PDFLayouter(style: style, engine: engine, hyphenator: hyphenator, document: document, environment: environment)
@@ -94,7 +100,10 @@ public struct PDFWriter: Sendable {
       // The images of the first pass, checked and measured once (never decoded twice).
       (second.images, second.imageSources, second.decodedPixels, second.imageWarnings) =
         (layouter.images, layouter.imageSources, layouter.decodedPixels, layouter.imageWarnings)
+      blocks?.mode = .reuse
+      second.textBlocks = blocks
       result = second.layout()
+      blocks?.clear()
       diagnostics.append(contentsOf: second.diagnostics)
     } else {
       diagnostics.append(contentsOf: layouter.diagnostics)

@@ -60,7 +60,7 @@ extension PDFLayouter {
     guard let text else { return [] }
     var t = AttributedText()
     t.append(text)
-    let block = TextBlock(engine: engine, text: t, format: ParagraphFormat(font: f, width: -1, direction: direction))
+    let block = textBlock(t, format: ParagraphFormat(font: f, width: -1, direction: direction))
     let w = block.lines.first?.width ?? 0
     return [PageItem(.text(TextLine(block: block, index: 0, x: x + hang - w - f.size * 0.4, baseline: 0)), tags: tags)]
   }

@@ -22,7 +22,7 @@ extension PDFLayouter {
       font.color = style.link.color
       var t = AttributedText()
       t.append("\(number).")
-      let block = TextBlock(engine: engine, text: t, format: ParagraphFormat(font: font, width: -1, direction: direction))
+      let block = textBlock(t, format: ParagraphFormat(font: font, width: -1, direction: direction))
       let w = block.lines.first?.width ?? 0
       pendingMarker = [
         PageItem(.anchor(name: "fn-\(number)", y: -baseSize, outline: nil)),

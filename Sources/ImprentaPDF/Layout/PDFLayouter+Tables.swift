@@ -124,7 +124,7 @@ extension PDFLayouter {
     for (r, row) in texts.enumerated() {
       let f = r == 0 ? bold : font
       for (i, cell) in row.enumerated() where !cell.string.isEmpty {
-        let one = TextBlock(engine: engine, text: cell, format: ParagraphFormat(font: f, width: -1))
+        let one = textBlock(cell, format: ParagraphFormat(font: f, width: -1))
         natural[i] = max(natural[i], (one.lines.map(\.width).max() ?? 0) + 2 * padding + 1)
         let longest = cell.string.split(whereSeparator: { $0 == " " || $0 == "\n" }).max { $0.count < $1.count } ?? ""
         let word = String(longest).replacingOccurrences(of: "\u{AD}", with: "")

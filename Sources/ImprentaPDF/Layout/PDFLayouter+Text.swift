@@ -30,7 +30,7 @@ extension PDFLayouter {
     var format = format
     if format.direction == nil { format.direction = direction }
     if format.language.isEmpty { format.language = FontLanguage.tag(for: textLanguage ?? document.language(default: style.base.language)) }
-    let block = TextBlock(engine: engine, text: text, format: format)
+    let block = textBlock(text, format: format)
     let mirrored = direction == .rtl
     let blockWidth = format.width > 0 ? format.width : block.lines.map(\.width).max() ?? 0
     let text = block.text  // its offsets match the lines'
@@ -81,6 +81,12 @@ extension PDFLayouter {
       result.append(slice)
     }
     return result
+  }
+
+  /// The shaped and broken block of `text` in `format`: the first pass's when this is the second
+  /// pass of a document with a table of contents (`TextBlockCache`), else a new one.
+  func textBlock(_ text: AttributedText, format: ParagraphFormat) -> TextBlock {
+    textBlocks?.block(engine: engine, text: text, format: format) ?? TextBlock(engine: engine, text: text, format: format)
   }
 
   /// The warning for a link that is not made (`InlineBuilder.linkKind`): `URLPolicy` refuses its

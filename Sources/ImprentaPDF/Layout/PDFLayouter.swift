@@ -90,6 +90,8 @@ struct PDFLayouter {
   var reportedImages: Set<String> = []
   /// Where each loaded image was first referenced (for preflight).
   var imageSources: [ObjectIdentifier: (reference: String, range: SourceRange, file: String)] = [:]
+  /// Paragraphs shaped by a first pass, reused by the second (nil: every block is shaped).
+  var textBlocks: TextBlockCache? = nil
   /// The file the block being laid out was read from (a merged book's chapter's own page).
   var currentFile = ""
 

@@ -19,7 +19,15 @@ extension QPDFPostProcessor {
     var structure: StructureLog? = nil
   }
 
+  ///
+  /// Every handle qpdf's C API returns is kept until it is released: between the passes they are
+  /// all released (and the catalog fetched again), so a long document does not pile up millions.
   static func makeAccessible(_ q: qpdf_data?, root: qpdf_oh, _ a: Accessibility) {
+    var root = root
+    func releaseHandles() {
+      qpdf_oh_release_all(q)
+      root = qpdf_get_root(q)
+    }
     if let metadata = a.metadata {
       let preferences = qpdf_oh_get_key(q, root, "/ViewerPreferences")
       let p = qpdf_oh_is_dictionary(q, preferences) != 0 ? preferences : qpdf_oh_new_dictionary(q)
@@ -33,6 +41,7 @@ extension QPDFPostProcessor {
       if qpdf_oh_is_array(q, annots) != 0, qpdf_oh_get_array_n_items(q, annots) > 0 { qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S")) }
       rewriteContent(q, page: page)
     }
+    releaseHandles()
     if a.untagged {
       qpdf_oh_remove_key(q, root, "/StructTreeRoot")
       qpdf_oh_remove_key(q, root, "/MarkInfo")
@@ -41,10 +50,19 @@ extension QPDFPostProcessor {
     }
     // Links are described in the order they were made, before the tree is rearranged.
     fixStructure(q, root: root, linkDescriptions: a.linkDescriptions, linksOnly: true)
-    let treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
-    if let log = a.structure, qpdf_oh_is_dictionary(q, treeRoot) != 0 { mendStructure(q, treeRoot: treeRoot, log: log) }
-    if qpdf_oh_is_dictionary(q, treeRoot) != 0 { moveLinkText(q, treeRoot: treeRoot) }
+    releaseHandles()
+    var treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
+    if let log = a.structure, qpdf_oh_is_dictionary(q, treeRoot) != 0 {
+      mendStructure(q, treeRoot: treeRoot, log: log)
+      releaseHandles()
+      treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
+    }
+    if qpdf_oh_is_dictionary(q, treeRoot) != 0 {
+      moveLinkText(q, treeRoot: treeRoot)
+      releaseHandles()
+    }
     fixStructure(q, root: root, linkDescriptions: [], linksOnly: false)
+    releaseHandles()
   }
 
   /// The XMP packet as the catalog's `/Metadata` stream (uncompressed, as XMP readers expect).

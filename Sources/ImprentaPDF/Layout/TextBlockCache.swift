@@ -1,0 +1,75 @@
+import ImprentaModel
+
+/// The paragraphs a first layout pass shaped and broke, handed to the second pass of a document
+/// with a table of contents (`PDFWriter.layout`): only the contents' page numbers change between
+/// the passes, so every other paragraph is the same text in the same format and its `TextBlock`
+/// (shaped runs, line breaks) is reused instead of shaped and broken again.
+///
+/// The first pass records each block it makes; the second takes them back in the order they
+/// were made, each one at most once (a paragraph repeated in a document gets its own block, as
+/// without the cache). A block is reused only for exactly the same text (characters, looks,
+/// hyphenation points, links, footnote calls, source ranges) and format; anything else is shaped.
+final class TextBlockCache {
+  enum Mode { case record, reuse }
+
+  /// Everything a `TextBlock` is made of, or that later stages read from its `text`.
+  struct Key: Hashable {
+    struct Link: Hashable {
+      var start: Int
+      var end: Int
+      var destination: String
+    }
+    struct Source: Hashable {
+      var start: Int
+      var end: Int
+      var range: SourceRange
+    }
+    var string: String
+    var attributes: [TextAttribute]
+    var hyphenPoints: [Int]
+    var links: [Link]
+    var footnoteCalls: [Int]
+    var sources: [Source]
+    var format: ParagraphFormat
+
+    init(_ text: AttributedText, _ format: ParagraphFormat) {
+      string = text.string
+      attributes = text.attributes
+      hyphenPoints = text.hyphenPoints
+      links = text.links.map { Link(start: $0.start, end: $0.end, destination: $0.destination) }
+      footnoteCalls = text.footnoteCalls.flatMap { [$0.index, $0.number] }
+      sources = text.sources.map { Source(start: $0.start, end: $0.end, range: $0.range) }
+      self.format = format
+    }
+  }
+
+  var mode = Mode.record
+  private var blocks: [Key: [TextBlock]] = [:]
+  /// Blocks handed back in `reuse` mode, and blocks made there (for tests and profiles).
+  private(set) var reused = 0
+  private(set) var made = 0
+
+  /// The block of `text` set in `format`: the recorded one when reusing, else a new one.
+  func block(engine: TextEngine, text: AttributedText, format: ParagraphFormat) -> TextBlock {
+    let key = Key(text, format)
+    switch mode {
+    case .record:
+      let block = TextBlock(engine: engine, text: text, format: format)
+      blocks[key, default: []].append(block)
+      made += 1
+      return block
+    case .reuse:
+      if var list = blocks[key], !list.isEmpty {
+        let block = list.removeFirst()
+        blocks[key] = list.isEmpty ? nil : list
+        reused += 1
+        return block
+      }
+      made += 1
+      return TextBlock(engine: engine, text: text, format: format)
+    }
+  }
+
+  /// Forgets what is left (blocks the second pass did not take: the old contents' lines).
+  func clear() { blocks = [:] }
+}
