@@ -75,6 +75,24 @@ struct PrintedBook {
 /// Whitespace collapsed, for comparing titles with page text.
 func collapsed(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
+/// Checks no heading element is continued from one page to another: a book's cover, painted by a
+/// layouter of its own, once shared structure id 1 with the body, so the cover's title and the
+/// title page's were one `H1` spanning two pages (`/K [1 <</Type /MCR …>>]`).
+func expectHeadingsStandAlone(_ pdf: URL) throws {
+  guard let objects = runTool("qpdf", ["--json=2", "--json-key=qpdf", pdf.path]) else { return }
+  let q = try #require(try JSONSerialization.jsonObject(with: Data(objects.output.utf8)) as? [String: Any])
+  let all = try #require((q["qpdf"] as? [Any])?.last as? [String: Any])
+  var headings = 0
+  for (_, object) in all {
+    guard let value = (object as? [String: Any])?["value"] as? [String: Any], let s = value["/S"] as? String, s.hasPrefix("/H") else { continue }
+    headings += 1
+    let kids = value["/K"] as? [Any] ?? []
+    let continued = kids.contains { ($0 as? [String: Any])?["/Type"] as? String == "/MCR" }
+    #expect(!continued, "\(s) continues over pages: \(kids)")
+  }
+  #expect(headings > 1)
+}
+
 /// Checks every outline entry and internal link of a PDF resolves to a page (qpdf's JSON).
 func expectDestinationsResolve(_ pdf: URL) throws {
   guard let outlines = runTool("qpdf", ["--json=2", "--json-key=outlines", pdf.path]), let objects = runTool("qpdf", ["--json=2", "--json-key=qpdf", pdf.path]) else { return }
@@ -211,6 +229,7 @@ struct BookPrintTests {
       expectChapterOpenings(printed, rightHand: true)
       try expectContentsNumbers(printed, atLeast: 5)
       try expectDestinationsResolve(printed.pdf)
+      try expectHeadingsStandAlone(printed.pdf)
       try expectPageList(printed)
       // Front matter in roman, the body from 1.
       #expect(printed.pageMap.pages.first?.label == "i")

@@ -54,7 +54,9 @@ struct PDFLayouter {
   var fontScale = 1.0
   /// List nesting depth.
   var listDepth = 0
-  private var counter = 0
+  /// The last structure id handed out (`nextID`). Layouters painting into one file (the body and
+  /// its covers) start from ranges that never meet.
+  var counter = 0
   /// Footnote bodies by number.
   var notes: [Int: [Slice]] = [:]
   /// Page numbers of anchors from a previous pass (for the table of contents).

@@ -43,6 +43,10 @@ extension PDFWriter {
     var coverStyle = style
     if options.bookCover { coverStyle.cover.front = true }
     var coverLayouter = PDFLayouter(style: coverStyle, engine: engine, hyphenator: nil, document: first, environment: environment)
+    // The covers are painted into the same file as the body: their structure ids start far
+    // above the body's, or the cover's title (id 1) and the body's first element (id 1) were
+    // logged as one element continued from the cover to the title page.
+    coverLayouter.counter = 1 << 40
     let covers = coverLayouter.layoutCovers(bleed: print.bleed)
     diagnostics.append(contentsOf: coverLayouter.diagnostics)
     let layout = PDFWriter.compose(body, covers: covers, coverImages: coverLayouter.imageSources)
