@@ -4,6 +4,11 @@ import Foundation
 /// and combined output; nil when it is not installed.
 public func runTool(_ tool: String, _ arguments: [String]) -> (status: Int32, output: String)? {
   guard let path = ["/usr/bin/", "/usr/local/bin/"].map({ $0 + tool }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+  return run(path, arguments)
+}
+
+/// Runs the program at `path`; its exit status and combined output, nil when it cannot start.
+func run(_ path: String, _ arguments: [String]) -> (status: Int32, output: String)? {
   let p = Process()
   p.executableURL = URL(fileURLWithPath: path)
   p.arguments = arguments
@@ -31,14 +36,5 @@ public let pdfuaExecutable: String? = {
 /// `pdfua check` on `files`: its exit status (0: no finding) and its report; nil without pdfua.
 public func pdfuaCheck(_ files: [String]) -> (status: Int32, output: String)? {
   guard let tool = pdfuaExecutable, !files.isEmpty else { return nil }
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: tool)
-  p.arguments = ["check", "--quiet"] + files
-  let pipe = Pipe()
-  p.standardOutput = pipe
-  p.standardError = pipe
-  do { try p.run() } catch { return nil }
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+  return run(tool, ["check", "--quiet"] + files)
 }
