@@ -29,11 +29,7 @@ extension QPDFPostProcessor {
         let data = Array(UnsafeBufferPointer(start: buffer, count: length))
         free(buffer)
         let (bytes, changed) = walk.rewrite(data)
-        if changed {
-          let stream = qpdf_oh_new_stream(q)
-          walk.replace(stream, bytes)
-          qpdf_oh_replace_key(q, page, "/Contents", stream)
-        }
+        if changed { QPDFPostProcessor.replacePageContent(q, page: page, with: bytes) }
         walk.ink(bytes, what: "a colour")
       }
       walk.group(page)

@@ -35,12 +35,7 @@ extension QPDFPostProcessor {
       qpdf_oh_replace_key(q, root, "/ViewerPreferences", p)
       setMetadata(q, root: root, packet: metadata.packet)
     }
-    for i in 0..<max(0, Int(qpdf_get_num_pages(q))) {
-      let page = qpdf_get_page_n(q, i)
-      let annots = qpdf_oh_get_key(q, page, "/Annots")
-      if qpdf_oh_is_array(q, annots) != 0, qpdf_oh_get_array_n_items(q, annots) > 0 { qpdf_oh_replace_key(q, page, "/Tabs", qpdf_oh_new_name(q, "/S")) }
-      rewriteContent(q, page: page)
-    }
+    let cuts = rewritePageContents(q, root: root, links: !a.untagged)
     releaseHandles()
     if a.untagged {
       qpdf_oh_remove_key(q, root, "/StructTreeRoot")
@@ -57,10 +52,8 @@ extension QPDFPostProcessor {
       releaseHandles()
       treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
     }
-    if qpdf_oh_is_dictionary(q, treeRoot) != 0 {
-      moveLinkText(q, treeRoot: treeRoot)
-      releaseHandles()
-    }
+    applyLinkCuts(q, root: root, cuts)
+    releaseHandles()
     fixStructure(q, root: root, linkDescriptions: [], linksOnly: false)
     releaseHandles()
   }
@@ -78,23 +71,10 @@ extension QPDFPostProcessor {
 
   // MARK: - Content streams
 
-  /// Marked content Cairo wrote for the artifact marker tags becomes `/Artifact` sequences. (The
-  /// text holds no soft hyphens: the line breaker draws a hyphen only where it breaks, as an
-  /// `/ActualText` of U+00AD, so no ligature or ToUnicode entry needs cleaning.)
-  static func rewriteContent(_ q: qpdf_data?, page: qpdf_oh) {
-    var buffer: UnsafeMutablePointer<UInt8>? = nil
-    var length = 0
-    guard qpdf_oh_get_page_content_data(q, page, &buffer, &length) & QPDF_ERRORS == 0, let buffer else { return }
-    let original = Array(UnsafeBufferPointer(start: buffer, count: length))
-    free(buffer)
-    let bytes = rewrittenContent(original)
-    guard bytes != original else { return }
-    let stream = qpdf_oh_new_stream(q)
-    bytes.withUnsafeBufferPointer { qpdf_oh_replace_stream_data(q, stream, $0.baseAddress, $0.count, qpdf_oh_new_null(q), qpdf_oh_new_null(q)) }
-    qpdf_oh_replace_key(q, page, "/Contents", stream)
-  }
-
-  /// The content stream with artifacts marked (pure, for tests).
+  /// Marked content Cairo wrote for the artifact marker tags becomes `/Artifact` sequences
+  /// (`rewritePageContents` applies it to every page). The text holds no soft hyphens: the line
+  /// breaker draws a hyphen only where it breaks, as an `/ActualText` of U+00AD, so no ligature or
+  /// ToUnicode entry needs cleaning. This is the text form, for tests.
   static func rewrittenContent(_ content: String) -> String {
     String(decoding: rewrittenContent(Array(content.utf8)), as: UTF8.self)
   }
