@@ -13,6 +13,8 @@ extension QPDFPostProcessor {
     var metadata: XMPMetadata?
     /// The description of each link, in the order the painter opened them.
     var linkDescriptions: [String] = []
+    /// The alternative text of each figure, in reading order (empty: none).
+    var figureAlts: [String] = []
     /// Print output that is not for reading (the imposed booklet): no structure tree, not marked.
     var untagged = false
     /// The elements the painter made, to merge the parts of one and place links.
@@ -43,18 +45,9 @@ extension QPDFPostProcessor {
       for i in 0..<max(0, Int(qpdf_get_num_pages(q))) { qpdf_oh_remove_key(q, qpdf_get_page_n(q, i), "/StructParents") }
       return
     }
-    // Links are described in the order they were made, before the tree is rearranged.
-    fixStructure(q, root: root, linkDescriptions: a.linkDescriptions, linksOnly: true)
+    repairStructure(q, root: root, figureAlts: a.figureAlts, linkDescriptions: a.linkDescriptions, log: a.structure)
     releaseHandles()
-    var treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
-    if let log = a.structure, qpdf_oh_is_dictionary(q, treeRoot) != 0 {
-      mendStructure(q, treeRoot: treeRoot, log: log)
-      releaseHandles()
-      treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
-    }
     applyLinkCuts(q, root: root, cuts)
-    releaseHandles()
-    fixStructure(q, root: root, linkDescriptions: [], linksOnly: false)
     releaseHandles()
   }
 
@@ -136,65 +129,6 @@ extension QPDFPostProcessor {
   }
 
 
-  // MARK: - Structure tree
-
-  /// Takes the artifact marker elements out of the tree and the parent tree, adds `/Scope` to
-  /// header cells and `/Contents` to link annotations.
-  static func fixStructure(_ q: qpdf_data?, root: qpdf_oh, linkDescriptions: [String], linksOnly: Bool) {
-    let treeRoot = qpdf_oh_get_key(q, root, "/StructTreeRoot")
-    guard qpdf_oh_is_dictionary(q, treeRoot) != 0 else { return }
-    func isArtifact(_ node: qpdf_oh) -> Bool {
-      guard qpdf_oh_is_dictionary(q, node) != 0 else { return false }
-      let s = qpdf_oh_get_key(q, node, "/S")
-      return ArtifactTag.allCases.contains { qpdf_oh_is_name_and_equals(q, s, "/" + $0.rawValue) != 0 }
-    }
-    var nextLink = 0
-    func visit(_ node: qpdf_oh, depth: Int) {
-      guard depth < 512, qpdf_oh_is_dictionary(q, node) != 0 else { return }
-      let s = qpdf_oh_get_key(q, node, "/S")
-      if !linksOnly, qpdf_oh_is_name_and_equals(q, s, "/TH") != 0, qpdf_oh_has_key(q, node, "/A") == 0 {
-        let attributes = qpdf_oh_new_dictionary(q)
-        qpdf_oh_replace_key(q, attributes, "/O", qpdf_oh_new_name(q, "/Table"))
-        qpdf_oh_replace_key(q, attributes, "/Scope", qpdf_oh_new_name(q, "/Column"))
-        qpdf_oh_replace_key(q, node, "/A", attributes)
-      }
-      let kids = qpdf_oh_get_key(q, node, "/K")
-      if qpdf_oh_is_name_and_equals(q, s, "/Link") != 0 {
-        guard linksOnly else { return }
-        let description = nextLink < linkDescriptions.count ? linkDescriptions[nextLink] : ""
-        nextLink += 1
-        for kid in items(kids) where qpdf_oh_is_dictionary(q, kid) != 0 && qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, kid, "/Type"), "/OBJR") != 0 {
-          let annotation = qpdf_oh_get_key(q, kid, "/Obj")
-          if !description.isEmpty, qpdf_oh_is_dictionary(q, annotation) != 0 {
-            qpdf_oh_replace_key(q, annotation, "/Contents", qpdf_oh_new_unicode_string(q, description))
-          }
-        }
-        if !description.isEmpty { qpdf_oh_replace_key(q, node, "/Alt", qpdf_oh_new_unicode_string(q, description)) }
-        return
-      }
-      if linksOnly {
-        // the tree is left as it is
-      } else if qpdf_oh_is_array(q, kids) != 0 {
-        // One new array, not an erase per artifact: each erase shifts the rest of the array, and
-        // the Document element holds a running head per page (a third of a 1,000-page PDF's time).
-        let all = items(kids)
-        let kept = all.filter { !isArtifact($0) }
-        if kept.count != all.count {
-          let array = qpdf_oh_new_array(q)
-          for kid in kept { qpdf_oh_append_item(q, array, kid) }
-          qpdf_oh_replace_key(q, node, "/K", array)
-        }
-      } else if isArtifact(kids) {
-        qpdf_oh_remove_key(q, node, "/K")
-      }
-      for kid in items(qpdf_oh_get_key(q, node, "/K")) { visit(kid, depth: depth + 1) }
-    }
-    func items(_ oh: qpdf_oh) -> [qpdf_oh] { QPDFPostProcessor.items(q, oh) }
-    visit(treeRoot, depth: 0)
-    guard !linksOnly else { return }
-    // The parent tree maps each page's marked content to its element: artifacts have none.
-    rewriteParentTree(q, treeRoot: treeRoot) { isArtifact($0) ? qpdf_oh_new_null(q) : nil }
-  }
 }
 
 /// The marker tags decorations are painted under. Cairo 1.16 writes every tag as a structure

@@ -28,27 +28,6 @@ enum QPDFPostProcessor {
     return s
   }
 
-  /// Sets `/Alt` on the structure tree's `Figure` elements, in reading order (Cairo 1.16 has no
-  /// attribute for it).
-  static func setFigureAlts(_ q: qpdf_data?, root: qpdf_oh, alts: [String]) {
-    guard !alts.isEmpty else { return }
-    var next = 0
-    func visit(_ node: qpdf_oh, depth: Int) {
-      guard depth < 256, next < alts.count else { return }
-      if qpdf_oh_is_array(q, node) != 0 {
-        for i in 0..<qpdf_oh_get_array_n_items(q, node) { visit(qpdf_oh_get_array_item(q, node, i), depth: depth + 1) }
-        return
-      }
-      guard qpdf_oh_is_dictionary(q, node) != 0 else { return }
-      if qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, node, "/S"), "/Figure") != 0 {
-        if !alts[next].isEmpty { qpdf_oh_replace_key(q, node, "/Alt", qpdf_oh_new_unicode_string(q, alts[next])) }
-        next += 1
-      }
-      if qpdf_oh_has_key(q, node, "/K") != 0 { visit(qpdf_oh_get_key(q, node, "/K"), depth: depth + 1) }
-    }
-    visit(qpdf_oh_get_key(q, root, "/StructTreeRoot"), depth: 0)
-  }
-
   /// Cairo 1.16 lists an image painted twice on a page twice in the page's resources
   /// (`/x11 11 0 R /x11 11 0 R`). Its resource names carry the object's number (`/x11`,
   /// `/f-0-0`), so a repeated key always names the same object: nothing to repair or report.
@@ -95,8 +74,8 @@ enum QPDFPostProcessor {
           qpdf_oh_replace_key(q, preferences, "/Direction", qpdf_oh_new_name(q, "/R2L"))
           qpdf_oh_replace_key(q, root, "/ViewerPreferences", preferences)
         }
-        setFigureAlts(q, root: root, alts: figureAlts)
         var accessibility = accessibility
+        accessibility.figureAlts = figureAlts
         // A PDF/X-4 file says so in its XMP too (with the identifiers PDF/X asks for).
         if outputProfile != nil, var metadata = accessibility.metadata {
           metadata.extra += PDFXMetadata.properties(title: metadata.title, date: pdfDate(date))
