@@ -56,6 +56,8 @@ public struct PDFWriter: Sendable {
   /// Whether the second pass of a document with a table of contents reuses the first pass's
   /// shaped paragraphs (`TextBlockCache`); off only to check that it changes nothing.
   var reusesParagraphs = true
+  /// When the layout shapes paragraphs ahead on another core (`ParagraphPrefetch`).
+  var prefetchPolicy = ParagraphPrefetch.Policy.auto
 
   /// Creates a writer.
   public init(style: Style, options: PDFOptions = .init()) {
@@ -72,6 +74,10 @@ public struct PDFWriter: Sendable {
 
   /// Lays out one document (two passes when the table of contents needs page numbers).
   func layout(_ document: Document, book: BookPlan? = nil, engine: TextEngine, environment: ExportEnvironment, diagnostics: inout Diagnostics) -> PageLayout {
+    ParagraphPrefetch.counting { layoutPasses(document, book: book, engine: engine, environment: environment, diagnostics: &diagnostics) }
+  }
+
+  private func layoutPasses(_ document: Document, book: BookPlan?, engine: TextEngine, environment: ExportEnvironment, diagnostics: inout Diagnostics) -> PageLayout {
     let language = document.language(default: style.base.language)
     var hyphenator: Hyphenator? = nil
     if style.base.hyphenate && !Hyphenator.isUnhyphenated(language: language) {
@@ -85,6 +91,7 @@ public struct PDFWriter: Sendable {
     layouter.book = book
     layouter.includeTOC = toc
     layouter.titlePage = options.titlePage
+    layouter.prefetchPolicy = prefetchPolicy
     // The second pass takes the first one's shaped paragraphs: only the contents change.
     let blocks = toc && reusesParagraphs ? TextBlockCache() : nil
     layouter.textBlocks = blocks

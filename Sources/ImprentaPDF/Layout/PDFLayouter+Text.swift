@@ -85,8 +85,24 @@ extension PDFLayouter {
 
   /// The shaped and broken block of `text` in `format`: the first pass's when this is the second
   /// pass of a document with a table of contents (`TextBlockCache`), else a new one.
+  /// A layout that shapes paragraphs ahead on another core (`ParagraphPrefetch`) takes the block
+  /// made there for exactly this text and format; the layouter doing the shaping ahead hands
+  /// over each block it makes.
   func textBlock(_ text: AttributedText, format: ParagraphFormat) -> TextBlock {
-    textBlocks?.block(engine: engine, text: text, format: format) ?? TextBlock(engine: engine, text: text, format: format)
+    guard prefetching != nil || prefetched != nil else {
+      return textBlocks?.block(engine: engine, text: text, format: format) ?? TextBlock(engine: engine, text: text, format: format)
+    }
+    let key = TextBlockCache.Key(text, format)
+    if let prefetching {
+      let block = TextBlock(engine: engine, text: text, format: format)
+      prefetching.put(block, for: key)
+      return block
+    }
+    if let block = prefetched?.take(key, engine: engine) {
+      textBlocks?.record(block, for: key)
+      return block
+    }
+    return textBlocks?.block(engine: engine, text: text, format: format, key: key) ?? TextBlock(engine: engine, text: text, format: format)
   }
 
   /// The warning for a link that is not made (`InlineBuilder.linkKind`): `URLPolicy` refuses its

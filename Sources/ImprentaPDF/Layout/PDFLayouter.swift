@@ -94,6 +94,13 @@ struct PDFLayouter {
   var imageSources: [ObjectIdentifier: (reference: String, range: SourceRange, file: String)] = [:]
   /// Paragraphs shaped by a first pass, reused by the second (nil: every block is shaped).
   var textBlocks: TextBlockCache? = nil
+  /// Blocks shaped ahead on another core, taken by this layout (`ParagraphPrefetch`).
+  var prefetched: ParagraphPrefetch? = nil
+  /// Where this layouter hands the blocks it makes when it is the one shaping ahead.
+  var prefetching: ParagraphPrefetch? = nil
+  var prefetchPolicy = ParagraphPrefetch.Policy.auto
+  /// How many of its paragraphs the last layout took shaped ahead (for tests and profiles).
+  private(set) var paragraphsShapedAhead = 0
   /// The file the block being laid out was read from (a merged book's chapter's own page).
   var currentFile = ""
 
@@ -141,11 +148,19 @@ struct PDFLayouter {
       if book != nil && !slices.isEmpty { breakNextPage = true }
       spanning { $0.renderTOC() }
     }
+    // The second pass of a document with contents takes the first pass's blocks instead.
+    if textBlocks?.mode != .reuse { prefetched = ParagraphPrefetch.start(for: self) }
     for (i, block) in document.blocks.enumerated() {
+      prefetched?.reached(i)
       currentFile = document.sourcePath(ofBlock: i)
       openDivision(at: i)
       render(block)
     }
+    if let prefetched {
+      prefetched.stop()
+      paragraphsShapedAhead = prefetched.taken
+    }
+    prefetched = nil
     var pages = paginate()
     pages.frontMatterPages = frontMatterPages(pages)
     if book != nil { bookRunningHeads(&pages) } else { addRunningHeads(&pages) }

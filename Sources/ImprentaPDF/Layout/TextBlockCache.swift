@@ -50,13 +50,12 @@ final class TextBlockCache {
   private(set) var made = 0
 
   /// The block of `text` set in `format`: the recorded one when reusing, else a new one.
-  func block(engine: TextEngine, text: AttributedText, format: ParagraphFormat) -> TextBlock {
-    let key = Key(text, format)
+  func block(engine: TextEngine, text: AttributedText, format: ParagraphFormat, key: Key? = nil) -> TextBlock {
+    let key = key ?? Key(text, format)
     switch mode {
     case .record:
       let block = TextBlock(engine: engine, text: text, format: format)
-      blocks[key, default: []].append(block)
-      made += 1
+      record(block, for: key)
       return block
     case .reuse:
       if var list = blocks[key], !list.isEmpty {
@@ -68,6 +67,13 @@ final class TextBlockCache {
       made += 1
       return TextBlock(engine: engine, text: text, format: format)
     }
+  }
+
+  /// Keeps a block made elsewhere (shaped ahead: `ParagraphPrefetch`) for the second pass.
+  func record(_ block: TextBlock, for key: Key) {
+    guard mode == .record else { return }
+    blocks[key, default: []].append(block)
+    made += 1
   }
 
   /// Forgets what is left (blocks the second pass did not take: the old contents' lines).

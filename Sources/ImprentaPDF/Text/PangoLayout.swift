@@ -171,7 +171,9 @@ enum FontMetricsGuard {
 /// total fit (`LineBreaker`), each line cut from the shaped runs and painted with Cairo's glyph
 /// API (`TextBlock+Lines`). The shaped runs are kept until the block's last line is painted.
 final class TextBlock {
-  let engine: TextEngine
+  /// What the block is shaped again with (after `release`, or a word split across a ligature);
+  /// a block shaped ahead on another core is handed over to the layout's engine.
+  var engine: TextEngine
   let text: AttributedText
   let format: ParagraphFormat
   var lines: [LineMetrics] = []

@@ -1,0 +1,152 @@
+import Foundation
+import ImprentaModel
+import ImprentaStyle
+
+/// Paragraphs shaped and broken on a second core while the layout goes on (issue 14: lay out
+/// independent paragraphs on both cores).
+///
+/// Shaping and breaking a paragraph (`TextBlock`) is most of the layout's time and depends only
+/// on its text and format. While the layout walks a document's blocks from the first, a second
+/// layouter on `PrefetchThread` walks its top-level paragraphs from the last, makes their blocks
+/// and hands them over here; the two meet in the middle. The layout takes a block only when its
+/// text and format are exactly those it would shape (`TextBlockCache.Key`: characters, looks,
+/// hyphenation points, links, footnote calls, sources, format), so a paragraph the second
+/// layouter saw differently (another width in a chapter of its own, say) is simply shaped again
+/// by the layout: what it prints never depends on which core shaped what.
+final class ParagraphPrefetch: @unchecked Sendable {
+  private let lock = NSLock()
+  private var blocks: [TextBlockCache.Key: [TextBlock]] = [:]
+  /// The top-level block the layout has reached; the second layouter stops there.
+  private var reached = -1
+  private var stopped = false
+  private let finished = DispatchSemaphore(value: 0)
+  /// Blocks made ahead and blocks taken (for tests and profiles).
+  private(set) var made = 0
+  private(set) var taken = 0
+
+  /// Layouts running now in this process: with as many as there are cores (a batch with
+  /// `--jobs 2`), every core is busy already and nothing is shaped ahead.
+  private static let running = NSLock()
+  nonisolated(unsafe) private static var layouts = 0
+
+  /// When a layout shapes paragraphs ahead.
+  enum Policy: Sendable {
+    /// For a document of enough paragraphs, when a core is free.
+    case auto
+    /// Always (tests: the blocks must print exactly as the layout's own would).
+    case always
+    /// Never.
+    case never
+  }
+
+  /// Counts a layout as running for the length of `body`.
+  static func counting<T>(_ body: () -> T) -> T {
+    running.withLock { layouts += 1 }
+    defer { running.withLock { layouts -= 1 } }
+    return body()
+  }
+
+  /// Starts shaping `layouter`'s top-level paragraphs ahead, from the last, when that is worth a
+  /// core: a document of at least `minimumParagraphs` of them, and a core no other layout uses.
+  static func start(for layouter: PDFLayouter, minimumParagraphs: Int = 24) -> ParagraphPrefetch? {
+    let blocks = layouter.document.blocks
+    let paragraphs = blocks.indices.filter { if case .paragraph = blocks[$0] { true } else { false } }
+    switch layouter.prefetchPolicy {
+    case .never: return nil
+    case .always: guard !paragraphs.isEmpty else { return nil }
+    case .auto:
+      guard paragraphs.count >= minimumParagraphs, running.withLock({ layouts < ProcessInfo.processInfo.activeProcessorCount }) else { return nil }
+    }
+    let prefetch = ParagraphPrefetch()
+    let (style, document, environment) = (layouter.style, layouter.document, layouter.environment)
+    let language = layouter.hyphenator == nil ? nil : document.language(default: style.base.language)
+    PrefetchThread.shared.submit { engine in
+      defer { prefetch.finished.signal() }
+      var ahead = PDFLayouter(style: style, engine: engine, hyphenator: language.flatMap { Hyphenator(language: $0) }, document: document, environment: environment)
+      ahead.beginColumns()
+      ahead.prefetching = prefetch
+      for i in paragraphs.reversed() {
+        guard prefetch.continues(at: i), case .paragraph(let p) = blocks[i] else { break }
+        // Only the blocks are kept: what else the layouter makes is not wanted.
+        ahead.slices.removeAll(keepingCapacity: true)
+        ahead.diagnostics = Diagnostics()
+        ahead.pendingSpace = 0
+        ahead.renderParagraph(p)
+      }
+    }
+    return prefetch
+  }
+
+  private func continues(at index: Int) -> Bool {
+    lock.withLock { !stopped && index > reached + 1 }
+  }
+
+  /// The layout has reached top-level block `index`.
+  func reached(_ index: Int) {
+    lock.withLock { reached = index }
+  }
+
+  /// A block made ahead (on the prefetch thread).
+  func put(_ block: TextBlock, for key: TextBlockCache.Key) {
+    lock.withLock {
+      blocks[key, default: []].append(block)
+      made += 1
+    }
+  }
+
+  /// The block made ahead for exactly this text and format, handed over to `engine` (its
+  /// glyphs keep the prefetch thread's fonts; a later reshaping uses the layout's own).
+  func take(_ key: TextBlockCache.Key, engine: TextEngine) -> TextBlock? {
+    let block: TextBlock? = lock.withLock {
+      guard var list = blocks[key], !list.isEmpty else { return nil }
+      let block = list.removeFirst()
+      blocks[key] = list.isEmpty ? nil : list
+      taken += 1
+      return block
+    }
+    block?.engine = engine
+    return block
+  }
+
+  /// Stops the second layouter and waits for it; blocks not taken are dropped.
+  func stop() {
+    lock.withLock { stopped = true }
+    finished.wait()
+    lock.withLock { blocks = [:] }
+  }
+}
+
+/// The thread paragraphs are shaped ahead on, for the process's life: Pango's default font map
+/// is the thread's own and lives as long as the thread, and the blocks it shapes are painted
+/// with its fonts later, on the layout's thread (a pooled thread could end and take its fonts
+/// with it). Jobs run one after another with the thread's `TextEngine`.
+final class PrefetchThread: @unchecked Sendable {
+  static let shared = PrefetchThread()
+  private let condition = NSCondition()
+  private var jobs: [@Sendable (TextEngine) -> Void] = []
+
+  private init() {
+    let thread = Thread { [self] in run() }
+    thread.name = "imprenta-prefetch"
+    thread.stackSize = 16 << 20
+    thread.start()
+  }
+
+  func submit(_ job: @escaping @Sendable (TextEngine) -> Void) {
+    condition.withLock {
+      jobs.append(job)
+      condition.signal()
+    }
+  }
+
+  private func run() {
+    let engine = TextEngine()
+    while true {
+      let job: @Sendable (TextEngine) -> Void = condition.withLock {
+        while jobs.isEmpty { condition.wait() }
+        return jobs.removeFirst()
+      }
+      job(engine)
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import ImprentaModel
+import ImprentaStyle
+import Testing
+
+@testable import ImprentaPDF
+
+/// Paragraphs shaped ahead on another core (`ParagraphPrefetch`) print exactly as the layout's
+/// own: the same file, byte for byte, whichever core shaped which paragraph.
+@Suite struct ParagraphPrefetchTests {
+  /// Generated prose: paragraphs with links, footnote calls, emphasis, code and long words, with
+  /// headings, lists and a table between them, so both layouters meet in varied places.
+  static func document(paragraphs: Int, seed: UInt64) -> String {
+    var rng = SplitMix(seed)
+    let words = "gobierno abierto transparencia participación ciudadana información pública compromiso plan acción sociedad civil entidades datos abiertos rendición cuentas interinstitucional".split(separator: " ")
+    func sentence() -> String {
+      (0..<Int(rng.next() % 14 + 6)).map { k -> String in
+        let w = String(words[Int(rng.next() % UInt64(words.count))])
+        switch rng.next() % 23 {
+        case 0: return "*\(w)*"
+        case 1: return "[\(w)](https://www.ejemplo.gov.co/\(w))"
+        case 2: return "`\(w)/\(k)`"
+        default: return w
+        }
+      }.joined(separator: " ") + "."
+    }
+    var out = "---\ntitle: Prueba\nlang: es\n---\n\n"
+    var notes = ""
+    for i in 0..<paragraphs {
+      if i % 9 == 0 { out += "## Sección \(i)\n\n" }
+      if i % 13 == 5 { out += "- \(sentence())\n- \(sentence())\n\n" }
+      if i % 17 == 8 { out += "| a | b |\n|---|---|\n| \(sentence()) | 1 |\n\n" }
+      var p = (0..<Int(rng.next() % 5 + 1)).map { _ in sentence() }.joined(separator: " ")
+      if i % 7 == 3 {
+        p += "[^n\(i)]"
+        notes += "[^n\(i)]: \(sentence())\n"
+      }
+      out += p + "\n\n"
+    }
+    return out + notes
+  }
+
+  @Test(arguments: [(40, "default"), (60, "brochure"), (33, "letter")])
+  func theFileIsTheSameWithAndWithoutShapingAhead(_ count: Int, _ styleName: String) throws {
+    var d = Diagnostics()
+    let style = try StyleLoader(searchPaths: []).load(styleName, diagnostics: &d)
+    let doc = try PDFTest.document(Self.document(paragraphs: count, seed: UInt64(count)))
+    var alone = PDFWriter(style: style)
+    alone.prefetchPolicy = .never
+    var ahead = PDFWriter(style: style)
+    ahead.prefetchPolicy = .always
+    var d1 = Diagnostics(), d2 = Diagnostics()
+    let a = try alone.write([doc], environment: PDFTest.environment, diagnostics: &d1)
+    let b = try ahead.write([doc], environment: PDFTest.environment, diagnostics: &d2)
+    #expect(a.count > 1000)
+    #expect(a == b, "\(styleName): the PDF changed with paragraphs shaped ahead")
+    #expect(d1.items.map(\.message) == d2.items.map(\.message))
+  }
+
+  @Test func theLayoutTakesParagraphsShapedAhead() throws {
+    let doc = try PDFTest.document(Self.document(paragraphs: 400, seed: 7))
+    let engine = TextEngine()
+    var layouter = PDFLayouter(style: Style(), engine: engine, hyphenator: Hyphenator(language: "es"), document: doc, environment: PDFTest.environment)
+    layouter.prefetchPolicy = .always
+    let pages = layouter.layout()
+    #expect(pages.pages.count > 10)
+    // The second layouter starts from the last paragraph: it is well ahead by the time the
+    // layout gets there, whatever the machine's load.
+    #expect(layouter.paragraphsShapedAhead > 0)
+    // Every block the layout took is set with its own engine now.
+    for page in pages.pages {
+      for item in page.items {
+        if case .text(let line) = item.kind { #expect(line.block.engine === engine) }
+      }
+    }
+  }
+}
+
+/// A small deterministic generator (the same documents on every run).
+private struct SplitMix {
+  var state: UInt64
+  init(_ seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
