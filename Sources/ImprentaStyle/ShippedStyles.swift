@@ -201,6 +201,7 @@ public enum ShippedStyles {
       caption_align: center
       max_height: 0.6          # fraction of the text area's height
       full_width: false        # scale images up to the text width
+      float: true              # a figure that does not fit waits while the text after it fills the gap
 
     footnote:
       font_size: 0.85em
