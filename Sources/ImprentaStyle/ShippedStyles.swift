@@ -149,7 +149,7 @@ public enum ShippedStyles {
     paragraph:
       space_after: 6pt
       first_line_indent: 0pt
-      protrusion: 0.5           # optical margin: line-final hyphens, periods, commas, quotes hang by half their width
+      protrusion: 0.5           # optical margin: line-final hyphens, periods, commas, quotes and line-initial ¿ ¡ « “ ( — hang by half their width
       consecutive_hyphens: 2    # at most two lines in a row end with a hyphen
 
     link:
@@ -201,6 +201,7 @@ public enum ShippedStyles {
       caption_align: center
       max_height: 0.6          # fraction of the text area's height
       full_width: false        # scale images up to the text width
+      float: true              # a figure that does not fit waits while the text after it fills the gap
 
     footnote:
       font_size: 0.85em

@@ -290,6 +290,10 @@ public struct FigureStyle: Sendable, Hashable {
   public var maxHeight: Double = 0.6
   /// Scale images up to the text width (else they are never enlarged past 96 dpi).
   public var fullWidth = false
+  /// A figure that does not fit the room left waits for the next page or column while the text
+  /// after it fills the gap (false: it stays in reading order, starting the next page or column
+  /// when it does not fit). A figure's class `nofloat` or `float` overrides this.
+  public var float = true
 }
 
 /// Footnotes.

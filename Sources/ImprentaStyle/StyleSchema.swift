@@ -129,7 +129,7 @@ enum StyleSchema {
       "figure": [
         "caption_font_size": .length(\.figure.captionSize), "caption_color": .color(\.figure.captionColor),
         "caption_align": .align(\.figure.captionAlign), "max_height": .number(\.figure.maxHeight, 0.1...1),
-        "full_width": .bool(\.figure.fullWidth),
+        "full_width": .bool(\.figure.fullWidth), "float": .bool(\.figure.float),
       ],
       "footnote": ["font_size": .length(\.footnote.fontSize), "rule_color": .color(\.footnote.ruleColor)],
       "title": font(\.title.font).merging(font(\.title.subtitleFont, prefix: "subtitle_")) { a, _ in a }.merging([

@@ -97,7 +97,8 @@ extension PDFLayouter {
       let attr = { (k: String) in attributes.first { $0.key == k }?.value ?? "" }
       switch name {
       case "img":
-        renderFigure(Figure(image: Image(source: attr("src"), alt: attr("alt"), range: range), range: range))
+        let classes = attr("class").split(whereSeparator: \.isWhitespace).map(String.init)
+        renderFigure(Figure(image: Image(source: attr("src"), alt: attr("alt"), range: range), attributes: Attributes(classes: classes), range: range))
       case "h1", "h2", "h3", "h4", "h5", "h6":
         let level = Int(String(name.dropFirst())) ?? 2
         renderHeading(Heading(level: level, content: [.text(Text(node.textContent))], id: attr("id"), range: range))

@@ -1,6 +1,17 @@
 import ImprentaModel
 import ImprentaStyle
 
+extension Figure {
+  /// Whether the figure may float (wait for the next page or column while the text after it
+  /// fills the gap): its class `nofloat` keeps it in reading order, `float` lets it float,
+  /// else the style's `figure.float` decides.
+  func floats(byDefault float: Bool) -> Bool {
+    if attributes.classes.contains("nofloat") { return false }
+    if attributes.classes.contains("float") { return true }
+    return float
+  }
+}
+
 extension PDFLayouter {
   /// Figures: the image scaled to fit the text width and the style's share of the page height,
   /// centred, kept with its caption. A missing, refused or undecodable image is a warning and a
@@ -30,8 +41,9 @@ extension PDFLayouter {
     }
     if !f.attributes.id.isEmpty { slice.items.insert(PageItem(.anchor(name: f.attributes.id, y: 0, outline: nil)), at: 0) }
     // At the top level a figure may wait for the next page while the text after it fills the gap
-    // (inside a list, a quote or a box it stays where it is).
-    let floats = indent == 0 && bars.isEmpty && boxes.isEmpty
+    // (inside a list, a quote or a box it stays where it is), when the style or its class says so.
+    let floats = indent == 0 && bars.isEmpty && boxes.isEmpty && f.floats(byDefault: style.figure.float)
+    slice.figure = true
     slice.deferrable = floats
     if f.caption.isEmpty {
       emit(slice)
@@ -47,6 +59,7 @@ extension PDFLayouter {
       var lines = lineSlices(attributed(f.caption, size: size, hyphenate: true), format: format, x: indent, tags: tagStack + [StructureTag(name: "Caption", id: nextID())])
       for k in lines.indices {
         lines[k].keepWithNext = k < lines.count - 1
+        lines[k].figure = true
         lines[k].deferrable = floats
       }
       for l in lines { emit(l) }

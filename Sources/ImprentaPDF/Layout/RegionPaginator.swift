@@ -15,7 +15,10 @@ import ImprentaStyle
 /// its rows go on to; strips no page can hold cut at their `breaks`; and float deferral: a figure
 /// (strips marked `deferrable`) that does not fit the room left waits for the top of the next
 /// region (the next page; the next column in a column band) while the text after it fills the
-/// gap. Deferred figures keep their order and never pass a page break or the end.
+/// gap. Deferred figures keep their order and never pass a page break or the end. A figure that
+/// does not float (style `figure.float: false`, class `nofloat`) is a strip like a paragraph's
+/// lines: when it does not fit it starts the next region and no text passes it; it comes after
+/// the figures still waiting.
 struct RegionPaginator {
   let geometry: PageGeometry
   let columns: Int
@@ -143,13 +146,15 @@ struct RegionPaginator {
         let balanced = fill(run, from: cursor, columns: n, top: top, cap: cap, limit: hi, tail: tail, allowDefer: allowDefer)
         if balanced.cursor.index >= run.count && balanced.cursor.head == nil && balanced.cursor.queue.isEmpty { band = balanced }
       }
-      if band.placed.isEmpty && hasContent {
+      let runDone = band.cursor.index >= run.count && band.cursor.head == nil
+      // Nothing placed: the page is full, unless the run was only figures that now wait (a
+      // spanning figure between column bands) while the text after them fills the page.
+      if band.placed.isEmpty && hasContent && !(runDone && n == 1) {
         finishPage()
         continue
       }
       apply(band, columns: n, top: top)
       cursor = band.cursor
-      let runDone = cursor.index >= run.count && cursor.head == nil
       if runDone && (cursor.queue.isEmpty || n == 1) {
         // Figures still waiting open the next page.
         deferred += cursor.queue
@@ -232,6 +237,12 @@ struct RegionPaginator {
       if floating && !cursor.queue.isEmpty {
         cursor.queue.append(group)
         cursor.index = j + 1
+        continue
+      }
+      // A figure that holds its place (it does not float) comes after those still waiting: they
+      // open the next region and it follows them there, before any text after it.
+      if !cursor.queue.isEmpty && cursor.head == nil && group.allSatisfy(\.figure) {
+        nextColumn()
         continue
       }
       // A table's header row heads each column and page its rows go on to.

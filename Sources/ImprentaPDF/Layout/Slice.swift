@@ -29,8 +29,10 @@ struct Slice {
   var breaks: [Double] = []
   /// Space kept above and below a cut (a cell's padding).
   var breakPadding = 0.0
-  /// A figure's strip (its image and caption): when it does not fit the room left it may wait for
-  /// the top of the next page or column while the text after it fills the gap.
+  /// A figure's strip (its image and caption), floating or not: figures keep their order.
+  var figure = false
+  /// A floating figure's strip: when it does not fit the room left it may wait for the top of
+  /// the next page or column while the text after it fills the gap.
   var deferrable = false
 
   init(height: Double, spaceBefore: Double = 0, items: [PageItem] = []) {

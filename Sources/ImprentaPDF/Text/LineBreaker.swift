@@ -55,6 +55,12 @@ struct BreakItem {
     get { Double(h) }
     set { h = Float(newValue) }
   }
+  /// A box's: what of its first character hangs into the start margin when a line starts with
+  /// it (optical margin). A box is never a break, so it keeps this where a break keeps `hang`.
+  var startHang: Double {
+    get { Double(h) }
+    set { h = Float(newValue) }
+  }
   /// A box's stretch by letter-spacing, used only in a pass that allows it (the last resort).
   var letterStretch: Double {
     get { Double(ls) }
@@ -211,13 +217,15 @@ struct LineBreaker {
     return k
   }
 
-  /// The line from item `start` to a break at `b`: natural width, stretch, shrink.
+  /// The line from item `start` to a break at `b`: natural width (less what hangs into the
+  /// margins at its two ends), stretch, shrink.
   @inline(__always)
   private func measure(from start: Int, to b: Int, _ p: Parameters) -> (width: Double, stretch: Double, shrink: Double) {
     let item = items[b]
     var width = sumWidth[b] - sumWidth[max(start, 0)]
     if item.kind == .penalty { width += item.width }
     width -= item.hang
+    if start < b, items[max(start, 0)].kind == .box { width -= items[max(start, 0)].startHang }
     var stretch = p.ragged ? 0 : sumStretch[b] - sumStretch[max(start, 0)]
     if p.letterSpacing && !p.ragged { stretch += sumLetters[b] - sumLetters[max(start, 0)] }
     let shrink = p.ragged ? 0 : sumShrink[b] - sumShrink[max(start, 0)]

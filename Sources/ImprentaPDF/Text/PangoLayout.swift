@@ -201,6 +201,9 @@ final class TextBlock {
     var letterExtra = 0.0
     /// Points of the line's end hanging into the margin (optical margin alignment).
     var hang = 0.0
+    /// Points of the line's start hanging into the margin: its opening quote, ¿, ¡, parenthesis
+    /// or dash (optical margin alignment; the right margin of a right-to-left line).
+    var startHang = 0.0
   }
 
   /// A paragraph longer than this many bytes is shaped in chunks (`TextBlock.chunkBytes`).

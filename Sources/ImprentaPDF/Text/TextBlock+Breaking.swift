@@ -21,6 +21,22 @@ extension TextBlock {
     }
   }
 
+  /// Characters that hang into the margin at a line's start: opening quotes of every language
+  /// (“ ‘ „ ‚ « ‹, and ” ’ » › that open in Swedish, Danish and German), straight quotes, ¿ ¡,
+  /// opening parentheses and brackets, hyphens and dashes.
+  static func hangsAtStart(_ scalar: UInt32) -> Bool {
+    switch scalar {
+    case 0x22, 0x27, 0x28, 0x5B, 0x2D, 0xA1, 0xAB, 0xBB, 0xBF, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015,
+      0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A:
+      return true
+    default: return false
+    }
+  }
+
+  /// Whether line starts hang (`hangsAtStart`): where the start edge is flush (justified or
+  /// start-aligned text), never on a first line indented away from the margin.
+  var startHangs: Bool { format.protrusion > 0 && (format.align == .justify || format.align == .left) }
+
   func breakLines(_ shaped: ShapedText) {
     guard !bytes.isEmpty else {
       plans = [LinePlan(start: 0, end: 0)]
@@ -115,6 +131,9 @@ extension TextBlock {
     var cuts: [(byte: Int, width: Double)] = []
     var lastScalar: UInt32 = 0
     var lastAdvance = 0.0
+    // What of the box's first character hangs into the start margin when a line starts with it.
+    var boxStartHang = 0.0
+    let startHangs = self.startHangs
     let letterStretch = TextBlock.letterSpacing * em
     func flush() {
       guard boxOpen else { return }
@@ -123,7 +142,9 @@ extension TextBlock {
         // A run no line can hold: cut it between grapheme clusters, no hyphen added.
         var previous = (byte: boxStart, width: 0.0)
         for cut in cuts.dropFirst() {
-          items.append(.box(cut.width - previous.width))
+          var piece = BreakItem.box(cut.width - previous.width)
+          if previous.byte == boxStart { piece.startHang = boxStartHang }
+          items.append(piece)
           positions.append(previous.byte)
           var p = BreakItem.penalty(0, cost: 0)
           p.breakStretch = em
@@ -136,6 +157,7 @@ extension TextBlock {
       } else {
         var box = BreakItem.box(boxWidth)
         if spaced { box.letterStretch = Double(boxLetters) * letterStretch }
+        box.startHang = boxStartHang
         items.append(box)
         positions.append(boxStart)
       }
@@ -210,6 +232,7 @@ extension TextBlock {
           boxOpen = true
           boxStart = o
           boxWidth = 0
+          boxStartHang = startHangs && TextBlock.hangsAtStart(scalar) ? hangFraction * advance : 0
         }
         if wrapping && attr.is_cursor_position != 0 { cuts.append((o, boxWidth)) }
         boxWidth += advance
@@ -225,6 +248,8 @@ extension TextBlock {
     positions.append(n)
     items.append(.penalty(0, cost: LineBreaker.forced))
     positions.append(n)
+    // A first line indented away from the margin has no margin to hang into.
+    if format.firstLineIndent > 0, items[0].kind == .box { items[0].startHang = 0 }
     // No hyphen in the paragraph's last word.
     if hasHyphenation {
       var k = items.count - 1
@@ -265,16 +290,19 @@ extension TextBlock {
     var plans: [LinePlan] = []
     var starts: [Int] = []
     var start = 0
+    var startItem = 0  // the item the line starts with (as `LineBreaker.lineStart` finds it)
     for line in ends {
       let item = items[line.end]
       var plan = LinePlan(start: start, end: positions[line.end])
       plan.hyphenated = item.isHyphenation
       plan.hang = item.hang
+      if startItem < line.end, items[startItem].kind == .box { plan.startHang = items[startItem].startHang }
       plans.append(plan)
       starts.append(start)
       // The next line starts at the next box (spaces after a break are dropped).
       var k = line.end + 1
       while k < items.count && items[k].kind != .box && !(items[k].kind == .penalty && items[k].cost <= LineBreaker.forced) { k += 1 }
+      startItem = k
       start = k < items.count ? positions[k] : bytes.count
       if item.kind == .penalty && item.cost <= LineBreaker.forced && k < items.count && items[k].kind == .penalty {
         start = positions[k]
@@ -311,8 +339,10 @@ extension TextBlock {
       }
       let (width, indent) = lineWidth(k)
       let endsHard = ends.isEmpty || k == plans.count - 1 || items[ends[k].end].kind == .penalty && items[ends[k].end].cost <= LineBreaker.forced
+      // What hangs at the line's start: on every line where the start edge is flush.
+      if !(format.width > 0 && startHangs) { plan.startHang = 0 }
       if format.width > 0 && format.align == .justify && !ragged && !endsHard && spaces > 0 {
-        var extra = width + plan.hang - natural
+        var extra = width + plan.hang + plan.startHang - natural
         // Spaces stretch up to a ratio of 1 (half a space each), then letters get what is left,
         // up to `letterSpacing`, when the pass allowed it; spaces take any rest.
         let glue = spaceWidth * 0.5 * Double(spaces)
@@ -331,15 +361,16 @@ extension TextBlock {
         plan.hang = format.width > 0 && format.align == .justify ? plan.hang : 0
       }
       let content = natural + plan.spaceExtra * Double(spaces)
-      let effective = content - plan.hang
+      let effective = content - plan.hang - plan.startHang
       var offset = 0.0
       if format.width > 0 {
         switch format.align {
-        case .left, .justify: offset = 0
+        case .left, .justify: offset = -plan.startHang
         case .right: offset = width - effective
         case .center: offset = (width - effective) / 2
         }
       }
+      // `offset` is from the start side: the left, or the right of a right-to-left line.
       let x = format.direction == .rtl && format.width > 0 ? format.width - indent - offset - content : indent + offset
       metrics.append(
         LineMetrics(start: plan.start, length: next - plan.start, x: x, width: content, top: top, height: ascent + descent, baseline: top + ascent))
