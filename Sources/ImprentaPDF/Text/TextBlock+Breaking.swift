@@ -12,6 +12,8 @@ extension TextBlock {
 
   /// The most letter-spacing a justified line may get, per letter, in ems (the last resort).
   static let letterSpacing = 0.04
+  /// How far spaces stretch (their glue ratio) before a line that needs it is letter-spaced.
+  static let spacesBeforeLetters = 1.5
 
   /// Characters that hang into the margin at a line's end (optical margin alignment).
   static func hangs(_ scalar: UInt32) -> Bool {
@@ -343,9 +345,12 @@ extension TextBlock {
       if !(format.width > 0 && startHangs) { plan.startHang = 0 }
       if format.width > 0 && format.align == .justify && !ragged && !endsHard && spaces > 0 {
         var extra = width + plan.hang + plan.startHang - natural
-        // Spaces stretch up to a ratio of 1 (half a space each), then letters get what is left,
-        // up to `letterSpacing`, when the pass allowed it; spaces take any rest.
-        let glue = spaceWidth * 0.5 * Double(spaces)
+        // Spaces stretch as far as the pass without letter-spacing lets them (a ratio of 1.5:
+        // three quarters of a space each), then letters get what is left, up to
+        // `letterSpacing`, when the pass allowed it; spaces take any rest. (From a ratio of 1,
+        // a third of a letter-spaced paragraph's lines were tracked beside untracked ones: an
+        // uneven grey on the brochure's pages.)
+        let glue = spaceWidth * 0.5 * TextBlock.spacesBeforeLetters * Double(spaces)
         if letterSpacing && extra > glue {
           let slots = letterSlots(shaped, plan)
           if slots > 0 {
