@@ -9,7 +9,7 @@ import Testing
 /// own: the same file, byte for byte, whichever core shaped which paragraph.
 @Suite struct ParagraphPrefetchTests {
   /// Generated prose: paragraphs with links, footnote calls, emphasis, code and long words, with
-  /// headings, lists and a table between them, so both layouters meet in varied places.
+  /// headings, lists, quotes, code blocks and a table between them, so both layouters meet in varied places.
   static func document(paragraphs: Int, seed: UInt64) -> String {
     var rng = SplitMix(seed)
     let words = "gobierno abierto transparencia participación ciudadana información pública compromiso plan acción sociedad civil entidades datos abiertos rendición cuentas interinstitucional".split(separator: " ")
@@ -30,6 +30,8 @@ import Testing
       if i % 9 == 0 { out += "## Sección \(i)\n\n" }
       if i % 13 == 5 { out += "- \(sentence())\n- \(sentence())\n\n" }
       if i % 17 == 8 { out += "| a | b |\n|---|---|\n| \(sentence()) | 1 |\n\n" }
+      if i % 11 == 4 { out += "> \(sentence())\n>\n> 1. \(sentence())\n> 2. \(sentence())\n\n" }
+      if i % 19 == 2 { out += "```\nlet x = \"\(sentence())\"\n```\n\n" }
       var p = (0..<Int(rng.next() % 5 + 1)).map { _ in sentence() }.joined(separator: " ")
       if i % 7 == 3 {
         p += "[^n\(i)]"

@@ -46,11 +46,12 @@ final class ParagraphPrefetch: @unchecked Sendable {
     return body()
   }
 
-  /// Starts shaping `layouter`'s top-level paragraphs ahead, from the last, when that is worth a
-  /// core: a document of at least `minimumParagraphs` of them, and a core no other layout uses.
+  /// Starts shaping `layouter`'s top-level paragraphs (and lists and quotes of them) ahead, from
+  /// the last, when that is worth a core: a document of at least `minimumParagraphs` of them, and
+  /// a core no other layout uses.
   static func start(for layouter: PDFLayouter, minimumParagraphs: Int = 24) -> ParagraphPrefetch? {
     let blocks = layouter.document.blocks
-    let paragraphs = blocks.indices.filter { if case .paragraph = blocks[$0] { true } else { false } }
+    let paragraphs = blocks.indices.filter { shapesAhead(blocks[$0]) }
     switch layouter.prefetchPolicy {
     case .never: return nil
     case .always: guard !paragraphs.isEmpty else { return nil }
@@ -66,15 +67,26 @@ final class ParagraphPrefetch: @unchecked Sendable {
       ahead.beginColumns()
       ahead.prefetching = prefetch
       for i in paragraphs.reversed() {
-        guard prefetch.continues(at: i), case .paragraph(let p) = blocks[i] else { break }
+        guard prefetch.continues(at: i) else { break }
         // Only the blocks are kept: what else the layouter makes is not wanted.
         ahead.slices.removeAll(keepingCapacity: true)
         ahead.diagnostics = Diagnostics()
-        ahead.pendingSpace = 0
-        ahead.renderParagraph(p)
+        (ahead.pendingSpace, ahead.pendingKeep, ahead.pendingMarker, ahead.breakNextPage) = (0, 0, nil, false)
+        ahead.render(blocks[i])
       }
     }
     return prefetch
+  }
+
+  /// Blocks shaped ahead: paragraphs, code, and lists and quotes of them. (Figures, tables,
+  /// embeds and raw HTML read images or measure columns: the layout sets them itself.)
+  static func shapesAhead(_ block: Block) -> Bool {
+    switch block {
+    case .paragraph, .codeBlock: return true
+    case .list(let l): return l.items.allSatisfy { $0.blocks.allSatisfy(shapesAhead) }
+    case .blockQuote(let q): return !q.isPullQuote && q.blocks.allSatisfy(shapesAhead)
+    default: return false
+    }
   }
 
   private func continues(at index: Int) -> Bool {
