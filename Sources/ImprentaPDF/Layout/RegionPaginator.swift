@@ -144,6 +144,12 @@ struct RegionPaginator {
         if balanced.cursor.index >= run.count && balanced.cursor.head == nil && balanced.cursor.queue.isEmpty { band = balanced }
       }
       if band.placed.isEmpty && hasContent {
+        // A run of figures that all wait (a spanning figure between column bands): the text of
+        // the next run fills the gap; they open the next page.
+        if n == 1 && band.cursor.index >= run.count && band.cursor.head == nil && !band.cursor.queue.isEmpty {
+          deferred += band.cursor.queue
+          return
+        }
         finishPage()
         continue
       }
@@ -238,13 +244,28 @@ struct RegionPaginator {
       if !bodyInColumn, let header = group[0].repeatHeader { group.insert(contentsOf: header, at: 0) }
       let groupCalls = group.flatMap(\.footnotes)
       var need = height(group, atTop: cy == 0)
-      if j == run.count - 1 && group[group.count - 1].keepWithNext { need += tail }
+      // The run's last group kept with the next run's first: in one column that follows in the
+      // column; in columns it opens a band under this one, below its tallest column.
+      let kept = j == run.count - 1 && group[group.count - 1].keepWithNext ? tail : 0
+      var keptFits = true
+      if n == 1 {
+        need += kept
+      } else if kept > 0 {
+        let bottom = max(band.tallest, cy + need)
+        keptFits = bottom + kept <= cap - footnotes.demand(adding: calls + groupCalls.map { ($0, top + bottom) }) + 0.01
+      }
       let groupRoom = room(groupCalls, need: need)
-      if cy + need <= groupRoom + 0.01 && band.tallest <= groupRoom + 0.01 {
+      if cy + need <= groupRoom + 0.01 && band.tallest <= groupRoom + 0.01 && keptFits {
         for s in group { put(s, deferred: false) }
         bodyInColumn = true
         cursor.head = nil
         cursor.index = j + 1
+        continue
+      }
+      // What it is kept with cannot follow under this band: it goes on to the next page with it
+      // (a heading in a column over a spanning table or figure never ends the page).
+      if !keptFits && (column > 0 || cy > 0) {
+        nextColumn()
         continue
       }
       // It does not fit. A figure waits for the next region while the text after it fills the gap.
@@ -255,7 +276,9 @@ struct RegionPaginator {
       }
       // Would the group fit a whole empty column? Then it starts one.
       let fullRoom = geometry.textHeight - footnotes.demand(adding: groupCalls.map { ($0, 0) })
-      let cuttable = group.contains { !$0.breaks.isEmpty && $0.height > fullRoom }
+      // The room a strip has in an empty column: less its table's header, repeated above it there.
+      func aloneRoom(_ s: Slice) -> Double { fullRoom - (s.repeatHeader.map { height($0, atTop: true) } ?? 0) }
+      let cuttable = group.contains { !$0.breaks.isEmpty && $0.height > aloneRoom($0) }
       if !cuttable && (cy > 0 || !force) && height(group, atTop: true) <= fullRoom + 0.01 {
         nextColumn()
         continue
@@ -273,7 +296,7 @@ struct RegionPaginator {
           k += 1
           continue
         }
-        if k >= headerCount, !s.breaks.isEmpty, s.height > fullRoom - 0.01,
+        if k >= headerCount, !s.breaks.isEmpty, s.height > aloneRoom(s) - 0.01,
           let (upper, rest) = s.split(within: room(s.footnotes, need: 0) - cy - space)
         {
           put(upper, deferred: false)
