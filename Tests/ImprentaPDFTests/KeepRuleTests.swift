@@ -279,6 +279,29 @@ import Testing
     }
   }
 
+  @Test(arguments: [1, 2])
+  func aHeaderRowTallerThanAColumnIsNotRepeatedAndTheTableEnds(columns: Int) throws {
+    let style = Self.style(columns: columns)
+    for inList in [false, true] {
+      for words in [400, 800] {
+        let pad = inList ? "  " : ""
+        var md = Self.front + (inList ? "- En una lista:\n\n" : "")
+        md += "\(pad)| " + (0..<words).map { "h\($0)" }.joined(separator: " ") + " | B |\n\(pad)|---|---|\n"
+        for i in 1...60 { md += "\(pad)| Fila \(i) | x |\n" }
+        md += "\nFin.\n"
+        let (layout, _) = PDFTest.layout(try PDFTest.document(md), style: style)
+        let lines = Self.lines(layout, style: style)
+        let label = "\(columns) columns, \(inList ? "in a list" : "top level"), a \(words)-word header"
+        // Every row once, in order, and every word of the header once: the header is set where
+        // the table starts, not again above each column of rows.
+        #expect(lines.filter { $0.text.hasPrefix("Fila ") }.map(\.text) == (1...60).map { "Fila \($0)" }, "\(label): rows lost or repeated")
+        let header = lines.flatMap { $0.text.split(separator: " ") }.filter { $0.hasPrefix("h") && Int($0.dropFirst()) != nil }
+        #expect(header.count == words, "\(label): \(header.count) header words for \(words)")
+        #expect(lines.contains { $0.text == "Fin." }, "\(label): the text after the table is lost")
+      }
+    }
+  }
+
   // MARK: - Figures
 
   @Test(arguments: [1, 2])

@@ -241,7 +241,12 @@ struct RegionPaginator {
         continue
       }
       // A table's header row heads each column and page its rows go on to.
-      if !bodyInColumn, let header = group[0].repeatHeader { group.insert(contentsOf: header, at: 0) }
+      // (Not a header that leaves no room for the first line of a row under it in a whole column.)
+      if !bodyInColumn, let header = group[0].repeatHeader,
+        height(header, atTop: true) + (group[0].breaks.first.map { $0 + group[0].breakPadding } ?? group[0].height) <= geometry.textHeight
+      {
+        group.insert(contentsOf: header, at: 0)
+      }
       let groupCalls = group.flatMap(\.footnotes)
       var need = height(group, atTop: cy == 0)
       // The run's last group kept with the next run's first: in one column that follows in the
@@ -286,6 +291,7 @@ struct RegionPaginator {
       // Taller than any column: set it strip by strip, cutting a strip no column can hold between
       // its lines. (Strips before `headerCount` are a repeated header, not of the run.)
       let headerCount = group.count - (j - cursor.index + 1)
+      let emptyColumn = cy == 0
       var k = 0
       var cut: Slice? = nil
       while k < group.count {
@@ -303,8 +309,8 @@ struct RegionPaginator {
           cut = rest
           break
         }
-        if cy == 0 && force {
-          // Nothing can hold it: set it anyway.
+        if force && (cy == 0 || (emptyColumn && k == headerCount)) {
+          // Nothing can hold it (under its repeated header): set it anyway, so each page moves on.
           put(s, deferred: false)
           k += 1
           continue
