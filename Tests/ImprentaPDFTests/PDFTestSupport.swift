@@ -7,16 +7,22 @@ import Testing
 
 @testable import ImprentaPDF
 
-/// Serves files from one folder, refusing paths that leave it (tests only).
+/// Serves files from one folder, or the first of several that has them (`content/`, then
+/// `static/`, as a Hugo site does), refusing paths that leave them (tests only).
 struct FolderResources: ResourceProvider {
-  let root: URL
+  let roots: [URL]
+
+  init(root: URL) { roots = [root] }
+  init(roots: [URL]) { self.roots = roots }
 
   func resource(_ reference: String, for document: Document) -> ResourceLookup {
     let clean = reference.hasPrefix("/") ? String(reference.dropFirst()) : reference
-    let url = root.appendingPathComponent(clean).standardizedFileURL
-    guard url.path.hasPrefix(root.standardizedFileURL.path + "/") else { return .refused("\(reference) is outside the content folder") }
-    guard let data = FileManager.default.contents(atPath: url.path) else { return .missing("no file \(reference)") }
-    return .found(Resource(name: clean, bytes: [UInt8](data)))
+    for root in roots {
+      let url = root.appendingPathComponent(clean).standardizedFileURL
+      guard url.path.hasPrefix(root.standardizedFileURL.path + "/") else { return .refused("\(reference) is outside the content folder") }
+      if let data = FileManager.default.contents(atPath: url.path) { return .found(Resource(name: clean, bytes: [UInt8](data))) }
+    }
+    return .missing("no file \(reference)")
   }
 }
 

@@ -246,16 +246,36 @@ struct RegionPaginator {
         continue
       }
       // A table's header row heads each column and page its rows go on to.
-      if !bodyInColumn, let header = group[0].repeatHeader { group.insert(contentsOf: header, at: 0) }
+      // (Not a header that leaves no room for the first line of a row under it in a whole column.)
+      if !bodyInColumn, let header = group[0].repeatHeader,
+        height(header, atTop: true) + (group[0].breaks.first.map { $0 + group[0].breakPadding } ?? group[0].height) <= geometry.textHeight
+      {
+        group.insert(contentsOf: header, at: 0)
+      }
       let groupCalls = group.flatMap(\.footnotes)
       var need = height(group, atTop: cy == 0)
-      if j == run.count - 1 && group[group.count - 1].keepWithNext { need += tail }
+      // The run's last group kept with the next run's first: in one column that follows in the
+      // column; in columns it opens a band under this one, below its tallest column.
+      let kept = j == run.count - 1 && group[group.count - 1].keepWithNext ? tail : 0
+      var keptFits = true
+      if n == 1 {
+        need += kept
+      } else if kept > 0 {
+        let bottom = max(band.tallest, cy + need)
+        keptFits = bottom + kept <= cap - footnotes.demand(adding: calls + groupCalls.map { ($0, top + bottom) }) + 0.01
+      }
       let groupRoom = room(groupCalls, need: need)
-      if cy + need <= groupRoom + 0.01 && band.tallest <= groupRoom + 0.01 {
+      if cy + need <= groupRoom + 0.01 && band.tallest <= groupRoom + 0.01 && keptFits {
         for s in group { put(s, deferred: false) }
         bodyInColumn = true
         cursor.head = nil
         cursor.index = j + 1
+        continue
+      }
+      // What it is kept with cannot follow under this band: it goes on to the next page with it
+      // (a heading in a column over a spanning table or figure never ends the page).
+      if !keptFits && (column > 0 || cy > 0) {
+        nextColumn()
         continue
       }
       // It does not fit. A figure waits for the next region while the text after it fills the gap.
@@ -266,7 +286,9 @@ struct RegionPaginator {
       }
       // Would the group fit a whole empty column? Then it starts one.
       let fullRoom = geometry.textHeight - footnotes.demand(adding: groupCalls.map { ($0, 0) })
-      let cuttable = group.contains { !$0.breaks.isEmpty && $0.height > fullRoom }
+      // The room a strip has in an empty column: less its table's header, repeated above it there.
+      func aloneRoom(_ s: Slice) -> Double { fullRoom - (s.repeatHeader.map { height($0, atTop: true) } ?? 0) }
+      let cuttable = group.contains { !$0.breaks.isEmpty && $0.height > aloneRoom($0) }
       if !cuttable && (cy > 0 || !force) && height(group, atTop: true) <= fullRoom + 0.01 {
         nextColumn()
         continue
@@ -274,6 +296,7 @@ struct RegionPaginator {
       // Taller than any column: set it strip by strip, cutting a strip no column can hold between
       // its lines. (Strips before `headerCount` are a repeated header, not of the run.)
       let headerCount = group.count - (j - cursor.index + 1)
+      let emptyColumn = cy == 0
       var k = 0
       var cut: Slice? = nil
       while k < group.count {
@@ -284,15 +307,15 @@ struct RegionPaginator {
           k += 1
           continue
         }
-        if k >= headerCount, !s.breaks.isEmpty, s.height > fullRoom - 0.01,
+        if k >= headerCount, !s.breaks.isEmpty, s.height > aloneRoom(s) - 0.01,
           let (upper, rest) = s.split(within: room(s.footnotes, need: 0) - cy - space)
         {
           put(upper, deferred: false)
           cut = rest
           break
         }
-        if cy == 0 && force {
-          // Nothing can hold it: set it anyway.
+        if force && (cy == 0 || (emptyColumn && k == headerCount)) {
+          // Nothing can hold it (under its repeated header): set it anyway, so each page moves on.
           put(s, deferred: false)
           k += 1
           continue
