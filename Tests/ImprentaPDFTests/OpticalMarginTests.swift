@@ -49,7 +49,7 @@ import Testing
       let line = b.lines[k], plan = b.plans[k]
       let c = Self.first(b, k)
       let start = rtl ? line.x + line.width : line.x
-      let expectedStart = c.unicodeScalars.count == 1 && TextBlock.hangsAtStart(c.unicodeScalars.first!.value) ? 0.5 * advance(c) : 0
+      let expectedStart = c.unicodeScalars.count == 1 ? 0.5 * TextBlock.startHangWeight(c.unicodeScalars.first!.value) * advance(c) : 0
       // The start edge: the margin, less half the opening character's width.
       #expect(abs(plan.startHang - expectedStart) < 0.05, "line \(k) «\(b.lineText(k))»: hangs \(plan.startHang), expected \(expectedStart)")
       #expect(abs((rtl ? start - Self.measure : -start) - expectedStart) < 0.05, "line \(k) «\(b.lineText(k))» starts at \(start)")
@@ -90,7 +90,7 @@ import Testing
     var sawHanging = false
     for k in left.lines.indices {
       let c = Self.first(left, k)
-      let expected = TextBlock.hangsAtStart(c.unicodeScalars.first!.value) ? 0.5 * advance(c) : 0
+      let expected = 0.5 * TextBlock.startHangWeight(c.unicodeScalars.first!.value) * advance(c)
       #expect(abs(-left.lines[k].x - expected) < 0.05, "line \(k): \(left.lines[k].x)")
       if expected > 0 { sawHanging = true }
     }
@@ -147,7 +147,7 @@ import Testing
     for l in hanging {
       let c = String(l.text.first!)
       let width = engine.width(of: c, font: FontSpec(family: style.base.font.family, size: 10.5))
-      #expect(abs(margin - l.x - 0.5 * width) < 0.05, "«\(l.text)» at \(l.x), margin \(margin)")
+      #expect(abs(margin - l.x - 0.5 * TextBlock.startHangWeight(l.text.unicodeScalars.first!.value) * width) < 0.05, "«\(l.text)» at \(l.x), margin \(margin)")
     }
   }
 }

@@ -26,12 +26,19 @@ extension TextBlock {
   /// Characters that hang into the margin at a line's start: opening quotes of every language
   /// (“ ‘ „ ‚ « ‹, and ” ’ » › that open in Swedish, Danish and German), straight quotes, ¿ ¡,
   /// opening parentheses and brackets, hyphens and dashes.
-  static func hangsAtStart(_ scalar: UInt32) -> Bool {
+  static func hangsAtStart(_ scalar: UInt32) -> Bool { startHangWeight(scalar) > 0 }
+
+  /// How much of `paragraph.protrusion` a line-initial character hangs by: all of it for quotes
+  /// and hyphens (small marks with white around them); less for marks as tall as a letter or as
+  /// dark (guillemets, ¿ ¡, parentheses, dashes), which looked pushed out of the column at the
+  /// full fraction (an em dash hung 4.8 pt in the brochure).
+  static func startHangWeight(_ scalar: UInt32) -> Double {
     switch scalar {
-    case 0x22, 0x27, 0x28, 0x5B, 0x2D, 0xA1, 0xAB, 0xBB, 0xBF, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015,
-      0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A:
-      return true
-    default: return false
+    case 0x22, 0x27, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2D, 0x2010, 0x2011: return 1
+    case 0xAB, 0xBB, 0x2039, 0x203A: return 0.6
+    case 0xA1, 0xBF: return 0.5
+    case 0x28, 0x5B, 0x2012, 0x2013, 0x2014, 0x2015: return 0.35
+    default: return 0
     }
   }
 
@@ -234,7 +241,7 @@ extension TextBlock {
           boxOpen = true
           boxStart = o
           boxWidth = 0
-          boxStartHang = startHangs && TextBlock.hangsAtStart(scalar) ? hangFraction * advance : 0
+          boxStartHang = startHangs ? hangFraction * TextBlock.startHangWeight(scalar) * advance : 0
         }
         if wrapping && attr.is_cursor_position != 0 { cuts.append((o, boxWidth)) }
         boxWidth += advance
