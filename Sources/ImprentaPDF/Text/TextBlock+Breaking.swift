@@ -224,7 +224,7 @@ extension TextBlock {
       }
       if scalar == 0x0A {
         flush()
-        items.append(.glue(0, stretch: LineBreaker.fil, shrink: 0))
+        items.append(TextBlock.finishingGlue)
         positions.append(o)
         items.append(.penalty(0, cost: LineBreaker.forced))
         positions.append(o)
@@ -253,7 +253,7 @@ extension TextBlock {
       i += 1
     }
     flush()
-    items.append(.glue(0, stretch: LineBreaker.fil, shrink: 0))
+    items.append(TextBlock.finishingGlue)
     positions.append(n)
     items.append(.penalty(0, cost: LineBreaker.forced))
     positions.append(n)
@@ -268,6 +268,16 @@ extension TextBlock {
       }
     }
     return (items, positions, hasHyphenation)
+  }
+
+  /// The glue that fills a paragraph's last line (and a line ending at a hard break): never a
+  /// break itself, as TeX puts `\penalty10000` before `\parfillskip`. A break there set the
+  /// line's words on a full line and left an empty one after it (a blank line under six
+  /// paragraphs of the brochure's sample page, whose last lines were exactly full).
+  static var finishingGlue: BreakItem {
+    var g = BreakItem.glue(0, stretch: LineBreaker.fil, shrink: 0)
+    g.breakable = false
+    return g
   }
 
   /// Places on line `plan` where letter-spacing goes: after each cluster but the line's last,
