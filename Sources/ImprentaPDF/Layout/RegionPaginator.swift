@@ -124,7 +124,9 @@ struct RegionPaginator {
       cursor.queue = deferred
       deferred = []
     }
+    var stalls = 0
     while true {
+      let waiting = deferred.count
       if n > 1 && !hasContent && !deferred.isEmpty {
         // Full-width figures waiting from before open the page.
         let waiting = deferred.flatMap { $0 }
@@ -146,6 +148,17 @@ struct RegionPaginator {
         let balanced = fill(run, from: cursor, columns: n, top: top, cap: cap, limit: hi, tail: tail, allowDefer: allowDefer)
         if balanced.cursor.index >= run.count && balanced.cursor.head == nil && balanced.cursor.queue.isEmpty { band = balanced }
       }
+      // Three bands in a row that took nothing of the run (input no rule foresaw: two such
+      // loops, on tables, once filled memory with pages of repeated headers): the next strip is
+      // set as it is, so pagination always ends.
+      let progressed = band.cursor.index != cursor.index || band.cursor.queue.count != cursor.queue.count
+        || band.cursor.head?.height != cursor.head?.height || deferred.count != waiting
+      stalls = progressed ? 0 : stalls + 1
+      if stalls > 2 {
+        forceNext(run, cursor: &cursor, columns: n)
+        stalls = 0
+        continue
+      }
       let runDone = band.cursor.index >= run.count && band.cursor.head == nil
       // Nothing placed: the page is full, unless the run was only figures that now wait (a
       // spanning figure between column bands) while the text after them fills the page.
@@ -162,6 +175,31 @@ struct RegionPaginator {
       }
       finishPage()
     }
+  }
+
+  /// Sets the run's next strip (or its next waiting figure) at the top of a page of its own, as
+  /// it is, whatever its height: the way out when no rule places anything.
+  private mutating func forceNext(_ run: [Slice], cursor: inout Cursor, columns n: Int) {
+    var group: [Slice]
+    if cursor.head != nil || cursor.index < run.count {
+      group = [cursor.head ?? run[cursor.index]]
+      cursor.head = nil
+      cursor.index += 1
+    } else if !cursor.queue.isEmpty {
+      group = cursor.queue.removeFirst()
+    } else {
+      return
+    }
+    if hasContent { finishPage() }
+    var band = Band(cursor: cursor)
+    var cy = 0.0
+    for (k, s) in group.enumerated() {
+      if k > 0 { cy += s.spaceBefore }
+      band.placed.append(Placed(slice: s, column: 0, y: cy, dropSpace: k == 0, deferred: false))
+      cy += s.height
+    }
+    band.tallest = cy
+    apply(band, columns: n, top: y)
   }
 
   /// Fills one band of `n` columns whose top is `top` (from the text area's top), each column at
