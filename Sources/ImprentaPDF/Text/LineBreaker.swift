@@ -116,18 +116,19 @@ struct LineBreaker {
   private var sumWidth: [Double]
   private var sumStretch: [Double]
   private var sumShrink: [Double]
-  private var sumLetters: [Double]
+  /// Made only for a pass that letter-spaces (`lettersSummed`): a fourth array of a long
+  /// paragraph's length otherwise never read.
+  private var sumLetters: [Double] = []
 
   init(items: [BreakItem], lineWidth: @escaping (Int) -> Double) {
     self.items = items
     self.lineWidth = lineWidth
     var w = [Double](repeating: 0, count: items.count + 1)
-    var y = w, z = w, l = w
+    var y = w, z = w
     for (k, item) in items.enumerated() {
       w[k + 1] = w[k]
       y[k + 1] = y[k]
       z[k + 1] = z[k]
-      l[k + 1] = l[k] + item.letterStretch
       if item.kind != .penalty {
         w[k + 1] += item.width
         if item.kind == .glue {
@@ -139,6 +140,13 @@ struct LineBreaker {
     sumWidth = w
     sumStretch = y
     sumShrink = z
+  }
+
+  /// Sums the boxes' letter stretch, once, for a pass that letter-spaces.
+  private mutating func lettersSummed() {
+    guard sumLetters.isEmpty else { return }
+    var l = [Double](repeating: 0, count: items.count + 1)
+    for (k, item) in items.enumerated() { l[k + 1] = l[k] + item.letterStretch }
     sumLetters = l
   }
 
@@ -259,6 +267,7 @@ struct LineBreaker {
   mutating func breaks(_ p: Parameters) -> [Line]? {
     work = 0
     guard !items.isEmpty else { return [] }
+    if p.letterSpacing { lettersSummed() }
     var nodes: [Node] = [Node(position: -1, start: 0, line: 0, previous: -1, demerits: 0, ratio: 0, fitness: 1, hyphens: 0)]
     var active: [Int] = [0]
     var next: [Int] = []
@@ -346,6 +355,7 @@ struct LineBreaker {
   /// First fit, for when no pass finds lines within tolerance: each line takes as much as fits,
   /// or, when nothing fits, up to the first break opportunity (an overfull line).
   mutating func greedy(_ p: Parameters) -> [Line] {
+    if p.letterSpacing { lettersSummed() }
     var lines: [Line] = []
     var start = 0
     var lastFit = -1

@@ -218,6 +218,7 @@ final class TextBlock {
     let shaped = shape()
     findMissingGlyphs(shaped)
     breakLines(shaped)
+    shaped.dropBreakingData()
     shapedText = shaped
   }
 
@@ -235,11 +236,9 @@ final class TextBlock {
   private func shape() -> ShapedText {
     let noBreaks = text.attributes.compactMap { a -> Range<Int>? in if case .noBreaks = a.kind { a.start..<a.end } else { nil } }
     let starts = TextBlock.chunkStarts(bytes, noBreaks: noBreaks, chunkBytes: chunkBytes)
-    let chunks = starts.indices.map { k in
-      let end = k + 1 < starts.count ? starts[k + 1] : bytes.count
-      return (layout: makeLayout(starts[k]..<end, chunked: starts.count > 1), start: starts[k])
-    }
-    return ShapedText(chunks: chunks, bytes: bytes)
+    let ranges = starts.indices.map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : bytes.count) }
+    let layouts = ranges.count > 1 ? ChunkShaping.layouts(of: self, ranges) : [makeLayout(ranges[0], chunked: false)]
+    return ShapedText(chunks: zip(layouts, starts).map { (layout: $0, start: $1) }, bytes: bytes)
   }
 
   /// A paragraph longer than this is shaped in chunks of about this many bytes (`ShapedText`).
@@ -267,8 +266,11 @@ final class TextBlock {
   /// A Pango layout of bytes `range` of the text with no width: its lines are the hard breaks.
   /// A chunk of a longer paragraph keeps the paragraph's base direction (not one guessed from
   /// the chunk's first letters).
-  private func makeLayout(_ range: Range<Int>, chunked: Bool) -> OpaquePointer {
+  /// A Pango layout of bytes `range` of the text, set with `engine` (the block's own, or the
+  /// prefetch thread's when chunks are shaped on two cores).
+  func makeLayout(_ range: Range<Int>, chunked: Bool, engine: TextEngine? = nil) -> OpaquePointer {
     let rtl = format.direction == .rtl
+    let engine = engine ?? self.engine
     let l = pango_layout_new(rtl ? engine.rtlContext : engine.context)!
     // A right-to-left paragraph stays right to left even when it opens with a Latin word.
     if rtl || chunked { pango_layout_set_auto_dir(l, 0) }

@@ -50,8 +50,8 @@ final class ShapedText {
   /// Whether a glyph cluster starts at each byte (a line may be cut there without reshaping).
   private(set) var clusterStart: [Bool]
   /// The chunks' log attributes joined: one per character, and one for the text's end.
-  let attrs: UnsafeMutablePointer<PangoLogAttr>
-  let attrCount: Int
+  private(set) var attrs: UnsafeMutablePointer<PangoLogAttr>
+  private(set) var attrCount: Int
   private var hyphens: [UnsafeMutableRawPointer: (glyph: PangoGlyph, width: Int32)] = [:]
 
   /// `chunks`: the layouts of consecutive pieces of `bytes`, each with the byte it starts at.
@@ -87,6 +87,15 @@ final class ShapedText {
     for (k, chunk) in chunks.enumerated() { readRuns(chunk.layout, start: chunk.start, first: k == 0) }
     runs.sort { $0.start < $1.start }
     for run in runs { readAdvances(run) }
+  }
+
+  /// Frees what only line breaking reads (each byte's advance, the log attributes: a quarter of
+  /// a huge paragraph's memory); painting needs the runs and cluster starts alone.
+  func dropBreakingData() {
+    advance = []
+    attrs.deallocate()
+    attrs = .allocate(capacity: 1)
+    attrCount = 0
   }
 
   deinit {
