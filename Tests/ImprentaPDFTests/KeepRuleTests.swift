@@ -1,6 +1,7 @@
 import Foundation
 import ImprentaModel
 import ImprentaStyle
+import ImprentaTestSupport
 import Testing
 
 @testable import ImprentaPDF
@@ -15,18 +16,8 @@ import Testing
 @Suite struct KeepRuleTests {
   static let front = "---\ntitle: T\nhideTitle: true\n---\n\n"
 
-  /// SplitMix64: the same documents on every run and platform.
-  struct Seeded: RandomNumberGenerator {
-    var state: UInt64
-    init(_ seed: Int) { state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
+  /// The same documents on every run and platform (SplitMix64 from a spread seed).
+  static func seeded(_ seed: Int) -> SeededGenerator { SeededGenerator(seed: UInt64(seed) &* 0x9E37_79B9_7F4A_7C15) }
 
   /// Where a line is: a page, and a column of it (always 0 for what spans the columns).
   struct Region: Hashable, Comparable, CustomStringConvertible {
@@ -109,7 +100,7 @@ import Testing
   /// ones (in the column), a heading straight under another, headings over a table and over a
   /// figure, so the break falls at every place.
   static func headingDocument(seed: Int) -> String {
-    var rng = Seeded(seed)
+    var rng = Self.seeded(seed)
     var md = front + String(repeating: "Relleno.\n\n", count: Int.random(in: 0...6, using: &rng))
     for n in 0..<14 {
       switch Int.random(in: 0..<10, using: &rng) {
@@ -175,7 +166,7 @@ import Testing
     for (orphans, widows) in [(2, 2), (3, 2), (2, 4), (4, 3)] {
       let style = Self.style(columns: columns, orphans: orphans, widows: widows)
       for seed in 1...6 {
-        var rng = Seeded(seed * 31 + orphans * 7 + widows)
+        var rng = Self.seeded(seed * 31 + orphans * 7 + widows)
         var md = Self.front + String(repeating: "Relleno.\n\n", count: Int.random(in: 0...9, using: &rng))
         for n in 0..<16 { md += Self.paragraph("P\(n)", words: Int.random(in: 3...90, using: &rng)) + "\n\n" }
         let (layout, _) = PDFTest.layout(try PDFTest.document(md), style: style)
@@ -224,7 +215,7 @@ import Testing
     var continued = 0
     for inList in [false, true] {
       for seed in 1...6 {
-        var rng = Seeded(seed + (inList ? 100 : 0))
+        var rng = Self.seeded(seed + (inList ? 100 : 0))
         let rows = Int.random(in: 12...70, using: &rng)
         let pad = inList ? "  " : ""
         var md = Self.front + Self.paragraph("Antes", words: Int.random(in: 5...150, using: &rng)) + "\n\n"

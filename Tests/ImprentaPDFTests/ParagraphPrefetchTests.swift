@@ -1,6 +1,7 @@
 import Foundation
 import ImprentaModel
 import ImprentaStyle
+import ImprentaTestSupport
 import Testing
 
 @testable import ImprentaPDF
@@ -11,7 +12,7 @@ import Testing
   /// Generated prose: paragraphs with links, footnote calls, emphasis, code and long words, with
   /// headings, lists, quotes, code blocks and a table between them, so both layouters meet in varied places.
   static func document(paragraphs: Int, seed: UInt64) -> String {
-    var rng = SplitMix(seed)
+    var rng = SeededGenerator(seed: seed)
     let words = "gobierno abierto transparencia participación ciudadana información pública compromiso plan acción sociedad civil entidades datos abiertos rendición cuentas interinstitucional".split(separator: " ")
     func sentence() -> String {
       (0..<Int(rng.next() % 14 + 6)).map { k -> String in
@@ -75,18 +76,5 @@ import Testing
         if case .text(let line) = item.kind { #expect(line.block.engine === engine) }
       }
     }
-  }
-}
-
-/// A small deterministic generator (the same documents on every run).
-private struct SplitMix {
-  var state: UInt64
-  init(_ seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

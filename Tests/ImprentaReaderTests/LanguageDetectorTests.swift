@@ -1,5 +1,6 @@
 import Foundation
 import ImprentaModel
+import ImprentaTestSupport
 import Testing
 
 @testable import ImprentaReader
@@ -211,7 +212,7 @@ struct LanguageHostileTests {
   }
 
   @Test func randomBytesAsText() {
-    var rng = SplitMix(seed: 12)
+    var rng = SeededGenerator(seed: 12)
     let bytes = (0..<(1 << 20)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
     let text = String(decoding: bytes, as: UTF8.self)
     let (guess, time) = timed { LanguageDetector.detect(text) }
@@ -247,18 +248,5 @@ struct LanguageHostileTests {
       #expect(w.utf8.count <= LanguageDetector.windowBytes)
       #expect(!w.contains("\u{FFFD}"))
     }
-  }
-}
-
-/// A small deterministic generator, so "random" input is the same on every run.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -24,15 +24,7 @@ enum CMYKJPEG {
   }
 
   /// The pixels zlib-compressed (the PDF's `/FlateDecode`), or nil on failure.
-  static func deflate(_ bytes: [UInt8]) -> [UInt8]? {
-    var size = compressBound(uLong(bytes.count))
-    var out = [UInt8](repeating: 0, count: Int(size))
-    let status = out.withUnsafeMutableBufferPointer { o in
-      bytes.withUnsafeBufferPointer { i in compress2(o.baseAddress, &size, i.baseAddress, uLong(i.count), Z_DEFAULT_COMPRESSION) }
-    }
-    guard status == Z_OK else { return nil }
-    return Array(out[0..<Int(size)])
-  }
+  static func deflate(_ bytes: [UInt8]) -> [UInt8]? { Zlib.deflate(bytes) }
 
   /// What a JPEG converted to CMYK is stored as: the smaller of a CMYK JPEG and the Flate
   /// stream, with its filter (`/DCTDecode`, `/FlateDecode`; nil: raw, qpdf compresses it).
