@@ -74,10 +74,6 @@ public struct PDFWriter: Sendable {
 
   /// Lays out one document (two passes when the table of contents needs page numbers).
   func layout(_ document: Document, book: BookPlan? = nil, engine: TextEngine, environment: ExportEnvironment, diagnostics: inout Diagnostics) -> PageLayout {
-    ParagraphPrefetch.counting { layoutPasses(document, book: book, engine: engine, environment: environment, diagnostics: &diagnostics) }
-  }
-
-  private func layoutPasses(_ document: Document, book: BookPlan?, engine: TextEngine, environment: ExportEnvironment, diagnostics: inout Diagnostics) -> PageLayout {
     let language = document.language(default: style.base.language)
     var hyphenator: Hyphenator? = nil
     if style.base.hyphenate && !Hyphenator.isUnhyphenated(language: language) {
@@ -120,6 +116,6 @@ public struct PDFWriter: Sendable {
 
   /// The laid-out pages of one document, for tests and tools.
   func layout(_ document: Document, environment: ExportEnvironment = .empty, diagnostics: inout Diagnostics) -> PageLayout {
-    layout(document, engine: TextEngine(), environment: environment, diagnostics: &diagnostics)
+    FontFaces.exclusive { layout(document, engine: TextEngine(), environment: environment, diagnostics: &diagnostics) }
   }
 }

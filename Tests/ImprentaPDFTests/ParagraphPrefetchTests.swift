@@ -69,7 +69,9 @@ import Testing
     #expect(pages.pages.count > 10)
     // The second layouter starts from the last paragraph: it is well ahead by the time the
     // layout gets there, whatever the machine's load.
-    #expect(layouter.paragraphsShapedAhead > 0)
+    // (Not once the test process has set text in many faces: then nothing is shaped ahead, see
+    // `FontFaces`.)
+    #expect(layouter.paragraphsShapedAhead > 0 || FontFaces.crowded)
     // Every block the layout took is set with its own engine now.
     for page in pages.pages {
       for item in page.items {

@@ -1,3 +1,4 @@
+import CPangoCairo
 import Foundation
 import ImprentaModel
 import ImprentaStyle
@@ -24,10 +25,22 @@ final class ParagraphPrefetch: @unchecked Sendable {
   private(set) var made = 0
   private(set) var taken = 0
 
-  /// Layouts running now in this process: with as many as there are cores (a batch with
-  /// `--jobs 2`), every core is busy already and nothing is shaped ahead.
+  /// PDFs being written now in this process (layout, painting, qpdf). The prefetch thread works
+  /// only for a PDF written alone: its blocks are painted with its fonts on the writer's thread,
+  /// and the same fonts must not be shaping another document there at that time (with two PDFs
+  /// written at once, a batch's `--jobs 2`, Cairo crashed in one of them).
   private static let running = NSLock()
-  nonisolated(unsafe) private static var layouts = 0
+  nonisolated(unsafe) private static var writers = 0
+
+  /// Counts a PDF as being written for the length of `body`.
+  static func writing<T>(_ body: () throws -> T) rethrows -> T {
+    running.withLock { writers += 1 }
+    defer { running.withLock { writers -= 1 } }
+    return try body()
+  }
+
+  /// Whether the PDF being written is the only one (the prefetch thread is free to use).
+  static var writtenAlone: Bool { running.withLock { writers <= 1 } }
 
   /// When a layout shapes paragraphs ahead.
   enum Policy: Sendable {
@@ -39,24 +52,17 @@ final class ParagraphPrefetch: @unchecked Sendable {
     case never
   }
 
-  /// Counts a layout as running for the length of `body`.
-  static func counting<T>(_ body: () -> T) -> T {
-    running.withLock { layouts += 1 }
-    defer { running.withLock { layouts -= 1 } }
-    return body()
-  }
-
   /// Starts shaping `layouter`'s top-level paragraphs (and lists and quotes of them) ahead, from
-  /// the last, when that is worth a core: a document of at least `minimumParagraphs` of them, and
-  /// a core no other layout uses.
+  /// the last, when that is worth a core: a document of at least `minimumParagraphs` of them, a
+  /// second core, and no other PDF being written.
   static func start(for layouter: PDFLayouter, minimumParagraphs: Int = 24) -> ParagraphPrefetch? {
     let blocks = layouter.document.blocks
     let paragraphs = blocks.indices.filter { shapesAhead(blocks[$0]) }
     switch layouter.prefetchPolicy {
     case .never: return nil
-    case .always: guard !paragraphs.isEmpty else { return nil }
+    case .always: guard !paragraphs.isEmpty, !FontFaces.crowded else { return nil }
     case .auto:
-      guard paragraphs.count >= minimumParagraphs, running.withLock({ layouts < ProcessInfo.processInfo.activeProcessorCount }) else { return nil }
+      guard paragraphs.count >= minimumParagraphs, ProcessInfo.processInfo.activeProcessorCount > 1, writtenAlone, !FontFaces.crowded else { return nil }
     }
     let prefetch = ParagraphPrefetch()
     let (style, document, environment) = (layouter.style, layouter.document, layouter.environment)
@@ -106,8 +112,8 @@ final class ParagraphPrefetch: @unchecked Sendable {
     }
   }
 
-  /// The block made ahead for exactly this text and format, handed over to `engine` (its
-  /// glyphs keep the prefetch thread's fonts; a later reshaping uses the layout's own).
+  /// The block made ahead for exactly this text and format, handed over to `engine`: its runs
+  /// set in the writer's fonts (`ShapedText.rebind`), reshaping with the writer's context.
   func take(_ key: TextBlockCache.Key, engine: TextEngine) -> TextBlock? {
     let block: TextBlock? = lock.withLock {
       guard var list = blocks[key], !list.isEmpty else { return nil }
@@ -116,15 +122,24 @@ final class ParagraphPrefetch: @unchecked Sendable {
       taken += 1
       return block
     }
-    block?.engine = engine
+    if let block {
+      block.engine = engine
+      block.shapedText?.rebind(to: engine, fonts: &fonts)
+    }
     return block
   }
+
+  /// The writer's fonts for the prefetch thread's, loaded once each (`ShapedText.rebind`); only
+  /// the writer's thread reads it.
+  private var fonts: [UnsafeMutableRawPointer: UnsafeMutablePointer<PangoFont>] = [:]
 
   /// Stops the second layouter and waits for it; blocks not taken are dropped.
   func stop() {
     lock.withLock { stopped = true }
     finished.wait()
     lock.withLock { blocks = [:] }
+    for font in fonts.values { imprenta_g_object_unref(UnsafeMutableRawPointer(font)) }
+    fonts = [:]
   }
 }
 

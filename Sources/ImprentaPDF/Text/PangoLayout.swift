@@ -238,7 +238,14 @@ final class TextBlock {
     let starts = TextBlock.chunkStarts(bytes, noBreaks: noBreaks, chunkBytes: chunkBytes)
     let ranges = starts.indices.map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : bytes.count) }
     let layouts = ranges.count > 1 ? ChunkShaping.layouts(of: self, ranges) : [makeLayout(ranges[0], chunked: false)]
-    return ShapedText(chunks: zip(layouts, starts).map { (layout: $0, start: $1) }, bytes: bytes)
+    let shaped = ShapedText(chunks: zip(layouts, starts).map { (layout: $0, start: $1) }, bytes: bytes)
+    if ranges.count > 1 {
+      // Chunks shaped on the prefetch thread are painted in this engine's fonts.
+      var fonts: [UnsafeMutableRawPointer: UnsafeMutablePointer<PangoFont>] = [:]
+      shaped.rebind(to: engine, fonts: &fonts)
+      for font in fonts.values { imprenta_g_object_unref(UnsafeMutableRawPointer(font)) }
+    }
+    return shaped
   }
 
   /// A paragraph longer than this is shaped in chunks of about this many bytes (`ShapedText`).

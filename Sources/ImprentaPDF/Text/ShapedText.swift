@@ -132,6 +132,7 @@ final class ShapedText {
     let glyphs = glyphItem.pointee.glyphs!
     var logical = PangoRectangle()
     if glyphs.pointee.num_glyphs > 0, let font = item.pointee.analysis.font {
+      FontFaces.note(font)
       pango_glyph_string_extents_range(glyphs, 0, 1, font, nil, &logical)
     }
     let rise = Double(glyphItem.pointee.y_offset) / pangoScale
@@ -204,6 +205,31 @@ final class ShapedText {
       if runs[mid].start <= index { lo = mid } else { hi = mid - 1 }
     }
     return lo
+  }
+
+  /// Sets every run in the fonts of `engine`'s font map: the same faces, sizes and styles
+  /// (`pango_font_describe_with_absolute_size`, loaded again), so the glyphs stay what they are.
+  /// Text shaped on the prefetch thread is painted on the writer's thread: with the writer's own
+  /// fonts, no font object is ever used by two threads at once (a PDF painting the prefetch
+  /// thread's fonts while that thread shaped another document crashed inside Cairo).
+  /// `fonts` keeps the fonts already loaded, with a reference each, for the caller to release.
+  func rebind(to engine: TextEngine, fonts: inout [UnsafeMutableRawPointer: UnsafeMutablePointer<PangoFont>]) {
+    for run in runs {
+      guard let font = run.item.pointee.analysis.font else { continue }
+      let key = UnsafeMutableRawPointer(font)
+      var target = fonts[key]
+      if target == nil {
+        let description = pango_font_describe_with_absolute_size(font)
+        target = pango_font_map_load_font(engine.fontMap, engine.context, description)
+        pango_font_description_free(description)
+        fonts[key] = target
+      }
+      guard let target, target != font else { continue }
+      imprenta_g_object_ref(UnsafeMutableRawPointer(target))
+      run.item.pointee.analysis.font = target
+      imprenta_g_object_unref(UnsafeMutableRawPointer(font))
+    }
+    hyphens = [:]
   }
 
   /// The hyphen glyph of the font of `run`, and its advance (Pango units): shaped once per font.
