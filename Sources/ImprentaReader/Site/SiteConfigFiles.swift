@@ -66,6 +66,11 @@ struct SiteConfigFiles {
       switch (key, parts.count) {
       case ("hugo", 1), ("config", 1): contribution = parsed
       case (_, 1): contribution = [KeyValue(key == "menu" ? "menus" : key, .table(parsed))]
+      case ("languages", _):
+        // `languages.pt-br.toml`: that language's own table (title, contentDir, params…), as a
+        // `[languages.pt-br]` table in `hugo.toml` would be (the Let's Encrypt site's 32 languages
+        // came out English, under en/, when it was read as `languages.pt-br.languages`).
+        contribution = [KeyValue("languages", .table([KeyValue(parts[1], .table(parsed))]))]
       default:
         // `menus.es.toml`: the language's own menus (or params, …).
         let language = parts[1]
