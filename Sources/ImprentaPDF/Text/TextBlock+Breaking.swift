@@ -112,9 +112,10 @@ extension TextBlock {
 
   /// The paragraph as breaker items, with the byte where each item starts (where a line ending
   /// there ends).
-  func items(_ shaped: ShapedText, wrapping: Bool) -> (items: [BreakItem], positions: [Int], hasHyphenation: Bool) {
+  func items(_ shaped: ShapedText, wrapping: Bool) -> (items: [BreakItem], positions: [Int32], hasHyphenation: Bool) {
     var items: [BreakItem] = []
-    var positions: [Int] = []
+    // Byte offsets as Int32 (a page is far under 2 GB): 8 MB less for each million items.
+    var positions: [Int32] = []
     // At most two items a space (a word and its glue) and two a hyphenation point (its penalty
     // and the piece of word after it), reserved at once: grown by doubling, the array of a 5.4 MB
     // paragraph held its old and new buffers together while it grew.
@@ -160,21 +161,21 @@ extension TextBlock {
           var piece = BreakItem.box(cut.width - previous.width)
           if previous.byte == boxStart { piece.startHang = boxStartHang }
           items.append(piece)
-          positions.append(previous.byte)
+          positions.append(Int32(previous.byte))
           var p = BreakItem.penalty(0, cost: 0)
           p.breakStretch = em
           items.append(p)
-          positions.append(cut.byte)
+          positions.append(Int32(cut.byte))
           previous = cut
         }
         items.append(.box(boxWidth - previous.width))
-        positions.append(previous.byte)
+        positions.append(Int32(previous.byte))
       } else {
         var box = BreakItem.box(boxWidth)
         if spaced { box.letterStretch = Double(boxLetters) * letterStretch }
         box.startHang = boxStartHang
         items.append(box)
-        positions.append(boxStart)
+        positions.append(Int32(boxStart))
       }
       boxLetters = 0
       boxOpen = false
@@ -210,7 +211,7 @@ extension TextBlock {
           p.isHyphenation = true
           p.hang = hang(0x2D, width)
           items.append(p)
-          positions.append(o)
+          positions.append(Int32(o))
           hasHyphenation = true
           added = true
         }
@@ -225,15 +226,15 @@ extension TextBlock {
           p.breakStretch = em
           p.hang = hang(lastScalar, lastAdvance)
           items.append(p)
-          positions.append(o)
+          positions.append(Int32(o))
         }
       }
       if scalar == 0x0A {
         flush()
         items.append(TextBlock.finishingGlue)
-        positions.append(o)
+        positions.append(Int32(o))
         items.append(.penalty(0, cost: LineBreaker.forced))
-        positions.append(o)
+        positions.append(Int32(o))
       } else if attr.is_white != 0 && scalar != 0x200B {
         flush()
         let next = i + 1 < shaped.attrCount ? shaped.attrs[i + 1] : PangoLogAttr()
@@ -241,7 +242,7 @@ extension TextBlock {
         g.breakable = next.is_line_break != 0 && next.is_mandatory_break == 0
         g.hang = hang(lastScalar, lastAdvance)
         items.append(g)
-        positions.append(o)
+        positions.append(Int32(o))
       } else {
         if !boxOpen {
           boxOpen = true
@@ -260,9 +261,9 @@ extension TextBlock {
     }
     flush()
     items.append(TextBlock.finishingGlue)
-    positions.append(n)
+    positions.append(Int32(n))
     items.append(.penalty(0, cost: LineBreaker.forced))
-    positions.append(n)
+    positions.append(Int32(n))
     // A first line indented away from the margin has no margin to hang into.
     if format.firstLineIndent > 0, items[0].kind == .box { items[0].startHang = 0 }
     // No hyphen in the paragraph's last word.
@@ -310,7 +311,7 @@ extension TextBlock {
   }
 
   /// The plans and metrics of the chosen lines.
-  func finishLines(_ shaped: ShapedText, ends: [LineBreaker.Line], items: [BreakItem], positions: [Int], ragged: Bool, letterSpacing: Bool = false) {
+  func finishLines(_ shaped: ShapedText, ends: [LineBreaker.Line], items: [BreakItem], positions: [Int32], ragged: Bool, letterSpacing: Bool = false) {
     let spaceWidth = items.first { $0.kind == .glue && $0.stretch < LineBreaker.fil && $0.width > 0 }?.width ?? format.font.size / 4
     var plans: [LinePlan] = []
     var starts: [Int] = []
@@ -318,7 +319,7 @@ extension TextBlock {
     var startItem = 0  // the item the line starts with (as `LineBreaker.lineStart` finds it)
     for line in ends {
       let item = items[line.end]
-      var plan = LinePlan(start: start, end: positions[line.end])
+      var plan = LinePlan(start: start, end: Int(positions[line.end]))
       plan.hyphenated = item.isHyphenation
       plan.hang = item.hang
       if startItem < line.end, items[startItem].kind == .box { plan.startHang = items[startItem].startHang }
@@ -328,9 +329,9 @@ extension TextBlock {
       var k = line.end + 1
       while k < items.count && items[k].kind != .box && !(items[k].kind == .penalty && items[k].cost <= LineBreaker.forced) { k += 1 }
       startItem = k
-      start = k < items.count ? positions[k] : bytes.count
+      start = k < items.count ? Int(positions[k]) : bytes.count
       if item.kind == .penalty && item.cost <= LineBreaker.forced && k < items.count && items[k].kind == .penalty {
-        start = positions[k]
+        start = Int(positions[k])
       }
     }
     if plans.isEmpty { plans = [LinePlan(start: 0, end: bytes.count)] }
