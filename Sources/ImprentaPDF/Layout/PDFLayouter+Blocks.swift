@@ -47,8 +47,8 @@ extension PDFLayouter {
     for k in lines.indices {
       // A line that does not end at a newline was wrapped: mark it.
       if !markText.isEmpty, k < lines.count - 1, case .text(let t) = lines[k].items[0].kind {
-        let m = t.block.lines[k]
-        let end = m.start + m.length
+        // (The line's content ends where its plan ends; its metrics run to the next line.)
+        let end = t.block.plans[k].end
         if end < bytes.count, bytes[end] != UInt8(ascii: "\n") {
           var mark = AttributedText()
           mark.append(markText)

@@ -146,6 +146,9 @@ extension TextBlock {
     var boxLetters = 0
     var cuts: [(byte: Int, width: Double)] = []
     var lastScalar: UInt32 = 0
+    // Code (text that may break anywhere) keeps the spaces that open a line: they are its
+    // indentation, part of the line's first box, not glue a break would drop.
+    var indentation = format.breakAnywhere
     var lastAdvance = 0.0
     // What of the box's first character hangs into the start margin when a line starts with it.
     var boxStartHang = 0.0
@@ -235,7 +238,8 @@ extension TextBlock {
         positions.append(Int32(o))
         items.append(.penalty(0, cost: LineBreaker.forced))
         positions.append(Int32(o))
-      } else if attr.is_white != 0 && scalar != 0x200B {
+        indentation = format.breakAnywhere
+      } else if attr.is_white != 0 && scalar != 0x200B && !(indentation && (scalar == 0x20 || scalar == 0x09)) {
         flush()
         let next = i + 1 < shaped.attrCount ? shaped.attrs[i + 1] : PangoLogAttr()
         var g = BreakItem.glue(advance, stretch: advance / 2, shrink: advance / 3)
@@ -250,6 +254,7 @@ extension TextBlock {
           boxWidth = 0
           boxStartHang = startHangs ? hangFraction * TextBlock.startHangWeight(scalar) * advance : 0
         }
+        if scalar != 0x20 && scalar != 0x09 { indentation = false }
         if wrapping && attr.is_cursor_position != 0 { cuts.append((o, boxWidth)) }
         boxWidth += advance
         if shaped.clusterStart[o] { boxLetters += 1 }
