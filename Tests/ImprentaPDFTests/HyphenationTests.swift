@@ -115,3 +115,24 @@ import Testing
     #expect(paragraphs.contains(es.hyphenate(spanish)))
   }
 }
+
+/// Dictionaries in another character set than UTF-8 (Debian's German and Danish are ISO 8859-1,
+/// Czech ISO 8859-2, Greek ISO 8859-7, Russian KOI8-R) hyphenate words with letters outside
+/// ASCII where their patterns say (read as UTF-8, they gave "Schlüss-els", "се-ртификат",
+/// "dův-ěryhodný" and nothing in Greek).
+@Suite struct HyphenationCharsetTests {
+  @Test(arguments: [
+    ("de", "öffentlichen", "öf-fent-li-chen"), ("de", "Schlüssels", "Schlüs-sels"),
+    ("ru", "сертификат", "сер-тифи-кат"), ("cs", "důvěryhodný", "dů-vě-ryhodný"),
+  ])
+  func nonUTF8Dictionaries(_ language: String, _ word: String, _ expected: String) throws {
+    let h = try #require(Hyphenator(language: language), "no \(language) dictionary installed")
+    let marked = h.hyphenateWord(Substring(word)).replacingOccurrences(of: "\u{AD}", with: "-")
+    #expect(marked == expected)
+  }
+
+  @Test func greekIsHyphenated() throws {
+    let h = try #require(Hyphenator(language: "el"))
+    #expect(h.hyphenateWord("πιστοποιητικό").contains("\u{AD}"))
+  }
+}

@@ -1,5 +1,6 @@
 import CHyphen
 import Foundation
+import Glibc
 
 /// Finds where libhyphen's patterns for a language allow a word to break with a hyphen: byte
 /// offsets the line breaker may break at (it draws the hyphen). Words under `minimumLetters`
@@ -44,12 +45,63 @@ final class Hyphenator {
     ].contains(primary)
   }
 
+  /// Converts words to the dictionary's character set when it is not UTF-8 (Debian's German,
+  /// Danish, Swedish, Norwegian, Dutch, Portuguese and Galician dictionaries are ISO 8859-1,
+  /// Czech and Polish ISO 8859-2, Greek ISO 8859-7, Russian KOI8-R): given UTF-8, libhyphen
+  /// matched their patterns against the wrong bytes ("Schlüss-els", "подд-ержку", no Greek at all).
+  private let converter: iconv_t?
+
   init?(language: String) {
-    guard let path = Hyphenator.dictionaryPath(for: language), let d = hnj_hyphen_load(path) else { return nil }
+    guard let path = Hyphenator.dictionaryPath(for: language) else { return nil }
+    let charset = Hyphenator.charset(of: path)
+    var converter: iconv_t? = nil
+    if charset.uppercased() != "UTF-8" {
+      let c = iconv_open(charset, "UTF-8")
+      guard let c, c != iconv_t(bitPattern: -1) else { return nil }
+      converter = c
+    }
+    guard let d = hnj_hyphen_load(path) else {
+      if let converter { iconv_close(converter) }
+      return nil
+    }
     dict = d
+    self.converter = converter
   }
 
-  deinit { hnj_hyphen_free(dict) }
+  deinit {
+    hnj_hyphen_free(dict)
+    if let converter { iconv_close(converter) }
+  }
+
+  /// The character set a dictionary names on its first line (libhyphen's convention).
+  static func charset(of path: String) -> String {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return "UTF-8" }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 64)) ?? Data()
+    let line = String(decoding: head.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    return line.isEmpty ? "UTF-8" : line
+  }
+
+  /// `text` in the dictionary's character set, NUL-terminated; nil when a character has no
+  /// place in it (the word is then not hyphenated).
+  private func encoded(_ text: String) -> [CChar]? {
+    var input = Array(text.utf8).map { CChar(bitPattern: $0) }
+    guard let converter else { return input + [0] }
+    var output = [CChar](repeating: 0, count: input.count + 4)
+    var inLeft = input.count, outLeft = output.count - 1
+    let status = input.withUnsafeMutableBufferPointer { i in
+      output.withUnsafeMutableBufferPointer { o in
+        var ip: UnsafeMutablePointer<CChar>? = i.baseAddress
+        var op: UnsafeMutablePointer<CChar>? = o.baseAddress
+        iconv(converter, nil, nil, nil, nil)
+        let r = iconv(converter, &ip, &inLeft, &op, &outLeft)
+        return r == Int(bitPattern: UInt(bitPattern: -1)) ? -1 : 0
+      }
+    }
+    guard status == 0, inLeft == 0 else { return nil }
+    output.removeSubrange((output.count - 1 - outLeft)...)
+    return output + [0]
+  }
 
   /// Hyphenation points of space-separated tokens (a word with its punctuation), most of them
   /// seen before: byte offsets inside the token.
@@ -150,9 +202,8 @@ final class Hyphenator {
     guard chars.count >= minimumLetters, chars.count <= 100 else { return [] }
     if let hit = pointCache[String(word)] { return hit }
     let lower = word.lowercased()
-    var bytes = Array(lower.utf8).map { CChar(bitPattern: $0) }
-    let size = Int32(bytes.count)
-    bytes.append(0)
+    guard var bytes = encoded(lower) else { return [] }
+    let size = Int32(bytes.count - 1)
     var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
     var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
     var pos: UnsafeMutablePointer<Int32>? = nil
