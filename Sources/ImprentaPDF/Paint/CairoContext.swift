@@ -163,6 +163,9 @@ final class CairoContext {
 
   func dots(x0: Double, x1: Double, y: Double, color: Color) {
     source(color)
+    // `cairo_arc` draws a line from the current point to the arc's start: without a new path the
+    // first dot was joined to where the last text left it (a diagonal stroke across the contents).
+    cairo_new_path(cr)
     var x = (x0 / 4).rounded(.up) * 4
     while x <= x1 {
       cairo_arc(cr, x, y, 0.45, 0, 2 * .pi)
