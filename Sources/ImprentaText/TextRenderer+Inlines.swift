@@ -25,6 +25,12 @@ extension TextRenderer {
     case .softBreak: out.append(.text(" "))
     case .hardBreak: out.append(.lineBreak)
     case .footnoteReference(let ref): out.append(.text(TextRenderer.noteCall(ref.number)))
+    case .span(let span) where span.element == "sup" || span.element == "sub":
+      // Raised or lowered text keeps its meaning in plain text: 2<sup>1008</sup> is 2^(1008),
+      // H<sub>2</sub>O is H_(2)O (run together, "21008" and "H2O" read as other numbers).
+      out.append(.text(span.element == "sup" ? "^(" : "_("))
+      append(span.content, to: &out)
+      out.append(.text(")"))
     case .span(let span): append(span.content, to: &out)
     }
   }

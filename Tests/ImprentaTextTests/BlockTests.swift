@@ -84,6 +84,20 @@ import Testing
     #expect(try body(html) == "See this [1] and [Image: a cat]\n\nLinks\n-----\n\n[1] https://a.example\n")
   }
 
+  /// Raised and lowered text keeps its meaning: 2<sup>1008</sup> read "21008" run together.
+  @Test func superscriptAndSubscriptAreMarked() {
+    let document = Document(
+      metadata: Metadata(hideTitle: true),
+      blocks: [
+        .paragraph(
+          Paragraph([
+            .text(Text("2")), .span(Span(element: "sup", attributes: .init(), content: [.text(Text("1008"))])), .text(Text("-1 and H")),
+            .span(Span(element: "sub", attributes: .init(), content: [.text(Text("2"))])), .text(Text("O")),
+          ]))
+      ])
+    #expect(TextWriter.write(document) == "2^(1008)-1 and H_(2)O\n")
+  }
+
   @Test func containersRenderTheirBlocks() {
     let document = Document(
       metadata: Metadata(hideTitle: true),

@@ -78,6 +78,14 @@ struct InlineBuilder {
     case .softBreak: out.append(" ")
     case .hardBreak: out.append("\n")
     case .footnoteReference(let f): appendFootnoteCall(f.number)
+    case .span(let s) where s.element == "sup" || s.element == "sub":
+      // Raised or lowered and smaller, like a footnote call: "2<sup>1008</sup>" read "21008".
+      let start = out.length
+      append(s.content)
+      let end = out.length
+      guard end > start else { return }
+      out.attributes.append(TextAttribute(kind: .size(size * 0.68), start: start, end: end))
+      out.attributes.append(TextAttribute(kind: .rise(s.element == "sup" ? size * 0.36 : -size * 0.18), start: start, end: end))
     case .span(let s): append(s.content)
     }
   }
