@@ -1,3 +1,4 @@
+import CPangoCairo
 import Foundation
 import ImprentaModel
 import ImprentaStyle
@@ -78,5 +79,57 @@ import Testing
         if case .text(let line) = item.kind { #expect(line.block.engine === engine) }
       }
     }
+  }
+}
+
+/// A long document's paragraphs are freed after layout and shaped again for painting on the
+/// other core (`PaintShaping`): the glyphs taken are those the layout would have painted.
+@Suite struct PaintShapingTests {
+  @Test func paragraphsShapedAgainForPaintingHaveTheLayoutsGlyphs() throws {
+    let doc = try PDFTest.document(ParagraphPrefetchTests.document(paragraphs: 120, seed: 11))
+    let engine = TextEngine()
+    var layouter = PDFLayouter(style: Style(), engine: engine, hyphenator: Hyphenator(language: "es"), document: doc, environment: PDFTest.environment)
+    layouter.prefetchPolicy = .always
+    let pages = layouter.layout().pages
+    var blocks: [TextBlock] = []
+    var seen: Set<ObjectIdentifier> = []
+    for page in pages {
+      for item in page.items {
+        if case .text(let line) = item.kind, seen.insert(ObjectIdentifier(line.block)).inserted { blocks.append(line.block) }
+      }
+    }
+    let released = blocks.filter { $0.shapedText == nil }
+    // With shaping ahead (not once the test process has used many faces) the paragraphs' runs are freed.
+    guard layouter.paragraphsShapedAhead > 0 || !released.isEmpty else { return }
+    #expect(released.count > 100)
+    // Shaped on the prefetch thread while this one waits (no two threads set text at once here).
+    let shaping = try #require(PaintShaping.start(for: pages, policy: .always, window: .max, checkingFaces: false))
+    shaping.waitUntilShaped()
+    #expect(shaping.waiting == released.count)
+    for block in released {
+      shaping.prepare(block)
+      let taken = try #require(block.shapedText)
+      // The same text shaped here, in this thread's fonts.
+      let own = TextBlock(engine: engine, text: block.text, format: block.format)
+      #expect(own.plans.count == block.plans.count)
+      for k in block.plans.indices {
+        let a = block.segments(k), b = own.segments(k)
+        defer {
+          block.free(a)
+          own.free(b)
+        }
+        #expect(a.map(\.width) == b.map(\.width))
+        #expect(a.map { glyphs($0) } == b.map { glyphs($0) })
+        // Set in the painter's fonts, not the prefetch thread's.
+        for x in a { #expect(pango_font_get_font_map(x.item.pointee.analysis.font) == engine.fontMap) }
+      }
+      #expect(taken === block.shapedText)
+    }
+    #expect(shaping.taken == released.count)
+    shaping.stop()
+  }
+
+  private func glyphs(_ s: LineSegment) -> [UInt32] {
+    (0..<Int(s.glyphs.pointee.num_glyphs)).map { s.glyphs.pointee.glyphs[$0].glyph }
   }
 }

@@ -30,7 +30,15 @@ extension PDFLayouter {
     var format = format
     if format.direction == nil { format.direction = direction }
     if format.language.isEmpty { format.language = FontLanguage.tag(for: textLanguage ?? document.language(default: style.base.language)) }
-    let block = textBlock(text, format: format)
+    let (block, key) = makeTextBlock(text, format: format)
+    defer {
+      // A long document shaped on two cores: the block's shaped runs are freed until its page
+      // is painted (`PaintShaping` shapes them again there on the other core), so memory does
+      // not grow with the document. A block made ahead is handed over only now, when this
+      // thread no longer reads it.
+      if (prefetching ?? prefetched)?.releasesShapedText == true { block.release() }
+      if let prefetching, let key { prefetching.put(block, for: key) }
+    }
     let mirrored = direction == .rtl
     let blockWidth = format.width > 0 ? format.width : block.lines.map(\.width).max() ?? 0
     let text = block.text  // its offsets match the lines'
@@ -89,20 +97,24 @@ extension PDFLayouter {
   /// made there for exactly this text and format; the layouter doing the shaping ahead hands
   /// over each block it makes.
   func textBlock(_ text: AttributedText, format: ParagraphFormat) -> TextBlock {
+    let (block, key) = makeTextBlock(text, format: format)
+    if let prefetching, let key { prefetching.put(block, for: key) }
+    return block
+  }
+
+  /// The block of `textBlock`, and for the layouter shaping ahead the key to hand it over under
+  /// (not handed over yet: the caller does when it is done with it).
+  func makeTextBlock(_ text: AttributedText, format: ParagraphFormat) -> (TextBlock, TextBlockCache.Key?) {
     guard prefetching != nil || prefetched != nil else {
-      return textBlocks?.block(engine: engine, text: text, format: format) ?? TextBlock(engine: engine, text: text, format: format)
+      return (textBlocks?.block(engine: engine, text: text, format: format) ?? TextBlock(engine: engine, text: text, format: format), nil)
     }
     let key = TextBlockCache.Key(text, format)
-    if let prefetching {
-      let block = TextBlock(engine: engine, text: text, format: format)
-      prefetching.put(block, for: key)
-      return block
-    }
+    if prefetching != nil { return (TextBlock(engine: engine, text: text, format: format), key) }
     if let block = prefetched?.take(key, engine: engine) {
       textBlocks?.record(block, for: key)
-      return block
+      return (block, nil)
     }
-    return textBlocks?.block(engine: engine, text: text, format: format, key: key) ?? TextBlock(engine: engine, text: text, format: format)
+    return (textBlocks?.block(engine: engine, text: text, format: format, key: key) ?? TextBlock(engine: engine, text: text, format: format), nil)
   }
 
   /// The warning for a link that is not made (`InlineBuilder.linkKind`): `URLPolicy` refuses its

@@ -24,6 +24,18 @@ final class ParagraphPrefetch: @unchecked Sendable {
   /// Blocks made ahead and blocks taken (for tests and profiles).
   private(set) var made = 0
   private(set) var taken = 0
+  /// Whether the layouts free each block's shaped runs once its lines are sliced (a long
+  /// document: its pages are painted with `PaintShaping` shaping them again on this core, and
+  /// memory stays flat with length). A shorter one keeps them: shaping twice costs more than the
+  /// memory it saves.
+  let releasesShapedText: Bool
+
+  /// Top-level paragraphs (lists, quotes, code) from which a document is long (about 200 pages).
+  static let longDocument = 1_500
+
+  private init(releasesShapedText: Bool) {
+    self.releasesShapedText = releasesShapedText
+  }
 
   /// PDFs being written now in this process (layout, painting, qpdf). The prefetch thread works
   /// only for a PDF written alone: its blocks are painted with its fonts on the writer's thread,
@@ -64,7 +76,7 @@ final class ParagraphPrefetch: @unchecked Sendable {
     case .auto:
       guard paragraphs.count >= minimumParagraphs, ProcessInfo.processInfo.activeProcessorCount > 1, writtenAlone, !FontFaces.crowded else { return nil }
     }
-    let prefetch = ParagraphPrefetch()
+    let prefetch = ParagraphPrefetch(releasesShapedText: paragraphs.count >= longDocument || layouter.prefetchPolicy == .always)
     let (style, document, environment) = (layouter.style, layouter.document, layouter.environment)
     let language = layouter.hyphenator == nil ? nil : document.language(default: style.base.language)
     PrefetchThread.shared.submit { engine in

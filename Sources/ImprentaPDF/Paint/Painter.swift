@@ -7,6 +7,8 @@ import ImprentaModel
 /// headers, decorative images) are artifacts too (`ArtifactTag`, made real by the post-processor).
 struct Painter {
   let layout: PageLayout
+  /// Paragraphs shaped again ahead of the painting on the other core, when the layout freed them.
+  var shaping: PaintShaping? = nil
 
   /// Paints every page; returns what each link says, in the order the links were opened.
   @discardableResult
@@ -79,6 +81,7 @@ struct Painter {
       switch item.kind {
       case .text(let t):
         enter(item.tags.isEmpty ? artifact : item.tags)
+        shaping?.prepare(t.block)
         ctx.text(t.block, line: t.index, x: t.x, baseline: t.baseline)
       case .image(let r, let image):
         enter(item.tags.isEmpty ? artifact : item.tags)

@@ -192,7 +192,8 @@ extension PDFWriter {
     let placed = print.place(layout)
     let trim = (layout.pages.first?.width ?? 595, layout.pages.first?.height ?? 842)
     let ctx = surface(width: placed.pages.first?.width ?? 595, height: placed.pages.first?.height ?? 842, document: document)
-    let painter = Painter(layout: placed)
+    var painter = Painter(layout: placed)
+    painter.shaping = PaintShaping.start(for: placed.pages, policy: prefetchPolicy)
     ctx.beginTag("Document")
     var links: [String] = []
     for n in placed.pages.indices {
@@ -201,6 +202,7 @@ extension PDFWriter {
       PrinterMarks.paint(into: ctx, width: trim.0, height: trim.1, geometry: print)
       if n < placed.pages.count - 1 { ctx.showPage() }
     }
+    painter.shaping?.stop()
     ctx.endTag("Document")
     ctx.showPage()
     painter.addOutline(ctx)

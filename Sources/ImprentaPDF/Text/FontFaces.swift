@@ -24,6 +24,14 @@ enum FontFaces {
   /// Whether text may be set on two threads at once.
   static var crowded: Bool { lock.withLock { isCrowded } }
 
+  /// Faces Cairo 1.16 keeps open at most (`MAX_OPEN_FACES`).
+  static let cairoOpenFaces = 10
+
+  /// Whether every face seen so far fits in Cairo's open faces at once: then, as long as no new
+  /// face is needed (painting text already shaped: `PaintShaping`), no face is ever closed and
+  /// two threads may set text at the same time, even past `crowdedAt`.
+  static var allStayOpen: Bool { lock.withLock { faces.count <= cairoOpenFaces } }
+
   /// Notes the face of `font` (a run's font, as shaped).
   static func note(_ font: UnsafeMutablePointer<PangoFont>) {
     let key = UnsafeMutableRawPointer(font)

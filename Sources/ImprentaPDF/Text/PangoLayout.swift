@@ -225,6 +225,15 @@ final class TextBlock {
   /// Frees the shaped runs (lines and metrics stay); painting after this shapes the text again.
   func release() { shapedText = nil }
 
+  /// The link areas `xRanges` found, by line and bytes: a block released after layout (its
+  /// shaped runs freed until painting) still answers for a second pass without shaping again.
+  var linkAreas: [LinkAreaKey: [(Double, Double)]] = [:]
+  struct LinkAreaKey: Hashable {
+    var line: Int
+    var start: Int
+    var end: Int
+  }
+
   /// The shaped text, shaped again if it was released.
   var shaped: ShapedText {
     if let shapedText { return shapedText }
@@ -234,9 +243,7 @@ final class TextBlock {
   }
 
   private func shape() -> ShapedText {
-    let noBreaks = text.attributes.compactMap { a -> Range<Int>? in if case .noBreaks = a.kind { a.start..<a.end } else { nil } }
-    let starts = TextBlock.chunkStarts(bytes, noBreaks: noBreaks, chunkBytes: chunkBytes)
-    let ranges = starts.indices.map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : bytes.count) }
+    let (starts, ranges) = chunks()
     let layouts = ranges.count > 1 ? ChunkShaping.layouts(of: self, ranges) : [makeLayout(ranges[0], chunked: false)]
     let shaped = ShapedText(chunks: zip(layouts, starts).map { (layout: $0, start: $1) }, bytes: bytes)
     if ranges.count > 1 {
@@ -245,6 +252,24 @@ final class TextBlock {
       shaped.rebind(to: engine, fonts: &fonts)
       for font in fonts.values { imprenta_g_object_unref(UnsafeMutableRawPointer(font)) }
     }
+    return shaped
+  }
+
+  /// Where the text's chunks start and the bytes each holds (one chunk unless the text is huge).
+  private func chunks() -> (starts: [Int], ranges: [Range<Int>]) {
+    let noBreaks = text.attributes.compactMap { a -> Range<Int>? in if case .noBreaks = a.kind { a.start..<a.end } else { nil } }
+    let starts = TextBlock.chunkStarts(bytes, noBreaks: noBreaks, chunkBytes: chunkBytes)
+    return (starts, starts.indices.map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : bytes.count) })
+  }
+
+  /// The text shaped again with `engine` (another thread's: `PaintShaping`), ready for painting;
+  /// reads only what never changes after the block is made, so any thread may call it. Its runs
+  /// are in `engine`'s fonts until `ShapedText.rebind` sets them in the painter's.
+  func shapedForPainting(engine: TextEngine) -> ShapedText {
+    let (starts, ranges) = chunks()
+    let layouts = ranges.map { makeLayout($0, chunked: ranges.count > 1, engine: engine) }
+    let shaped = ShapedText(chunks: zip(layouts, starts).map { (layout: $0, start: $1) }, bytes: bytes)
+    shaped.dropBreakingData()
     return shaped
   }
 

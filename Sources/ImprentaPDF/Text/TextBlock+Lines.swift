@@ -208,6 +208,14 @@ extension TextBlock {
 
   /// The horizontal extents (from the block's left edge) of bytes `start..<end` on line `index`.
   func xRanges(line index: Int, start: Int, end: Int) -> [(Double, Double)] {
+    let key = LinkAreaKey(line: index, start: start, end: end)
+    if let known = linkAreas[key] { return known }
+    let result = measuredRanges(line: index, start: start, end: end)
+    linkAreas[key] = result
+    return result
+  }
+
+  private func measuredRanges(line index: Int, start: Int, end: Int) -> [(Double, Double)] {
     let segments = self.segments(index)
     defer { free(segments) }
     var result: [(Double, Double)] = []
