@@ -26,3 +26,35 @@ import Testing
     #expect(empty == 0)
   }
 }
+
+/// The last word of a paragraph is not hyphenated (TeX's rule), unless no line can hold it
+/// whole: then it breaks at its hyphenation points instead of running out of its column (a long
+/// word closing a table cell ran off the page).
+@Suite struct LastWordTests {
+  @Test(arguments: [TextAlignment.justify, .left])
+  func aLastWordWiderThanTheMeasureBreaksInsideTheMeasure(_ align: TextAlignment) throws {
+    let engine = TextEngine()
+    let hyphenator = try #require(Hyphenator(language: "es"))
+    let font = FontSpec(family: ["DejaVu Serif"], size: 9.5, color: Color(red: 0, green: 0, blue: 0))
+    let words = ["Una palabra larguísima:", "Véase la descripción del compromiso", "Texto"]
+    let long = "supercalifragilisticoespialidosoextraordinariamenteinconmensurable"
+    var overflowing = 0, hyphenatedLast = 0
+    for (k, opening) in words.enumerated() {
+      let string = opening + " " + long
+      var text = AttributedText()
+      text.append(string)
+      text.hyphenPoints = hyphenator.points(in: string)
+      let whole = engine.width(of: long, font: font)
+      // Measures from a third of the word to a little over it: some lines must hold pieces.
+      for step in 0...40 {
+        let width = whole / 3 + Double(step + k) * whole / 55
+        let block = TextBlock(engine: engine, text: text, format: ParagraphFormat(font: font, width: width, align: align))
+        overflowing += block.lines.filter { $0.width > width + 0.5 }.count
+        if width >= whole + 1 { hyphenatedLast += block.plans.filter(\.hyphenated).count }
+      }
+    }
+    #expect(overflowing == 0)
+    // Where the word fits a line, it stays whole.
+    #expect(hyphenatedLast == 0)
+  }
+}

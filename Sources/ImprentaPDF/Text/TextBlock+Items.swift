@@ -195,12 +195,19 @@ extension TextBlock {
     positions.append(Int32(n))
     // A first line indented away from the margin has no margin to hang into.
     if format.firstLineIndent > 0, items[0].kind == .box { items[0].startHang = 0 }
-    // No hyphen in the paragraph's last word.
+    // No hyphen in the paragraph's last word, unless no line can hold it whole (a long word
+    // closing a table cell ran out of its column and off the page).
     if hasHyphenation {
       var k = items.count - 1
+      var lastWord: [Int] = []
+      var wordWidth = 0.0
       while k > 0 && !(items[k].kind == .glue && items[k].breakable && items[k].stretch < LineBreaker.fil) {
-        if items[k].isHyphenation { items[k].cost = LineBreaker.never }
+        if items[k].isHyphenation { lastWord.append(k) }
+        if items[k].kind == .box { wordWidth += items[k].width }
         k -= 1
+      }
+      if wordWidth <= maxWidth {
+        for k in lastWord { items[k].cost = LineBreaker.never }
       }
     }
     return (items, positions, hasHyphenation)
