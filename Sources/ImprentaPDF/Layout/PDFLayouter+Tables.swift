@@ -115,6 +115,27 @@ extension PDFLayouter {
     return cuts
   }
 
+  /// `wants` cut down to fit `total`: every want under a common cap is met whole, the rest get the
+  /// cap (max-min fairness). A column of short words keeps room for them while columns of long
+  /// ones share what is left (scaled in proportion, a "top" column was narrower than its word
+  /// and broke it letter by letter beside columns of long shortcodes).
+  static func fairShares(_ wants: [Double], total: Double) -> [Double] {
+    guard !wants.isEmpty else { return [] }
+    let sorted = wants.sorted()
+    var rest = total
+    var cap = total / Double(wants.count)
+    for (k, w) in sorted.enumerated() {
+      let share = rest / Double(sorted.count - k)
+      if w > share {
+        cap = share
+        break
+      }
+      rest -= w
+      cap = w
+    }
+    return wants.map { min($0, cap) }
+  }
+
   /// Column widths: natural widths when they fit; else each column gets its longest word and the
   /// rest of the width is shared in proportion to what each column would still like.
   private mutating func columnWidths(_ texts: [[AttributedText]], font: FontSpec, bold: FontSpec, padding: Double) -> [Double] {
@@ -138,7 +159,7 @@ extension PDFLayouter {
       return natural.map { $0 + ($0 / sumNatural) * (available - sumNatural) }
     }
     let sumMin = minimum.reduce(0, +)
-    if sumMin >= available { return minimum.map { $0 * available / sumMin } }
+    if sumMin >= available { return PDFLayouter.fairShares(minimum, total: available) }
     let wants = zip(natural, minimum).map { max($0 - $1, 0) }
     let sumWants = wants.reduce(0, +)
     return zip(minimum, wants).map { $0 + (sumWants > 0 ? $1 / sumWants * (available - sumMin) : 0) }

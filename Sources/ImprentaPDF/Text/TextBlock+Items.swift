@@ -195,6 +195,7 @@ extension TextBlock {
     positions.append(Int32(n))
     // A first line indented away from the margin has no margin to hang into.
     if format.firstLineIndent > 0, items[0].kind == .box { items[0].startHang = 0 }
+    if wrapping { breakOverlongRuns(&items, maxWidth: maxWidth) }
     // No hyphen in the paragraph's last word, unless no line can hold it whole (a long word
     // closing a table cell ran out of its column and off the page).
     if hasHyphenation {
@@ -211,6 +212,29 @@ extension TextBlock {
       }
     }
     return (items, positions, hasHyphenation)
+  }
+
+  /// Text between two break opportunities that no line can hold (code whose spaces may not
+  /// break: `:laughing: :satisfied:` in a narrow table cell ran into the next cell) may break at
+  /// its spaces after all: nothing else fits. (A single box too wide is cut between grapheme
+  /// clusters as it is made.)
+  func breakOverlongRuns(_ items: inout [BreakItem], maxWidth: Double) {
+    var start = 0
+    var width = 0.0
+    for k in items.indices {
+      let item = items[k]
+      let opportunity = (item.kind == .glue && (item.breakable || item.stretch >= LineBreaker.fil))
+        || (item.kind == .penalty && item.cost < LineBreaker.never)
+      if opportunity {
+        if width > maxWidth {
+          for j in start..<k where items[j].kind == .glue { items[j].breakable = true }
+        }
+        start = k + 1
+        width = 0
+      } else if item.kind != .penalty {
+        width += item.width
+      }
+    }
   }
 
   /// The glue that fills a paragraph's last line (and a line ending at a hard break): never a
