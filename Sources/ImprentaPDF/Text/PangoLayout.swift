@@ -374,7 +374,7 @@ final class TextBlock {
   }
 
   /// The character starting at byte `index` of the text.
-  private func scalar(at index: Int) -> Unicode.Scalar? {
+  func scalar(at index: Int) -> Unicode.Scalar? {
     var end = index + 1
     while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
     return String(decoding: bytes[index..<end], as: UTF8.self).unicodeScalars.first

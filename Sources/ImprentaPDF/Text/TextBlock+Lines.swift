@@ -185,6 +185,8 @@ extension TextBlock {
             }
           } else {
             cairo_move_to(cr, cursor, y)
+            TextBlock.dropHairlineOffsets(s.glyphs)
+            joinMarks(s)
             var glyphItem = PangoGlyphItem(item: s.item, glyphs: s.glyphs, y_offset: 0, start_x_offset: 0, end_x_offset: 0)
             pango_cairo_show_glyph_item(cr, base, &glyphItem)
           }
@@ -202,6 +204,51 @@ extension TextBlock {
           }
           cursor += width
         }
+      }
+    }
+  }
+
+  /// A glyph raised or lowered by less than this (Pango units: 1/1024 pt) is set on the baseline.
+  static let hairline: Int32 = 64
+
+  /// Sets on the baseline the glyphs a font's positioning moves up or down by a hairline (Noto
+  /// Sans Thai lowers vowel marks by 0.02 pt): invisible in print, but Cairo starts a new text
+  /// position for each, and text extraction (`pdftotext`, search, copy) read the mark as a new
+  /// line: "ไม่มี" came out "ไม่ม" and "ี" apart.
+  static func dropHairlineOffsets(_ glyphs: UnsafeMutablePointer<PangoGlyphString>) {
+    let g = glyphs.pointee
+    for j in 0..<Int(g.num_glyphs) where g.glyphs[j].geometry.y_offset != 0 && abs(g.glyphs[j].geometry.y_offset) < hairline {
+      g.glyphs[j].geometry.y_offset = 0
+    }
+  }
+
+  /// Joins each combining mark's glyph to its base's cluster in a left-to-right segment (Pango
+  /// shapes each character as a cluster of its own): Cairo then writes the base and its marks
+  /// with their text as one `/ActualText`, so extraction reads them in order wherever the font
+  /// positions the mark. A Thai vowel mark drawn back over its base from the next letter's
+  /// origin was read after that letter ("มรี ะดับ" for "มีระดับ"); decomposed accents likewise.
+  func joinMarks(_ s: LineSegment) {
+    let g = s.glyphs.pointee
+    let n = Int(g.num_glyphs)
+    guard n > 1 else { return }
+    let offset = Int(s.item.pointee.offset)
+    // Left to right only: poppler reads a right-to-left cluster's /ActualText backwards (its
+    // marks before its letter), worse than the glyphs' own text it orders by position.
+    guard s.level & 1 == 0 else { return }
+    for j in 0..<n {
+      let b = offset + Int(g.log_clusters[j])
+      guard b < bytes.count, bytes[b] >= 0xCC, let scalar = scalar(at: b), scalar.value >= 0x300 else { continue }
+      switch scalar.properties.generalCategory {
+      case .nonspacingMark, .spacingMark, .enclosingMark: break
+      default: continue
+      }
+      guard j > 0, g.log_clusters[j - 1] < g.log_clusters[j] else { continue }
+      // Every glyph of this character's cluster joins the base's.
+      let cluster = g.log_clusters[j]
+      var k = j
+      while k < n && g.log_clusters[k] == cluster {
+        g.log_clusters[k] = g.log_clusters[j - 1]
+        k += 1
       }
     }
   }
