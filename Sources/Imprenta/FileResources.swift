@@ -25,6 +25,30 @@ public struct FileResources: ResourceProvider {
     confinement = siteRoot
   }
 
+  /// The resources of pages built on their own from `root`: a Hugo site's (`/x.png` from its
+  /// `static/`, then its content folder, then `assets/`) when `root` lies inside a site whose
+  /// root is inside `project` (a page of the seed site built alone, `imprenta build
+  /// content/blog/post.md`, lost every image under `/uploads/`); else the root's own. Only
+  /// folders from `project` down are looked at, so a configuration file above the project
+  /// never widens what is read.
+  public static func forPages(root: String, project: String) -> FileResources {
+    guard let outer = FileSystem.realPath(FileSystem.absolute(project)), var folder = FileSystem.realPath(FileSystem.absolute(root)) else {
+      return FileResources(root: root)
+    }
+    let start = folder
+    while FileSystem.isInside(folder, outer) {
+      if HugoProject.isProject(folder) {
+        guard folder != start else { break }
+        let inside = start.dropFirst(folder.count + (folder == "/" ? 0 : 1))
+        let content = inside.split(separator: "/").first.map(String.init) ?? "content"
+        return FileResources(siteRoot: folder, contentFolders: [content])
+      }
+      guard folder != outer, folder != "/" else { break }
+      folder = (folder as NSString).deletingLastPathComponent
+    }
+    return FileResources(root: root)
+  }
+
   /// The folder every search root must lie in (a `static/` that is a link leading out of the
   /// project serves nothing): the site's root, or the folder holding the content root.
   var confinement: String?

@@ -61,7 +61,7 @@ extension BatchPlan.Unit {
 
   /// Where the unit's images and files are found.
   var resources: FileResources {
-    prepared?.resources ?? FileResources(root: pages[0].root)
+    prepared?.resources ?? FileResources.forPages(root: pages[0].root, project: projectFolder)
   }
 
   /// The content check of the unit's documents (links to pages outside the export may point

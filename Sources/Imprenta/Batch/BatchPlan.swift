@@ -14,6 +14,8 @@ struct BatchPlan {
     var siblings: PageLinkResolver
     /// Documents already read (a Hugo site is read whole, to resolve links and cascades).
     var prepared: Prepared?
+    /// The project's folder: a page built alone finds a Hugo site around it only inside it.
+    var projectFolder = FileSystem.currentFolder
   }
 
   /// What a Hugo site's unit is made of: its documents (links resolved), or its book.
@@ -56,6 +58,7 @@ struct BatchPlan {
         }
       }
     }
+    for k in units.indices { units[k].projectFolder = options.projectFolder }
     // Two units may not write the same file.
     var owners: [String: String] = [:]
     units = units.filter { u in
