@@ -116,6 +116,6 @@ public struct PDFWriter: Sendable {
 
   /// The laid-out pages of one document, for tests and tools.
   func layout(_ document: Document, environment: ExportEnvironment = .empty, diagnostics: inout Diagnostics) -> PageLayout {
-    FontFaces.exclusive { layout(document, engine: TextEngine(), environment: environment, diagnostics: &diagnostics) }
+    FontFaces.writing { layout(document, engine: TextEngine(), environment: environment, diagnostics: &diagnostics) }
   }
 }

@@ -37,23 +37,6 @@ final class ParagraphPrefetch: @unchecked Sendable {
     self.releasesShapedText = releasesShapedText
   }
 
-  /// PDFs being written now in this process (layout, painting, qpdf). The prefetch thread works
-  /// only for a PDF written alone: its blocks are painted with its fonts on the writer's thread,
-  /// and the same fonts must not be shaping another document there at that time (with two PDFs
-  /// written at once, a batch's `--jobs 2`, Cairo crashed in one of them).
-  private static let running = NSLock()
-  nonisolated(unsafe) private static var writers = 0
-
-  /// Counts a PDF as being written for the length of `body`.
-  static func writing<T>(_ body: () throws -> T) rethrows -> T {
-    running.withLock { writers += 1 }
-    defer { running.withLock { writers -= 1 } }
-    return try body()
-  }
-
-  /// Whether the PDF being written is the only one (the prefetch thread is free to use).
-  static var writtenAlone: Bool { running.withLock { writers <= 1 } }
-
   /// When a layout shapes paragraphs ahead.
   enum Policy: Sendable {
     /// For a document of enough paragraphs, when a core is free.
@@ -74,7 +57,7 @@ final class ParagraphPrefetch: @unchecked Sendable {
     case .never: return nil
     case .always: guard !paragraphs.isEmpty, !FontFaces.crowded else { return nil }
     case .auto:
-      guard paragraphs.count >= minimumParagraphs, ProcessInfo.processInfo.activeProcessorCount > 1, writtenAlone, !FontFaces.crowded else { return nil }
+      guard paragraphs.count >= minimumParagraphs, ProcessInfo.processInfo.activeProcessorCount > 1, FontFaces.writtenAlone, !FontFaces.crowded else { return nil }
     }
     let prefetch = ParagraphPrefetch(releasesShapedText: paragraphs.count >= longDocument || layouter.prefetchPolicy == .always)
     let (style, document, environment) = (layouter.style, layouter.document, layouter.environment)

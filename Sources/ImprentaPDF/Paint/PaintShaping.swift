@@ -45,7 +45,7 @@ final class PaintShaping: @unchecked Sendable {
   /// (`FontFaces.allStayOpen`; a document past `FontFaces.crowdedAt` faces still qualifies).
   /// (`window` and `checkingFaces` are for tests, which wait for the shaping before painting.)
   static func start(for pages: [LaidPage], policy: ParagraphPrefetch.Policy, window: Int = PaintShaping.window, checkingFaces: Bool = true) -> PaintShaping? {
-    guard policy != .never, ParagraphPrefetch.writtenAlone, FontFaces.allStayOpen || !checkingFaces else { return nil }
+    guard policy != .never, FontFaces.writtenAlone, FontFaces.allStayOpen || !checkingFaces else { return nil }
     guard policy == .always || ProcessInfo.processInfo.activeProcessorCount > 1 else { return nil }
     var seen: Set<ObjectIdentifier> = []
     var order: [TextBlock] = []

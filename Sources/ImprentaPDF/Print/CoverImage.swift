@@ -7,7 +7,7 @@ extension PDFWriter {
   /// cover (`properties="cover-image"`) is what library thumbnails show. `document` gives the
   /// metadata (a book's title document); empty when Cairo cannot paint.
   public func coverPNG(_ document: Document, environment: ExportEnvironment, pixelsHigh: Double = 1600, diagnostics: inout Diagnostics) -> [UInt8] {
-    FontFaces.exclusive { paintCover(document, environment: environment, pixelsHigh: pixelsHigh, diagnostics: &diagnostics) }
+    FontFaces.writing { paintCover(document, environment: environment, pixelsHigh: pixelsHigh, diagnostics: &diagnostics) }
   }
 
   private func paintCover(_ document: Document, environment: ExportEnvironment, pixelsHigh: Double, diagnostics: inout Diagnostics) -> [UInt8] {

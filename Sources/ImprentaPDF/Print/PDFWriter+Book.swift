@@ -14,7 +14,7 @@ extension PDFWriter {
   /// `right`), a printed contents, running heads from the book's structure and roman numbers in
   /// the front matter; with the page map of the pages as printed.
   public func writeBook(_ book: Book, environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> PDFBook {
-    try FontFaces.exclusive { try ParagraphPrefetch.writing { try writeBookAlone(book, environment: environment, diagnostics: &diagnostics) } }
+    try FontFaces.writing { try writeBookAlone(book, environment: environment, diagnostics: &diagnostics) }
   }
 
   private func writeBookAlone(_ book: Book, environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> PDFBook {

@@ -19,7 +19,7 @@ extension PDFWriter {
   /// preflight → paint the pages on sheets of the media size → qpdf (boxes, language, dates) →
   /// the same for imposed sheets, each page painted again (vector) at its place on its sheet.
   public func writeFiles(_ documents: [Document], environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> [PDFFile] {
-    try FontFaces.exclusive { try ParagraphPrefetch.writing { try writeFilesAlone(documents, environment: environment, diagnostics: &diagnostics) } }
+    try FontFaces.writing { try writeFilesAlone(documents, environment: environment, diagnostics: &diagnostics) }
   }
 
   private func writeFilesAlone(_ documents: [Document], environment: ExportEnvironment, diagnostics: inout Diagnostics) throws -> [PDFFile] {

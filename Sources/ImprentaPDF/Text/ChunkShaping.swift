@@ -26,8 +26,8 @@ final class ChunkShaping: @unchecked Sendable {
   /// The shaped layouts of `ranges` of `block`'s text, in order.
   static func layouts(of block: TextBlock, _ ranges: [Range<Int>]) -> [OpaquePointer] {
     let work = ChunkShaping(block: block, ranges: ranges)
-    // Only for a PDF written alone (see `ParagraphPrefetch.writing`).
-    if ParagraphPrefetch.writtenAlone && !FontFaces.crowded { PrefetchThread.shared.submit { engine in work.shape(with: engine, fromTheEnd: true) } }
+    // Only for a PDF written alone (see `FontFaces.writing`).
+    if FontFaces.writtenAlone && !FontFaces.crowded { PrefetchThread.shared.submit { engine in work.shape(with: engine, fromTheEnd: true) } }
     work.shape(with: block.engine, fromTheEnd: false)
     return work.condition.withLock {
       while work.inFlight > 0 { work.condition.wait() }

@@ -49,14 +49,32 @@ enum FontFaces {
     }
   }
 
-  /// Runs `body` (a PDF's whole writing: layout, painting, qpdf) alone in the process once many
-  /// faces are in use; at the same time as other writers before that.
-  static func exclusive<T>(_ body: () throws -> T) rethrows -> T {
-    guard crowded else { return try body() }
-    writers.lock()
-    defer { writers.unlock() }
+  /// The one scope of setting text for an output (a PDF's whole writing: layout, painting,
+  /// qpdf; an e-book cover): alone in the process once many faces are in use, at the same time
+  /// as other writers before that; and counted, so the prefetch thread helps only a writer that
+  /// is alone (`writtenAlone`).
+  static func writing<T>(_ body: () throws -> T) rethrows -> T {
+    guard crowded else { return try counted(body) }
+    exclusive.lock()
+    defer { exclusive.unlock() }
+    return try counted(body)
+  }
+
+  /// A writer waiting for its turn is not counted: the one writing may still use the prefetch
+  /// thread where the faces allow (`PaintShaping`).
+  private static func counted<T>(_ body: () throws -> T) rethrows -> T {
+    running.withLock { writers += 1 }
+    defer { running.withLock { writers -= 1 } }
     return try body()
   }
 
-  private static let writers = NSRecursiveLock()
+  /// Whether the output being written is the only one: the prefetch thread is free to use. Its
+  /// blocks are painted with its fonts on the writer's thread, and the same fonts must not be
+  /// shaping another document there at that time (with two PDFs written at once, a batch's
+  /// `--jobs 2`, Cairo crashed in one of them).
+  static var writtenAlone: Bool { running.withLock { writers <= 1 } }
+
+  private static let exclusive = NSRecursiveLock()
+  private static let running = NSLock()
+  nonisolated(unsafe) private static var writers = 0
 }
