@@ -100,7 +100,7 @@ public struct EPUBPackager: Sendable {
     var chapters: [Chapter] = []
     var parts: [EPUBLinks.Part] = []
     var usedNames: Set<String> = ["cover", "titlepage"]
-    let marks = EPUBPageList.marks(options.pageMap, documents: documents)
+    let marks = EPUBPageList.marks(options.pageMap, documents: documents, entries: placements?.map(\.index))
     for (d, doc) in documents.enumerated() {
       var renderer = XHTMLRenderer(style: style, document: doc, flavor: .epub) { images.resolve($0, in: doc) }
       renderer.pageBreaks = marks.byDocument[d] ?? PageBreakMarks()

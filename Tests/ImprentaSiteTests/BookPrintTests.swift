@@ -277,6 +277,32 @@ struct BookPrintTests {
     return Book(title: "Informe general", language: "es", metadata: Metadata(title: "Informe general", language: "es"), entries: entries)
   }
 
+  /// A home page with no body is left out of the e-book but counted by the PDF's page map: every
+  /// marker after it went a chapter too far (the seed site's book: page 1 in the second chapter,
+  /// epubcheck's NAV-011 where a chapter's paths ran past the next one's blocks).
+  @Test func theEBookPageListSkipsAnEmptyHomePage() throws {
+    var book = BookPrintTests.generatedBook()
+    book.entries = Array(book.entries.prefix(8))
+    book.entries[0].document.blocks = []
+    let printed = try PrintedBook(book, style: BookPrintTests.rightHandStyle())
+    defer { printed.cleanUp() }
+    let list = printed.pageList
+    #expect(list.count == printed.pages.count)
+    var checked = 0
+    for (i, item) in list.enumerated() where i < printed.pages.count {
+      let found = Set(printed.body(i).split(separator: " ").filter { $0.hasPrefix("cap") }.compactMap { Int($0.dropFirst(3).filter(\.isNumber)) })
+      // A page that opens with its chapter's text: its marker is in that chapter's file.
+      guard found.count == 1, let chapter = found.first, printed.body(i).hasPrefix("Capítulo \(chapter)") || i > 0 else { continue }
+      let file = item.href.split(separator: "#").first.map(String.init) ?? ""
+      #expect(file.hasPrefix("text/parte1-capitulo\(chapter)"), "page \(item.label) holds chapter \(chapter), its marker is in \(file)")
+      checked += 1
+    }
+    #expect(checked > 20)
+    if let check = runTool("java", ["-jar", "/usr/share/java/epubcheck.jar", printed.epubURL.path]) {
+      #expect(check.output.contains("No errors or warnings detected"), "\(check.output)")
+    }
+  }
+
   @Test func aGenerated300PageBook() throws {
     var style = BookPrintTests.rightHandStyle()
     style.toc.depth = 2
