@@ -20,12 +20,13 @@ extension Link {
   }
 
   /// The target page (`Document.relativeName`) and anchor (or empty) when this link points to
-  /// another document of the same export; nil for ordinary URLs and `#anchor` links.
+  /// another document of the same export; nil for ordinary URLs and `#anchor` links. The anchor
+  /// is percent-decoded (`URLPolicy.anchorID`), as heading ids are matched.
   public var internalTarget: (page: String, anchor: String)? {
     guard destination.hasPrefix(internalLinkScheme) else { return nil }
     let rest = destination.dropFirst(internalLinkScheme.count)
     if let hash = rest.firstIndex(of: "#") {
-      return (String(rest[..<hash]), String(rest[rest.index(after: hash)...]))
+      return (String(rest[..<hash]), URLPolicy.anchorID(fragment: rest[rest.index(after: hash)...]))
     }
     return (String(rest), "")
   }

@@ -1,0 +1,122 @@
+import Foundation
+import Imprenta
+import ImprentaTestSupport
+import Testing
+
+/// A small multilingual Hugo site written for these tests (zh-cn, ko, ru), built with the command
+/// as a user would, and read back from its outputs.
+enum ForeignSite {
+  static let config = """
+    baseURL = "https://example.org/"
+    title = "多语言测试"
+    defaultContentLanguage = "zh-cn"
+
+    [languages.zh-cn]
+    weight = 1
+    languageCode = "zh-CN"
+    contentDir = "content/zh-cn"
+
+    [languages.ko]
+    weight = 2
+    languageCode = "ko"
+    contentDir = "content/ko"
+
+    [languages.ru]
+    weight = 3
+    languageCode = "ru"
+    contentDir = "content/ru"
+    """
+
+  /// Headings with ids in Han script, linked with percent-encoded fragments (as the Chinese pages
+  /// of a real site write them) and one written as is.
+  static let certificates = """
+    ---
+    title: 证书说明
+    date: 2026-03-05
+    ---
+    关于[证书](#%E8%AF%81%E4%B9%A6)和[吊销](#%E5%90%8A%E9%94%80)，请看下文；[再看证书](#证书)。
+
+    ## 证书
+
+    证书由我们签发，有效期为九十天。
+
+    ## 吊销
+
+    证书可以在到期之前被吊销。
+    """
+
+  /// Writes the site under `site/` in `r`'s folder, with `pages` (path under content/ → text).
+  static func write(into r: CommandRunner, config: String = ForeignSite.config, pages: [String: String]) throws {
+    try r.write("site/hugo.toml", config)
+    for language in ["zh-cn", "ko", "ru"] {
+      try FileManager.default.createDirectory(at: r.folder.appendingPathComponent("site/content/" + language), withIntermediateDirectories: true)
+    }
+    for (path, text) in pages { try r.write("site/content/" + path, text) }
+  }
+
+  /// The PDF as qpdf's QDF text (uncompressed objects), nil without qpdf.
+  static func qdf(_ r: CommandRunner, _ path: String) -> String? {
+    let out = r.folder.appendingPathComponent(path + ".qdf")
+    guard let run = runTool("qpdf", ["--qdf", "--object-streams=disable", r.folder.appendingPathComponent(path).path, out.path]), run.status == 0 else { return nil }
+    return try? String(decoding: Data(contentsOf: out), as: UTF8.self)
+  }
+
+  /// The names of the PDF's named destinations, and the names its link annotations go to.
+  static func destinations(_ qdf: String) -> (defined: Set<String>, linked: [String]) {
+    func all(_ pattern: String) -> [String] {
+      let regex = try! NSRegularExpression(pattern: pattern)
+      let ns = qdf as NSString
+      return regex.matches(in: qdf, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
+    }
+    return (Set(all(#"\(([^()\\]*)\)\s*\[\s*\d+ 0 R\s*/XYZ"#)), all(#"/Subtype /Link[^>]*?/Dest \(([^()\\]*)\)"#) + all(#"/Dest \(([^()\\]*)\)[^>]*?/Subtype /Link"#))
+  }
+
+  /// One file of an EPUB, nil without unzip.
+  static func epubFile(_ r: CommandRunner, _ epub: String, _ path: String) -> String? {
+    guard let run = runTool("unzip", ["-p", r.folder.appendingPathComponent(epub).path, path]), run.status == 0 else { return nil }
+    return run.output
+  }
+}
+
+@Suite struct ForeignSiteTests {
+  /// `[证书](#%E8%AF%81%E4%B9%A6)` names the heading whose id is `证书`: every output links it,
+  /// and the content check finds the anchor.
+  @Test func percentEncodedFragmentsReachTheirHeadings() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    try ForeignSite.write(into: r, pages: ["zh-cn/docs/certificates.md": ForeignSite.certificates])
+    let result = try r.run(["build", "site", "-f", "pdf,epub,xhtml", "-o", "out"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("broken-anchor") && !result.stderr.contains("no heading with id"), "\(result.stderr)")
+
+    // PDF: three link annotations, each to a destination the PDF defines.
+    let qdf = try #require(ForeignSite.qdf(r, "out/zh-cn/docs/certificates.pdf"), "qpdf (installed by scripts/setup) could not read the PDF")
+    let (defined, linked) = ForeignSite.destinations(qdf)
+    #expect(linked.count == 3, "\(linked)")
+    for name in linked { #expect(defined.contains(name), "\(name) is not a destination of the PDF") }
+    #expect(Set(linked).count == 2, "the encoded and the plain link to 证书 go to the same place: \(linked)")
+    // EPUB: the links point at the ids of the headings (epubcheck would refuse a fragment with no id).
+    if let content = ForeignSite.epubFile(r, "out/zh-cn/docs/certificates.epub", "OEBPS/text/zh-cn-docs-certificates.xhtml") {
+      #expect(content.contains("id=\"证书\"") && content.contains("id=\"吊销\""), "\(content)")
+      #expect(content.components(separatedBy: "href=\"#证书\"").count == 3, "\(content)")
+      #expect(content.contains("href=\"#吊销\""), "\(content)")
+    } else {
+      Issue.record("unzip (installed by scripts/setup) could not read the page's content document")
+    }
+
+    // A book of the site (every page merged, ids made unique): the links follow their headings.
+    let book = try r.run(["build", "site", "--book", "-f", "xhtml", "-o", "book"])
+    #expect(book.status == 0, "\(book.stderr)")
+    let xhtml = try #require(r.files(under: "book").first { $0.hasSuffix(".xhtml") }.flatMap { r.read("book/" + $0) })
+    let hrefs = matches(##"href="#([^"]+)""##, in: xhtml)
+    #expect(hrefs.count >= 3)
+    for id in hrefs { #expect(xhtml.contains("id=\"\(id)\""), "#\(id) names no element of the book") }
+  }
+}
+
+/// The first capture group of every match of `pattern` in `text`.
+private func matches(_ pattern: String, in text: String) -> [String] {
+  let regex = try! NSRegularExpression(pattern: pattern)
+  let ns = text as NSString
+  return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
+}
