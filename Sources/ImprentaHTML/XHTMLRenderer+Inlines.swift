@@ -76,12 +76,7 @@ extension XHTMLRenderer {
 
   /// The path of `target` (relative to the export root) as seen from the page `from`'s folder.
   static func relativePath(from page: String, to target: String) -> String {
-    let fromDir = page.split(separator: "/").dropLast()
-    let to = target.split(separator: "/")
-    var common = 0
-    while common < fromDir.count, common < to.count - 1, fromDir[fromDir.startIndex + common] == to[common] { common += 1 }
-    let ups = Array(repeating: "..", count: fromDir.count - common)
-    return (ups + to[common...].map(String.init)).joined(separator: "/")
+    OtherOutputLinks.relativePath(from: page, to: target)
   }
 
   // MARK: - Images

@@ -45,6 +45,18 @@ enum ForeignSite {
     证书可以在到期之前被吊销。
     """
 
+  /// A page linking another page of the site (by its URL, and by its file with an encoded anchor).
+  static let questions = """
+    ---
+    title: 常见问题
+    ---
+    先读[证书说明](../certificates/)，特别是[吊销](certificates.md#%E5%90%8A%E9%94%80)一节。
+
+    ## 为什么是九十天
+
+    短期证书更安全。
+    """
+
   /// Writes the site under `site/` in `r`'s folder, with `pages` (path under content/ → text).
   static func write(into r: CommandRunner, config: String = ForeignSite.config, pages: [String: String]) throws {
     try r.write("site/hugo.toml", config)
@@ -111,6 +123,49 @@ enum ForeignSite {
     let hrefs = matches(##"href="#([^"]+)""##, in: xhtml)
     #expect(hrefs.count >= 3)
     for id in hrefs { #expect(xhtml.contains("id=\"\(id)\""), "#\(id) names no element of the book") }
+  }
+}
+
+extension ForeignSiteTests {
+  /// A page's own PDF and text file cannot hold another page: their links go to that page on the
+  /// web (the site's `baseURL` and the page's permalink), as the page's EPUB's do; the page's
+  /// XHTML links its sibling file.
+  @Test func linksToOtherPagesGoToTheWebFromPerPagePDFAndText() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    try ForeignSite.write(into: r, pages: ["zh-cn/docs/certificates.md": ForeignSite.certificates, "zh-cn/docs/questions.md": ForeignSite.questions])
+    let result = try r.run(["build", "site", "-f", "pdf,txt,xhtml", "-o", "out"])
+    #expect(result.status == 0 && !result.stderr.contains(": warning:"), "\(result.stderr)")
+    let page = "https://example.org/docs/certificates/"
+    let text = try #require(r.read("out/zh-cn/docs/questions.txt"))
+    #expect(text.contains("证书说明 [1]") && text.contains("吊销 [2]"), "\(text)")
+    #expect(text.contains("[1] \(page)\n") && text.contains("[2] \(page)#%E5%90%8A%E9%94%80\n"), "\(text)")
+    let qdf = try #require(ForeignSite.qdf(r, "out/zh-cn/docs/questions.pdf"))
+    let uris = matches(#"/URI \(([^()\\]*)\)"#, in: qdf)
+    #expect(uris == [page, page + "#%E5%90%8A%E9%94%80"], "\(uris)")
+    let xhtml = try #require(r.read("out/zh-cn/docs/questions.xhtml"))
+    #expect(xhtml.contains("href=\"certificates.xhtml\"") && xhtml.contains("href=\"certificates.xhtml#吊销\""), "\(xhtml)")
+  }
+
+  /// Without an absolute `baseURL` there is no address to go to: the text file shows the other
+  /// page's text file as the link's target; the PDF and EPUB keep the link's text and warn.
+  @Test func withoutABaseURLLinksToOtherPagesAreShownOrWarned() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    let config = ForeignSite.config.replacingOccurrences(of: "baseURL = \"https://example.org/\"", with: "baseURL = \"/\"")
+    try ForeignSite.write(into: r, config: config, pages: ["zh-cn/docs/certificates.md": ForeignSite.certificates, "zh-cn/docs/questions.md": ForeignSite.questions])
+    let result = try r.run(["build", "site", "-f", "pdf,txt,epub", "-o", "out", "--report", "report.json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try #require(r.read("out/zh-cn/docs/questions.txt"))
+    #expect(text.contains("证书说明 [1]") && text.contains("[1] certificates.txt\n") && !text.contains("[2]"), "\(text)")
+    for output in ["PDF", "EPUB"] {
+      #expect(result.stderr.contains("questions.md:4:7: warning: the link to zh-cn/docs/certificates is text in this \(output)"), "\(result.stderr)")
+    }
+    #expect((r.read("report.json") ?? "").contains("link-to-other-output"))
+    let pdfText = try #require(runTool("pdftotext", [r.folder.appendingPathComponent("out/zh-cn/docs/questions.pdf").path, "-"]))
+    #expect(pdfText.output.contains("证书说明"))
+    let qdf = try #require(ForeignSite.qdf(r, "out/zh-cn/docs/questions.pdf"))
+    #expect(!qdf.contains("/URI"), "a link that leads nowhere")
   }
 }
 
