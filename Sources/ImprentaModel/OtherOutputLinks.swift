@@ -61,7 +61,7 @@ public struct OtherOutputLinks: Sendable, Hashable {
       case .text:
         let page = Link(destination: destination, content: []).internalTarget?.page ?? destination
         if reported.insert(page).inserted {
-          found.report(.linkToOtherOutput, "the link to \(page) is text in this \(outputName): that page is another output, and has no web address (the site has no absolute baseURL)",
+          found.report(.linkToOtherOutput, "the link to \(page) is text in this \(outputName): that page is another output, with no address on the web to link to (no absolute baseURL)",
             file: document.sourcePath, at: range)
         }
         return nil
