@@ -169,6 +169,39 @@ extension ForeignSiteTests {
   }
 }
 
+extension ForeignSiteTests {
+  /// An id on an inline element (`# <a id="general">…</a>`, as the FAQ pages of a real site
+  /// anchor their parts) is a place links go to: no broken-anchor warning, and a destination in
+  /// the PDF on the element's line.
+  @Test func idsOfInlineElementsAreLinkTargets() throws {
+    let r = try CommandRunner()
+    defer { r.cleanUp() }
+    let page = """
+      ---
+      title: 常见问题
+      ---
+      - [常规问题](#general)
+      - [技术问题](#technical)
+
+      # <a id="general">常规问题</a>
+
+      证书是免费的。
+
+      # <a id="technical">技术问题</a>
+
+      请先阅读文档，<span id="ports">端口</span>必须开放。[回到端口](#ports)
+      """
+    try ForeignSite.write(into: r, pages: ["zh-cn/docs/faq.md": page])
+    let result = try r.run(["build", "site", "-f", "pdf,epub", "-o", "out"])
+    #expect(result.status == 0 && !result.stderr.contains(": warning:"), "\(result.stderr)")
+    let qdf = try #require(ForeignSite.qdf(r, "out/zh-cn/docs/faq.pdf"))
+    let (defined, linked) = ForeignSite.destinations(qdf)
+    #expect(Set(linked).count == 3, "\(linked)")
+    for name in linked { #expect(defined.contains(name), "\(name) is not a destination of the PDF") }
+    #expect(defined.isSuperset(of: ["general", "technical", "ports"]), "\(defined)")
+  }
+}
+
 /// The first capture group of every match of `pattern` in `text`.
 private func matches(_ pattern: String, in text: String) -> [String] {
   let regex = try! NSRegularExpression(pattern: pattern)
