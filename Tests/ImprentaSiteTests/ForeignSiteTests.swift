@@ -116,6 +116,10 @@ enum ForeignSite {
       Issue.record("unzip (installed by scripts/setup) could not read the page's content document")
     }
 
+    // The page's XHTML writes the ids the links name.
+    let page = try #require(r.read("out/zh-cn/docs/certificates.xhtml"))
+    #expect(page.components(separatedBy: "href=\"#证书\"").count == 3 && page.contains("href=\"#吊销\""), "\(page)")
+
     // A book of the site (every page merged, ids made unique): the links follow their headings.
     let book = try r.run(["build", "site", "--book", "-f", "xhtml", "-o", "book"])
     #expect(book.status == 0, "\(book.stderr)")
