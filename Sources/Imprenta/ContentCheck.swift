@@ -79,8 +79,7 @@ public struct ContentCheck {
     let anchors = Set(doc.anchorIDs)
     for link in doc.links {
       let dest = link.destination
-      if let fragment = link.fragmentOnly {
-        let decoded = fragment.removingPercentEncoding ?? fragment
+      if let decoded = link.fragmentOnly {
         if !decoded.isEmpty && !anchors.contains(decoded) {
           diagnostics.report(.brokenAnchor, "no heading with id '\(decoded)' in this page", file: doc.sourcePath, at: link.range)
         }

@@ -11,7 +11,8 @@ public struct Exporter: Sendable {
   public var environment: ExportEnvironment
   /// The site's address, for links to pages that are not part of an e-book.
   public var baseURL: String?
-  /// Where the export's documents live on the web (`EPUBOptions.webAddresses`).
+  /// Where the export's documents live on the web (`Document.relativeName` → URL): links from one
+  /// output to a document in another go there (`OtherOutputLinks`).
   public var webAddresses: [String: String] = [:]
   /// PDF options (imposition).
   public var pdfOptions = PDFOptions()
@@ -42,11 +43,30 @@ public struct Exporter: Sendable {
     return options
   }
 
+  /// `documents` (the whole of one output in `format`) with their links to documents of the export
+  /// that are in other outputs made links to the web, paths, or text (`OtherOutputLinks`). XHTML
+  /// is left alone: its files link to their sibling files.
+  func linkingOtherOutputs(_ documents: [Document], in format: OutputFormat, diagnostics: inout Diagnostics) -> [Document] {
+    guard format != .xhtml else { return documents }
+    let rule = OtherOutputLinks(contained: Set(documents.map(\.relativeName)), webAddresses: webAddresses, siblingExtension: format == .txt ? "txt" : nil,
+      outputName: format.rawValue.uppercased())
+    return documents.map { rule.apply(to: $0, diagnostics: &diagnostics) }
+  }
+
+  /// `book` (one output in `format`) with its links to documents in other outputs resolved.
+  func linkingOtherOutputs(_ book: Book, in format: OutputFormat, diagnostics: inout Diagnostics) -> Book {
+    var book = book
+    let documents = linkingOtherOutputs(book.documents, in: format, diagnostics: &diagnostics)
+    for i in book.entries.indices { book.entries[i].document = documents[i] }
+    return book
+  }
+
   /// The formats this build can write.
   public static let availableFormats: Set<OutputFormat> = [.txt, .pdf, .epub, .xhtml]
 
   /// The bytes of one document in `format`.
   public func export(_ document: Document, as format: OutputFormat, diagnostics: inout Diagnostics) throws -> [UInt8] {
+    let document = linkingOtherOutputs([document], in: format, diagnostics: &diagnostics)[0]
     switch format {
     case .txt:
       return Array(TextWriter(style: style).write(document, diagnostics: &diagnostics).utf8)
@@ -63,6 +83,7 @@ public struct Exporter: Sendable {
   /// The bytes of a book (several documents as one publication) in `format`. An EPUB given the
   /// `pageMap` of the book's PDF (`exportPDFBook`) carries its printed page numbers.
   public func export(_ book: Book, as format: OutputFormat, pageMap: PageMap? = nil, diagnostics: inout Diagnostics) throws -> [UInt8] {
+    let book = format == .pdf ? book : linkingOtherOutputs(book, in: format, diagnostics: &diagnostics)
     switch format {
     case .txt:
       return Array(TextWriter(style: style).write(book.merged(), diagnostics: &diagnostics).utf8)
@@ -91,6 +112,7 @@ public struct Exporter: Sendable {
   /// authors and date) whether or not the style sets one for pages, then a title page; chapter
   /// openings, contents and running heads come from its structure.
   public func exportPDFBook(_ book: Book, diagnostics: inout Diagnostics) throws -> PDFBook {
+    let book = linkingOtherOutputs(book, in: .pdf, diagnostics: &diagnostics)
     var options = pdfWriterOptions(for: book.entries.first?.document)
     options.bookCover = true
     options.titlePage = true
@@ -102,6 +124,7 @@ public struct Exporter: Sendable {
   /// sheets (`suffix` `booklet` or `2up`).
   public func exportPDFFiles(_ documents: [Document], diagnostics: inout Diagnostics) throws -> [PDFFile] {
     try PDFLibraries.load(for: documents.first?.sourcePath ?? "")
+    let documents = linkingOtherOutputs(documents, in: .pdf, diagnostics: &diagnostics)
     return try PDFWriter(style: style, options: pdfWriterOptions(for: documents.first)).writeFiles(documents, environment: environment, diagnostics: &diagnostics)
   }
 }

@@ -61,17 +61,19 @@ struct EPUBLinks {
     if let baseURL, !baseURL.isEmpty {
       let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
       let trimmed = path.hasPrefix("/") ? String(path.dropFirst()) : path
-      return .href(base + "/" + trimmed + (fragment.map { "#" + $0 } ?? ""))
+      // The fragment as written: a URL on the web, not an id matched here.
+      return .href(base + "/" + trimmed + (href.firstIndex(of: "#").map { String(href[$0...]) } ?? ""))
     }
     return .text("\(href) is not part of this book")
   }
 
-  /// The path and fragment of a relative URL (the query is dropped).
+  /// The path and anchor id of a relative URL (the query is dropped; the fragment percent-decoded
+  /// as `URLPolicy.anchorID` does, as heading ids are matched).
   static func split(_ href: String) -> (String, String?) {
     var path = Substring(href)
     var fragment: String?
     if let hash = path.firstIndex(of: "#") {
-      fragment = String(path[path.index(after: hash)...])
+      fragment = URLPolicy.anchorID(fragment: path[path.index(after: hash)...])
       path = path[..<hash]
     }
     if let q = path.firstIndex(of: "?") { path = path[..<q] }

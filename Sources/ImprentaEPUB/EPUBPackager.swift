@@ -151,7 +151,8 @@ public struct EPUBPackager: Sendable {
             if linkRanges == nil { linkRanges = doc.linkRanges }
             let range = linkRanges?[href] ?? .unknown
             if href.hasPrefix(internalLinkScheme) {
-              // A page of the same export, written as its own EPUB: nothing is lost, say so quietly.
+              // A page of the same export, written as its own EPUB, with no web address (the
+              // facade's `OtherOutputLinks` rule has already sent those it could to the web).
               diagnostics.report(.linkToOtherOutput, "the link to \(href.dropFirst(internalLinkScheme.count)) is text in this page's EPUB (that page is exported separately)", file: doc.sourcePath, at: range)
             } else {
               diagnostics.report(.unresolvedLink, "the link \(href) is text in the EPUB: \(why)", file: doc.sourcePath, at: range)

@@ -62,6 +62,8 @@ extension XHTMLRenderer {
       // EPUB packager resolves these itself, to content documents of the book).
       l.destination = XHTMLRenderer.relativePath(from: document.relativeName, to: target.page + ".xhtml") + (target.anchor.isEmpty ? "" : "#" + target.anchor)
     }
+    // `#%E8%AF%81%E4%B9%A6` written as the id it names (`#证书`), as the other outputs match it.
+    if let id = l.fragmentOnly, !id.isEmpty { l.destination = "#" + id }
     let insideLink = parent.hasAncestor(named: "a")
     let refusal = URLPolicy.refusal(l.destination)
     // A refused URL was reported once by the content check: its text stays, without the link.
@@ -76,12 +78,7 @@ extension XHTMLRenderer {
 
   /// The path of `target` (relative to the export root) as seen from the page `from`'s folder.
   static func relativePath(from page: String, to target: String) -> String {
-    let fromDir = page.split(separator: "/").dropLast()
-    let to = target.split(separator: "/")
-    var common = 0
-    while common < fromDir.count, common < to.count - 1, fromDir[fromDir.startIndex + common] == to[common] { common += 1 }
-    let ups = Array(repeating: "..", count: fromDir.count - common)
-    return (ups + to[common...].map(String.init)).joined(separator: "/")
+    OtherOutputLinks.relativePath(from: page, to: target)
   }
 
   // MARK: - Images

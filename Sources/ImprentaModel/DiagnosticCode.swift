@@ -190,7 +190,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case .brokenLink: return e(.warning, "a link to a page that does not exist", "fix the link")
     case .unresolvedLink: return e(.warning, "a ref or link to a site page that cannot be found", "fix the path")
     case .missingLinkTarget: return e(.warning, "a link to a page outside the export with no baseURL to reach it: kept as text", "set baseURL in the site configuration")
-    case .linkToOtherOutput: return e(.note, "a link goes to another output of the export", "nothing to do")
+    case .linkToOtherOutput: return e(.warning, "a link to another page of the export cannot be followed from this page's own PDF or EPUB (that page has no web address): its text is kept", "set baseURL (hugo.toml or config/production/) to the site's absolute address, or build a book")
     case .missingImage: return e(.warning, "an image file does not exist: its alt text is shown instead", "add the file, or fix the path")
     case .refusedImage: return e(.warning, "an image path leads outside the content folder, or is remote: not read", "put the image in the content folder, static/ or assets/")
     case .remoteImage: return e(.warning, "a remote image is never loaded by an EPUB or XHTML: it becomes a link", "download the image into the site")

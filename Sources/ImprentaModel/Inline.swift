@@ -85,9 +85,10 @@ public struct Link: Sendable, Hashable {
     self.range = range
   }
 
-  /// The anchor id when the destination points inside the same document (`#id`).
+  /// The anchor id when the destination points inside the same document (`#id`), percent-decoded
+  /// (`URLPolicy.anchorID`): what every backend matches against heading ids.
   public var fragmentOnly: String? {
-    destination.hasPrefix("#") ? String(destination.dropFirst()) : nil
+    destination.hasPrefix("#") ? URLPolicy.anchorID(fragment: destination.dropFirst()) : nil
   }
 }
 

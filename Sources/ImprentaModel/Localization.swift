@@ -10,7 +10,8 @@ public struct Localization: Sendable, Hashable {
   public var image: String
   /// Month names, January first.
   public var months: [String]
-  /// How a full date is written: `{d}`, `{month}`, `{yyyy}` are replaced.
+  /// How a full date is written: `{d}`, `{month}`, `{yyyy}` are replaced (and `{dd}`, `{m}`,
+  /// `{mm}`: the day with two digits, the month's number with one or two).
   public var dateFormat: String
   /// The word before authors' names ("by"), or empty.
   public var by: String
@@ -39,7 +40,8 @@ public struct Localization: Sendable, Hashable {
   /// Added when the automated checks passed.
   public var checkedConformance: String = "Checked automatically by Imprenta against EPUB Accessibility 1.1 and WCAG 2.1 AA."
 
-  /// The localisation for a BCP 47 tag (`es-CO` uses `es`); English for languages not known.
+  /// The localisation for a BCP 47 tag (`es-CO` uses `es`); English words for languages not
+  /// known, with the language's own dates (`DateNames`: month names and order from CLDR).
   public static func forLanguage(_ tag: String) -> Localization {
     let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
     switch primary {
@@ -50,7 +52,13 @@ public struct Localization: Sendable, Hashable {
     case "ar": return .arabic
     case "zh": return .chinese
     case "ja": return .japanese
-    default: return .english
+    default:
+      var localization = Localization.english
+      if let names = DateNames.forLanguage(tag) {
+        localization.months = names.months
+        localization.dateFormat = names.format
+      }
+      return localization
     }
   }
 
@@ -124,10 +132,14 @@ public struct Localization: Sendable, Hashable {
     return head + glue + word + last
   }
 
-  /// A date written out: "8 de diciembre de 2018", "December 8, 2018".
+  /// A date written out: "8 de diciembre de 2018", "December 8, 2018", "8 марта 2018 г.".
   public func format(_ date: PageDate) -> String {
-    dateFormat
+    func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+    return dateFormat
+      .replacing("{dd}", with: twoDigits(date.day))
       .replacing("{d}", with: String(date.day))
+      .replacing("{mm}", with: twoDigits(date.month))
+      .replacing("{m}", with: String(date.month))
       .replacing("{month}", with: months[date.month - 1])
       .replacing("{yyyy}", with: String(date.year))
   }

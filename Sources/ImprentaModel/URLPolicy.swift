@@ -87,6 +87,39 @@ public enum URLPolicy {
     return false
   }
 
+  /// The anchor id a URL's fragment names (the part after `#`): percent-decoded as UTF-8, as
+  /// browsers match it, so `#%E8%AF%81%E4%B9%A6` names the heading `证书`. A fragment that is not
+  /// valid percent-encoding (a lone `%`, bytes that are not UTF-8, control characters) is the id
+  /// as written.
+  public static func anchorID(fragment: some StringProtocol) -> String {
+    let written = String(fragment)
+    guard written.utf8.contains(UInt8(ascii: "%")) else { return written }
+    func hex(_ b: UInt8) -> UInt8? {
+      switch b {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+      default: return nil
+      }
+    }
+    let bytes = Array(written.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == UInt8(ascii: "%") {
+        guard i + 2 < bytes.count, let high = hex(bytes[i + 1]), let low = hex(bytes[i + 2]) else { return written }
+        if high << 4 | low < 0x20 || high << 4 | low == 0x7F { return written }
+        out.append(high << 4 | low)
+        i += 3
+      } else {
+        out.append(bytes[i])
+        i += 1
+      }
+    }
+    return String(validating: out, as: UTF8.self) ?? written
+  }
+
   /// The media type of a `data:` URL, lower-cased (`image/png`), or empty.
   static func dataMediaType(_ url: String) -> String {
     guard let colon = url.firstIndex(of: ":") else { return "" }

@@ -87,7 +87,8 @@ extension Document {
   }
 
   /// Every id a link's `#fragment` may name: headings', defined terms' and those given by
-  /// block attributes (`{#id}`), in reading order.
+  /// block attributes (`{#id}`), in reading order, then those of inline elements
+  /// (`# <a id="general">General</a>`).
   public var anchorIDs: [String] {
     var out: [String] = []
     forEachBlock { block in
@@ -106,6 +107,7 @@ extension Document {
       case .thematicBreak, .footnoteDefinition, .html, .embed: break
       }
     }
+    forEachInline { if case .span(let s) = $0 { out.append(s.attributes.id) } }
     return out.filter { !$0.isEmpty }
   }
 

@@ -212,10 +212,16 @@ struct PageLinkTests {
     let text = try #require(r.read("output/a.txt"))
     #expect(!text.contains("imprenta-page"))
     #expect(text.contains("https://x.org"))
-    // Only the link to a page that does not exist is worth warnings: it does not exist (the content
-    // check, once), and it cannot be a link inside the EPUB (the EPUB's own).
+    // The text file lists the other pages' text files as targets.
+    #expect(text.contains("sub/b.txt") && text.contains("sub/c.txt"), "\(text)")
+    // The link to a page that does not exist: it does not exist (the content check, once), and it
+    // cannot be a link inside the EPUB (the EPUB's own). A page's EPUB cannot link the other pages
+    // either (there is no address on the web to send them to): nothing is lost silently.
     #expect(result.stderr.contains("content/a.md:3:55: warning: link to a page that does not exist: zz.md"), "\(result.stderr)")
     #expect(result.stderr.contains("content/a.md:3:55: warning: the link zz.md is text in the EPUB"))
-    #expect(result.stderr.components(separatedBy: "warning:").count == 3, "\(result.stderr)")
+    for (at, page) in [("a.md:3:1", "sub/b"), ("a.md:3:19", "sub/c"), ("sub/b.md:5:1", "a")] {
+      #expect(result.stderr.contains("content/\(at): warning: the link to \(page) is text in this EPUB"), "\(result.stderr)")
+    }
+    #expect(result.stderr.components(separatedBy: "warning:").count == 6, "\(result.stderr)")
   }
 }

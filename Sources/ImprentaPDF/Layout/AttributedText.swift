@@ -42,6 +42,9 @@ struct AttributedText {
   var refusedLinks: [(destination: String, range: SourceRange, reason: String)] = []
   /// Footnote calls: the byte where the call mark sits, and the note number.
   var footnoteCalls: [(index: Int, number: Int)] = []
+  /// Ids of inline elements (`<a id="general">`): the byte where each starts, for a named
+  /// destination on its line.
+  var anchors: [(index: Int, id: String)] = []
   /// Byte offsets, in order, where a line may break inside a word with a hyphen added.
   var hyphenPoints: [Int] = []
   /// Where runs of the text came from in the source (for warnings about a character).

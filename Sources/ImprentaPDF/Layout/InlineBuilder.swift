@@ -80,13 +80,17 @@ struct InlineBuilder {
     case .footnoteReference(let f): appendFootnoteCall(f.number)
     case .span(let s) where s.element == "sup" || s.element == "sub":
       // Raised or lowered and smaller, like a footnote call: "2<sup>1008</sup>" read "21008".
+      if !s.attributes.id.isEmpty { out.anchors.append((out.length, s.attributes.id)) }
       let start = out.length
       append(s.content)
       let end = out.length
       guard end > start else { return }
       out.attributes.append(TextAttribute(kind: .size(size * 0.68), start: start, end: end))
       out.attributes.append(TextAttribute(kind: .rise(s.element == "sup" ? size * 0.36 : -size * 0.18), start: start, end: end))
-    case .span(let s): append(s.content)
+    case .span(let s):
+      // An element's id is a place links go to (`[General](#general)`).
+      if !s.attributes.id.isEmpty { out.anchors.append((out.length, s.attributes.id)) }
+      append(s.content)
     }
   }
 

@@ -86,6 +86,10 @@ extension PDFLayouter {
         slice.footnotes.append(call.number)
         slice.items.append(PageItem(.anchor(name: "fnref-\(call.number)", y: 0, outline: nil)))
       }
+      let anchorsEnd = k == block.lines.count - 1 ? Int.max : max(lineEnd, m.start + 1)
+      for anchor in text.anchors where anchor.index >= m.start && anchor.index < anchorsEnd {
+        slice.items.append(PageItem(.anchor(name: anchor.id, y: 0, outline: nil)))
+      }
       result.append(slice)
     }
     return result

@@ -118,7 +118,11 @@ extension PDFLayouter {
     var t = AttributedText()
     t.append(text)
     let f = FontSpec(family: style.base.font.family, size: size, color: rs.color)
-    let block = TextBlock(engine: engine, text: t, format: ParagraphFormat(font: f, width: geometry.textWidth, align: rs.align, direction: direction))
+    var format = ParagraphFormat(font: f, width: geometry.textWidth, align: rs.align, direction: direction)
+    // The document's language, as its paragraphs get it: a Chinese title in the running head is
+    // set in the Chinese face, not fontconfig's default (Japanese) one.
+    format.language = FontLanguage.tag(for: document.language(default: style.base.language))
+    let block = TextBlock(engine: engine, text: t, format: format)
     guard let m = block.lines.first else { return }
     let baseline = isHeader ? geometry.marginTop / 2 + size / 3 : geometry.height - geometry.marginBottom / 2 + size / 3
     layout.pages[i].items.append(

@@ -29,6 +29,7 @@ final class TextBlockCache {
     var hyphenPoints: [Int]
     var links: [Link]
     var footnoteCalls: [Int]
+    var anchors: [String]
     var sources: [Source]
     var format: ParagraphFormat
 
@@ -38,6 +39,7 @@ final class TextBlockCache {
       hyphenPoints = text.hyphenPoints
       links = text.links.map { Link(start: $0.start, end: $0.end, destination: $0.destination) }
       footnoteCalls = text.footnoteCalls.flatMap { [$0.index, $0.number] }
+      anchors = text.anchors.map { "\($0.index) \($0.id)" }
       sources = text.sources.map { Source(start: $0.start, end: $0.end, range: $0.range) }
       self.format = format
     }

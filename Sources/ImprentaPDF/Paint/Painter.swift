@@ -144,7 +144,7 @@ struct Painter {
       if let parent, ctx.structure.names.count > index { ctx.structure.linkParents.append((index, parent)) }
     }
     if destination.hasPrefix("#") {
-      let name = String(destination.dropFirst())
+      let name = URLPolicy.anchorID(fragment: destination.dropFirst())
       guard layout.anchorPages[name] != nil else { return false }
       ctx.link(rects, toAnchor: name)
     } else if let target = Link(destination: destination, content: []).internalTarget {

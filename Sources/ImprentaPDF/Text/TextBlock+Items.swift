@@ -146,7 +146,8 @@ extension TextBlock {
         let urlPunctuation: [UInt32] = [0x2F, 0x2E, 0x2D, 0x5F, 0x3F, 0x3A]
         let isURLBreak = !urls.isEmpty && urlPunctuation.contains(lastScalar) && lastScalar != 0x3A && !urlPunctuation.contains(scalar)
           && inside(urls, o - 1) && inside(urls, o)
-        if !added && (attr.is_line_break != 0 || isURLBreak) && attr.is_white == 0 {
+        let pangoBreak = attr.is_line_break != 0 && !KoreanBreaks.keepsTogether(lastScalar, scalar)
+        if !added && (pangoBreak || isURLBreak) && attr.is_white == 0 {
           flush()
           let explicitHyphen = !isURLBreak && (lastScalar == 0x2D || lastScalar == 0x2010)
           var p = BreakItem.penalty(0, cost: explicitHyphen ? 50 : 0, flagged: explicitHyphen)

@@ -143,7 +143,7 @@ final class TextBlock {
     // A right-to-left paragraph stays right to left even when it opens with a Latin word.
     if rtl || chunked { pango_layout_set_auto_dir(l, 0) }
     let desc = pango_font_description_new()
-    pango_font_description_set_family(desc, format.font.family)
+    pango_font_description_set_family(desc, FontLanguage.family(format.font.family, language: format.language))
     pango_font_description_set_size(desc, Int32((format.font.size * pangoScale).rounded()))
     pango_font_description_set_weight(desc, PangoWeight(rawValue: UInt32(format.font.weight)))
     pango_font_description_set_style(desc, format.font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
@@ -158,7 +158,7 @@ final class TextBlock {
     let list = pango_attr_list_new()
     if !format.language.isEmpty { insert(list, pango_attr_language_new(pango_language_from_string(format.language)), 0, range.count) }
     for a in text.attributes where a.start < range.upperBound && a.end > range.lowerBound {
-      insert(list, attribute(a.kind), max(a.start, range.lowerBound) - range.lowerBound, min(a.end, range.upperBound) - range.lowerBound)
+      insert(list, attribute(a.kind, language: format.language), max(a.start, range.lowerBound) - range.lowerBound, min(a.end, range.upperBound) - range.lowerBound)
     }
     pango_layout_set_attributes(l, list)
     pango_attr_list_unref(list)
@@ -172,12 +172,12 @@ final class TextBlock {
     pango_attr_list_insert(list, attr)
   }
 
-  private func attribute(_ kind: TextAttributeKind) -> UnsafeMutablePointer<PangoAttribute>? {
+  private func attribute(_ kind: TextAttributeKind, language: String) -> UnsafeMutablePointer<PangoAttribute>? {
     func c(_ v: Double) -> UInt16 { UInt16(max(0, min(65535, (v * 65535).rounded()))) }
     switch kind {
     case .weight(let w): return pango_attr_weight_new(PangoWeight(rawValue: UInt32(w)))
     case .italic: return pango_attr_style_new(PANGO_STYLE_ITALIC)
-    case .family(let f): return pango_attr_family_new(f)
+    case .family(let f): return pango_attr_family_new(FontLanguage.family(f, language: language))
     case .size(let s): return pango_attr_size_new(Int32((s * pangoScale).rounded()))
     case .color(let col): return pango_attr_foreground_new(c(col.red), c(col.green), c(col.blue))
     case .background(let col): return pango_attr_background_new(c(col.red), c(col.green), c(col.blue))

@@ -1,12 +1,17 @@
-import ImprentaModel
-
 /// Applies a change to every link destination of a tree (links and linked figures), through the
-/// model's one tree rewrite. `change` returns the new destination, or nil to keep the link's text
-/// without a link.
-struct LinkRewriter {
+/// model's one tree rewrite: the site reader's link resolution and the rule for links to other
+/// outputs (`OtherOutputLinks`) both go through it. `change` returns the new destination, or nil
+/// to keep the link's text without a link.
+public struct LinkRewriter {
   let change: (String, SourceRange) -> String?
 
-  func rewrite(_ block: Block) -> Block {
+  /// Creates a rewriter.
+  public init(change: @escaping (String, SourceRange) -> String?) {
+    self.change = change
+  }
+
+  /// `block` with every link destination changed.
+  public func rewrite(_ block: Block) -> Block {
     block.rewritingInlines { inline in
       guard case .link(var l) = inline else { return inline }
       guard let destination = change(l.destination, l.range) else {
