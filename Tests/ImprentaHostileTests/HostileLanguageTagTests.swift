@@ -49,4 +49,23 @@ struct HostileLanguageTagTests {
     #expect(values.contains(pair.1))
     #expect(!values.contains { $0 != pair.1 && $0 != "" })
   }
+
+  @Test("a Hugo site's malformed languageCode and a project's language are reported, never written", arguments: ["en)/Lang(x", "fr<x>", "es\u{202E}"])
+  func configuredTags(_ tag: String) throws {
+    let b = try Boundary()
+    defer { b.cleanUp() }
+    let toml = tag.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    try b.write("site/hugo.toml", "title = \"S\"\nlanguageCode = \"\(toml)\"\n")
+    try b.write("site/content/_index.md", "---\ntitle: Home\n---\n\nHome.\n")
+    let site = try b.run(["build", "site", "-o", "out", "-f", "xhtml"])
+    #expect(site.stderr.contains("invalid-language-tag") || site.stderr.contains("is not a language tag"), "\(site.stderr)")
+    let xhtml = try #require(b.read("out/_index.xhtml"))
+    for value in Self.languageValues(xhtml) {
+      #expect(LanguageTag.wellFormed(value) == value, "'\(value)' written as a language")
+    }
+    try b.write("imprenta.yaml", "publications:\n  - {name: a, inputs: [content], formats: [xhtml], language: '\(tag)'}\n")
+    let project = try b.run(["build"])
+    #expect(project.status != 0)
+    #expect(project.stderr.contains("imprenta.yaml:2:") && project.stderr.contains("is not a language tag"), "\(project.stderr)")
+  }
 }
