@@ -64,6 +64,43 @@ public enum FileSystem {
     return String(cString: p)
   }
 
+  /// `O_PATH` on Linux (a descriptor that only names a folder: no read permission needed to pass
+  /// through it); Swift does not import the macro.
+  static let oPath: Int32 = 0o10_000_000
+
+  /// Opens the canonical path `real` (every link already resolved) for reading, one component at
+  /// a time from `/` with `O_NOFOLLOW`: a file or folder on the way replaced by a symbolic link
+  /// since the path was resolved is never followed (`ELOOP` or `ENOTDIR`), so what is opened is
+  /// the file that was checked. Returns the descriptor, or -1 with `errno`.
+  public static func openCanonical(_ real: String, flags: Int32) -> Int32 {
+    guard real.hasPrefix("/") else {
+      errno = EINVAL
+      return -1
+    }
+    var parts = real.split(separator: "/").map(String.init)
+    guard let name = parts.popLast() else {
+      errno = EISDIR
+      return -1
+    }
+    var dir = open("/", oPath | O_DIRECTORY | O_CLOEXEC)
+    guard dir >= 0 else { return -1 }
+    for part in parts {
+      let next = openat(dir, part, oPath | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+      let e = errno
+      close(dir)
+      guard next >= 0 else {
+        errno = e
+        return -1
+      }
+      dir = next
+    }
+    let fd = openat(dir, name, flags | O_NOFOLLOW | O_CLOEXEC)
+    let e = errno
+    close(dir)
+    errno = e
+    return fd
+  }
+
   /// The current folder.
   public static var currentFolder: String {
     guard let p = getcwd(nil, 0) else { return "." }

@@ -75,15 +75,26 @@ public struct ReadPolicy: Sendable, Hashable {
   }
 
   /// The bytes of the regular file at `path`, read only if it is allowed and within `budget`.
-  /// Opened without blocking (a FIFO never hangs the build) and checked again once open.
+  /// Opened without blocking (a FIFO never hangs the build) and checked again once open. The
+  /// policy holds at open time: the checked real path is opened one component at a time without
+  /// following links, so a folder swapped for a link between the check and the read is refused.
   public func read(_ path: String, budget: Budget = .pageBytes) throws(ReadRefusal) -> [UInt8] {
     let real: String
     switch resolve(path) {
     case .success(let r): real = r
     case .failure(let refusal): throw refusal
     }
-    let fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
-    guard fd >= 0 else { throw ReadRefusal(errno == ENOENT ? .missing : .unreadable(errno), path: path) }
+    return try ReadPolicy.read(resolved: real, as: path, budget: budget)
+  }
+
+  /// The bytes of the regular file at the canonical path `real` (resolved and allowed by
+  /// `resolve`), reported as `path`.
+  static func read(resolved real: String, as path: String, budget: Budget) throws(ReadRefusal) -> [UInt8] {
+    let fd = FileSystem.openCanonical(real, flags: O_RDONLY | O_NONBLOCK)
+    guard fd >= 0 else {
+      let e = errno
+      throw ReadRefusal(e == ENOENT ? .missing : e == ELOOP || e == ENOTDIR ? .changed : .unreadable(e), path: path)
+    }
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw ReadRefusal(.unreadable(errno), path: path) }
@@ -125,6 +136,8 @@ public struct ReadRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     case brokenLink
     case linkOutside
     case outside
+    /// A file or folder on its path was replaced by a link after it was checked (a race).
+    case changed
     case folder
     case notRegular
     case unreadable(Int32)
@@ -145,7 +158,7 @@ public struct ReadRefusal: Error, Sendable, Hashable, CustomStringConvertible {
   public var code: DiagnosticCode {
     switch reason {
     case .missing, .brokenLink: return .missingFile
-    case .linkOutside, .outside: return .outsideRoots
+    case .linkOutside, .outside, .changed: return .outsideRoots
     case .folder, .notRegular: return .notARegularFile
     case .unreadable: return .unreadableFile
     case .tooLarge: return .budgetExceeded
@@ -159,6 +172,7 @@ public struct ReadRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     case .brokenLink: return "a symbolic link that leads nowhere (or to itself)"
     case .linkOutside: return "a symbolic link to a place outside the allowed folders; not read"
     case .outside: return "outside the allowed folders (content, static/, assets/, the project folder, the shipped styles); not read"
+    case .changed: return "a folder on its path became a symbolic link while it was being read; not read"
     case .folder: return "a folder where a file was expected"
     case .notRegular: return "not a regular file (a device, FIFO or socket); not read"
     case .unreadable(let e): return "cannot be read: \(FileSystem.describe(e))"

@@ -71,7 +71,7 @@ extension XHTMLRenderer {
       renderInlines(l.content, into: insideLink ? parent : parent.element("span"), range: l.range)
       return
     }
-    let a = parent.element("a", ["href": l.destination])
+    let a = parent.element("a", ["href": URLPolicy.written(l.destination)])
     if !l.title.isEmpty { a.set("title", l.title) }
     renderInlines(l.content, into: a, range: l.range)
   }
@@ -124,7 +124,7 @@ extension XHTMLRenderer {
       return
     }
     let alt = image.alt.trimmingCharacters(in: " \t\n")
-    parent.element("a", ["href": image.source, "class": "image-remote"]).text("[\(localization.image)" + (alt.isEmpty ? "]" : ": \(alt)]"))
+    parent.element("a", ["href": URLPolicy.written(image.source), "class": "image-remote"]).text("[\(localization.image)" + (alt.isEmpty ? "]" : ": \(alt)]"))
   }
 
   func renderMissingImage(_ image: Image, into parent: XMLNode) {

@@ -114,7 +114,7 @@ extension XHTMLRenderer {
       case "reversed", "open":
         if RawHTMLRules.specific[name]?.contains(a.key) == true { element.set(a.key, a.key) }
       case "href", "cite":
-        if RawHTMLRules.specific[name]?.contains(a.key) == true && URLPolicy.isAllowedLink(v) { element.set(a.key, v) }
+        if RawHTMLRules.specific[name]?.contains(a.key) == true && URLPolicy.isAllowedLink(v) { element.set(a.key, URLPolicy.written(v)) }
       default:
         if RawHTMLRules.global.contains(a.key) || RawHTMLRules.specific[name]?.contains(a.key) == true {
           element.set(a.key, v)

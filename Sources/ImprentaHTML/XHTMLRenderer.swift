@@ -210,7 +210,7 @@ package struct XHTMLRenderer {
       p.text(e.displayTitle)
       return
     }
-    p.element("a", ["href": e.url]).text(e.displayTitle)
+    p.element("a", ["href": URLPolicy.written(e.url)]).text(e.displayTitle)
   }
 
   mutating func renderCode(_ c: CodeBlock, into parent: XMLNode) {

@@ -26,6 +26,10 @@ public enum Budget: String, Sendable, CaseIterable {
   case shardCount = "shard-count"
   /// Bytes of an SVG image.
   case svgBytes = "svg-bytes"
+  /// Bytes of text in one SVG `<text>` element (librsvg lays a long one out in worse than quadratic time).
+  case svgTextBytes = "svg-text-bytes"
+  /// Bytes of text in all the `<text>` elements of one SVG.
+  case svgAllTextBytes = "svg-all-text-bytes"
   /// Bytes of the URL of one link (a PDF writes it once per page the link's text is on).
   case linkURLBytes = "link-url-bytes"
   /// Pages included inside included pages (shortcodes mapped as `include`).
@@ -47,6 +51,8 @@ public enum Budget: String, Sendable, CaseIterable {
     case .folderDepth: return 64
     case .shardCount: return 10_000
     case .svgBytes: return 16 << 20
+    case .svgTextBytes: return 2 << 10
+    case .svgAllTextBytes: return 64 << 10
     case .linkURLBytes: return 32 << 10
     case .includeDepth: return 8
     case .includedBytes: return 32 << 20
@@ -57,7 +63,7 @@ public enum Budget: String, Sendable, CaseIterable {
   public var limitDescription: String {
     switch self {
     case .pageBytes, .resourceBytes, .configBytes, .svgBytes, .includedBytes: return "\(limit >> 20) MB"
-    case .linkURLBytes: return "\(limit >> 10) KB"
+    case .linkURLBytes, .svgTextBytes, .svgAllTextBytes: return "\(limit >> 10) KB"
     case .imagePixels, .documentPixels: return "\(limit / 1_000_000) megapixels"
     case .jpegScans: return "\(limit) scans"
     case .frontMatterDepth, .folderDepth, .includeDepth: return "\(limit) levels"
@@ -80,6 +86,8 @@ public enum Budget: String, Sendable, CaseIterable {
     case .folderDepth: return "folder depth one walk of the inputs descends"
     case .shardCount: return "N of --shard K/N"
     case .svgBytes: return "bytes of one SVG image"
+    case .svgTextBytes: return "bytes of text in one SVG text element"
+    case .svgAllTextBytes: return "bytes of text in all text elements of one SVG"
     case .linkURLBytes: return "bytes of the URL of one link"
     case .includeDepth: return "pages included inside included pages"
     case .includedBytes: return "bytes of all the pages one page includes"

@@ -92,6 +92,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
   case siteError = "site-error"
   case invalidSiteSetting = "invalid-site-setting"
   case languageDetected = "language-detected"
+  case invalidLanguageTag = "invalid-language-tag"
   case noBaseURL = "no-base-url"
   case emptyBook = "empty-book"
   // Typesetting and print
@@ -211,6 +212,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case .notAHugoSite: return e(.error, "the folder has no Hugo configuration", "name the content folder instead")
     case .siteError: return e(.error, "the site could not be read", "fix the configuration")
     case .invalidSiteSetting: return e(.warning, "a site setting Imprenta cannot use (a bad ignoreFiles pattern, an unknown environment)", "fix the setting in the site configuration")
+    case .invalidLanguageTag: return e(.warning, "a language tag is not a well-formed BCP 47 tag: it is ignored (never written into an output)", "write a tag such as es, en-US or pt-BR")
     case .languageDetected: return e(.note, "the site does not say its language: it was detected from the pages' text", "set languageCode in the site configuration, or lang in the page's front matter")
     case .noBaseURL: return e(.warning, "a link to a page or file of the site that is not in the output, and the site has no absolute baseURL: the link is kept as text", "set baseURL (config/production/ or hugo.toml) to the site's address")
     case .emptyBook: return e(.error, "a book with no pages", "check the book's inputs or sections")

@@ -120,6 +120,28 @@ public enum URLPolicy {
     return String(validating: out, as: UTF8.self) ?? written
   }
 
+  /// `url` as written into an output's `href`: the ASCII characters a URI may not hold (space,
+  /// `"`, `<`, `>`, `\`, `^`, `` ` ``, `{`, `|`, `}`, controls, and a `%` not starting an escape)
+  /// percent-encoded, so a link ending in `\` or holding a space is still a valid URI (EPUB
+  /// checkers reject the raw form, RSC-020). Letters beyond ASCII stay (IRIs).
+  public static func written(_ url: String) -> String {
+    let forbidden: Set<UInt8> = [0x20, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D, 0x7F]
+    func isHex(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66) }
+    let bytes = Array(url.utf8)
+    guard bytes.contains(where: { $0 < 0x20 || forbidden.contains($0) || $0 == 0x25 }) else { return url }
+    var out: [UInt8] = []
+    for (i, b) in bytes.enumerated() {
+      let escapes = b == 0x25 && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])
+      if b < 0x20 || forbidden.contains(b) || (b == 0x25 && !escapes) {
+        let hex = Array("0123456789ABCDEF".utf8)
+        out += [0x25, hex[Int(b >> 4)], hex[Int(b & 15)]]
+      } else {
+        out.append(b)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
   /// The media type of a `data:` URL, lower-cased (`image/png`), or empty.
   static func dataMediaType(_ url: String) -> String {
     guard let colon = url.firstIndex(of: ":") else { return "" }

@@ -55,7 +55,14 @@ enum MetadataBuilder {
       case "lastmod", "modified": m.lastmod = date(key, v) ?? m.lastmod
       case "linktitle": m.linkTitle = string(key, v) ?? ""
       case "headless": m.headless = bool(key, v) ?? false
-      case "lang", "languagecode": if m.language.isEmpty || key == "lang" { m.language = string(key, v) ?? "" }
+      case "lang", "languagecode":
+        guard m.language.isEmpty || key == "lang", let text = string(key, v) else { break }
+        if let tag = LanguageTag.wellFormed(text) {
+          m.language = tag
+        } else {
+          diagnostics.report(.invalidLanguageTag, "'\(key)' is not a language tag: '\(text.escapedForLog)' (ignored)", file: file,
+            at: SourceRange(fm.keyLines[key] ?? 1, 1, fm.keyLines[key] ?? 1, 1))
+        }
       case "direction", "dir":
         guard let text = string(key, v) else { break }
         if let d = WritingDirection(parsing: text) {

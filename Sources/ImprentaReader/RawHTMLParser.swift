@@ -71,9 +71,9 @@ struct RawHTMLParser {
     return out
   }
 
-  func warnOnce(_ key: String, _ message: String, _ reported: inout Set<String>, _ diagnostics: inout Diagnostics) {
+  func warnOnce(_ key: String, _ message: String, _ reported: inout Set<String>, _ diagnostics: inout Diagnostics, code: DiagnosticCode = .unsafeHTML) {
     guard reported.insert(key).inserted else { return }
-    diagnostics.report(.unsafeHTML, message, file: file, at: range)
+    diagnostics.report(code, message, file: file, at: range)
   }
 
   func convert(_ node: xmlNodePtr, depth: Int, budget: inout Int, reported: inout Set<String>, diagnostics: inout Diagnostics) -> [HTMLNode] {
@@ -130,6 +130,13 @@ struct RawHTMLParser {
         continue
       }
       guard RawHTMLParser.keptAttributes.contains(key) || key.hasPrefix("data-") || key.hasPrefix("aria-") else { continue }
+      if key == "lang" {
+        guard let tag = LanguageTag.wellFormed(value), !tag.isEmpty else {
+          if !value.isEmpty { warnOnce("lang", "lang=\"\(value.escapedForLog)\" is not a language tag: dropped", &reported, &diagnostics, code: .invalidLanguageTag) }
+          continue
+        }
+        value = tag
+      }
       attributes.append(KeyValue(key, value.isEmpty && !["alt", "value"].contains(key) ? key : value))
     }
     return [.element(name: tag, attributes: attributes, children: children)]

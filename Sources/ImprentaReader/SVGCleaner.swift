@@ -1,10 +1,14 @@
 import CLibXML2
+import Foundation
+import ImprentaModel
 
 /// One walk over a parsed SVG, removing in place what the allow-list does not name.
 struct SVGCleaner {
   /// What was removed, once per kind.
   private(set) var removed: [String] = []
   private var seen: Set<String> = []
+  /// Bytes of text kept in `<text>` elements so far.
+  private var textBytes = 0
 
   mutating func note(_ what: String) {
     if seen.insert(what).inserted { removed.append(what) }
@@ -29,6 +33,11 @@ struct SVGCleaner {
           remove(node)
           continue
         }
+        if SVGAllowList.localName(node) == "text", let why = overTextBudget(node) {
+          note(why)
+          remove(node)
+          continue
+        }
         cleanAttributes(of: node)
         if SVGAllowList.localName(node) == "a" { unlink(node) }
         if depth > 300 {
@@ -49,6 +58,18 @@ struct SVGCleaner {
         remove(node)
       }
     }
+  }
+
+  /// Why a `<text>` element is removed for its length (librsvg takes seconds, then minutes, to
+  /// lay out a few kilobytes of one), or nil when it stays within the text budgets.
+  mutating func overTextBudget(_ node: xmlNodePtr) -> String? {
+    guard let content = xmlNodeGetContent(node) else { return nil }
+    let count = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+    imprenta_xml_free(content)
+    if count > Budget.svgTextBytes.limit { return "a text element of \(count) bytes \(Budget.svgTextBytes.clause)" }
+    if textBytes + count > Budget.svgAllTextBytes.limit { return "text elements past \(Budget.svgAllTextBytes.limitDescription) of text \(Budget.svgAllTextBytes.clause)" }
+    textBytes += count
+    return nil
   }
 
   /// Why an element is removed with its content, or nil when it stays.

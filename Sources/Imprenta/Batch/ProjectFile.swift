@@ -130,7 +130,7 @@ public struct ProjectFile: Sendable {
         case "inputs": p.inputs = strings(v, "inputs")
         case "style": p.style = insideProject(scalar(v, "style"), "style", v)
         case "formats": p.formats = formats(v)
-        case "language": p.language = scalar(v, "language")
+        case "language": p.language = languageTag(scalar(v, "language"), v)
         case "book":
           switch scalar(v, "book")?.lowercased() {
           case "true", "yes": p.book = true
@@ -187,6 +187,16 @@ public struct ProjectFile: Sendable {
       return DiagnosticLevels(out)
     }
 
+    /// A publication's language: a well-formed BCP 47 tag, else an error at the value.
+    mutating func languageTag(_ text: String?, _ node: Node) -> String? {
+      guard let text else { return nil }
+      guard let tag = LanguageTag.wellFormed(text) else {
+        error("'language' is not a language tag (such as es, en-US, pt-BR): '\(text)'", node)
+        return nil
+      }
+      return tag
+    }
+
     mutating func scalar(_ node: Node, _ key: String) -> String? {
       if let s = node.scalar?.string, !s.isEmpty { return s }
       error("'\(key)' takes a single value", node)
@@ -233,7 +243,10 @@ public struct ProjectFile: Sendable {
         if let seq = v.sequence {
           out.append(KeyValue(key, .list(seq.compactMap { $0.scalar?.string }.map(MetaValue.string))))
         } else if let s = v.scalar?.string {
-          if key == "date" {
+          if key == "language" {
+            guard let tag = languageTag(s, v) else { continue }
+            out.append(KeyValue(key, .string(tag)))
+          } else if key == "date" {
             guard let d = PageDate(parsing: s) else {
               error("'date' is not a date: '\(s)'", v)
               continue

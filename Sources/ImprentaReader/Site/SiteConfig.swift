@@ -61,6 +61,21 @@ public struct SiteConfig: Sendable, Hashable {
     return (base.hasSuffix("/") ? String(base.dropLast()) : base) + encoded + (anchor.isEmpty ? "" : "#" + anchor)
   }
 
+  /// A `languageCode` that is not a well-formed BCP 47 tag is reported once and not used.
+  mutating func checkLanguageTags(diagnostics: inout Diagnostics) {
+    var reported: Set<String> = []
+    func checked(_ text: String) -> String {
+      if let tag = LanguageTag.wellFormed(text) { return tag }
+      if reported.insert(text).inserted {
+        let at = location(of: "languageCode")
+        diagnostics.report(.invalidLanguageTag, "languageCode '\(text.escapedForLog)' is not a language tag (ignored)", file: at.file, at: SourceRange(at.line, 1, at.line, 1))
+      }
+      return ""
+    }
+    languageCode = checked(languageCode)
+    for i in languages.indices { languages[i].languageCode = checked(languages[i].languageCode) }
+  }
+
   /// The file and line of the last `key` setting read (the configuration itself when unknown).
   public func location(of key: String) -> KeyLocation {
     keyLocations[key.lowercased()] ?? KeyLocation(file: file, line: 0)
@@ -103,7 +118,7 @@ public struct SiteLanguage: Sendable, Hashable {
   public var direction: String = ""
 
   /// The BCP 47 tag for hyphenation and `lang`: `languageCode`, else the key.
-  public var tag: String { languageCode.isEmpty ? code : languageCode }
+  public var tag: String { LanguageTag.wellFormed(languageCode.isEmpty ? code : languageCode) ?? "" }
 }
 
 /// An entry of a site menu.
@@ -132,6 +147,7 @@ public enum SiteConfigReader {
     }
     var config = build(values, root: root, file: file, diagnostics: &diagnostics)
     config.keyLocations = files.locations
+    config.checkLanguageTags(diagnostics: &diagnostics)
     config.environment = environment
     config.files = files.read
     return config
