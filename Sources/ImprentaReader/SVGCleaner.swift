@@ -86,11 +86,29 @@ struct SVGCleaner {
     if name == "style", let css = SVGAllowList.textContent(node), let why = SVGAllowList.cssRefusal(css) {
       return "a <style> with \(why)"
     }
+    if let why = SVGCleaner.filterReachRefusal(node, name) { return why }
     if name == "image" || name == "feImage" {
       let href = SVGAllowList.attribute(node, "href", namespace: SVGSanitizer.xlinkNamespace) ?? SVGAllowList.attribute(node, "href") ?? ""
       if let why = SVGAllowList.hrefRefusal(href) { return "an <\(name)> with \(why)" }
     }
     return nil
+  }
+
+  /// Why a filter primitive is removed for what it would cost librsvg to apply (`svg-filter-reach`):
+  /// a morphology radius, a convolution order or turbulence octaves past the budget (numbers in
+  /// the attribute: one, or two for x and y).
+  static func filterReachRefusal(_ node: xmlNodePtr, _ name: String) -> String? {
+    let attribute: String
+    switch name {
+    case "feMorphology": attribute = "radius"
+    case "feConvolveMatrix": attribute = "order"
+    case "feTurbulence": attribute = "numOctaves"
+    default: return nil
+    }
+    guard let value = SVGAllowList.attribute(node, attribute) else { return nil }
+    let numbers = value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" }).map { Double($0).flatMap { $0.isFinite ? $0 : nil } ?? .infinity }
+    guard let reach = numbers.map(abs).max(), reach > Double(Budget.svgFilterReach.limit) else { return nil }
+    return "an <\(name)> with \(attribute) \(value.prefix(20)) \(Budget.svgFilterReach.clause)"
   }
 
   /// An image's links lead nowhere a book can go: `<a>` becomes the group it draws as.
