@@ -78,4 +78,28 @@ import Testing
     }
     #expect(top == 4)
   }
+
+  /// A cell too long to measure on one line (past a quarter of a shaping chunk) wants the whole
+  /// width unmeasured: its column takes what the short one leaves, and its lines fill it.
+  @Test func aHugeCellTakesTheRestOfTheWidthUnmeasured() throws {
+    let words = ["gobierno", "abierto", "transparencia", "participación", "ciudadana"]
+    let long = (0..<4_000).map { words[$0 % words.count] }.joined(separator: " ")
+    #expect(long.utf8.count > TextBlock.chunkBytes / 4)
+    let doc = try PDFTest.document("| Año | Texto |\n|---|---|\n| 2024 | \(long) |\n")
+    let (pages, _) = PDFTest.layout(doc)
+    var year: TextBlock?, text: TextBlock?
+    for page in pages.pages {
+      for item in page.items {
+        guard case .text(let t) = item.kind, item.tags.last?.name == "TD" else { continue }
+        if t.block.text.string == "2024" { year = t.block } else if t.block.text.string.hasPrefix("gobierno") { text = t.block }
+      }
+    }
+    let y = try #require(year), x = try #require(text)
+    #expect(y.lines.count == 1)
+    // The long column is nearly all of the text width (the year's column is narrow).
+    let full = PDFLayouter(style: Style(), engine: TextEngine(), hyphenator: nil, document: doc, environment: PDFTest.environment).geometry.textWidth
+    #expect(x.format.width > full * 0.8, "\(x.format.width) of \(full)")
+    #expect(x.lines.dropLast().allSatisfy { $0.width > x.format.width * 0.8 })
+    #expect(x.lines.allSatisfy { $0.width <= x.format.width + 0.5 })
+  }
 }

@@ -145,8 +145,14 @@ extension PDFLayouter {
     for (r, row) in texts.enumerated() {
       let f = r == 0 ? bold : font
       for (i, cell) in row.enumerated() where !cell.string.isEmpty {
-        let one = textBlock(cell, format: ParagraphFormat(font: f, width: -1))
-        natural[i] = max(natural[i], (one.lines.map(\.width).max() ?? 0) + 2 * padding + 1)
+        if cell.length > TextBlock.chunkBytes / 4 {
+          // A cell this long wraps at any width: it wants all of it, unmeasured (shaping a 5 MB
+          // cell on one line to learn that made it cost 3.4 times the same text as a paragraph).
+          natural[i] = max(natural[i], width)
+        } else {
+          let one = textBlock(cell, format: ParagraphFormat(font: f, width: -1))
+          natural[i] = max(natural[i], (one.lines.map(\.width).max() ?? 0) + 2 * padding + 1)
+        }
         let longest = cell.string.split(whereSeparator: { $0 == " " || $0 == "\n" }).max { $0.count < $1.count } ?? ""
         let word = String(longest).replacingOccurrences(of: "\u{AD}", with: "")
         minimum[i] = max(minimum[i], min(engine.width(of: word, font: f) + 2 * padding + 1, width / Double(n) * 1.5))
