@@ -26,11 +26,13 @@ extension BatchPlan.Unit {
       out.bytes = out.documents.map { (try? policy.read($0.sourcePath, budget: .pageBytes)) ?? [] }
       return out
     }
+    var reader = PageReader()
+    reader.shortcodes = shortcodes
     for page in pages {
       var d = Diagnostics()
       do {
         let data = try policy.read(page.path, budget: .pageBytes)
-        var document = try PageReader().read(bytes: data, path: page.path, relativeName: page.relativeName, diagnostics: &d)
+        var document = try reader.read(bytes: data, path: page.path, relativeName: page.relativeName, diagnostics: &d)
         if document.metadata.draft && !includeDrafts {
           d.report(.draftSkipped, "draft page skipped (use --drafts to export it)", file: page.path)
           out.diagnostics.append(contentsOf: d)

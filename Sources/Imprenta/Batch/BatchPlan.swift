@@ -16,6 +16,9 @@ struct BatchPlan {
     var prepared: Prepared?
     /// The project's folder: a page built alone finds a Hugo site around it only inside it.
     var projectFolder = FileSystem.currentFolder
+    /// How the shortcodes of pages outside a Hugo site are expanded: the project file's
+    /// `shortcodes:` (a site's pages take their site's own, read with the site).
+    var shortcodes = ShortcodeExpander()
   }
 
   /// What a Hugo site's unit is made of: its documents (links resolved), or its book.
@@ -58,7 +61,15 @@ struct BatchPlan {
         }
       }
     }
-    for k in units.indices { units[k].projectFolder = options.projectFolder }
+    // The project file's shortcode mapping, read once for every unit of pages (the
+    // `unknown-shortcode` hint names it; it applied to Hugo sites only).
+    let projectFile = options.projectFolder + "/" + ProjectFile.fileName
+    let shortcodes = units.contains(where: { $0.prepared == nil }) && FileSystem.linkStatus(projectFile).kind != .missing
+      ? ShortcodeExpander(mapping: ShortcodeMapping.load(projectFile: projectFile, diagnostics: &diagnostics)) : ShortcodeExpander()
+    for k in units.indices {
+      units[k].projectFolder = options.projectFolder
+      units[k].shortcodes = shortcodes
+    }
     // Two units may not write the same file.
     var owners: [String: String] = [:]
     units = units.filter { u in
