@@ -48,9 +48,11 @@ struct EPUBPageList {
   /// left out moves to the start of the next document kept (the end of the last one after it).
   static func mapped(_ map: PageMap, entries: [Int], lastBlocks: Int) -> PageMap {
     var out = map
+    var documentOf: [Int: Int] = [:]
+    for (d, entry) in entries.enumerated() where documentOf[entry] == nil { documentOf[entry] = d }
     for k in out.pages.indices {
       let p = out.pages[k].position
-      if let d = entries.firstIndex(of: p.document) {
+      if let d = documentOf[p.document] {
         out.pages[k].position.document = d
       } else if let d = entries.firstIndex(where: { $0 > p.document }) {
         out.pages[k].position = PageMap.Position(document: d, path: [])

@@ -1,5 +1,4 @@
 import CCmarkGFM
-import Foundation
 import ImprentaModel
 
 /// Markdown → model blocks, through cmark-gfm. All C lives here: the C tree is converted into
@@ -38,23 +37,9 @@ struct MarkdownConverter {
     self.lineOffset = lineOffset
   }
 
-  /// cmark-gfm's extensions, registered once before the first parse. Its own once-check is a
-  /// plain flag and its list of extensions has no lock: pages read in parallel registered them
-  /// twice at once, and a page could then miss `autolink` (its bare URLs stayed text, one run in
-  /// a few on the seed's site). A Swift static is initialized once, whatever the threads.
-  static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
-
-  /// cmark-gfm 0.29 parses inlines (in `cmark_parser_finish`) against process-wide tables of
-  /// special characters, which each parser fills with its extensions' characters before and
-  /// clears after: a page finishing on one thread cleared `~` and the autolink triggers while
-  /// another page was being parsed, so a strike-through or a bare URL came out as plain text,
-  /// one run in a few (a golden file and a reproducibility test failed once each; hugoDocs'
-  /// autolinks changed between runs). Inline parsing is one page at a time.
-  static let inlineParsing = NSLock()
-
   /// The blocks of a Markdown text.
   mutating func convert(_ markdown: Substring) -> [Block] {
-    _ = MarkdownConverter.extensionsRegistered
+    _ = CmarkProcessState.extensionsRegistered
     let cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | (options.typographer ? CMARK_OPT_SMART : 0) | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_UNSAFE
     guard let parser = cmark_parser_new(cmarkOptions) else { return [] }
     defer { cmark_parser_free(parser) }
@@ -74,7 +59,7 @@ struct MarkdownConverter {
     text.withUTF8 { buf in
       buf.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
     }
-    guard let root = MarkdownConverter.inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return [] }
+    guard let root = CmarkProcessState.inlineParsing.withLock({ cmark_parser_finish(parser) }) else { return [] }
     defer { cmark_node_free(root) }
     var blocks = convertBlocks(children(of: root), depth: 0)
     if !blockAttributes.isEmpty { applyBlockAttributes(&blocks) }
