@@ -63,7 +63,9 @@ let package = Package(
     .target(
       name: "ImprentaEPUB",
       dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaHTML", "ImprentaDigest", "CZlib"]),
-    .target(name: "ImprentaPDF", dependencies: ["ImprentaModel", "ImprentaStyle", "CLazyLibraries", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CQRencode", "CLCMS", "CJPEG", "CZlib"]),
+    .target(name: "ImprentaPDF", dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaDigest", "CLazyLibraries", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CQRencode", "CLCMS", "CJPEG", "CZlib"],
+      // Fontconfig patterns of Pango's fonts (`pango_fc_font_get_pattern`) and HarfBuzz's subsetter, for the native writer.
+      linkerSettings: [.linkedLibrary("pangoft2-1.0"), .linkedLibrary("harfbuzz-subset"), .linkedLibrary("fontconfig")]),
 
     // MARK: - Facade and command
     .target(

@@ -4,6 +4,11 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <pango/pangofc-font.h>
+#include <fontconfig/fontconfig.h>
+#include <hb.h>
+#include <hb-ot.h>
+#include <hb-subset.h>
 
 // GObject's type-checking macros and g_object_unref on opaque Pango types read more simply from C.
 static inline void imprenta_g_object_unref(void *object) { if (object) g_object_unref(object); }

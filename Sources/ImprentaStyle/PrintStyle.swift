@@ -20,6 +20,9 @@ public struct PrintStyle: Sendable, Hashable {
   /// The CMYK output profile of `pdf/x-4`: empty for the installed default (Ghostscript's
   /// "Artifex CMYK SWOP Profile"), an installed profile's name, or a path.
   public var outputProfile = ""
+  /// Who writes the PDF: `auto` (Imprenta's own writer, or Cairo and qpdf for what it does not
+  /// do: SVG images, colour or CFF fonts, PDF/X, imposed sheets), `native` (the same) or `cairo`.
+  public var writer = "auto"
 
   /// Whether the page is the trimmed page alone (no bleed, no marks).
   public var isPlain: Bool { bleed.value == 0 && !cropMarks && !registrationMarks }

@@ -82,6 +82,7 @@ enum StyleSchema {
         "impose": .choice(\.print.impose, ["none", "booklet", "2up"]),
         "min_image_ppi": .number(\.print.minImagePPI, 1...2400), "safety_margin": .length(\.print.safetyMargin),
         "standard": .choice(\.print.standard, ["none", "pdf/x-4"]), "output_profile": .text(\.print.outputProfile),
+        "writer": .choice(\.print.writer, ["auto", "native", "cairo"]),
       ],
       "cover": [
         "front": .bool(\.cover.front), "image": .text(\.cover.image), "background": .color(\.cover.background),

@@ -3,7 +3,7 @@ import Foundation
 import ImprentaStyle
 
 /// A Cairo drawing context on a PDF surface written into memory, or on an image surface (tests).
-final class CairoContext {
+final class CairoContext: PaintSurface {
   let surface: OpaquePointer
   let cr: OpaquePointer
   private let sink: Sink?
@@ -101,10 +101,10 @@ final class CairoContext {
 
   // MARK: - Tags
 
-  func beginTag(_ name: String, attributes: String = "") {
+  func beginTag(_ name: String) {
     guard isPDF else { return }
     structure.names.append(name)
-    cairo_tag_begin(cr, name, attributes.isEmpty ? nil : attributes)
+    cairo_tag_begin(cr, name, nil)
   }
 
   func endTag(_ name: String) {
@@ -176,7 +176,7 @@ final class CairoContext {
 
   /// Draws line `index` of `block` with its start at `x` and its baseline at `baseline`.
   func text(_ block: TextBlock, line index: Int, x: Double, baseline: Double) {
-    block.paint(line: index, cr: cr, x: x, baseline: baseline, color: block.format.font.color)
+    block.paint(line: index, x: x, baseline: baseline, color: block.format.font.color, with: CairoLinePainter(cr: cr))
     // Lines are painted in order: after the last one the shaped runs are no longer needed.
     if index == block.lines.count - 1 { block.release() }
   }

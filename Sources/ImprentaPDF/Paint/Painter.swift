@@ -12,7 +12,7 @@ struct Painter {
 
   /// Paints every page; returns what each link says, in the order the links were opened.
   @discardableResult
-  func paint(into ctx: CairoContext) -> [String] {
+  func paint(into ctx: some PaintSurface) -> [String] {
     if let first = layout.pages.first { ctx.setPageSize(width: first.width, height: first.height) }
     ctx.beginTag("Document")
     var links: [String] = []
@@ -28,7 +28,7 @@ struct Painter {
 
   /// Paints page `index` (without ending it); returns the descriptions of its links.
   @discardableResult
-  func paint(page index: Int, into ctx: CairoContext) -> [String] {
+  func paint(page index: Int, into ctx: some PaintSurface) -> [String] {
     let page = layout.pages[index]
     // Cairo 1.16 breaks the structure tree when the size is set while a tag is open: only
     // set it when it changes (all pages of a document share one size).
@@ -127,7 +127,7 @@ struct Painter {
 
   /// A link over `rects` to an anchor of this PDF or to a URI `URLPolicy` allows; false when no
   /// link is made.
-  private func link(_ rects: [Rect], to destination: String, into ctx: CairoContext, on page: LaidPage) -> Bool {
+  private func link(_ rects: [Rect], to destination: String, into ctx: some PaintSurface, on page: LaidPage) -> Bool {
     // The element of the text under the link's first area, for the link element to go into.
     let index = ctx.structure.names.count
     var parent: Int? = nil
@@ -161,7 +161,7 @@ struct Painter {
   }
 
   /// Bookmarks mirroring the headings, nested by level.
-  func addOutline(_ ctx: CairoContext) {
+  func addOutline(_ ctx: some PaintSurface) {
     var parents: [(level: Int, id: Int32)] = []
     for page in layout.pages {
       for item in page.items {

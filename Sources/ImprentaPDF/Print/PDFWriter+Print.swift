@@ -89,7 +89,8 @@ extension PDFWriter {
     }
     if mode == nil || options.writeUnimposed {
       let bytes = try paintPages(
-        layout, labels: labels, print: print, document: first, environment: environment, fontProblems: &fontProblems, qpdfWarnings: &qpdfWarnings, pdfx: &pdfx)
+        layout, labels: labels, print: print, document: first, environment: environment, fontProblems: &fontProblems, qpdfWarnings: &qpdfWarnings, pdfx: &pdfx,
+        diagnostics: &diagnostics)
       files.append(PDFFile(suffix: "", bytes: bytes))
     }
     if let mode {
@@ -187,10 +188,26 @@ extension PDFWriter {
   /// The pages, each on a sheet of the media size with its marks.
   func paintPages(
     _ layout: PageLayout, labels: [String], print: PrintGeometry, document: Document, environment: ExportEnvironment, fontProblems: inout [String]?,
-    qpdfWarnings: inout [String], pdfx: inout PDFXFindings
+    qpdfWarnings: inout [String], pdfx: inout PDFXFindings, diagnostics: inout Diagnostics
   ) throws -> [UInt8] {
     let placed = print.place(layout)
     let trim = (layout.pages.first?.width ?? 595, layout.pages.first?.height ?? 842)
+    if style.print.writer != "cairo" {
+      var refusal = nativeWriterRefusal(placed, pdfx: pdfx)
+      if refusal == nil {
+        switch paintNative(placed, labels: labels, print: print, trim: trim, document: document, environment: environment, pdfx: pdfx) {
+        case .success(let bytes):
+          // Every font is embedded by construction (a face that cannot be is why it would fail).
+          if fontProblems == nil { fontProblems = [] }
+          return bytes
+        case .failure(let problem):
+          refusal = problem.reason
+        }
+      }
+      if let refusal {
+        diagnostics.report(.pdfWrittenByCairo, "the PDF was written through Cairo and qpdf: the native writer does not do \(refusal)", file: document.sourcePath)
+      }
+    }
     let ctx = surface(width: placed.pages.first?.width ?? 595, height: placed.pages.first?.height ?? 842, document: document)
     var painter = Painter(layout: placed)
     painter.shaping = PaintShaping.start(for: placed.pages, policy: prefetchPolicy)

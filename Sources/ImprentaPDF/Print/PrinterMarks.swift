@@ -6,7 +6,7 @@ import ImprentaStyle
 enum PrinterMarks {
   /// Draws the marks for a trimmed area `width` × `height` placed at `geometry.offset`;
   /// `folds` are x positions (from the trim's left) of fold lines.
-  static func paint(into ctx: CairoContext, width: Double, height: Double, geometry g: PrintGeometry, folds: [Double] = []) {
+  static func paint(into ctx: some PaintSurface, width: Double, height: Double, geometry g: PrintGeometry, folds: [Double] = []) {
     guard g.markArea > 0 else { return }
     // Printer's marks are page artifacts (ISO 32000-1 §14.8.2.2), never read.
     ctx.beginTag(ArtifactTag.page.rawValue)

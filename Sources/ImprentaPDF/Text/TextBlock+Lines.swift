@@ -153,57 +153,46 @@ extension TextBlock {
     return LineSegment(item: item, glyphs: gs, run: r, level: run.level, isHyphen: false)
   }
 
-  /// Paints line `k` with its left edge at `x` and its baseline at `baseline`.
-  func paint(line k: Int, cr: OpaquePointer, x: Double, baseline: Double, color: Color) {
+  /// Paints line `k` with its left edge at `x` and its baseline at `baseline`, through
+  /// `painter` (Cairo's glyph API, or the native writer's content stream): backgrounds, then the
+  /// glyphs of each segment, then underlines and strike-throughs.
+  func paint(line k: Int, x: Double, baseline: Double, color: Color, with painter: some LinePainter) {
     let segments = self.segments(k)
     defer { free(segments) }
     let shaped = self.shaped
     shaped.cString.withUnsafeBufferPointer { buffer in
-      do {
-        let base = buffer.baseAddress!
-        var cursor = x
-        for s in segments {
-          let run = shaped.runs[s.run]
-          let width = Double(s.width) / pangoScale
-          let y = baseline - Double(run.glyphItem.pointee.y_offset) / pangoScale
-          if let bg = run.look.background {
-            cairo_set_source_rgba(cr, bg.red, bg.green, bg.blue, bg.alpha)
-            cairo_rectangle(cr, cursor, baseline - run.ascent, width, run.ascent + run.descent)
-            cairo_fill(cr)
-          }
-          let c = run.look.color ?? color
-          cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
-          if s.isHyphen {
-            // The hyphen is drawn but is no character of the word: its text is a soft hyphen
-            // (an /ActualText of U+00AD, as PDF 32000 14.8.2.2.3 asks for a hyphen added by
-            // line breaking), so "defi-" + "nitions" reads back as "definitions".
-            if let font = s.item.pointee.analysis.font, let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) {
-              cairo_set_scaled_font(cr, scaled)
-              var glyph = cairo_glyph_t(index: UInt(s.glyphs.pointee.glyphs[0].glyph), x: cursor, y: y)
-              var cluster = cairo_text_cluster_t(num_bytes: 2, num_glyphs: 1)
-              cairo_show_text_glyphs(cr, "\u{AD}", 2, &glyph, 1, &cluster, 1, cairo_text_cluster_flags_t(rawValue: 0))
-            }
-          } else {
-            cairo_move_to(cr, cursor, y)
-            TextBlock.dropHairlineOffsets(s.glyphs)
-            joinMarks(s)
-            var glyphItem = PangoGlyphItem(item: s.item, glyphs: s.glyphs, y_offset: 0, start_x_offset: 0, end_x_offset: 0)
-            pango_cairo_show_glyph_item(cr, base, &glyphItem)
-          }
-          if run.look.underline || run.look.strikethrough, let font = s.item.pointee.analysis.font, let metrics = pango_font_get_metrics(font, nil) {
-            func line(_ position: Int32, _ thickness: Int32) {
-              let t = max(Double(thickness) / pangoScale, 0.4)
-              cairo_rectangle(cr, cursor, y - Double(position) / pangoScale, width, t)
-              cairo_fill(cr)
-            }
-            if run.look.underline { line(pango_font_metrics_get_underline_position(metrics), pango_font_metrics_get_underline_thickness(metrics)) }
-            if run.look.strikethrough {
-              line(pango_font_metrics_get_strikethrough_position(metrics), pango_font_metrics_get_strikethrough_thickness(metrics))
-            }
-            pango_font_metrics_unref(metrics)
-          }
-          cursor += width
+      let base = buffer.baseAddress!
+      var cursor = x
+      for s in segments {
+        let run = shaped.runs[s.run]
+        let width = Double(s.width) / pangoScale
+        let y = baseline - Double(run.glyphItem.pointee.y_offset) / pangoScale
+        if let bg = run.look.background {
+          painter.fill(Rect(x: cursor, y: baseline - run.ascent, width: width, height: run.ascent + run.descent), bg)
         }
+        let c = run.look.color ?? color
+        if s.isHyphen {
+          // The hyphen is drawn but is no character of the word: its text is a soft hyphen
+          // (an /ActualText of U+00AD, as PDF 32000 14.8.2.2.3 asks for a hyphen added by
+          // line breaking), so "defi-" + "nitions" reads back as "definitions".
+          painter.hyphen(s, x: cursor, y: y, color: c)
+        } else {
+          TextBlock.dropHairlineOffsets(s.glyphs)
+          joinMarks(s)
+          painter.glyphs(s, text: base, bytes: shaped.bytes, x: cursor, y: y, color: c)
+        }
+        if run.look.underline || run.look.strikethrough, let font = s.item.pointee.analysis.font, let metrics = pango_font_get_metrics(font, nil) {
+          func line(_ position: Int32, _ thickness: Int32) {
+            let t = max(Double(thickness) / pangoScale, 0.4)
+            painter.fill(Rect(x: cursor, y: y - Double(position) / pangoScale, width: width, height: t), c)
+          }
+          if run.look.underline { line(pango_font_metrics_get_underline_position(metrics), pango_font_metrics_get_underline_thickness(metrics)) }
+          if run.look.strikethrough {
+            line(pango_font_metrics_get_strikethrough_position(metrics), pango_font_metrics_get_strikethrough_thickness(metrics))
+          }
+          pango_font_metrics_unref(metrics)
+        }
+        cursor += width
       }
     }
   }

@@ -1,0 +1,334 @@
+import CPangoCairo
+import Foundation
+
+/// The fonts of a natively written PDF: each font file (HarfBuzz face) the pages use becomes one
+/// composite font (Type 0, Identity-H) whose character codes are the font's own glyph ids, so a
+/// page's text is written as the shaper placed it. When the pages are done each face is subset
+/// with HarfBuzz's `hb-subset` to the glyphs used (layout tables and hinting dropped) and
+/// embedded (`FontFile2`) with its widths, a `CIDToGIDMap` from the original ids to the subset's,
+/// and a ToUnicode map of each glyph's text.
+///
+/// Faces the native writer cannot embed faithfully — colour glyphs (emoji), CFF outlines,
+/// variable instances other than the default, synthetic bold or slant — are reported through
+/// `unsupported`, and the PDF is written through Cairo instead.
+final class EmbeddedFonts {
+  final class Face {
+    /// The Type 0 font's object number (reserved when the face is first used).
+    let number: Int
+    /// The page resource name (`F1`, `F2`, …).
+    let resource: String
+    let face: OpaquePointer
+    /// The face at its design size (advances in font units).
+    let font: OpaquePointer
+    let upem: Double
+    /// The character code (CID) of each glyph used, by glyph id: numbered in the order glyphs are
+    /// first used, so a Latin text's codes stay under 256 and compress well.
+    var codes: [UInt32: UInt16] = [:]
+    /// Each code's glyph id (index: code - 1).
+    var glyphs: [UInt32] = []
+    /// Width in 1/1000 em of each code's glyph (index: code - 1).
+    var widths: [Double] = []
+    /// The text of each glyph used, as first seen standing alone for its cluster, by code.
+    var unicode: [UInt16: [Unicode.Scalar]] = [:]
+
+    init(number: Int, resource: String, face: OpaquePointer) {
+      self.number = number
+      self.resource = resource
+      self.face = hb_face_reference(face)
+      font = hb_font_create(face)
+      upem = Double(max(16, hb_face_get_upem(face)))
+    }
+
+    deinit {
+      hb_font_destroy(font)
+      hb_face_destroy(face)
+    }
+
+    /// The code of `glyph` (numbered and measured when it is first used), or nil when the face
+    /// has used up its 65,535 codes.
+    func code(_ glyph: UInt32) -> UInt16? {
+      if let c = codes[glyph] { return c }
+      guard glyphs.count < 65_535 else { return nil }
+      glyphs.append(glyph)
+      widths.append((Double(hb_font_get_glyph_h_advance(font, glyph)) * 10_000 / upem).rounded() / 10)
+      let c = UInt16(glyphs.count)
+      codes[glyph] = c
+      return c
+    }
+
+    /// The width of the glyph of `code` in 1/1000 em.
+    func width(code: UInt16) -> Double { widths[Int(code) - 1] }
+  }
+
+  /// A Pango font as the pages use it: its face and size.
+  struct Use {
+    let face: Face
+    let size: Double
+  }
+
+  private var byFont: [UnsafeMutableRawPointer: Use?] = [:]
+  private var byFace: [UnsafeMutableRawPointer: Face] = [:]
+  private(set) var faces: [Face] = []
+  /// Why the document cannot be written natively (the first reason found), or nil.
+  private(set) var unsupported: String?
+
+  /// The face and size `font` sets text in, or nil (and `unsupported` set) when it cannot be
+  /// embedded natively.
+  func use(_ font: UnsafeMutablePointer<PangoFont>, writer: PDFFileWriter) -> Use? {
+    let key = UnsafeMutableRawPointer(font)
+    if let known = byFont[key] { return known }
+    let use = makeUse(font, writer: writer)
+    byFont[key] = use
+    return use
+  }
+
+  private func refuse(_ reason: String) -> Use? {
+    if unsupported == nil { unsupported = reason }
+    return nil
+  }
+
+  private func makeUse(_ font: UnsafeMutablePointer<PangoFont>, writer: PDFFileWriter) -> Use? {
+    guard let hbFont = pango_font_get_hb_font(font), let face = hb_font_get_face(hbFont) else { return refuse("a font without a HarfBuzz face") }
+    guard let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) else { return refuse("a font Cairo cannot scale") }
+    var matrix = cairo_matrix_t()
+    cairo_scaled_font_get_font_matrix(scaled, &matrix)
+    guard matrix.xy == 0, matrix.yx == 0, abs(matrix.xx - matrix.yy) < 1e-6, matrix.xx > 0 else { return refuse("a slanted or rotated font") }
+    let name = Self.postScriptName(face)
+    if let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)) {
+      var embolden: FcBool = 0
+      if FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch, embolden != 0 { return refuse("synthetic bold (\(name))") }
+    }
+    if hb_ot_color_has_png(face) != 0 || hb_ot_color_has_layers(face) != 0 || hb_ot_color_has_svg(face) != 0 {
+      return refuse("colour glyphs (\(name))")
+    }
+    if Self.hasTable(face, "CFF ") || Self.hasTable(face, "CFF2") { return refuse("CFF outlines (\(name))") }
+    guard Self.hasTable(face, "glyf") else { return refuse("no TrueType outlines (\(name))") }
+    var coordCount: UInt32 = 0
+    if let coords = hb_font_get_var_coords_normalized(hbFont, &coordCount), coordCount > 0,
+      (0..<Int(coordCount)).contains(where: { coords[$0] != 0 })
+    {
+      return refuse("a variable font instance (\(name))")
+    }
+    let faceKey = UnsafeMutableRawPointer(face)
+    let embedded: Face
+    if let known = byFace[faceKey] {
+      embedded = known
+    } else {
+      embedded = Face(number: writer.reserve(), resource: "F\(faces.count + 1)", face: face)
+      byFace[faceKey] = embedded
+      faces.append(embedded)
+    }
+    return Use(face: embedded, size: matrix.xx)
+  }
+
+  static func tag(_ s: String) -> hb_tag_t {
+    let b = Array(s.utf8)
+    return (UInt32(b[0]) << 24) | (UInt32(b[1]) << 16) | (UInt32(b[2]) << 8) | UInt32(b[3])
+  }
+
+  static func hasTable(_ face: OpaquePointer, _ name: String) -> Bool {
+    let blob = hb_face_reference_table(face, tag(name))
+    defer { hb_blob_destroy(blob) }
+    return hb_blob_get_length(blob) > 0
+  }
+
+  static func table(_ face: OpaquePointer, _ name: String) -> [UInt8] {
+    let blob = hb_face_reference_table(face, tag(name))
+    defer { hb_blob_destroy(blob) }
+    var length: UInt32 = 0
+    guard let data = hb_blob_get_data(blob, &length), length > 0 else { return [] }
+    return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+  }
+
+  /// The face's PostScript name with only the characters a PDF name may hold plainly.
+  static func postScriptName(_ face: OpaquePointer) -> String {
+    var buffer = [CChar](repeating: 0, count: 128)
+    var size = UInt32(buffer.count)
+    _ = hb_ot_name_get_utf8(face, hb_ot_name_id_t(HB_OT_NAME_ID_POSTSCRIPT_NAME), nil, &size, &buffer)
+    var name = String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    name = String(name.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }.map(Character.init))
+    return name.isEmpty ? "Font" : String(name.prefix(60))
+  }
+
+  // MARK: - Writing
+
+  /// Subsets and writes every face used. Returns false (with `unsupported` set) when HarfBuzz
+  /// cannot subset one.
+  func write(into writer: PDFFileWriter) -> Bool {
+    for face in faces where !write(face, into: writer) { return false }
+    return true
+  }
+
+  private func write(_ f: Face, into writer: PDFFileWriter) -> Bool {
+    let glyphs = f.glyphs
+    guard let input = hb_subset_input_create_or_fail() else {
+      unsupported = "HarfBuzz could not start subsetting"
+      return false
+    }
+    defer { hb_subset_input_destroy(input) }
+    let set = hb_subset_input_glyph_set(input)
+    hb_set_add(set, 0)
+    for g in glyphs { hb_set_add(set, g) }
+    // Text in the PDF is glyphs already placed: the shaping tables and hints serve no reader.
+    let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
+    for t in ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "kerx", "DSIG", "hdmx", "VDMX", "LTSH"] { hb_set_add(drop, Self.tag(t)) }
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING.rawValue)
+    guard let plan = hb_subset_plan_create_or_fail(f.face, input) else {
+      unsupported = "HarfBuzz could not subset \(Self.postScriptName(f.face))"
+      return false
+    }
+    defer { hb_subset_plan_destroy(plan) }
+    let mapping = hb_subset_plan_old_to_new_glyph_mapping(plan)
+    guard let subset = hb_subset_plan_execute_or_fail(plan) else {
+      unsupported = "HarfBuzz could not subset \(Self.postScriptName(f.face))"
+      return false
+    }
+    defer { hb_face_destroy(subset) }
+    let blob = hb_face_reference_blob(subset)
+    defer { hb_blob_destroy(blob) }
+    var length: UInt32 = 0
+    guard let data = hb_blob_get_data(blob, &length), length > 0 else {
+      unsupported = "HarfBuzz wrote an empty subset of \(Self.postScriptName(f.face))"
+      return false
+    }
+    let program = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+
+    // Each code (CID) → the subset's glyph id; code 0 is .notdef.
+    var cidToGID = [UInt8](repeating: 0, count: 2 * (glyphs.count + 1))
+    for (k, g) in glyphs.enumerated() {
+      let new = hb_map_get(mapping, g)
+      guard new != hb_codepoint_t.max else { continue }
+      cidToGID[2 * (k + 1)] = UInt8(new >> 8)
+      cidToGID[2 * (k + 1) + 1] = UInt8(new & 0xFF)
+    }
+
+    let name = Self.subsetTag(glyphs.sorted(), name: Self.postScriptName(f.face)) + "+" + Self.postScriptName(f.face)
+    let fileNumber = writer.reserve(), descriptor = writer.reserve(), cidFont = writer.reserve()
+    let mapNumber = writer.reserve(), toUnicode = writer.reserve()
+    writer.stream(fileNumber, entries: " /Length1 \(program.count)", data: program)
+    writer.stream(mapNumber, entries: "", data: cidToGID)
+    writer.stream(toUnicode, entries: "", data: Array(toUnicodeCMap(f).utf8))
+
+    let m = Metrics(f)
+    var d = "<</Type /FontDescriptor /FontName /\(name) /Flags \(m.flags) /FontBBox [\(m.bbox.map { PDFSyntax.number($0, decimals: 0) }.joined(separator: " "))]"
+    d += " /ItalicAngle \(PDFSyntax.number(m.italicAngle, decimals: 2)) /Ascent \(PDFSyntax.number(m.ascent, decimals: 0))"
+    d += " /Descent \(PDFSyntax.number(m.descent, decimals: 0)) /CapHeight \(PDFSyntax.number(m.capHeight, decimals: 0)) /StemV 80 /FontFile2 \(fileNumber) 0 R>>"
+    writer.object(descriptor, d)
+
+    // Codes are consecutive from 1: one run of widths.
+    let w = "[1 [" + f.widths.map { PDFSyntax.number($0, decimals: 1) }.joined(separator: " ") + "]]"
+    writer.object(
+      cidFont,
+      "<</Type /Font /Subtype /CIDFontType2 /BaseFont /\(name) /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>"
+        + " /FontDescriptor \(descriptor) 0 R /DW 0 /W \(w) /CIDToGIDMap \(mapNumber) 0 R>>")
+    writer.object(
+      f.number,
+      "<</Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H /DescendantFonts [\(cidFont) 0 R] /ToUnicode \(toUnicode) 0 R>>")
+    return true
+  }
+
+  /// Six capital letters naming the subset (§9.6.4), from the glyphs it holds.
+  static func subsetTag(_ glyphs: [UInt32], name: String) -> String {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    for g in glyphs { h = (h ^ UInt64(g)) &* 0x100_0000_01b3 }
+    var tag = ""
+    for _ in 0..<6 {
+      tag.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "A") + UInt8(h % 26)))
+      h /= 26
+    }
+    return tag
+  }
+
+  /// The ToUnicode CMap: each glyph's text; a glyph never seen alone for its text (a mark inside
+  /// a cluster, the breaker's hyphen) gets the character the font's cmap maps to it.
+  private func toUnicodeCMap(_ f: Face) -> String {
+    var reverse: [UInt32: Unicode.Scalar]? = nil
+    func fromCmap(_ g: UInt32) -> [Unicode.Scalar]? {
+      if reverse == nil {
+        var map: [UInt32: Unicode.Scalar] = [:]
+        let set = hb_set_create()
+        defer { hb_set_destroy(set) }
+        hb_face_collect_unicodes(f.face, set)
+        var cp = hb_codepoint_t.max
+        while hb_set_next(set, &cp) != 0 {
+          var glyph: hb_codepoint_t = 0
+          if hb_font_get_nominal_glyph(f.font, cp, &glyph) != 0, let s = Unicode.Scalar(cp) {
+            if let known = map[glyph], known.value <= cp { continue }
+            map[glyph] = s
+          }
+        }
+        reverse = map
+      }
+      return reverse?[g].map { [$0] }
+    }
+    var entries: [(UInt16, [Unicode.Scalar])] = []
+    for (k, g) in f.glyphs.enumerated() {
+      let code = UInt16(k + 1)
+      if let text = f.unicode[code] ?? fromCmap(g), !text.isEmpty { entries.append((code, text)) }
+    }
+    var out = """
+      /CIDInit /ProcSet findresource begin
+      12 dict begin
+      begincmap
+      /CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def
+      /CMapName /Adobe-Identity-UCS def
+      /CMapType 2 def
+      1 begincodespacerange
+      <0000> <FFFF>
+      endcodespacerange
+
+      """
+    var k = 0
+    while k < entries.count {
+      let chunk = entries[k..<min(k + 100, entries.count)]
+      out += "\(chunk.count) beginbfchar\n"
+      for (g, text) in chunk {
+        out += "<" + PDFSyntax.hex(UInt8(g >> 8)) + PDFSyntax.hex(UInt8(g & 0xFF)) + "> <" + PDFSyntax.utf16Hex(text) + ">\n"
+      }
+      out += "endbfchar\n"
+      k += 100
+    }
+    out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+    return out
+  }
+
+  /// What the font descriptor says of a face, in 1/1000 em, from its `head`, `post`, `OS/2` and
+  /// `hhea` tables.
+  struct Metrics {
+    var bbox: [Double] = [0, 0, 1000, 1000]
+    var italicAngle = 0.0
+    var ascent = 800.0
+    var descent = -200.0
+    var capHeight = 700.0
+    var flags = 4
+
+    init(_ f: Face) {
+      func i16(_ t: [UInt8], _ at: Int) -> Double? {
+        guard at + 2 <= t.count else { return nil }
+        return Double(Int16(bitPattern: UInt16(t[at]) << 8 | UInt16(t[at + 1])))
+      }
+      let scale = 1000 / f.upem
+      let head = EmbeddedFonts.table(f.face, "head")
+      if let x0 = i16(head, 36), let y0 = i16(head, 38), let x1 = i16(head, 40), let y1 = i16(head, 42) {
+        bbox = [x0 * scale, y0 * scale, x1 * scale, y1 * scale].map { $0.rounded() }
+      }
+      let post = EmbeddedFonts.table(f.face, "post")
+      if post.count >= 8, let whole = i16(post, 4) {
+        italicAngle = whole + Double(UInt16(post[6]) << 8 | UInt16(post[7])) / 65536
+      }
+      let hhea = EmbeddedFonts.table(f.face, "hhea")
+      if let a = i16(hhea, 4), let d = i16(hhea, 6) {
+        ascent = (a * scale).rounded()
+        descent = (d * scale).rounded()
+      }
+      let os2 = EmbeddedFonts.table(f.face, "OS/2")
+      if let cap = i16(os2, 88), (i16(os2, 0) ?? 0) >= 2, cap > 0 { capHeight = (cap * scale).rounded() } else { capHeight = ascent }
+      // Symbolic (a CID font's glyphs are not the standard Latin set), italic when slanted,
+      // fixed-pitch from `post`.
+      flags = 4
+      if italicAngle != 0 { flags |= 64 }
+      if post.count >= 16, post[12] | post[13] | post[14] | post[15] != 0 { flags |= 1 }
+    }
+  }
+}

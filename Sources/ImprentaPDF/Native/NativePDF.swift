@@ -1,0 +1,341 @@
+import CPangoCairo
+import ImprentaModel
+import ImprentaStyle
+
+/// The PDF written by Imprenta itself: the painter's pages become content streams of the glyphs
+/// the line breaker placed (fonts subset by HarfBuzz, `EmbeddedFonts`), images as XObjects, and
+/// the structure tree, links, destinations, bookmarks, page labels and metadata PDF/UA-1 asks for
+/// are written as the layout meant them (`NativeStructure`): no PDF is read back and rewritten.
+///
+/// Cairo and qpdf stay for what this writer does not do (`unsupported` says why): SVG images,
+/// colour or CFF fonts, PDF/X colour conversion and imposed sheets.
+final class NativePDF: PaintSurface {
+  let writer = PDFFileWriter()
+  let fonts = EmbeddedFonts()
+  let structure = StructureLog()
+  var tree = NativeStructure()
+  /// TrimBox and BleedBox of every page, when the style prints.
+  var boxes: PageBoxes?
+
+  struct Annotation {
+    var number: Int
+    var page: Int
+    var rects: [Rect]
+    var destination: String?
+    var uri: String?
+    var element: Int
+  }
+
+  let pagesNumber: Int
+  private(set) var pages: [Int] = []
+  private var pageHeights: [Double] = []
+  private var size: (width: Double, height: Double)
+  private var content: [UInt8] = []
+  private var pageFonts: [String: Int] = [:]
+  private var pageImages: [String: Int] = [:]
+  private var pageStates: [String: Int] = [:]
+  private var pageAnnotations: [Int] = []
+  private(set) var annotations: [Annotation] = []
+  private var labels: [Int: String] = [:]
+  private(set) var destinations: [(name: String, page: Int, y: Double)] = []
+  private var destinationNames: Set<String> = []
+  private(set) var outline: [(parent: Int32, title: String, name: String)] = []
+  /// Image XObjects already written, by their source.
+  private var imageObjects: [ObjectIdentifier: (number: Int, name: String)] = [:]
+  private var alphaStates: [Int: (number: Int, name: String)] = [:]
+  /// The marked-content sequence open on the page: an element's MCID or an artifact's.
+  private enum Marked: Equatable {
+    case none
+    case element(Int)
+    case artifact(Int)
+  }
+  private var marked = Marked.none
+  private var fillColor: Color?
+  private var strokeColor: Color?
+  private var ownProblem: String?
+
+  /// Why this document cannot be written natively (the first reason met), or nil.
+  var unsupported: String? { ownProblem ?? fonts.unsupported }
+
+  var pageIndex: Int { pages.count }
+
+  init(width: Double, height: Double) {
+    size = (width, height)
+    pagesNumber = writer.reserve()
+  }
+
+  // MARK: - Pages
+
+  func setPageSize(width: Double, height: Double) { size = (width, height) }
+
+  func setPageLabel(_ label: String) { labels[pageIndex] = label }
+
+  func showPage() {
+    closeMarked()
+    let number = writer.reserve()
+    let contents = writer.reserve()
+    var stream = Array("1 0 0 -1 0 \(PDFSyntax.number(size.height)) cm\n".utf8)
+    stream += content
+    writer.stream(contents, entries: "", data: stream)
+    var resources = ""
+    func dictionary(_ key: String, _ entries: [String: Int]) {
+      guard !entries.isEmpty else { return }
+      resources += " /\(key) <<" + entries.sorted { $0.key < $1.key }.map { " /\($0.key) \($0.value) 0 R" }.joined() + ">>"
+    }
+    dictionary("Font", pageFonts)
+    dictionary("XObject", pageImages)
+    dictionary("ExtGState", pageStates)
+    let w = PDFSyntax.number(size.width), h = PDFSyntax.number(size.height)
+    var page = "<</Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(w) \(h)] /Resources <<\(resources)>> /Contents \(contents) 0 R"
+    page += " /StructParents \(pageIndex)"
+    if let boxes {
+      page += " /TrimBox [" + boxes.trim.map { PDFSyntax.number($0) }.joined(separator: " ") + "]"
+      page += " /BleedBox [" + boxes.bleed.map { PDFSyntax.number($0) }.joined(separator: " ") + "]"
+    }
+    if !pageAnnotations.isEmpty {
+      page += " /Annots [" + pageAnnotations.map { "\($0) 0 R" }.joined(separator: " ") + "] /Tabs /S"
+    }
+    writer.object(number, page + ">>")
+    pages.append(number)
+    pageHeights.append(size.height)
+    content.removeAll(keepingCapacity: true)
+    (pageFonts, pageImages, pageStates, pageAnnotations) = ([:], [:], [:], [])
+    fillColor = nil
+    strokeColor = nil
+  }
+
+  // MARK: - Structure
+
+  func beginTag(_ name: String) {
+    closeMarked()
+    structure.names.append(name)
+    _ = tree.begin(name)
+  }
+
+  func endTag(_ name: String) {
+    closeMarked()
+    tree.end()
+  }
+
+  /// Opens the marked-content sequence of the innermost open tag, if it is not open already.
+  private func ensureMarked() {
+    guard let current = tree.current else { return closeMarked() }
+    switch marked {
+    case .element(current), .artifact(current): return
+    default: break
+    }
+    closeMarked()
+    if let kind = tree.elements[current].artifact {
+      append(kind.marker + "\n")
+      marked = .artifact(current)
+    } else {
+      let mcid = tree.mark(current, page: pageIndex)
+      append(PDFSyntax.name(tree.elements[current].name) + " <</MCID \(mcid)>> BDC\n")
+      marked = .element(current)
+    }
+  }
+
+  private func closeMarked() {
+    guard marked != .none else { return }
+    append("EMC\n")
+    marked = .none
+  }
+
+  // MARK: - Links, destinations, bookmarks
+
+  func link(_ rects: [Rect], toAnchor id: String) { addLink(rects, destination: PDFStrings.destinationName(id), uri: nil) }
+
+  func link(_ rects: [Rect], uri: String) { addLink(rects, destination: nil, uri: PDFStrings.uri(uri)) }
+
+  private func addLink(_ rects: [Rect], destination: String?, uri: String?) {
+    guard !rects.isEmpty else { return }
+    closeMarked()
+    let number = writer.reserve()
+    structure.names.append("Link")
+    let element = tree.link(annotation: number, page: pageIndex)
+    annotations.append(Annotation(number: number, page: pageIndex, rects: rects, destination: destination, uri: uri, element: element))
+    pageAnnotations.append(number)
+  }
+
+  func destination(_ id: String, y: Double) {
+    let name = PDFStrings.destinationName(id)
+    guard destinationNames.insert(name).inserted else { return }
+    destinations.append((name, pageIndex, max(0, y)))
+  }
+
+  func addOutline(parent: Int32, title: String, anchor id: String) -> Int32 {
+    outline.append((parent, title, PDFStrings.destinationName(id)))
+    return Int32(outline.count)
+  }
+
+  // MARK: - Drawing
+
+  func append(_ s: String) { content.append(contentsOf: s.utf8) }
+
+  func appendBytes(_ b: [UInt8]) { content.append(contentsOf: b) }
+
+  func number(_ v: Double) {
+    PDFSyntax.appendNumber(v, to: &content)
+    content.append(0x20)
+  }
+
+  private func colorComponents(_ c: Color, op: String) {
+    number(c.red)
+    number(c.green)
+    number(c.blue)
+    append(op + "\n")
+  }
+
+  /// Sets the fill colour (and its opacity through a graphics state).
+  func setFill(_ c: Color) {
+    guard fillColor != c else { return }
+    if fillColor?.alpha != c.alpha { setAlpha(c.alpha) }
+    fillColor = c
+    colorComponents(c, op: "rg")
+  }
+
+  private func setStroke(_ c: Color) {
+    guard strokeColor != c else { return }
+    if (fillColor?.alpha ?? 1) != c.alpha {
+      setAlpha(c.alpha)
+      fillColor = nil
+    }
+    strokeColor = c
+    colorComponents(c, op: "RG")
+  }
+
+  private func setAlpha(_ alpha: Double) {
+    let key = Int((min(max(alpha, 0), 1) * 1000).rounded())
+    let state: (number: Int, name: String)
+    if let known = alphaStates[key] {
+      state = known
+    } else {
+      state = (writer.reserve(), "A\(key)")
+      writer.object(state.number, "<</Type /ExtGState /ca \(PDFSyntax.number(Double(key) / 1000)) /CA \(PDFSyntax.number(Double(key) / 1000))>>")
+      alphaStates[key] = state
+    }
+    pageStates[state.name] = state.number
+    append("/\(state.name) gs\n")
+  }
+
+  func fill(_ r: Rect, _ c: Color) {
+    ensureMarked()
+    setFill(c)
+    rect(r)
+    append("f\n")
+  }
+
+  private func rect(_ r: Rect) {
+    number(r.x)
+    number(r.y)
+    number(r.width)
+    number(r.height)
+    append("re ")
+  }
+
+  func stroke(_ r: Rect, _ c: Color, width: Double) {
+    ensureMarked()
+    setStroke(c)
+    number(width)
+    append("w ")
+    rect(r)
+    append("S\n")
+  }
+
+  func line(x0: Double, y0: Double, x1: Double, y1: Double, width: Double, color: Color) {
+    ensureMarked()
+    setStroke(color)
+    number(width)
+    append("w ")
+    number(x0)
+    number(y0)
+    append("m ")
+    number(x1)
+    number(y1)
+    append("l S\n")
+  }
+
+  /// A circle path of radius `r` around (`x`, `y`) from four Bézier quarters.
+  private func circlePath(x: Double, y: Double, r: Double) {
+    let k = 0.5523 * r
+    number(x + r)
+    number(y)
+    append("m ")
+    for (a, b, c, d, e, f) in [
+      (x + r, y + k, x + k, y + r, x, y + r), (x - k, y + r, x - r, y + k, x - r, y),
+      (x - r, y - k, x - k, y - r, x, y - r), (x + k, y - r, x + r, y - k, x + r, y),
+    ] {
+      for v in [a, b, c, d, e, f] { number(v) }
+      append("c ")
+    }
+    append("h ")
+  }
+
+  func dots(x0: Double, x1: Double, y: Double, color: Color) {
+    ensureMarked()
+    setFill(color)
+    var x = (x0 / 4).rounded(.up) * 4
+    while x <= x1 {
+      circlePath(x: x, y: y, r: 0.45)
+      x += 4
+    }
+    append("f\n")
+  }
+
+  func circle(x: Double, y: Double, radius: Double, width: Double, color: Color) {
+    ensureMarked()
+    setStroke(color)
+    number(width)
+    append("w ")
+    circlePath(x: x, y: y, r: radius)
+    append("S\n")
+  }
+
+  func dash(x0: Double, y0: Double, x1: Double, y1: Double, width: Double, color: Color) {
+    append("[2 2] 0 d\n")
+    line(x0: x0, y0: y0, x1: x1, y1: y1, width: width, color: color)
+    append("[] 0 d\n")
+  }
+
+  func text(_ block: TextBlock, line index: Int, x: Double, baseline: Double) {
+    ensureMarked()
+    block.paint(line: index, x: x, baseline: baseline, color: block.format.font.color, with: NativeLinePainter(pdf: self))
+    // Lines are painted in order: after the last one the shaped runs are no longer needed.
+    if index == block.lines.count - 1 { block.release() }
+  }
+
+  func image(_ image: LoadedImage, in r: Rect) {
+    switch image.content {
+    case .svg:
+      if ownProblem == nil { ownProblem = "an SVG image" }
+    case .bitmap(let source):
+      guard let object = imageObject(source) else { return }
+      ensureMarked()
+      pageImages[object.name] = object.number
+      append("q ")
+      for v in [r.width, 0, 0, -r.height, r.x, r.y + r.height] { number(v) }
+      append("cm /\(object.name) Do Q\n")
+    }
+  }
+
+  private func imageObject(_ source: BitmapSource) -> (number: Int, name: String)? {
+    let key = ObjectIdentifier(source)
+    if let known = imageObjects[key] { return known }
+    guard let number = NativeImages.write(source, into: writer) else {
+      if ownProblem == nil { ownProblem = "an image that could not be decoded" }
+      return nil
+    }
+    let object = (number, "Im\(imageObjects.count + 1)")
+    imageObjects[key] = object
+    return object
+  }
+
+  /// Records the font resource of `face` on this page.
+  func useFont(_ face: EmbeddedFonts.Face) { pageFonts[face.resource] = face.number }
+
+  /// The page's content so far (tests).
+  var pendingContent: [UInt8] { content }
+
+  var pageLabels: [Int: String] { labels }
+  var heights: [Double] { pageHeights }
+}

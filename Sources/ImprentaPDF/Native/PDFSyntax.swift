@@ -1,0 +1,114 @@
+/// PDF's lexical forms (ISO 32000-1 §7.3), written straight into byte buffers: numbers without
+/// exponent or needless zeros, names with `#xx` escapes, literal strings with their delimiters
+/// escaped, text strings as UTF-16BE when they are not ASCII.
+enum PDFSyntax {
+  /// `value` with at most `decimals` decimals, trailing zeros dropped (`12`, `0.5`, `-3.25`).
+  static func number(_ value: Double, decimals: Int = 3) -> String {
+    var out: [UInt8] = []
+    appendNumber(value, decimals: decimals, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static let scales: [Double] = [1, 10, 100, 1000, 10000, 100000]
+
+  /// Appends `value` as a PDF number (no exponent; NaN and infinities as 0).
+  static func appendNumber(_ value: Double, decimals: Int = 3, to out: inout [UInt8]) {
+    guard value.isFinite else { return out.append(UInt8(ascii: "0")) }
+    let d = min(max(decimals, 0), 5)
+    let scale = scales[d]
+    var scaled = (abs(value) * scale).rounded()
+    if scaled > 9e15 { scaled = 9e15 }
+    var n = Int64(scaled)
+    if n == 0 { return out.append(UInt8(ascii: "0")) }
+    if value < 0 { out.append(UInt8(ascii: "-")) }
+    var fraction = Int(n % Int64(scale))
+    n /= Int64(scale)
+    appendInteger(Int(n), to: &out)
+    guard fraction > 0 else { return }
+    var digits = d
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    out.append(UInt8(ascii: "."))
+    var buffer: [UInt8] = Array(repeating: UInt8(ascii: "0"), count: digits)
+    var k = digits - 1
+    while fraction > 0 {
+      buffer[k] = UInt8(ascii: "0") + UInt8(fraction % 10)
+      fraction /= 10
+      k -= 1
+    }
+    out.append(contentsOf: buffer)
+  }
+
+  /// Appends a non-negative integer in decimal.
+  static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+    if value < 0 {
+      out.append(UInt8(ascii: "-"))
+      return appendInteger(-value, to: &out)
+    }
+    if value < 10 { return out.append(UInt8(ascii: "0") + UInt8(value)) }
+    var digits: [UInt8] = []
+    var v = value
+    while v > 0 {
+      digits.append(UInt8(ascii: "0") + UInt8(v % 10))
+      v /= 10
+    }
+    out.append(contentsOf: digits.reversed())
+  }
+
+  /// `/Name` with every byte outside the regular printable characters as `#xx`.
+  static func name(_ s: String) -> String {
+    var out = "/"
+    for b in s.utf8 {
+      let regular = b > 0x20 && b < 0x7F && !"#()<>[]{}/%".utf8.contains(b)
+      if regular {
+        out.unicodeScalars.append(Unicode.Scalar(b))
+      } else {
+        out += "#" + hex(b)
+      }
+    }
+    return out
+  }
+
+  /// A literal string `( … )` of bytes, with `\`, `(`, `)` and line ends escaped.
+  static func literal(_ bytes: some Sequence<UInt8>) -> String {
+    var out = "("
+    for b in bytes {
+      switch b {
+      case UInt8(ascii: "\\"): out += "\\\\"
+      case UInt8(ascii: "("): out += "\\("
+      case UInt8(ascii: ")"): out += "\\)"
+      case 0x0A: out += "\\n"
+      case 0x0D: out += "\\r"
+      case 0x20..<0x7F: out.unicodeScalars.append(Unicode.Scalar(b))
+      default: out += "\\" + String(b, radix: 8)
+      }
+    }
+    return out + ")"
+  }
+
+  /// A text string (§7.9.2.2): printable ASCII as a literal, anything else as UTF-16BE with its
+  /// byte-order mark, in hex.
+  static func text(_ s: String) -> String {
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return literal(s.utf8) }
+    var out = "<FEFF"
+    for unit in s.utf16 { out += hex(UInt8(unit >> 8)) + hex(UInt8(unit & 0xFF)) }
+    return out + ">"
+  }
+
+  /// Two upper-case hex digits.
+  static func hex(_ b: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF".utf8)
+    return String(decoding: [digits[Int(b >> 4)], digits[Int(b & 15)]], as: UTF8.self)
+  }
+
+  /// UTF-16BE hex digits of `s` (no delimiters), for ToUnicode maps and `/ActualText`.
+  static func utf16Hex(_ s: some Sequence<Unicode.Scalar>) -> String {
+    var out = ""
+    for scalar in s {
+      for unit in String(scalar).utf16 { out += hex(UInt8(unit >> 8)) + hex(UInt8(unit & 0xFF)) }
+    }
+    return out
+  }
+}

@@ -1,0 +1,56 @@
+import ImprentaModel
+
+/// The choice between the native writer (`NativePDF`) and Cairo with qpdf, and the native path.
+extension PDFWriter {
+  /// Why the pages cannot go to the native writer (PDF/X, SVG images), or nil when they may.
+  /// Nil also for `print.writer: cairo`, which never tries.
+  func nativeWriterRefusal(_ layout: PageLayout, pdfx: PDFXFindings) -> String? {
+    if pdfx.profile != nil { return "PDF/X-4 colour conversion" }
+    for page in layout.pages {
+      for item in page.items {
+        if case .image(_, let image) = item.kind, case .svg = image.content { return "an SVG image" }
+      }
+    }
+    return nil
+  }
+
+  /// The pages written natively, or why not (a font or image that needs Cairo): then the caller
+  /// paints them with Cairo.
+  func paintNative(
+    _ placed: PageLayout, labels: [String], print: PrintGeometry, trim: (Double, Double), document: Document, environment: ExportEnvironment,
+    pdfx: PDFXFindings
+  ) -> Result<[UInt8], NativeRefusal> {
+    let pdf = NativePDF(width: placed.pages.first?.width ?? 595, height: placed.pages.first?.height ?? 842)
+    pdf.boxes = print.isPlain ? nil : print.boxes(width: trim.0, height: trim.1)
+    var painter = Painter(layout: placed)
+    painter.shaping = PaintShaping.start(for: placed.pages, policy: prefetchPolicy)
+    defer { painter.shaping?.stop() }
+    pdf.beginTag("Document")
+    var links: [String] = []
+    for n in placed.pages.indices {
+      if n < labels.count { pdf.setPageLabel(labels[n]) }
+      links += painter.paint(page: n, into: pdf)
+      PrinterMarks.paint(into: pdf, width: trim.0, height: trim.1, geometry: print)
+      if n < placed.pages.count - 1 { pdf.showPage() }
+      if let problem = pdf.unsupported { return .failure(NativeRefusal(reason: problem)) }
+    }
+    pdf.endTag("Document")
+    pdf.showPage()
+    painter.addOutline(pdf)
+    let m = document.metadata
+    let claims = !placed.figureAlts.contains("")
+    let bytes = pdf.finish(
+      .init(
+        title: m.title, author: m.authors.joined(separator: ", "), subject: m.description.isEmpty ? m.summary : m.description,
+        keywords: m.tags.joined(separator: ", "), creator: options.creator, xmp: xmp(document, environment: environment, claimsPDFUA: claims).packet,
+        language: document.language(default: style.base.language), rightToLeft: document.direction(defaultLanguage: style.base.language) == .rtl,
+        date: QPDFPostProcessor.pdfDate(environment.buildDate), figureAlts: placed.figureAlts, linkDescriptions: links))
+    guard let bytes else { return .failure(NativeRefusal(reason: pdf.unsupported ?? "unknown")) }
+    return .success(bytes)
+  }
+}
+
+/// Why the native writer left a document to Cairo.
+struct NativeRefusal: Error {
+  var reason: String
+}
