@@ -5,7 +5,7 @@ import Testing
 /// The PDF backend's libraries are loaded on first use (Sources/CLazyLibraries), not at start-up.
 @Suite("PDF libraries loaded on first use")
 struct LazyLibrariesTests {
-  static let pdfLibraries = ["libcairo", "libpango", "librsvg", "libqpdf", "libgdk_pixbuf", "libglib", "libgobject", "liblcms2", "libhyphen", "libqrencode", "libharfbuzz"]
+  static let pdfLibraries = ["libcairo", "libpango", "librsvg", "libqpdf", "libgdk_pixbuf", "libglib", "libgobject", "liblcms2", "libhyphen", "libqrencode", "libharfbuzz", "libfontconfig", "libpangoft2"]
 
   @Test("The program's start-up dependencies hold none of the PDF backend's libraries")
   func notLoadedAtStart() throws {

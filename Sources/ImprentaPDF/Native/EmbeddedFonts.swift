@@ -21,15 +21,16 @@ final class EmbeddedFonts {
     /// The face at its design size (advances in font units).
     let font: OpaquePointer
     let upem: Double
-    /// The character code (CID) of each glyph used, by glyph id: numbered in the order glyphs are
-    /// first used, so a Latin text's codes stay under 256 and compress well.
-    var codes: [UInt32: UInt16] = [:]
+    /// The character code (CID) of each glyph used, by glyph id (0: not used yet): numbered in
+    /// the order glyphs are first used, so a Latin text's codes stay under 256 and compress well.
+    private var codes: [UInt16]
     /// Each code's glyph id (index: code - 1).
-    var glyphs: [UInt32] = []
+    private(set) var glyphs: [UInt32] = []
     /// Width in 1/1000 em of each code's glyph (index: code - 1).
-    var widths: [Double] = []
-    /// The text of each glyph used, as first seen standing alone for its cluster, by code.
-    var unicode: [UInt16: [Unicode.Scalar]] = [:]
+    private(set) var widths: [Double] = []
+    /// The text (UTF-8) of each code's glyph, as first seen standing alone for its cluster (index:
+    /// code - 1; empty: none yet).
+    var texts: [[UInt8]] = []
 
     init(number: Int, resource: String, face: OpaquePointer) {
       self.number = number
@@ -37,6 +38,7 @@ final class EmbeddedFonts {
       self.face = hb_face_reference(face)
       font = hb_font_create(face)
       upem = Double(max(16, hb_face_get_upem(face)))
+      codes = [UInt16](repeating: 0, count: Int(hb_face_get_glyph_count(face)) + 1)
     }
 
     deinit {
@@ -46,13 +48,20 @@ final class EmbeddedFonts {
 
     /// The code of `glyph` (numbered and measured when it is first used), or nil when the face
     /// has used up its 65,535 codes.
+    @inline(__always)
     func code(_ glyph: UInt32) -> UInt16? {
-      if let c = codes[glyph] { return c }
-      guard glyphs.count < 65_535 else { return nil }
+      let g = Int(glyph)
+      if g < codes.count, codes[g] != 0 { return codes[g] }
+      return newCode(glyph)
+    }
+
+    private func newCode(_ glyph: UInt32) -> UInt16? {
+      guard glyphs.count < 65_535, Int(glyph) < codes.count else { return nil }
       glyphs.append(glyph)
       widths.append((Double(hb_font_get_glyph_h_advance(font, glyph)) * 10_000 / upem).rounded() / 10)
+      texts.append([])
       let c = UInt16(glyphs.count)
-      codes[glyph] = c
+      codes[Int(glyph)] = c
       return c
     }
 
@@ -265,7 +274,8 @@ final class EmbeddedFonts {
     var entries: [(UInt16, [Unicode.Scalar])] = []
     for (k, g) in f.glyphs.enumerated() {
       let code = UInt16(k + 1)
-      if let text = f.unicode[code] ?? fromCmap(g), !text.isEmpty { entries.append((code, text)) }
+      let own = f.texts[k].isEmpty ? nil : Array(String(decoding: f.texts[k], as: UTF8.self).unicodeScalars)
+      if let text = own ?? fromCmap(g), !text.isEmpty { entries.append((code, text)) }
     }
     var out = """
       /CIDInit /ProcSet findresource begin

@@ -1,4 +1,5 @@
 import CPangoCairo
+import Foundation
 import ImprentaStyle
 
 /// A line's glyphs as PDF text: each segment one text object in its font (codes are glyph ids,
@@ -15,11 +16,11 @@ struct NativeLinePainter: LinePainter {
   func hyphen(_ s: LineSegment, x: Double, y: Double, color: Color) {
     guard s.glyphs.pointee.num_glyphs > 0, let font = s.item.pointee.analysis.font, let use = pdf.fonts.use(font, writer: pdf.writer) else { return }
     let glyph = s.glyphs.pointee.glyphs[0].glyph
-    guard glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0, glyph != PANGO_GLYPH_EMPTY else { return }
+    guard glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0, glyph != PANGO_GLYPH_EMPTY, let code = use.face.code(glyph) else { return }
     var text = TextObject(pdf: pdf, use: use, color: color)
     text.begin(x: x, y: y)
     // The breaker's hyphen reads as a soft hyphen (PDF 32000 §14.8.2.2.3).
-    text.actualText([Unicode.Scalar(0xAD)!]) { $0.glyph(glyph, x: x, y: y) }
+    text.actualText([0xC2, 0xAD]) { $0.glyph(code, x: x, y: y) }
     text.end()
   }
 
@@ -27,51 +28,73 @@ struct NativeLinePainter: LinePainter {
     let g = s.glyphs.pointee
     let n = Int(g.num_glyphs)
     guard n > 0, let font = s.item.pointee.analysis.font, let use = pdf.fonts.use(font, writer: pdf.writer) else { return }
+    let face = use.face
+    // A link's words go into its element (PDF/UA: a link holds its text), decided by where the
+    // segment starts.
+    pdf.enterLink(pdf.link(atX: x + 0.5, y: y))
     let offset = Int(s.item.pointee.offset)
-    let itemEnd = offset + Int(s.item.pointee.length)
-    // Where each cluster's text ends: at the next cluster's start in logical order.
-    var starts: [Int32] = []
-    starts.reserveCapacity(n)
-    for j in 0..<n where j == 0 || g.log_clusters[j] != g.log_clusters[j - 1] { starts.append(g.log_clusters[j]) }
-    starts.sort()
-    func end(of cluster: Int32) -> Int {
-      var lo = 0, hi = starts.count
-      while lo < hi {
-        let m = (lo + hi) / 2
-        if starts[m] <= cluster { lo = m + 1 } else { hi = m }
+    let itemEnd = min(offset + Int(s.item.pointee.length), bytes.count)
+    let clusters = g.log_clusters!
+    let infos = g.glyphs!
+    // Where each cluster's text ends: at the start of the cluster after it in logical order —
+    // the next glyph's in a left-to-right run, the previous one's right to left; the sorted
+    // starts only when the clusters are out of order.
+    let ascending = s.level & 1 == 0
+    var sortedStarts: [Int32]? = nil
+    func end(of cluster: Int32, at j: Int, next k: Int) -> Int {
+      if ascending, k < n, clusters[k] > cluster { return offset + Int(clusters[k]) }
+      if !ascending, j > 0, clusters[j - 1] > cluster { return offset + Int(clusters[j - 1]) }
+      if ascending ? k >= n : j == 0 {
+        // The last cluster of the run, unless a later glyph starts after it.
+        if sortedStarts == nil, !(0..<n).allSatisfy({ clusters[$0] <= cluster }) { sortedStarts = (0..<n).map { clusters[$0] }.sorted() }
+        guard let starts = sortedStarts else { return itemEnd }
+        return starts.first(where: { $0 > cluster }).map { offset + Int($0) } ?? itemEnd
       }
-      return lo < starts.count ? offset + Int(starts[lo]) : itemEnd
+      if sortedStarts == nil { sortedStarts = (0..<n).map { clusters[$0] }.sorted() }
+      return sortedStarts!.first(where: { $0 > cluster }).map { offset + Int($0) } ?? itemEnd
     }
     var text = TextObject(pdf: pdf, use: use, color: color)
     text.begin(x: x, y: y)
     var cursor = x
-    var j = 0
-    while j < n {
-      let cluster = g.log_clusters[j]
-      var k = j + 1
-      while k < n && g.log_clusters[k] == cluster { k += 1 }
-      let a = offset + Int(cluster), z = min(max(end(of: cluster), a), bytes.count)
-      let scalars = Array(String(decoding: bytes[a..<z], as: UTF8.self).unicodeScalars)
-      // The glyphs to draw (empty glyphs: a soft hyphen, a joiner) and their positions.
-      var drawn: [(glyph: UInt32, x: Double, y: Double)] = []
-      for i in j..<k {
-        let info = g.glyphs[i]
-        if info.glyph != PANGO_GLYPH_EMPTY {
-          let glyph = info.glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 ? 0 : info.glyph
-          drawn.append((glyph, cursor + Double(info.geometry.x_offset) / 1024, y + Double(info.geometry.y_offset) / 1024))
-        }
-        cursor += Double(info.geometry.width) / 1024
-      }
-      if !drawn.isEmpty {
-        if drawn.count == 1, text.maps(drawn[0].glyph, to: scalars) {
-          text.glyph(drawn[0].glyph, x: drawn[0].x, y: drawn[0].y)
+    bytes.withUnsafeBufferPointer { buffer in
+      var j = 0
+      while j < n {
+        let cluster = clusters[j]
+        var k = j + 1
+        while k < n && clusters[k] == cluster { k += 1 }
+        let a = min(offset + Int(cluster), buffer.count), z = min(max(end(of: cluster, at: j, next: k), a), buffer.count)
+        let clusterText = UnsafeBufferPointer(rebasing: buffer[a..<z])
+        if k == j + 1 {
+          // One glyph (the common case): its code stands for the text when the ToUnicode map
+          // says so or can be made to.
+          let info = infos[j]
+          if info.glyph != PANGO_GLYPH_EMPTY, let code = face.code(info.glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 ? 0 : info.glyph) {
+            let gx = cursor + Double(info.geometry.x_offset) / 1024, gy = y + Double(info.geometry.y_offset) / 1024
+            if TextObject.maps(code, face: face, to: clusterText) {
+              text.glyph(code, x: gx, y: gy)
+            } else {
+              text.actualText(clusterText) { $0.glyph(code, x: gx, y: gy) }
+            }
+          }
+          cursor += Double(info.geometry.width) / 1024
         } else {
-          text.actualText(scalars) { t in
-            for d in drawn { t.glyph(d.glyph, x: d.x, y: d.y) }
+          // Several glyphs for one cluster: drawn with the cluster's text as /ActualText.
+          var drawn: [(code: UInt16, x: Double, y: Double)] = []
+          for i in j..<k {
+            let info = infos[i]
+            if info.glyph != PANGO_GLYPH_EMPTY, let code = face.code(info.glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 ? 0 : info.glyph) {
+              drawn.append((code, cursor + Double(info.geometry.x_offset) / 1024, y + Double(info.geometry.y_offset) / 1024))
+            }
+            cursor += Double(info.geometry.width) / 1024
+          }
+          if !drawn.isEmpty {
+            text.actualText(clusterText) { t in
+              for d in drawn { t.glyph(d.code, x: d.x, y: d.y) }
+            }
           }
         }
+        j = k
       }
-      j = k
     }
     text.end()
   }
@@ -96,6 +119,7 @@ struct TextObject {
   }
 
   mutating func begin(x: Double, y: Double) {
+    pdf.ensureMarked()
     pdf.setFill(color)
     pdf.useFont(use.face)
     out.append(contentsOf: "BT /\(use.face.resource) ".utf8)
@@ -121,19 +145,24 @@ struct TextObject {
     inArray = false
   }
 
-  /// Whether `glyph` alone may stand for `text` through the ToUnicode map (recording the text as
-  /// the glyph's when it has none yet).
-  func maps(_ glyph: UInt32, to text: [Unicode.Scalar]) -> Bool {
-    guard !text.isEmpty, text.allSatisfy({ $0.value >= 0x20 }), let code = use.face.code(glyph) else { return false }
-    if let known = use.face.unicode[code] { return known == text }
-    use.face.unicode[code] = text
+  /// Whether the code's glyph alone may stand for `text` (UTF-8) through the ToUnicode map,
+  /// recording the text as the glyph's when it has none yet.
+  static func maps(_ code: UInt16, face: EmbeddedFonts.Face, to text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !text.isEmpty else { return false }
+    let k = Int(code) - 1
+    let known = face.texts[k]
+    if !known.isEmpty {
+      return known.count == text.count && known.withUnsafeBufferPointer { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }
+    }
+    // Control characters (a tab) get no entry: they are no glyph's text.
+    guard text.allSatisfy({ $0 >= 0x20 && $0 != 0x7F }) else { return false }
+    face.texts[k] = Array(text)
     return true
   }
 
-  mutating func glyph(_ glyph: UInt32, x: Double, y: Double) {
+  mutating func glyph(_ code: UInt16, x: Double, y: Double) {
     if abs(y - baseline) > 0.0005 { move(x: x, y: y) }
     let adjust = ((pen - x) * 1000 / use.size * 10).rounded() / 10
-    guard let code = use.face.code(glyph) else { return }
     if !inArray {
       out.append(UInt8(ascii: "["))
       inArray = true
@@ -151,14 +180,18 @@ struct TextObject {
     }
     // Two bytes a code, in a literal string: only the delimiters, the escape and a carriage
     // return (which a reader would turn into a line feed) are escaped.
-    for b in [UInt8(code >> 8), UInt8(code & 0xFF)] {
-      switch b {
-      case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), b])
-      case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-      default: out.append(b)
-      }
-    }
+    appendEscaped(UInt8(code >> 8))
+    appendEscaped(UInt8(code & 0xFF))
     pen += use.face.width(code: code) * use.size / 1000
+  }
+
+  @inline(__always)
+  private mutating func appendEscaped(_ b: UInt8) {
+    switch b {
+    case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), b])
+    case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+    default: out.append(b)
+    }
   }
 
   private mutating func closeString() {
@@ -166,10 +199,11 @@ struct TextObject {
     inString = false
   }
 
-  /// Glyphs drawn by `body` whose text is `text`.
-  mutating func actualText(_ text: [Unicode.Scalar], _ body: (inout TextObject) -> Void) {
+  /// Glyphs drawn by `body` whose text is `text` (UTF-8).
+  mutating func actualText(_ text: some Collection<UInt8>, _ body: (inout TextObject) -> Void) {
     closeArray()
-    out.append(contentsOf: ("/Span <</ActualText <FEFF" + PDFSyntax.utf16Hex(text) + ">>> BDC ").utf8)
+    let scalars = String(decoding: text, as: UTF8.self).unicodeScalars
+    out.append(contentsOf: ("/Span <</ActualText <FEFF" + PDFSyntax.utf16Hex(scalars) + ">>> BDC ").utf8)
     body(&self)
     closeArray()
     out.append(contentsOf: "EMC ".utf8)

@@ -63,17 +63,14 @@ extension NativePDF {
   private func writeStructure(_ d: Description) -> Int {
     for (index, language) in structure.languages { tree.describe(index, alt: nil, language: language) }
     tree.mend(structure)
-    var figure = 0, link = 0
-    for i in tree.elements.indices where tree.elements[i].artifact == nil {
-      switch tree.elements[i].name {
-      case "Figure":
-        if figure < d.figureAlts.count, !d.figureAlts[figure].isEmpty { tree.describe(i, alt: d.figureAlts[figure], language: nil) }
-        figure += 1
-      case "Link":
-        if link < d.linkDescriptions.count, !d.linkDescriptions[link].isEmpty { tree.describe(i, alt: d.linkDescriptions[link], language: nil) }
-        link += 1
-      default: break
-      }
+    var figure = 0
+    for i in tree.elements.indices where tree.elements[i].artifact == nil && tree.elements[i].name == "Figure" {
+      if figure < d.figureAlts.count, !d.figureAlts[figure].isEmpty { tree.describe(i, alt: d.figureAlts[figure], language: nil) }
+      figure += 1
+    }
+    // A link element says what its annotation says.
+    for (k, a) in annotations.enumerated() where k < d.linkDescriptions.count && !d.linkDescriptions[k].isEmpty {
+      tree.describe(a.element, alt: d.linkDescriptions[k], language: nil)
     }
     let elements = tree.elements
     var numbers = [Int](repeating: 0, count: elements.count)

@@ -50,6 +50,13 @@ final class NativePDF: PaintSurface {
     case artifact(Int)
   }
   private var marked = Marked.none
+  /// The link areas of the page (`willPaint(links:)`), the element made for each link whose text
+  /// was painted, and how many links the painter has made on the page.
+  private var pageLinks: [[Rect]] = []
+  private var pageLinkElements: [Int: Int] = [:]
+  private var linkCalls = 0
+  /// The link element the text being painted belongs to, instead of the open tag's.
+  private var linkOverride: Int?
   private var fillColor: Color?
   private var strokeColor: Color?
   private var ownProblem: String?
@@ -100,6 +107,7 @@ final class NativePDF: PaintSurface {
     pageHeights.append(size.height)
     content.removeAll(keepingCapacity: true)
     (pageFonts, pageImages, pageStates, pageAnnotations) = ([:], [:], [:], [])
+    (pageLinks, pageLinkElements, linkCalls, linkOverride) = ([], [:], 0, nil)
     fillColor = nil
     strokeColor = nil
   }
@@ -108,18 +116,20 @@ final class NativePDF: PaintSurface {
 
   func beginTag(_ name: String) {
     closeMarked()
+    linkOverride = nil
     structure.names.append(name)
     _ = tree.begin(name)
   }
 
   func endTag(_ name: String) {
     closeMarked()
+    linkOverride = nil
     tree.end()
   }
 
   /// Opens the marked-content sequence of the innermost open tag, if it is not open already.
-  private func ensureMarked() {
-    guard let current = tree.current else { return closeMarked() }
+  func ensureMarked() {
+    guard let current = linkOverride ?? tree.current else { return closeMarked() }
     switch marked {
     case .element(current), .artifact(current): return
     default: break
@@ -147,12 +157,48 @@ final class NativePDF: PaintSurface {
 
   func link(_ rects: [Rect], uri: String) { addLink(rects, destination: nil, uri: PDFStrings.uri(uri)) }
 
+  func willPaint(links: [[Rect]]) { pageLinks = links }
+
+  /// The link whose area holds the point (x, `y` a baseline), by its place on the page.
+  func link(atX x: Double, y: Double) -> Int? {
+    guard !pageLinks.isEmpty else { return nil }
+    return pageLinks.firstIndex { rects in rects.contains { x >= $0.x - 0.5 && x <= $0.maxX && y >= $0.y && y <= $0.maxY } }
+  }
+
+  /// Text painted from now on belongs to link `k` of the page (its element made when its text is
+  /// first met, under the open element), or, for nil, to the open element.
+  func enterLink(_ k: Int?) {
+    guard let k else {
+      linkOverride = nil
+      return
+    }
+    if let element = pageLinkElements[k] {
+      linkOverride = element
+      return
+    }
+    closeMarked()
+    structure.names.append("Link")
+    let element = tree.link()
+    pageLinkElements[k] = element
+    linkOverride = element
+  }
+
   private func addLink(_ rects: [Rect], destination: String?, uri: String?) {
     guard !rects.isEmpty else { return }
     closeMarked()
     let number = writer.reserve()
-    structure.names.append("Link")
-    let element = tree.link(annotation: number, page: pageIndex)
+    let call = linkCalls
+    linkCalls += 1
+    let element: Int
+    if let known = pageLinkElements[call] {
+      // Its text is in it already: the annotation joins it.
+      element = known
+      tree.attach(annotation: number, page: pageIndex, to: element)
+    } else {
+      structure.names.append("Link")
+      element = tree.link()
+      tree.attach(annotation: number, page: pageIndex, to: element)
+    }
     annotations.append(Annotation(number: number, page: pageIndex, rects: rects, destination: destination, uri: uri, element: element))
     pageAnnotations.append(number)
   }
@@ -298,8 +344,8 @@ final class NativePDF: PaintSurface {
   }
 
   func text(_ block: TextBlock, line index: Int, x: Double, baseline: Double) {
-    ensureMarked()
     block.paint(line: index, x: x, baseline: baseline, color: block.format.font.color, with: NativeLinePainter(pdf: self))
+    linkOverride = nil
     // Lines are painted in order: after the last one the shaped runs are no longer needed.
     if index == block.lines.count - 1 { block.release() }
   }

@@ -57,13 +57,18 @@ struct NativeStructure {
     return mcid
   }
 
-  /// A link element under the innermost open element, holding its annotation.
-  mutating func link(annotation object: Int, page: Int) -> Int {
+  /// A link element under the innermost open element (its text and annotation come after).
+  mutating func link() -> Int {
     let index = elements.count
     let parent = open.last(where: { elements[$0].artifact == nil })
-    elements.append(Element(name: "Link", parent: parent, kids: [.annotation(object: object, page: page)]))
+    elements.append(Element(name: "Link", parent: parent))
     if let parent { elements[parent].kids.append(.element(index)) }
     return index
+  }
+
+  /// The annotation `object` on `page` as a kid of `element`.
+  mutating func attach(annotation object: Int, page: Int, to element: Int) {
+    elements[element].kids.append(.annotation(object: object, page: page))
   }
 
   mutating func describe(_ index: Int, alt: String?, language: String?) {

@@ -1,3 +1,4 @@
+import Foundation
 import ImprentaModel
 
 /// The choice between the native writer (`NativePDF`) and Cairo with qpdf, and the native path.
@@ -20,6 +21,8 @@ extension PDFWriter {
     _ placed: PageLayout, labels: [String], print: PrintGeometry, trim: (Double, Double), document: Document, environment: ExportEnvironment,
     pdfx: PDFXFindings
   ) -> Result<[UInt8], NativeRefusal> {
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    defer { if ProcessInfo.processInfo.environment["IMPRENTA_PHASES"] != nil { FileHandle.standardError.write("native total \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)\n".data(using: .utf8)!) } }
     let pdf = NativePDF(width: placed.pages.first?.width ?? 595, height: placed.pages.first?.height ?? 842)
     pdf.boxes = print.isPlain ? nil : print.boxes(width: trim.0, height: trim.1)
     var painter = Painter(layout: placed)
@@ -35,6 +38,7 @@ extension PDFWriter {
       if let problem = pdf.unsupported { return .failure(NativeRefusal(reason: problem)) }
     }
     pdf.endTag("Document")
+    if ProcessInfo.processInfo.environment["IMPRENTA_PHASES"] != nil { FileHandle.standardError.write("native painted \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)\n".data(using: .utf8)!) }
     pdf.showPage()
     painter.addOutline(pdf)
     let m = document.metadata

@@ -31,4 +31,11 @@ protocol PaintSurface: AnyObject {
   /// Line `line` of `block` with its start at `x` and its baseline at `baseline`.
   func text(_ block: TextBlock, line: Int, x: Double, baseline: Double)
   func image(_ image: LoadedImage, in r: Rect)
+  /// The areas of the links the page will have (in the order `link` will be called), before its
+  /// content is painted: a writer that knows them puts each link's text in its element.
+  func willPaint(links: [[Rect]])
+}
+
+extension PaintSurface {
+  func willPaint(links: [[Rect]]) {}
 }

@@ -54,6 +54,8 @@ struct Painter {
         open.append(t)
       }
     }
+    let links = self.links(on: page)
+    ctx.willPaint(links: links.map(\.rects))
     // Decorations under the text (they never cover it): one artifact, before any element opens.
     var decorated = false
     for item in page.items {
@@ -101,33 +103,65 @@ struct Painter {
       }
     }
     enter([])
-    // The areas of one link (its lines on this page) become one link annotation.
-    var pending: (destination: String, description: String, rects: [Rect])? = nil
-    var descriptions: [String] = []
     for item in page.items {
-      switch item.kind {
-      case .anchor(let name, let y, _):
-        ctx.destination(name, y: y)
-      case .link(let r, let destination):
-        if pending?.destination == destination {
-          pending?.rects.append(r)
-        } else {
-          if let p = pending, link(p.rects, to: p.destination, into: ctx, on: page) { descriptions.append(p.description) }
-          // What the link's text says; a link with none (an image's) says where it goes.
-          let text = item.tags.first?.alt ?? ""
-          pending = (destination, text.isEmpty ? String(destination.drop { $0 == "#" }) : text, [r])
-        }
-      case .text, .image, .rule, .box, .leader, .qrCode:
-        break
-      }
+      if case .anchor(let name, let y, _) = item.kind { ctx.destination(name, y: y) }
     }
-    if let p = pending, link(p.rects, to: p.destination, into: ctx, on: page) { descriptions.append(p.description) }
+    var descriptions: [String] = []
+    for link in links {
+      if self.link(link.rects, to: link.target, into: ctx, on: page) { descriptions.append(link.description) }
+    }
     return descriptions
   }
 
-  /// A link over `rects` to an anchor of this PDF or to a URI `URLPolicy` allows; false when no
-  /// link is made.
-  private func link(_ rects: [Rect], to destination: String, into ctx: some PaintSurface, on page: LaidPage) -> Bool {
+  /// A link of a page: where it goes (an anchor of this PDF or a URI), what it says, its areas.
+  struct PageLink {
+    enum Target {
+      case anchor(String)
+      case uri(String)
+    }
+    var target: Target
+    var description: String
+    var rects: [Rect]
+  }
+
+  /// The links of `page` that become link annotations, each with the areas of its lines on the
+  /// page (consecutive areas to one destination are one link): to an anchor of this PDF (another
+  /// document's heading when it is in this PDF), or to a URI `URLPolicy` allows. Others get none.
+  func links(on page: LaidPage) -> [PageLink] {
+    var pending: (destination: String, description: String, rects: [Rect])? = nil
+    var result: [PageLink] = []
+    func flush() {
+      guard let p = pending, !p.rects.isEmpty else { return }
+      let destination = p.destination
+      if destination.hasPrefix("#") {
+        let name = URLPolicy.anchorID(fragment: destination.dropFirst())
+        if layout.anchorPages[name] != nil { result.append(PageLink(target: .anchor(name), description: p.description, rects: p.rects)) }
+      } else if let target = Link(destination: destination, content: []).internalTarget {
+        if !target.anchor.isEmpty, layout.anchorPages[target.anchor] != nil {
+          result.append(PageLink(target: .anchor(target.anchor), description: p.description, rects: p.rects))
+        }
+      } else if case .remote = URLPolicy.classify(destination) {
+        // Layout refused (with a warning) what the policy refuses; this is the last gate.
+        result.append(PageLink(target: .uri(destination), description: p.description, rects: p.rects))
+      }
+    }
+    for item in page.items {
+      guard case .link(let r, let destination) = item.kind else { continue }
+      if pending?.destination == destination {
+        pending?.rects.append(r)
+      } else {
+        flush()
+        // What the link's text says; a link with none (an image's) says where it goes.
+        let text = item.tags.first?.alt ?? ""
+        pending = (destination, text.isEmpty ? String(destination.drop { $0 == "#" }) : text, [r])
+      }
+    }
+    flush()
+    return result
+  }
+
+  /// The link annotation over `rects`, in the structure element of the text under its first area.
+  private func link(_ rects: [Rect], to target: PageLink.Target, into ctx: some PaintSurface, on page: LaidPage) -> Bool {
     // The element of the text under the link's first area, for the link element to go into.
     let index = ctx.structure.names.count
     var parent: Int? = nil
@@ -143,21 +177,11 @@ struct Painter {
     defer {
       if let parent, ctx.structure.names.count > index { ctx.structure.linkParents.append((index, parent)) }
     }
-    if destination.hasPrefix("#") {
-      let name = URLPolicy.anchorID(fragment: destination.dropFirst())
-      guard layout.anchorPages[name] != nil else { return false }
-      ctx.link(rects, toAnchor: name)
-    } else if let target = Link(destination: destination, content: []).internalTarget {
-      // Another document of the export: its heading when it is in this PDF, else no link.
-      guard !target.anchor.isEmpty, layout.anchorPages[target.anchor] != nil else { return false }
-      ctx.link(rects, toAnchor: target.anchor)
-    } else if case .remote = URLPolicy.classify(destination) {
-      // Layout refused (with a warning) what the policy refuses; this is the last gate.
-      ctx.link(rects, uri: destination)
-    } else {
-      return false
+    switch target {
+    case .anchor(let name): ctx.link(rects, toAnchor: name)
+    case .uri(let uri): ctx.link(rects, uri: uri)
     }
-    return !rects.isEmpty
+    return true
   }
 
   /// Bookmarks mirroring the headings, nested by level.
