@@ -43,6 +43,13 @@ final class NativePDF: PaintSurface {
   /// Image XObjects already written, by their source.
   private var imageObjects: [ObjectIdentifier: (number: Int, name: String)] = [:]
   private var alphaStates: [Int: (number: Int, name: String)] = [:]
+  /// SVG images written as forms, by image and placed size.
+  private struct SVGKey: Hashable {
+    var svg: ObjectIdentifier
+    var width: Double
+    var height: Double
+  }
+  private var svgForms: [SVGKey: (number: Int, name: String)] = [:]
   /// The marked-content sequence open on the page: an element's MCID or an artifact's.
   private enum Marked: Equatable {
     case none
@@ -352,8 +359,26 @@ final class NativePDF: PaintSurface {
 
   func image(_ image: LoadedImage, in r: Rect) {
     switch image.content {
-    case .svg:
-      if ownProblem == nil { ownProblem = "an SVG image" }
+    case .svg(let svg):
+      // Drawn by librsvg at its placed size (a form per size), placed upright.
+      let key = SVGKey(svg: ObjectIdentifier(svg), width: (r.width * 100).rounded(), height: (r.height * 100).rounded())
+      let form: (number: Int, name: String)
+      if let known = svgForms[key] {
+        form = known
+      } else {
+        guard let number = ImportedPage.svgForm(svg, width: r.width, height: r.height, into: writer) else {
+          if ownProblem == nil { ownProblem = "an SVG image Cairo's PDF of could not be read back" }
+          return
+        }
+        form = (number, "Fm\(svgForms.count + 1)")
+        svgForms[key] = form
+      }
+      ensureMarked()
+      pageImages[form.name] = form.number
+      append("q 1 0 0 -1 ")
+      number(r.x)
+      number(r.y + r.height)
+      append("cm /\(form.name) Do Q\n")
     case .bitmap(let source):
       guard let object = imageObject(source) else { return }
       ensureMarked()

@@ -3,16 +3,9 @@ import ImprentaModel
 
 /// The choice between the native writer (`NativePDF`) and Cairo with qpdf, and the native path.
 extension PDFWriter {
-  /// Why the pages cannot go to the native writer (PDF/X, SVG images), or nil when they may.
-  /// Nil also for `print.writer: cairo`, which never tries.
+  /// Why the pages cannot go to the native writer (PDF/X), or nil when they may.
   func nativeWriterRefusal(_ layout: PageLayout, pdfx: PDFXFindings) -> String? {
-    if pdfx.profile != nil { return "PDF/X-4 colour conversion" }
-    for page in layout.pages {
-      for item in page.items {
-        if case .image(_, let image) = item.kind, case .svg = image.content { return "an SVG image" }
-      }
-    }
-    return nil
+    pdfx.profile != nil ? "PDF/X-4 colour conversion" : nil
   }
 
   /// The pages written natively, or why not (a font or image that needs Cairo): then the caller

@@ -1,0 +1,182 @@
+import Foundation
+import ImprentaModel
+import ImprentaStyle
+import ImprentaTestSupport
+import Testing
+
+@testable import ImprentaPDF
+
+/// The native writer (`NativePDF`) against the Cairo and qpdf path on the same layout: the same
+/// text read back, the same pages to the eye, valid files, and the structure PDF/UA asks for.
+@Suite struct NativeWriterTests {
+  static func style(_ writer: String) -> Style {
+    var s = Style()
+    s.print.writer = writer
+    return s
+  }
+
+  /// A page with what the writer has to carry: headings (bookmarks), a list, a table, a
+  /// footnote, links (internal and web), inline code, emphasis, hyphenated justified text,
+  /// ligatures, a PNG with alpha, a JPEG, a GIF and an SVG.
+  static let mixed = """
+    ---
+    title: Prueba del escritor
+    lang: es
+    ---
+
+    ## Primera sección {#primera}
+
+    La participación ciudadana fortalece la confianza pública y mejora la rendición de cuentas en \
+    los municipios; las definiciones oficiales difieren, y la *eficiencia* de los **flujos** \
+    administrativos se mide con [indicadores verificables](https://example.org/indicadores) y \
+    con `código-en-línea`.[^a]
+
+    - Un elemento con un [enlace interno](#segunda) que cruza la línea cuando el texto es largo.
+    - Otro elemento, con letras: ﬁ ﬂ ffi — «comillas» y “otras”.
+
+    | Compromiso | Meta | Avance |
+    |:--|--:|--:|
+    | Transparencia | 12 | 40 % |
+    | Participación | 7 | 85 % |
+
+    ![Un logotipo con transparencia](images/logo.png)
+
+    ![Un gráfico de barras](images/chart.jpg)
+
+    ![Un diagrama](images/diagram.svg)
+
+    ![Una insignia](images/badge.gif)
+
+    ## Segunda sección {#segunda}
+
+    \(String(repeating: "Los compromisos adquiridos por los países miembros se revisan periódicamente mediante mecanismos independientes. ", count: 30))
+
+    [^a]: Una nota al pie con un [enlace](https://example.org/nota).
+    """
+
+  /// Writes `markdown` with both writers; returns the two files.
+  static func both(_ markdown: String, name: String) throws -> (cairo: URL, native: URL, nativeDiagnostics: Diagnostics) {
+    let doc = try PDFTest.document(markdown, path: PDFTest.fixtures.appendingPathComponent("page.md").path)
+    let (cairo, _, _) = try PDFTest.write(doc, name: name + "-cairo", style: style("cairo"))
+    let (native, _, d) = try PDFTest.write(doc, name: name + "-native", style: style("native"))
+    return (cairo, native, d)
+  }
+
+  /// Grey pages at `dpi`, one PGM each (width, height, pixels).
+  static func pages(_ pdf: URL, dpi: Int) throws -> [(Int, Int, [UInt8])] {
+    let prefix = pdf.deletingPathExtension().path + "-page"
+    _ = try #require(PDFTest.run("pdftoppm", ["-r", String(dpi), "-gray", pdf.path, prefix]))
+    let folder = pdf.deletingLastPathComponent()
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasPrefix(pdf.deletingPathExtension().lastPathComponent + "-page") && $0.hasSuffix(".pgm") }.sorted()
+    return try names.map { name in
+      let data = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+      try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+      // P5\n<w> <h>\n255\n<pixels>
+      var fields: [String] = []
+      var i = 0
+      while fields.count < 4, i < data.count {
+        var field = ""
+        while i < data.count, data[i] != 0x0A, data[i] != 0x20 {
+          field.append(Character(Unicode.Scalar(data[i])))
+          i += 1
+        }
+        i += 1
+        if !field.isEmpty { fields.append(field) }
+      }
+      return (Int(fields[1]) ?? 0, Int(fields[2]) ?? 0, Array(data[i...]))
+    }
+  }
+
+  @Test func theSamePagesAndTheSameTextAsCairo() throws {
+    let (cairo, native, diagnostics) = try Self.both(Self.mixed, name: "native-mixed")
+    #expect(!diagnostics.items.contains { $0.code == .pdfWrittenByCairo }, "\(diagnostics.items)")
+    guard let check = PDFTest.run("qpdf", ["--check", native.path]) else { return }
+    #expect(check.status == 0, "\(check.output)")
+    // The text layer reads the same (words, hyphenation, ligatures, marks).
+    let a = try #require(PDFTest.run("pdftotext", [cairo.path, "-"])).output
+    let b = try #require(PDFTest.run("pdftotext", [native.path, "-"])).output
+    #expect(a == b)
+    for word in ["definiciones", "eficiencia", "flujos", "código-en-línea", "periódicamente"] { #expect(b.contains(word), "\(word)") }
+    // Every font embedded, subset, with a ToUnicode map.
+    let fonts = try #require(PDFTest.run("pdffonts", [native.path])).output.split(separator: "\n").dropFirst(2)
+    #expect(!fonts.isEmpty)
+    for line in fonts { #expect(line.hasSuffix("yes yes yes") || line.contains(" yes yes yes "), "\(line)") }
+    // The pages look the same: under 0.5% of pixels differ by more than a quarter of the grey range.
+    let pa = try Self.pages(cairo, dpi: 40), pb = try Self.pages(native, dpi: 40)
+    #expect(pa.count == pb.count && !pa.isEmpty)
+    for (k, (x, y)) in zip(pa, pb).enumerated() {
+      #expect(x.0 == y.0 && x.1 == y.1, "page \(k + 1) size")
+      guard x.2.count == y.2.count else { continue }
+      let differing = zip(x.2, y.2).filter { abs(Int($0) - Int($1)) > 64 }.count
+      #expect(Double(differing) / Double(x.2.count) < 0.005, "page \(k + 1): \(differing) of \(x.2.count) pixels differ")
+    }
+  }
+
+  @Test func structureLinksOutlineAndMetadata() throws {
+    let (_, native, _) = try Self.both(Self.mixed, name: "native-structure")
+    guard let qdf = PDFTest.run("qpdf", ["--qdf", "--object-streams=disable", native.path, "-"]) else { return }
+    let pdf = qdf.output
+    #expect(pdf.contains("/Lang (es)"))
+    #expect(pdf.firstMatch(of: /\/MarkInfo <<\s+\/Marked true\s+>>/) != nil)
+    #expect(pdf.contains("/DisplayDocTitle true"))
+    #expect(pdf.contains("<pdfuaid:part>1</pdfuaid:part>"))
+    // Bookmarks for both sections, named destinations the links and bookmarks resolve.
+    #expect(pdf.contains("/Type /Outlines"))
+    #expect(pdf.contains("/Dests"))
+    #expect(pdf.contains("/URI (https://example.org/indicadores)"))
+    // Links hold their text and their annotation; annotations say what the link says.
+    #expect(pdf.firstMatch(of: /\/S \/Link/) != nil)
+    #expect(pdf.contains("/Type /OBJR"))
+    #expect(pdf.firstMatch(of: /\/Link <<\s?\/MCID \d+>> BDC/) != nil)
+    #expect(pdf.contains("/Contents (indicadores verificables)"))
+    #expect(pdf.contains("/Tabs /S"))
+    // Figures have their alternative text; decorations are artifacts; no marker element left.
+    #expect(pdf.contains("/Alt (Un gr") || pdf.contains("/Alt <"))
+    #expect(pdf.contains("/Artifact << /Type /Layout >> BDC"))
+    #expect(!pdf.contains("/S /Private") && !pdf.contains("/S /WP\n"))
+    #expect(pdf.contains("/Scope /Column"))
+    if let check = pdfuaCheck([native.path]) { #expect(check.status == 0, "\(check.output)") }
+  }
+
+  @Test func twoRunsGiveTheSameBytes() throws {
+    let doc = try PDFTest.document(Self.mixed, path: PDFTest.fixtures.appendingPathComponent("page.md").path)
+    let (_, a, _) = try PDFTest.write(doc, name: "native-run-a", style: Self.style("native"))
+    let (_, b, _) = try PDFTest.write(doc, name: "native-run-b", style: Self.style("native"))
+    #expect(a == b)
+    #expect(a.starts(with: Array("%PDF-1.7".utf8)))
+  }
+
+  /// Where the native writer cannot go (a colour emoji font), the PDF is Cairo's, and a note says why.
+  @Test func colourGlyphsGoThroughCairoWithANote() throws {
+    let (_, native, diagnostics) = try Self.both("---\ntitle: t\n---\n\nUn texto con un emoji 🎉 en medio.\n", name: "native-emoji")
+    let note = diagnostics.items.first { $0.code == .pdfWrittenByCairo }
+    #expect(note?.message.contains("colour glyphs") == true, "\(diagnostics.items)")
+    let producer = try #require(PDFTest.run("pdfinfo", [native.path])).output
+    #expect(producer.contains("cairo"), "\(producer)")
+  }
+
+  @Test func pdfSyntax() {
+    #expect(PDFSyntax.number(12) == "12")
+    #expect(PDFSyntax.number(0.5) == "0.5")
+    #expect(PDFSyntax.number(-3.25) == "-3.25")
+    #expect(PDFSyntax.number(1.23456) == "1.235")
+    #expect(PDFSyntax.number(-0.0001) == "0")
+    #expect(PDFSyntax.number(.nan) == "0")
+    #expect(PDFSyntax.name("a b/c") == "/a#20b#2Fc")
+    #expect(PDFSyntax.literal(Array("a(b)\\c\n".utf8)) == "(a\\(b\\)\\\\c\\n)")
+    #expect(PDFSyntax.text("plain") == "(plain)")
+    #expect(PDFSyntax.text("é") == "<FEFF00E9>")
+    #expect(PDFSyntax.text("😀") == "<FEFFD83DDE00>")
+  }
+
+  /// Cairo's one-page PDF read back for an SVG: references renumbered, indirect lengths resolved.
+  @Test func importedPageObjects() {
+    let pdf = Array("%PDF-1.5\n1 0 obj\n<< /Length 2 0 R >>\nstream\nabc\nendstream\nendobj\n2 0 obj\n3\nendobj\n3 0 obj\n<< /Type /Page /Contents 1 0 R /Resources 4 0 R >>\nendobj\n".utf8)
+    let objects = ImportedPage.objects(pdf)
+    #expect(objects[1]?.stream.map { Array($0) } == Array("abc".utf8))
+    #expect(ImportedPage.renumbered(ArraySlice(Array("<< /A 4 0 R /B [1 0 R 12.5] /C 7 0 R >>".utf8)), [4: 40, 1: 10]) == "<< /A 40 0 R /B [10 0 R 12.5] /C null >>")
+    let writer = PDFFileWriter()
+    #expect(ImportedPage.form(fromPDF: pdf, width: 10, height: 10, into: writer) != nil)
+  }
+}
