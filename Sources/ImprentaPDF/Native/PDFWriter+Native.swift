@@ -3,11 +3,6 @@ import ImprentaModel
 
 /// The choice between the native writer (`NativePDF`) and Cairo with qpdf, and the native path.
 extension PDFWriter {
-  /// Why the pages cannot go to the native writer (PDF/X), or nil when they may.
-  func nativeWriterRefusal(_ layout: PageLayout, pdfx: PDFXFindings) -> String? {
-    pdfx.profile != nil ? "PDF/X-4 colour conversion" : nil
-  }
-
   /// The pages written natively, or why not (a font or image that needs Cairo): then the caller
   /// paints them with Cairo.
   func paintNative(
@@ -17,7 +12,8 @@ extension PDFWriter {
     let t0 = DispatchTime.now().uptimeNanoseconds
     defer { if ProcessInfo.processInfo.environment["IMPRENTA_PHASES"] != nil { FileHandle.standardError.write("native total \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)\n".data(using: .utf8)!) } }
     let pdf = NativePDF(width: placed.pages.first?.width ?? 595, height: placed.pages.first?.height ?? 842)
-    pdf.boxes = print.isPlain ? nil : print.boxes(width: trim.0, height: trim.1)
+    // PDF/X needs a TrimBox on every page, also without bleed (it is then the MediaBox).
+    pdf.boxes = print.isPlain && pdfx.profile == nil ? nil : print.boxes(width: trim.0, height: trim.1)
     var painter = Painter(layout: placed)
     painter.shaping = PaintShaping.start(for: placed.pages, policy: prefetchPolicy)
     defer { painter.shaping?.stop() }
@@ -36,10 +32,13 @@ extension PDFWriter {
     painter.addOutline(pdf)
     let m = document.metadata
     let claims = !placed.figureAlts.contains("")
+    var metadata = xmp(document, environment: environment, claimsPDFUA: claims)
+    // A PDF/X-4 file says so in its XMP too (with the identifiers PDF/X asks for).
+    if pdfx.profile != nil { metadata.extra += PDFXMetadata.properties(title: metadata.title, date: QPDFPostProcessor.pdfDate(environment.buildDate)) }
     let bytes = pdf.finish(
       .init(
         title: m.title, author: m.authors.joined(separator: ", "), subject: m.description.isEmpty ? m.summary : m.description,
-        keywords: m.tags.joined(separator: ", "), creator: options.creator, xmp: xmp(document, environment: environment, claimsPDFUA: claims).packet,
+        keywords: m.tags.joined(separator: ", "), creator: options.creator, xmp: metadata.packet,
         language: document.language(default: style.base.language), rightToLeft: document.direction(defaultLanguage: style.base.language) == .rtl,
         date: QPDFPostProcessor.pdfDate(environment.buildDate), figureAlts: placed.figureAlts, linkDescriptions: links))
     guard let bytes else { return .failure(NativeRefusal(reason: pdf.unsupported ?? "unknown")) }

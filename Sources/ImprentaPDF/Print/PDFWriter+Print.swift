@@ -193,19 +193,23 @@ extension PDFWriter {
     let placed = print.place(layout)
     let trim = (layout.pages.first?.width ?? 595, layout.pages.first?.height ?? 842)
     if style.print.writer != "cairo" {
-      var refusal = nativeWriterRefusal(placed, pdfx: pdfx)
-      if refusal == nil {
-        switch paintNative(placed, labels: labels, print: print, trim: trim, document: document, environment: environment, pdfx: pdfx) {
-        case .success(let bytes):
-          // Every font is embedded by construction (a face that cannot be is why it would fail).
-          if fontProblems == nil { fontProblems = [] }
-          return bytes
-        case .failure(let problem):
-          refusal = problem.reason
+      switch paintNative(placed, labels: labels, print: print, trim: trim, document: document, environment: environment, pdfx: pdfx) {
+      case .success(let bytes):
+        // Every font is embedded by construction (a face that cannot be is why it would fail).
+        if fontProblems == nil { fontProblems = [] }
+        guard let profile = pdfx.profile else { return bytes }
+        // PDF/X-4: the colours converted to the printer's CMYK by the one conversion there is.
+        var report: QPDFPostProcessor.PDFXReport? = nil
+        defer { if let report { pdfx.add(report, imposed: false) } }
+        do {
+          return try QPDFPostProcessor.convertToPDFX(
+            bytes, profile: profile, title: document.metadata.title, date: QPDFPostProcessor.pdfDate(environment.buildDate), warnings: &qpdfWarnings,
+            report: &report)
+        } catch {
+          throw ImprentaError(.pdfWriteFailed, "\(error)", file: document.sourcePath)
         }
-      }
-      if let refusal {
-        diagnostics.report(.pdfWrittenByCairo, "the PDF was written through Cairo and qpdf: the native writer does not do \(refusal)", file: document.sourcePath)
+      case .failure(let problem):
+        diagnostics.report(.pdfWrittenByCairo, "the PDF was written through Cairo and qpdf: the native writer does not do \(problem.reason)", file: document.sourcePath)
       }
     }
     let ctx = surface(width: placed.pages.first?.width ?? 595, height: placed.pages.first?.height ?? 842, document: document)
