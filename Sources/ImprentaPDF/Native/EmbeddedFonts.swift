@@ -76,7 +76,7 @@ final class EmbeddedFonts {
   }
 
   private var byFont: [UnsafeMutableRawPointer: Use?] = [:]
-  private var byFace: [UnsafeMutableRawPointer: Face] = [:]
+  private var byFace: [String: Face] = [:]
   private(set) var faces: [Face] = []
   /// Why the document cannot be written natively (the first reason found), or nil.
   private(set) var unsupported: String?
@@ -103,9 +103,17 @@ final class EmbeddedFonts {
     cairo_scaled_font_get_font_matrix(scaled, &matrix)
     guard matrix.xy == 0, matrix.yx == 0, abs(matrix.xx - matrix.yy) < 1e-6, matrix.xx > 0 else { return refuse("a slanted or rotated font") }
     let name = Self.postScriptName(face)
+    // One embedded font per font file and face index, whichever thread's font map loaded it.
+    var faceKey = "\(UInt(bitPattern: UnsafeMutableRawPointer(face)))"
     if let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)) {
       var embolden: FcBool = 0
       if FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch, embolden != 0 { return refuse("synthetic bold (\(name))") }
+      var file: UnsafeMutablePointer<FcChar8>? = nil
+      var index: Int32 = 0
+      if FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file {
+        _ = FcPatternGetInteger(pattern, FC_INDEX, 0, &index)
+        faceKey = String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self)) + "#\(index)"
+      }
     }
     if hb_ot_color_has_png(face) != 0 || hb_ot_color_has_layers(face) != 0 || hb_ot_color_has_svg(face) != 0 {
       return refuse("colour glyphs (\(name))")
@@ -118,7 +126,6 @@ final class EmbeddedFonts {
     {
       return refuse("a variable font instance (\(name))")
     }
-    let faceKey = UnsafeMutableRawPointer(face)
     let embedded: Face
     if let known = byFace[faceKey] {
       embedded = known

@@ -24,7 +24,12 @@ extension NativePDF {
   /// The finished file, or nil when the document needs what this writer does not do
   /// (`unsupported`).
   func finish(_ d: Description) -> [UInt8]? {
-    guard unsupported == nil, fonts.write(into: writer) else { return nil }
+    guard unsupported == nil else {
+      compressor.finish()
+      return nil
+    }
+    compressor.write(into: writer)
+    guard fonts.write(into: writer) else { return nil }
     let structTreeRoot = writeStructure(d)
     writeAnnotations(d.linkDescriptions)
     let dests = writeDestinations()

@@ -11,6 +11,8 @@ import ImprentaStyle
 /// colour or CFF fonts, PDF/X colour conversion and imposed sheets.
 final class NativePDF: PaintSurface {
   let writer = PDFFileWriter()
+  /// Pages' content streams are compressed on another core while the next pages are painted.
+  let compressor = StreamCompressor()
   let fonts = EmbeddedFonts()
   let structure = StructureLog()
   var tree = NativeStructure()
@@ -90,7 +92,7 @@ final class NativePDF: PaintSurface {
     let contents = writer.reserve()
     var stream = Array("1 0 0 -1 0 \(PDFSyntax.number(size.height)) cm\n".utf8)
     stream += content
-    writer.stream(contents, entries: "", data: stream)
+    compressor.compress(stream, into: contents)
     var resources = ""
     func dictionary(_ key: String, _ entries: [String: Int]) {
       guard !entries.isEmpty else { return }
