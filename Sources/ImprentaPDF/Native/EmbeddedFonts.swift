@@ -87,8 +87,14 @@ final class EmbeddedFonts {
     let key = UnsafeMutableRawPointer(font)
     if let known = byFont[key] { return known }
     let use = makeUse(font, writer: writer)
+    // Held until the file is written: a font freed meanwhile could leave its address to another.
+    imprenta_g_object_ref(key)
     byFont[key] = use
     return use
+  }
+
+  deinit {
+    for key in byFont.keys { imprenta_g_object_unref(key) }
   }
 
   private func refuse(_ reason: String) -> Use? {
