@@ -156,6 +156,45 @@ import Testing
     #expect(producer.contains("cairo"), "\(producer)")
   }
 
+  /// What the first review on foreign sites found: translucent text left images faded, one
+  /// URL linked from two elements made one link whose second text went into the first, an empty
+  /// table cell had no content at all.
+  @Test func opacityLinksAndEmptyCells() throws {
+    var style = Self.style("native")
+    style.base.font.color = Color(red: 0, green: 0, blue: 0, alpha: 0.5)
+    let markdown = """
+      ---
+      title: t
+      lang: en
+      ---
+
+      See [the site](https://example.org/x) for details.
+
+      - [The site again](https://example.org/x)
+
+      ![A chart](images/chart.jpg)
+
+      | a | b | c |
+      |---|---|---|
+      | x |   | y |
+      """
+    let doc = try PDFTest.document(markdown, path: PDFTest.fixtures.appendingPathComponent("page.md").path)
+    let (url, _, _) = try PDFTest.write(doc, name: "native-review", style: style)
+    guard let qdf = PDFTest.run("qpdf", ["--qdf", "--object-streams=disable", url.path, "-"]) else { return }
+    let pdf = qdf.output
+    // The image is painted opaque after the translucent text.
+    let translucent = try #require(pdf.range(of: "/A500 gs"))
+    let image = try #require(pdf.range(of: #"/Im\d+ Do"#, options: .regularExpression))
+    #expect(translucent.lowerBound < image.lowerBound)
+    #expect(pdf[translucent.upperBound..<image.lowerBound].contains("/A1000 gs"))
+    // Two links, each in its own element.
+    #expect(pdf.components(separatedBy: "/Subtype /Link").count - 1 == 2)
+    // Every table cell marks content (the empty one an empty sequence).
+    let cells = pdf.components(separatedBy: "/S /TD").count - 1
+    #expect(cells == 3)
+    for element in pdf.components(separatedBy: "obj\n<<").filter({ $0.contains("/S /TD\n") }) { #expect(element.contains("/K "), "\(element)") }
+  }
+
   @Test func pdfSyntax() {
     #expect(PDFSyntax.number(12) == "12")
     #expect(PDFSyntax.number(0.5) == "0.5")
@@ -163,6 +202,14 @@ import Testing
     #expect(PDFSyntax.number(1.23456) == "1.235")
     #expect(PDFSyntax.number(-0.0001) == "0")
     #expect(PDFSyntax.number(.nan) == "0")
+    for (v, text) in [(0.05, "0.05"), (100, "100"), (1000.001, "1000.001"), (10.5, "10.5"), (-0.5, "-0.5"), (1e10, "10000000000"), (0.001, "0.001"), (7.0709, "7.071")] {
+      #expect(PDFSyntax.number(v) == text)
+    }
+    var out: [UInt8] = []
+    PDFSyntax.appendNumber(-21.75, decimals: 1, to: &out)
+    PDFSyntax.appendInteger(0, to: &out)
+    PDFSyntax.appendInteger(90210, to: &out)
+    #expect(String(decoding: out, as: UTF8.self) == "-21.8090210")
     #expect(PDFSyntax.name("a b/c") == "/a#20b#2Fc")
     #expect(PDFSyntax.literal(Array("a(b)\\c\n".utf8)) == "(a\\(b\\)\\\\c\\n)")
     #expect(PDFSyntax.text("plain") == "(plain)")

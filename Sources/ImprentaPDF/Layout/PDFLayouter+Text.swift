@@ -79,7 +79,10 @@ extension PDFLayouter {
         let description = PDFLayouter.linkDescription(text.string, start: link.start, end: link.end)
         for (x0, x1) in block.xRanges(line: k, start: max(link.start, m.start), end: min(link.end, lineEnd)) where x1 > x0 {
           let linkX = mirrored ? x + blockWidth - x1 : x + x0
-          slice.items.append(PageItem(.link(Rect(x: linkX, y: 0, width: x1 - x0, height: pitch), destination: link.destination), tags: [StructureTag(name: "Link", id: 0, alt: description)]))
+          // The tag's id is the element the link's text is in: areas in one element to one
+          // destination are one link (`Painter.links(on:)`).
+          slice.items.append(
+            PageItem(.link(Rect(x: linkX, y: 0, width: x1 - x0, height: pitch), destination: link.destination), tags: [StructureTag(name: "Link", id: tags.last?.id ?? 0, alt: description)]))
         }
       }
       for call in text.footnoteCalls where call.index >= m.start && call.index < max(lineEnd, m.start + 1) {

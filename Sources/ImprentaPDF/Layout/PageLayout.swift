@@ -22,6 +22,7 @@ struct Rect: Hashable, Sendable {
 /// A structure tag of the tagged PDF (`P`, `H2`, `TD`, …); items sharing an `id` are one element.
 struct StructureTag: Hashable {
   var name: String
+  /// The layout element this is (0: none); a link area's tag holds the element its text is in.
   var id: Int
   /// Alternative text of figures.
   var alt: String = ""

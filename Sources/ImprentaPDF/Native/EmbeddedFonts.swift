@@ -32,9 +32,13 @@ final class EmbeddedFonts {
     /// code - 1; empty: none yet).
     var texts: [[UInt8]] = []
 
+    /// `BT /F1 `: what starts a text object in this font.
+    let selectPrefix: [UInt8]
+
     init(number: Int, resource: String, face: OpaquePointer) {
       self.number = number
       self.resource = resource
+      selectPrefix = Array("BT /\(resource) ".utf8)
       self.face = hb_face_reference(face)
       font = hb_font_create(face)
       upem = Double(max(16, hb_face_get_upem(face)))
@@ -73,6 +77,11 @@ final class EmbeddedFonts {
   struct Use {
     let face: Face
     let size: Double
+    /// A synthetic slant (fontconfig's oblique for a family without italics): the text matrix's
+    /// shear, x moved per unit of height.
+    var shear = 0.0
+    /// Synthetic bold: the outlines stroked as well as filled, as FreeType emboldens them.
+    var embolden = false
   }
 
   private var byFont: [UnsafeMutableRawPointer: Use?] = [:]
@@ -107,13 +116,15 @@ final class EmbeddedFonts {
     guard let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) else { return refuse("a font Cairo cannot scale") }
     var matrix = cairo_matrix_t()
     cairo_scaled_font_get_font_matrix(scaled, &matrix)
-    guard matrix.xy == 0, matrix.yx == 0, abs(matrix.xx - matrix.yy) < 1e-6, matrix.xx > 0 else { return refuse("a slanted or rotated font") }
+    // Cairo's font matrix maps glyph space (y down) to the page; a shear is a synthetic slant.
+    guard matrix.yx == 0, abs(matrix.xx - matrix.yy) < 1e-6, matrix.xx > 0, abs(matrix.xy) < matrix.xx else { return refuse("a rotated font") }
+    var embolden = false
     let name = Self.postScriptName(face)
     // One embedded font per font file and face index, whichever thread's font map loaded it.
     var faceKey = "\(UInt(bitPattern: UnsafeMutableRawPointer(face)))"
     if let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)) {
-      var embolden: FcBool = 0
-      if FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch, embolden != 0 { return refuse("synthetic bold (\(name))") }
+      var bold: FcBool = 0
+      if FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &bold) == FcResultMatch, bold != 0 { embolden = true }
       var file: UnsafeMutablePointer<FcChar8>? = nil
       var index: Int32 = 0
       if FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file {
@@ -140,7 +151,7 @@ final class EmbeddedFonts {
       byFace[faceKey] = embedded
       faces.append(embedded)
     }
-    return Use(face: embedded, size: matrix.xx)
+    return Use(face: embedded, size: matrix.xx, shear: -matrix.xy / matrix.xx, embolden: embolden)
   }
 
   static func tag(_ s: String) -> hb_tag_t {

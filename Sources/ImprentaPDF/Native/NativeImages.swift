@@ -32,6 +32,7 @@ enum NativeImages {
     var rgb = [UInt8](repeating: 0, count: width * height * 3)
     var alpha = [UInt8](repeating: 255, count: width * height)
     var translucent = false
+    var gray = true
     let hasAlpha = format == CAIRO_FORMAT_ARGB32
     for row in 0..<height {
       let line = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
@@ -46,6 +47,7 @@ enum NativeImages {
           b = min(255, (b * 255 + a / 2) / a)
         }
         let i = row * width + col
+        if gray && (r != g || g != b) { gray = false }
         rgb[3 * i] = UInt8(r)
         rgb[3 * i + 1] = UInt8(g)
         rgb[3 * i + 2] = UInt8(b)
@@ -56,7 +58,9 @@ enum NativeImages {
       }
     }
     let number = writer.reserve()
-    var entries = "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceRGB /BitsPerComponent 8 /Interpolate true"
+    // A grey picture (a scan, a chart in greys) is one channel, a third of the data.
+    var entries = "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace \(gray ? "/DeviceGray" : "/DeviceRGB") /BitsPerComponent 8 /Interpolate true"
+    if gray { rgb = (0..<(width * height)).map { rgb[3 * $0] } }
     if translucent {
       let mask = writer.reserve()
       writer.stream(mask, entries: "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Interpolate true", data: alpha)

@@ -110,27 +110,47 @@ struct TextObject {
   private var baseline = Double.nan
   private var inArray = false
   private var inString = false
+  /// The text rise in force (text state: set back to 0 before the object ends).
+  private var rise = 0.0
   private var out: [UInt8] = []
+
+  /// Points per thousandth of an em.
+  private let unit: Double
 
   init(pdf: NativePDF, use: EmbeddedFonts.Use, color: Color) {
     self.pdf = pdf
     self.use = use
     self.color = color
+    unit = use.size / 1000
+    out.reserveCapacity(512)
   }
 
   mutating func begin(x: Double, y: Double) {
     pdf.ensureMarked()
     pdf.setFill(color)
     pdf.useFont(use.face)
-    out.append(contentsOf: "BT /\(use.face.resource) ".utf8)
+    if use.embolden {
+      // FreeType's synthetic bold widens outlines by 1/24 em: a stroke that wide, same colour.
+      pdf.setStrokeColor(color)
+      PDFSyntax.appendNumber(use.size / 24, to: &out)
+      out.append(contentsOf: " w ".utf8)
+    }
+    out.append(contentsOf: use.face.selectPrefix)
     PDFSyntax.appendNumber(use.size, to: &out)
     out.append(contentsOf: " Tf ".utf8)
+    if use.embolden { out.append(contentsOf: "2 Tr ".utf8) }
     move(x: x, y: y)
   }
 
   private mutating func move(x: Double, y: Double) {
     closeArray()
-    out.append(contentsOf: "1 0 0 -1 ".utf8)
+    if use.shear == 0 {
+      out.append(contentsOf: "1 0 0 -1 ".utf8)
+    } else {
+      out.append(contentsOf: "1 0 ".utf8)
+      PDFSyntax.appendNumber(use.shear, decimals: 4, to: &out)
+      out.append(contentsOf: " -1 ".utf8)
+    }
     PDFSyntax.appendNumber(x, to: &out)
     out.append(0x20)
     PDFSyntax.appendNumber(y, to: &out)
@@ -161,8 +181,16 @@ struct TextObject {
   }
 
   mutating func glyph(_ code: UInt16, x: Double, y: Double) {
-    if abs(y - baseline) > 0.0005 { move(x: x, y: y) }
-    let adjust = ((pen - x) * 1000 / use.size * 10).rounded() / 10
+    // A glyph the font raises or lowers (a mark) keeps the line: the text rise moves it, so
+    // readers do not take it for a line of its own.
+    let r = ((baseline - y) * 1000).rounded() / 1000
+    if r != rise {
+      closeArray()
+      PDFSyntax.appendNumber(r, to: &out)
+      out.append(contentsOf: " Ts ".utf8)
+      rise = r
+    }
+    let adjust = ((pen - x) / unit * 10).rounded() / 10
     if !inArray {
       out.append(UInt8(ascii: "["))
       inArray = true
@@ -172,7 +200,7 @@ struct TextObject {
     if abs(adjust) >= 0.5 {
       closeString()
       PDFSyntax.appendNumber(adjust, decimals: 1, to: &out)
-      pen -= adjust * use.size / 1000
+      pen -= adjust * unit
     }
     if !inString {
       out.append(UInt8(ascii: "("))
@@ -182,14 +210,18 @@ struct TextObject {
     // return (which a reader would turn into a line feed) are escaped.
     appendEscaped(UInt8(code >> 8))
     appendEscaped(UInt8(code & 0xFF))
-    pen += use.face.width(code: code) * use.size / 1000
+    pen += use.face.width(code: code) * unit
   }
 
   @inline(__always)
   private mutating func appendEscaped(_ b: UInt8) {
     switch b {
-    case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), b])
-    case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+    case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"):
+      out.append(UInt8(ascii: "\\"))
+      out.append(b)
+    case 0x0D:
+      out.append(UInt8(ascii: "\\"))
+      out.append(UInt8(ascii: "r"))
     default: out.append(b)
     }
   }
@@ -211,6 +243,9 @@ struct TextObject {
 
   mutating func end() {
     closeArray()
+    if rise != 0 { out.append(contentsOf: "0 Ts ".utf8) }
+    // The rendering mode is text state, which outlives the text object.
+    if use.embolden { out.append(contentsOf: "0 Tr ".utf8) }
     out.append(contentsOf: "ET\n".utf8)
     pdf.appendBytes(out)
   }

@@ -34,6 +34,8 @@ final class NativePDF: PaintSurface {
   private var size: (width: Double, height: Double)
   private var content: [UInt8] = []
   private var pageFonts: [String: Int] = [:]
+  /// The font last recorded in the page's resources (most text objects use the one before's).
+  private var lastFont: EmbeddedFonts.Face?
   private var pageImages: [String: Int] = [:]
   private var pageStates: [String: Int] = [:]
   private var pageAnnotations: [Int] = []
@@ -67,6 +69,8 @@ final class NativePDF: PaintSurface {
   /// The link element the text being painted belongs to, instead of the open tag's.
   private var linkOverride: Int?
   private var fillColor: Color?
+  /// The opacity in force on the page, in thousandths.
+  private var currentAlpha = 1000
   private var strokeColor: Color?
   private var ownProblem: String?
 
@@ -116,9 +120,11 @@ final class NativePDF: PaintSurface {
     pageHeights.append(size.height)
     content.removeAll(keepingCapacity: true)
     (pageFonts, pageImages, pageStates, pageAnnotations) = ([:], [:], [:], [])
+    lastFont = nil
     (pageLinks, pageLinkElements, linkCalls, linkOverride) = ([], [:], 0, nil)
     fillColor = nil
     strokeColor = nil
+    currentAlpha = 1000
   }
 
   // MARK: - Structure
@@ -131,6 +137,11 @@ final class NativePDF: PaintSurface {
   }
 
   func endTag(_ name: String) {
+    // An element that drew nothing (an empty table cell) still marks its place, as Cairo's do.
+    if let current = tree.current, tree.elements[current].artifact == nil, tree.elements[current].kids.isEmpty, tree.open.count > 1 {
+      linkOverride = nil
+      ensureMarked()
+    }
     closeMarked()
     linkOverride = nil
     tree.end()
@@ -243,24 +254,27 @@ final class NativePDF: PaintSurface {
 
   /// Sets the fill colour (and its opacity through a graphics state).
   func setFill(_ c: Color) {
+    setAlpha(c.alpha)
     guard fillColor != c else { return }
-    if fillColor?.alpha != c.alpha { setAlpha(c.alpha) }
     fillColor = c
     colorComponents(c, op: "rg")
   }
 
+  func setStrokeColor(_ c: Color) { setStroke(c) }
+
   private func setStroke(_ c: Color) {
+    setAlpha(c.alpha)
     guard strokeColor != c else { return }
-    if (fillColor?.alpha ?? 1) != c.alpha {
-      setAlpha(c.alpha)
-      fillColor = nil
-    }
     strokeColor = c
     colorComponents(c, op: "RG")
   }
 
-  private func setAlpha(_ alpha: Double) {
+  /// Sets the opacity of what is painted next (fill and stroke alike) through a graphics state,
+  /// when it changes: images and forms are painted opaque (`setAlpha(1)`).
+  func setAlpha(_ alpha: Double) {
     let key = Int((min(max(alpha, 0), 1) * 1000).rounded())
+    guard key != currentAlpha else { return }
+    currentAlpha = key
     let state: (number: Int, name: String)
     if let known = alphaStates[key] {
       state = known
@@ -376,6 +390,7 @@ final class NativePDF: PaintSurface {
         svgForms[key] = form
       }
       ensureMarked()
+      setAlpha(1)
       pageImages[form.name] = form.number
       append("q 1 0 0 -1 ")
       number(r.x)
@@ -384,6 +399,7 @@ final class NativePDF: PaintSurface {
     case .bitmap(let source):
       guard let object = imageObject(source) else { return }
       ensureMarked()
+      setAlpha(1)
       pageImages[object.name] = object.number
       append("q ")
       for v in [r.width, 0, 0, -r.height, r.x, r.y + r.height] { number(v) }
@@ -404,7 +420,11 @@ final class NativePDF: PaintSurface {
   }
 
   /// Records the font resource of `face` on this page.
-  func useFont(_ face: EmbeddedFonts.Face) { pageFonts[face.resource] = face.number }
+  func useFont(_ face: EmbeddedFonts.Face) {
+    guard lastFont !== face else { return }
+    lastFont = face
+    pageFonts[face.resource] = face.number
+  }
 
   /// The page's content so far (tests).
   var pendingContent: [UInt8] { content }

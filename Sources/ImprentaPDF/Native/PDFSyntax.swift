@@ -9,21 +9,20 @@ enum PDFSyntax {
     return String(decoding: out, as: UTF8.self)
   }
 
-  private static let scales: [Double] = [1, 10, 100, 1000, 10000, 100000]
-
-  /// Appends `value` as a PDF number (no exponent; NaN and infinities as 0).
+  /// Appends `value` as a PDF number (no exponent; NaN and infinities as 0), without allocating:
+  /// content streams write one for every adjusted glyph.
   static func appendNumber(_ value: Double, decimals: Int = 3, to out: inout [UInt8]) {
     guard value.isFinite else { return out.append(UInt8(ascii: "0")) }
     let d = min(max(decimals, 0), 5)
-    let scale = scales[d]
-    var scaled = (abs(value) * scale).rounded()
+    var scale: Int64 = 1
+    for _ in 0..<d { scale *= 10 }
+    var scaled = (abs(value) * Double(scale)).rounded()
     if scaled > 9e15 { scaled = 9e15 }
-    var n = Int64(scaled)
+    let n = Int64(scaled)
     if n == 0 { return out.append(UInt8(ascii: "0")) }
     if value < 0 { out.append(UInt8(ascii: "-")) }
-    var fraction = Int(n % Int64(scale))
-    n /= Int64(scale)
-    appendInteger(Int(n), to: &out)
+    var fraction = n % scale
+    appendInteger(Int(n / scale), to: &out)
     guard fraction > 0 else { return }
     var digits = d
     while fraction % 10 == 0 {
@@ -31,30 +30,27 @@ enum PDFSyntax {
       digits -= 1
     }
     out.append(UInt8(ascii: "."))
-    var buffer: [UInt8] = Array(repeating: UInt8(ascii: "0"), count: digits)
-    var k = digits - 1
-    while fraction > 0 {
-      buffer[k] = UInt8(ascii: "0") + UInt8(fraction % 10)
-      fraction /= 10
-      k -= 1
+    // The fraction's digits, leading zeros included, most significant first.
+    var divisor: Int64 = 1
+    for _ in 1..<max(digits, 1) { divisor *= 10 }
+    while divisor > 0 {
+      out.append(UInt8(ascii: "0") + UInt8((fraction / divisor) % 10))
+      divisor /= 10
     }
-    out.append(contentsOf: buffer)
   }
 
-  /// Appends a non-negative integer in decimal.
+  /// Appends an integer in decimal.
   static func appendInteger(_ value: Int, to out: inout [UInt8]) {
     if value < 0 {
       out.append(UInt8(ascii: "-"))
       return appendInteger(-value, to: &out)
     }
-    if value < 10 { return out.append(UInt8(ascii: "0") + UInt8(value)) }
-    var digits: [UInt8] = []
-    var v = value
-    while v > 0 {
-      digits.append(UInt8(ascii: "0") + UInt8(v % 10))
-      v /= 10
+    var divisor = 1
+    while divisor <= value / 10 { divisor *= 10 }
+    while divisor > 0 {
+      out.append(UInt8(ascii: "0") + UInt8((value / divisor) % 10))
+      divisor /= 10
     }
-    out.append(contentsOf: digits.reversed())
   }
 
   /// `/Name` with every byte outside the regular printable characters as `#xx`.

@@ -4,7 +4,8 @@ import Synchronization
 /// Streams compressed off the painting thread: each is deflated on a utility queue as soon as
 /// it is handed over, and written into the file, in the order handed over, once all are done.
 final class StreamCompressor: @unchecked Sendable {
-  private let queue = DispatchQueue(label: "imprenta.native-pdf.deflate", qos: .userInitiated, attributes: .concurrent)
+  /// One thread: the other core's share (more would only hold more pages' buffers at once).
+  private let queue = DispatchQueue(label: "imprenta.native-pdf.deflate", qos: .userInitiated)
   private let group = DispatchGroup()
   private let results = Mutex<[Int: (payload: [UInt8], compressed: Bool)]>([:])
   private var order: [Int] = []

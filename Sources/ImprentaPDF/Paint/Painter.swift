@@ -128,7 +128,7 @@ struct Painter {
   /// page (consecutive areas to one destination are one link): to an anchor of this PDF (another
   /// document's heading when it is in this PDF), or to a URI `URLPolicy` allows. Others get none.
   func links(on page: LaidPage) -> [PageLink] {
-    var pending: (destination: String, description: String, rects: [Rect])? = nil
+    var pending: (destination: String, element: Int?, description: String, rects: [Rect])? = nil
     var result: [PageLink] = []
     func flush() {
       guard let p = pending, !p.rects.isEmpty else { return }
@@ -147,13 +147,16 @@ struct Painter {
     }
     for item in page.items {
       guard case .link(let r, let destination) = item.kind else { continue }
-      if pending?.destination == destination {
+      // Areas to one destination in one element (a link over a line break) are one link; the
+      // same URL linked again in the next paragraph or list item is another.
+      let element = item.tags.last?.id
+      if pending?.destination == destination, pending?.element == element {
         pending?.rects.append(r)
       } else {
         flush()
         // What the link's text says; a link with none (an image's) says where it goes.
         let text = item.tags.first?.alt ?? ""
-        pending = (destination, text.isEmpty ? String(destination.drop { $0 == "#" }) : text, [r])
+        pending = (destination, element, text.isEmpty ? String(destination.drop { $0 == "#" }) : text, [r])
       }
     }
     flush()
