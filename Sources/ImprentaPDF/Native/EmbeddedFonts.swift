@@ -35,7 +35,14 @@ final class EmbeddedFonts {
     /// `BT /F1 `: what starts a text object in this font.
     let selectPrefix: [UInt8]
 
-    init(number: Int, resource: String, face: OpaquePointer) {
+    /// A colour bitmap font (Noto Color Emoji: PNG glyphs, no outlines): its glyphs are painted as
+    /// images and the font is not embedded.
+    let bitmapOnly: Bool
+    /// Each colour glyph's image XObject, and the glyph's extents in font units.
+    var glyphImages: [UInt32: (number: Int, name: String, extents: hb_glyph_extents_t)?] = [:]
+
+    init(number: Int, resource: String, face: OpaquePointer, bitmapOnly: Bool = false) {
+      self.bitmapOnly = bitmapOnly
       self.number = number
       self.resource = resource
       selectPrefix = Array("BT /\(resource) ".utf8)
@@ -132,11 +139,12 @@ final class EmbeddedFonts {
         faceKey = String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self)) + "#\(index)"
       }
     }
-    if hb_ot_color_has_png(face) != 0 || hb_ot_color_has_layers(face) != 0 || hb_ot_color_has_svg(face) != 0 {
-      return refuse("colour glyphs (\(name))")
+    if hb_ot_color_has_layers(face) != 0 || hb_ot_color_has_svg(face) != 0 { return refuse("colour glyphs in layers or SVG (\(name))") }
+    let bitmapOnly = hb_ot_color_has_png(face) != 0
+    if !bitmapOnly {
+      if Self.hasTable(face, "CFF ") || Self.hasTable(face, "CFF2") { return refuse("CFF outlines (\(name))") }
+      guard Self.hasTable(face, "glyf") else { return refuse("no TrueType outlines (\(name))") }
     }
-    if Self.hasTable(face, "CFF ") || Self.hasTable(face, "CFF2") { return refuse("CFF outlines (\(name))") }
-    guard Self.hasTable(face, "glyf") else { return refuse("no TrueType outlines (\(name))") }
     var coordCount: UInt32 = 0
     if let coords = hb_font_get_var_coords_normalized(hbFont, &coordCount), coordCount > 0,
       (0..<Int(coordCount)).contains(where: { coords[$0] != 0 })
@@ -147,7 +155,7 @@ final class EmbeddedFonts {
     if let known = byFace[faceKey] {
       embedded = known
     } else {
-      embedded = Face(number: writer.reserve(), resource: "F\(faces.count + 1)", face: face)
+      embedded = Face(number: writer.reserve(), resource: "F\(faces.count + 1)", face: face, bitmapOnly: bitmapOnly)
       byFace[faceKey] = embedded
       faces.append(embedded)
     }
@@ -188,7 +196,7 @@ final class EmbeddedFonts {
   /// Subsets and writes every face used. Returns false (with `unsupported` set) when HarfBuzz
   /// cannot subset one.
   func write(into writer: PDFFileWriter) -> Bool {
-    for face in faces where !write(face, into: writer) { return false }
+    for face in faces where !face.bitmapOnly && !write(face, into: writer) { return false }
     return true
   }
 

@@ -20,6 +20,22 @@ enum NativeImages {
         payload: source.bytes, filter: "/DCTDecode")
       return number
     }
+    guard let (width, height, rgb, alpha, gray) = pixels(source) else { return nil }
+    let number = writer.reserve()
+    // A grey picture (a scan, a chart in greys) is one channel, a third of the data.
+    var entries = "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace \(gray ? "/DeviceGray" : "/DeviceRGB") /BitsPerComponent 8 /Interpolate true"
+    if let alpha {
+      let mask = writer.reserve()
+      writer.stream(mask, entries: "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Interpolate true", data: alpha)
+      entries += " /SMask \(mask) 0 R"
+    }
+    writer.stream(number, entries: entries, data: rgb)
+    return number
+  }
+
+  /// The bitmap decoded (and its Cairo surface freed again): 8-bit RGB, or grey when every pixel
+  /// is, and its alpha channel when any pixel is translucent.
+  private static func pixels(_ source: BitmapSource) -> (Int, Int, [UInt8], [UInt8]?, Bool)? {
     guard let image = source.surface(forPDF: false) else { return nil }
     let surface = image.surface
     cairo_surface_flush(surface)
@@ -57,16 +73,7 @@ enum NativeImages {
         }
       }
     }
-    let number = writer.reserve()
-    // A grey picture (a scan, a chart in greys) is one channel, a third of the data.
-    var entries = "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace \(gray ? "/DeviceGray" : "/DeviceRGB") /BitsPerComponent 8 /Interpolate true"
     if gray { rgb = (0..<(width * height)).map { rgb[3 * $0] } }
-    if translucent {
-      let mask = writer.reserve()
-      writer.stream(mask, entries: "/Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Interpolate true", data: alpha)
-      entries += " /SMask \(mask) 0 R"
-    }
-    writer.stream(number, entries: entries, data: rgb)
-    return number
+    return (width, height, rgb, translucent ? alpha : nil, gray)
   }
 }

@@ -53,6 +53,31 @@ struct NativeLinePainter: LinePainter {
       if sortedStarts == nil { sortedStarts = (0..<n).map { clusters[$0] }.sorted() }
       return sortedStarts!.first(where: { $0 > cluster }).map { offset + Int($0) } ?? itemEnd
     }
+    if face.bitmapOnly {
+      // Colour emoji: each glyph an image where the font draws it, its cluster's text as
+      // /ActualText.
+      var cursor = x
+      bytes.withUnsafeBufferPointer { buffer in
+        var j = 0
+        while j < n {
+          let cluster = clusters[j]
+          var k = j + 1
+          while k < n && clusters[k] == cluster { k += 1 }
+          let a = min(offset + Int(cluster), buffer.count), z = min(max(end(of: cluster, at: j, next: k), a), buffer.count)
+          var glyphs: [(glyph: UInt32, x: Double, y: Double)] = []
+          for i in j..<k {
+            let info = infos[i]
+            if info.glyph != PANGO_GLYPH_EMPTY, info.glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0 {
+              glyphs.append((info.glyph, cursor + Double(info.geometry.x_offset) / 1024, y + Double(info.geometry.y_offset) / 1024))
+            }
+            cursor += Double(info.geometry.width) / 1024
+          }
+          pdf.colorGlyphs(glyphs, face: face, size: use.size, text: UnsafeBufferPointer(rebasing: buffer[a..<z]))
+          j = k
+        }
+      }
+      return
+    }
     var text = TextObject(pdf: pdf, use: use, color: color)
     text.begin(x: x, y: y)
     var cursor = x

@@ -73,6 +73,8 @@ final class NativePDF: PaintSurface {
   private var currentAlpha = 1000
   private var strokeColor: Color?
   private var ownProblem: String?
+  /// Colour glyph images written so far (for their resource names).
+  private var emojiCount = 0
 
   /// Why this document cannot be written natively (the first reason met), or nil.
   var unsupported: String? { ownProblem ?? fonts.unsupported }
@@ -417,6 +419,46 @@ final class NativePDF: PaintSurface {
     let object = (number, "Im\(imageObjects.count + 1)")
     imageObjects[key] = object
     return object
+  }
+
+  /// Colour glyphs (PNG in the font) painted as images at their glyphs' places, `text` (UTF-8)
+  /// as their `/ActualText`; a glyph without a picture is left out.
+  func colorGlyphs(_ glyphs: [(glyph: UInt32, x: Double, y: Double)], face: EmbeddedFonts.Face, size: Double, text: UnsafeBufferPointer<UInt8>) {
+    let drawn = glyphs.compactMap { g in glyphImage(g.glyph, face: face).map { (g, $0) } }
+    guard !drawn.isEmpty else { return }
+    ensureMarked()
+    setAlpha(1)
+    let scale = size / face.upem
+    if !text.isEmpty { append("/Span <</ActualText <FEFF" + PDFSyntax.utf16Hex(String(decoding: text, as: UTF8.self).unicodeScalars) + ">>> BDC\n") }
+    for (g, image) in drawn {
+      pageImages[image.name] = image.number
+      // Extents are in font units, y up from the baseline.
+      let e = image.extents
+      let left = g.x + Double(e.x_bearing) * scale, top = g.y - Double(e.y_bearing) * scale
+      let w = Double(e.width) * scale, h = -Double(e.height) * scale
+      append("q ")
+      for v in [w, 0, 0, -h, left, top + h] { number(v) }
+      append("cm /\(image.name) Do Q\n")
+    }
+    if !text.isEmpty { append("EMC\n") }
+  }
+
+  private func glyphImage(_ glyph: UInt32, face: EmbeddedFonts.Face) -> (number: Int, name: String, extents: hb_glyph_extents_t)? {
+    if let known = face.glyphImages[glyph] { return known }
+    var result: (number: Int, name: String, extents: hb_glyph_extents_t)? = nil
+    let blob = hb_ot_color_glyph_reference_png(face.font, glyph)
+    defer { hb_blob_destroy(blob) }
+    var length: UInt32 = 0
+    var extents = hb_glyph_extents_t()
+    if let data = hb_blob_get_data(blob, &length), length > 0, hb_font_get_glyph_extents(face.font, glyph, &extents) != 0, extents.width != 0, extents.height != 0 {
+      let png = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+      if let header = ImageHeader(png), let number = NativeImages.write(BitmapSource(bytes: png, header: header), into: writer) {
+        result = (number, "Em\(emojiCount)", extents)
+        emojiCount += 1
+      }
+    }
+    face.glyphImages[glyph] = result
+    return result
   }
 
   /// Records the font resource of `face` on this page.
