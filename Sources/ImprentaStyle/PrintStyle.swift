@@ -21,8 +21,8 @@ public struct PrintStyle: Sendable, Hashable {
   /// "Artifex CMYK SWOP Profile"), an installed profile's name, or a path.
   public var outputProfile = ""
   /// Who writes the PDF: `auto` (Imprenta's own writer, or Cairo and qpdf for what it does not
-  /// do: colour or CFF fonts, synthetic bold or slant, imposed sheets), `native` (the same) or
-  /// `cairo` (always Cairo and qpdf).
+  /// do: CFF fonts, COLR or SVG colour fonts, imposed sheets), `native` (the same) or `cairo`
+  /// (always Cairo and qpdf).
   public var writer = "auto"
 
   /// Whether the page is the trimmed page alone (no bleed, no marks).

@@ -147,13 +147,26 @@ import Testing
     #expect(a.starts(with: Array("%PDF-1.7".utf8)))
   }
 
-  /// Where the native writer cannot go (a colour emoji font), the PDF is Cairo's, and a note says why.
-  @Test func colourGlyphsGoThroughCairoWithANote() throws {
-    let (_, native, diagnostics) = try Self.both("---\ntitle: t\n---\n\nUn texto con un emoji 🎉 en medio.\n", name: "native-emoji")
+  /// Where the native writer cannot go (CFF outlines: Noto CJK), the PDF is Cairo's, and a note
+  /// says why; colour emoji are painted natively as images with their text.
+  @Test func cffFontsGoThroughCairoWithANoteAndEmojiDoNot() throws {
+    let (_, cjk, diagnostics) = try Self.both("---\ntitle: t\nlang: zh\n---\n\n这是一个中文段落，用来测试字体。\n", name: "native-cjk")
     let note = diagnostics.items.first { $0.code == .pdfWrittenByCairo }
-    #expect(note?.message.contains("colour glyphs") == true, "\(diagnostics.items)")
-    let producer = try #require(PDFTest.run("pdfinfo", [native.path])).output
+    #expect(note?.message.contains("CFF") == true, "\(diagnostics.items)")
+    let producer = try #require(PDFTest.run("pdfinfo", [cjk.path])).output
     #expect(producer.contains("cairo"), "\(producer)")
+
+    let (cairo, emoji, d2) = try Self.both("---\ntitle: t\n---\n\nUn texto con un emoji 🎉 en medio.\n", name: "native-emoji")
+    #expect(!d2.items.contains { $0.code == .pdfWrittenByCairo }, "\(d2.items)")
+    guard let qdf = PDFTest.run("qpdf", ["--qdf", "--object-streams=disable", emoji.path, "-"]) else { return }
+    #expect(qdf.output.contains("/Em0 Do"))
+    #expect(qdf.output.lowercased().contains("/actualtext <feffd83cdf89>"))
+    // Drawn where Cairo draws it.
+    let pa = try Self.pages(cairo, dpi: 60), pb = try Self.pages(emoji, dpi: 60)
+    for (x, y) in zip(pa, pb) where x.2.count == y.2.count {
+      let differing = zip(x.2, y.2).filter { abs(Int($0) - Int($1)) > 64 }.count
+      #expect(Double(differing) / Double(x.2.count) < 0.002, "\(differing) pixels differ")
+    }
   }
 
   /// What the first review on foreign sites found: translucent text left images faded, one

@@ -1,4 +1,3 @@
-import Foundation
 import ImprentaModel
 
 /// The choice between the native writer (`NativePDF`) and Cairo with qpdf, and the native path.
@@ -9,8 +8,6 @@ extension PDFWriter {
     _ placed: PageLayout, labels: [String], print: PrintGeometry, trim: (Double, Double), document: Document, environment: ExportEnvironment,
     pdfx: PDFXFindings
   ) -> Result<[UInt8], NativeRefusal> {
-    let t0 = DispatchTime.now().uptimeNanoseconds
-    defer { if ProcessInfo.processInfo.environment["IMPRENTA_PHASES"] != nil { FileHandle.standardError.write("native total \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)\n".data(using: .utf8)!) } }
     let pdf = NativePDF(width: placed.pages.first?.width ?? 595, height: placed.pages.first?.height ?? 842)
     // PDF/X needs a TrimBox on every page, also without bleed (it is then the MediaBox).
     pdf.boxes = print.isPlain && pdfx.profile == nil ? nil : print.boxes(width: trim.0, height: trim.1)
@@ -27,7 +24,6 @@ extension PDFWriter {
       if let problem = pdf.unsupported { return .failure(NativeRefusal(reason: problem)) }
     }
     pdf.endTag("Document")
-    if ProcessInfo.processInfo.environment["IMPRENTA_PHASES"] != nil { FileHandle.standardError.write("native painted \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)\n".data(using: .utf8)!) }
     pdf.showPage()
     painter.addOutline(pdf)
     let m = document.metadata
