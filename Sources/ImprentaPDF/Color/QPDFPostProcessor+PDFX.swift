@@ -350,35 +350,8 @@ extension QPDFPostProcessor {
     guard let converter = CMYKConverter(profile: profile) else {
       throw Failure(description: "littleCMS cannot use the output profile \(profile.name) (not a CMYK printer profile)")
     }
-    var q: qpdf_data? = qpdf_init()
-    defer { qpdf_cleanup(&q) }
-    qpdf_silence_errors(q)
-    qpdf_set_suppress_warnings(q, 1)
-    defer {
-      while qpdf_more_warnings(q) != 0 {
-        guard let w = qpdf_next_warning(q), let t = qpdf_get_error_full_text(q, w) else { continue }
-        warnings.append(String(cString: t))
-      }
+    return try rewrite(pdf, what: "the PDF", warnings: &warnings) { q in
+      report = makePDFX(q, profile: profile, converter: converter, title: title, date: date)
     }
-    func check(_ code: QPDF_ERROR_CODE, _ what: String) throws {
-      if code & QPDF_ERRORS != 0 {
-        var message = what
-        if let e = qpdf_get_error(q), let t = qpdf_get_error_full_text(q, e) { message += ": " + String(cString: t) }
-        throw Failure(description: message)
-      }
-    }
-    try pdf.withUnsafeBufferPointer { buf in
-      try buf.withMemoryRebound(to: CChar.self) { chars in
-        try check(qpdf_read_memory(q, "imprenta.pdf", chars.baseAddress, UInt64(chars.count), nil), "qpdf could not read the PDF")
-        report = makePDFX(q, profile: profile, converter: converter, title: title, date: date)
-        try check(qpdf_init_write_memory(q), "qpdf could not start writing")
-        qpdf_set_deterministic_ID(q, 1)
-        qpdf_set_object_stream_mode(q, qpdf_o_generate)
-        try check(qpdf_write(q), "qpdf could not write the PDF")
-      }
-    }
-    let n = qpdf_get_buffer_length(q)
-    guard let out = qpdf_get_buffer(q), n > 0 else { throw Failure(description: "qpdf wrote nothing") }
-    return Array(UnsafeBufferPointer(start: out, count: n))
   }
 }

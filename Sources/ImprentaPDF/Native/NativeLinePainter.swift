@@ -25,62 +25,76 @@ struct NativeLinePainter: LinePainter {
   }
 
   func glyphs(_ s: LineSegment, text _: UnsafePointer<CChar>, bytes: [UInt8], x: Double, y: Double, color: Color) {
-    let g = s.glyphs.pointee
-    let n = Int(g.num_glyphs)
-    guard n > 0, let font = s.item.pointee.analysis.font, let use = pdf.fonts.use(font, writer: pdf.writer) else { return }
+    guard s.glyphs.pointee.num_glyphs > 0, let font = s.item.pointee.analysis.font, let use = pdf.fonts.use(font, writer: pdf.writer) else { return }
     let face = use.face
     // A link's words go into its element (PDF/UA: a link holds its text), decided by where the
     // segment starts.
     pdf.enterLink(pdf.link(atX: x + 0.5, y: y))
-    let offset = Int(s.item.pointee.offset)
-    let itemEnd = min(offset + Int(s.item.pointee.length), bytes.count)
-    let clusters = g.log_clusters!
-    let infos = g.glyphs!
-    // Where each cluster's text ends: at the start of the cluster after it in logical order —
-    // the next glyph's in a left-to-right run, the previous one's right to left; the sorted
-    // starts only when the clusters are out of order.
-    let ascending = s.level & 1 == 0
-    var sortedStarts: [Int32]? = nil
-    func end(of cluster: Int32, at j: Int, next k: Int) -> Int {
-      if ascending, k < n, clusters[k] > cluster { return offset + Int(clusters[k]) }
-      if !ascending, j > 0, clusters[j - 1] > cluster { return offset + Int(clusters[j - 1]) }
-      if ascending ? k >= n : j == 0 {
-        // The last cluster of the run, unless a later glyph starts after it.
-        if sortedStarts == nil, !(0..<n).allSatisfy({ clusters[$0] <= cluster }) { sortedStarts = (0..<n).map { clusters[$0] }.sorted() }
-        guard let starts = sortedStarts else { return itemEnd }
-        return starts.first(where: { $0 > cluster }).map { offset + Int($0) } ?? itemEnd
+    let infos = s.glyphs.pointee.glyphs!
+    var cursor = x
+    /// The cluster's glyphs to draw (not the empty ones: a soft hyphen, a joiner), each with its
+    /// code (nil: a colour glyph) and place; the cursor moves past the cluster.
+    func placed(_ glyphs: Range<Int>) -> [(glyph: UInt32, x: Double, y: Double)] {
+      var out: [(glyph: UInt32, x: Double, y: Double)] = []
+      for i in glyphs {
+        let info = infos[i]
+        if info.glyph != PANGO_GLYPH_EMPTY {
+          let glyph = info.glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 ? 0 : info.glyph
+          out.append((glyph, cursor + Double(info.geometry.x_offset) / 1024, y + Double(info.geometry.y_offset) / 1024))
+        }
+        cursor += Double(info.geometry.width) / 1024
       }
-      if sortedStarts == nil { sortedStarts = (0..<n).map { clusters[$0] }.sorted() }
-      return sortedStarts!.first(where: { $0 > cluster }).map { offset + Int($0) } ?? itemEnd
+      return out
     }
     if face.bitmapOnly {
       // Colour emoji: each glyph an image where the font draws it, its cluster's text as
       // /ActualText.
-      var cursor = x
-      bytes.withUnsafeBufferPointer { buffer in
-        var j = 0
-        while j < n {
-          let cluster = clusters[j]
-          var k = j + 1
-          while k < n && clusters[k] == cluster { k += 1 }
-          let a = min(offset + Int(cluster), buffer.count), z = min(max(end(of: cluster, at: j, next: k), a), buffer.count)
-          var glyphs: [(glyph: UInt32, x: Double, y: Double)] = []
-          for i in j..<k {
-            let info = infos[i]
-            if info.glyph != PANGO_GLYPH_EMPTY, info.glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0 {
-              glyphs.append((info.glyph, cursor + Double(info.geometry.x_offset) / 1024, y + Double(info.geometry.y_offset) / 1024))
-            }
-            cursor += Double(info.geometry.width) / 1024
-          }
-          pdf.colorGlyphs(glyphs, face: face, size: use.size, text: UnsafeBufferPointer(rebasing: buffer[a..<z]))
-          j = k
-        }
+      Self.forEachCluster(s, bytes: bytes) { glyphs, text in
+        pdf.colorGlyphs(placed(glyphs).filter { $0.glyph != 0 }, face: face, size: use.size, text: text)
       }
       return
     }
     var text = TextObject(pdf: pdf, use: use, color: color)
     text.begin(x: x, y: y)
-    var cursor = x
+    Self.forEachCluster(s, bytes: bytes) { glyphs, clusterText in
+      let drawn = placed(glyphs).compactMap { g in face.code(g.glyph).map { (code: $0, x: g.x, y: g.y) } }
+      guard !drawn.isEmpty else { return }
+      if drawn.count == 1, glyphs.count == 1, TextObject.maps(drawn[0].code, face: face, to: clusterText) {
+        // One glyph (the common case): its code stands for the text through the ToUnicode map.
+        text.glyph(drawn[0].code, x: drawn[0].x, y: drawn[0].y)
+      } else {
+        // A glyph that said something else before, or several glyphs for one cluster.
+        text.actualText(clusterText) { t in
+          for d in drawn { t.glyph(d.code, x: d.x, y: d.y) }
+        }
+      }
+    }
+    text.end()
+  }
+
+  /// Calls `body` for each cluster of the segment in visual order with the range of its glyphs
+  /// and its text's bytes: a cluster's text ends where the cluster after it in logical order
+  /// starts — the next glyph's in a left-to-right run, the previous one's right to left; the
+  /// sorted starts only when the clusters are out of order.
+  static func forEachCluster(_ s: LineSegment, bytes: [UInt8], _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Void) {
+    let g = s.glyphs.pointee
+    let n = Int(g.num_glyphs)
+    let clusters = g.log_clusters!
+    let offset = Int(s.item.pointee.offset)
+    let itemEnd = min(offset + Int(s.item.pointee.length), bytes.count)
+    let ascending = s.level & 1 == 0
+    var sortedStarts: [Int32]? = nil
+    func after(_ cluster: Int32) -> Int {
+      if sortedStarts == nil { sortedStarts = (0..<n).map { clusters[$0] }.sorted() }
+      return sortedStarts!.first(where: { $0 > cluster }).map { offset + Int($0) } ?? itemEnd
+    }
+    func end(of cluster: Int32, at j: Int, next k: Int) -> Int {
+      if ascending, k < n, clusters[k] > cluster { return offset + Int(clusters[k]) }
+      if !ascending, j > 0, clusters[j - 1] > cluster { return offset + Int(clusters[j - 1]) }
+      // The last cluster of the run, unless a later glyph starts after it.
+      if ascending ? k >= n : j == 0, (0..<n).allSatisfy({ clusters[$0] <= cluster }) { return itemEnd }
+      return after(cluster)
+    }
     bytes.withUnsafeBufferPointer { buffer in
       var j = 0
       while j < n {
@@ -88,40 +102,10 @@ struct NativeLinePainter: LinePainter {
         var k = j + 1
         while k < n && clusters[k] == cluster { k += 1 }
         let a = min(offset + Int(cluster), buffer.count), z = min(max(end(of: cluster, at: j, next: k), a), buffer.count)
-        let clusterText = UnsafeBufferPointer(rebasing: buffer[a..<z])
-        if k == j + 1 {
-          // One glyph (the common case): its code stands for the text when the ToUnicode map
-          // says so or can be made to.
-          let info = infos[j]
-          if info.glyph != PANGO_GLYPH_EMPTY, let code = face.code(info.glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 ? 0 : info.glyph) {
-            let gx = cursor + Double(info.geometry.x_offset) / 1024, gy = y + Double(info.geometry.y_offset) / 1024
-            if TextObject.maps(code, face: face, to: clusterText) {
-              text.glyph(code, x: gx, y: gy)
-            } else {
-              text.actualText(clusterText) { $0.glyph(code, x: gx, y: gy) }
-            }
-          }
-          cursor += Double(info.geometry.width) / 1024
-        } else {
-          // Several glyphs for one cluster: drawn with the cluster's text as /ActualText.
-          var drawn: [(code: UInt16, x: Double, y: Double)] = []
-          for i in j..<k {
-            let info = infos[i]
-            if info.glyph != PANGO_GLYPH_EMPTY, let code = face.code(info.glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 ? 0 : info.glyph) {
-              drawn.append((code, cursor + Double(info.geometry.x_offset) / 1024, y + Double(info.geometry.y_offset) / 1024))
-            }
-            cursor += Double(info.geometry.width) / 1024
-          }
-          if !drawn.isEmpty {
-            text.actualText(clusterText) { t in
-              for d in drawn { t.glyph(d.code, x: d.x, y: d.y) }
-            }
-          }
-        }
+        body(j..<k, UnsafeBufferPointer(rebasing: buffer[a..<z]))
         j = k
       }
     }
-    text.end()
   }
 }
 

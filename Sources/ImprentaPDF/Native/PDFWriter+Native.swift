@@ -11,21 +11,9 @@ extension PDFWriter {
     let pdf = NativePDF(width: placed.pages.first?.width ?? 595, height: placed.pages.first?.height ?? 842)
     // PDF/X needs a TrimBox on every page, also without bleed (it is then the MediaBox).
     pdf.boxes = print.isPlain && pdfx.profile == nil ? nil : print.boxes(width: trim.0, height: trim.1)
-    var painter = Painter(layout: placed)
-    painter.shaping = PaintShaping.start(for: placed.pages, policy: prefetchPolicy)
-    defer { painter.shaping?.stop() }
-    pdf.beginTag("Document")
-    var links: [String] = []
-    for n in placed.pages.indices {
-      if n < labels.count { pdf.setPageLabel(labels[n]) }
-      links += painter.paint(page: n, into: pdf)
-      PrinterMarks.paint(into: pdf, width: trim.0, height: trim.1, geometry: print)
-      if n < placed.pages.count - 1 { pdf.showPage() }
-      if let problem = pdf.unsupported { return .failure(NativeRefusal(reason: problem)) }
+    guard let links = paintEveryPage(placed, labels: labels, print: print, trim: trim, onto: pdf, stop: { pdf.unsupported != nil }) else {
+      return .failure(NativeRefusal(reason: pdf.unsupported ?? "unknown"))
     }
-    pdf.endTag("Document")
-    pdf.showPage()
-    painter.addOutline(pdf)
     let m = document.metadata
     let claims = !placed.figureAlts.contains("")
     var metadata = xmp(document, environment: environment, claimsPDFUA: claims)

@@ -45,6 +45,49 @@ enum QPDFPostProcessor {
     accessibility: Accessibility = .init(), warnings: inout [String],
     inspect: ((qpdf_data?) -> Void)? = nil, outputProfile: OutputProfile? = nil, title: String = "", pdfx: inout PDFXReport?
   ) throws -> [UInt8] {
+    try rewrite(pdf, what: "Cairo's PDF", warnings: &warnings, keep: { !isCairoResourceRepeat($0) }) { q in
+      let root = qpdf_get_root(q)
+      if !language.isEmpty { qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
+      if rightToLeft {
+        let existing = qpdf_oh_get_key(q, root, "/ViewerPreferences")
+        let preferences = qpdf_oh_is_dictionary(q, existing) != 0 ? existing : qpdf_oh_new_dictionary(q)
+        qpdf_oh_replace_key(q, preferences, "/Direction", qpdf_oh_new_name(q, "/R2L"))
+        qpdf_oh_replace_key(q, root, "/ViewerPreferences", preferences)
+      }
+      var accessibility = accessibility
+      accessibility.figureAlts = figureAlts
+      // A PDF/X-4 file says so in its XMP too (with the identifiers PDF/X asks for).
+      if outputProfile != nil, var metadata = accessibility.metadata {
+        metadata.extra += PDFXMetadata.properties(title: metadata.title, date: pdfDate(date))
+        accessibility.metadata = metadata
+      }
+      makeAccessible(q, root: root, accessibility)
+      if let boxes { setBoxes(q, boxes) }
+      inspect?(q)
+      let trailer = qpdf_get_trailer(q)
+      var info = qpdf_oh_get_key(q, trailer, "/Info")
+      if qpdf_oh_is_dictionary(q, info) == 0 {
+        info = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q))
+        qpdf_oh_replace_key(q, trailer, "/Info", info)
+      }
+      let stamp = pdfDate(date)
+      qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, stamp))
+      qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, stamp))
+      if let outputProfile {
+        guard let converter = CMYKConverter(profile: outputProfile) else {
+          throw Failure(description: "littleCMS cannot use the output profile \(outputProfile.name) (not a CMYK printer profile)")
+        }
+        pdfx = makePDFX(q, profile: outputProfile, converter: converter, title: title, date: stamp)
+      }
+    }
+  }
+
+  /// `pdf` read into qpdf, changed by `edit`, and written again: objects packed into object
+  /// streams, a deterministic `/ID`. qpdf's warnings that `keep` keeps go to `warnings` (never to
+  /// stderr); what qpdf cannot read or write throws, named after `what`.
+  static func rewrite(
+    _ pdf: [UInt8], what: String, warnings: inout [String], keep: (String) -> Bool = { _ in true }, edit: (qpdf_data?) throws -> Void
+  ) throws -> [UInt8] {
     var q: qpdf_data? = qpdf_init()
     // Taking qpdf's objects apart (3% of a 1,000-page PDF) waits for no one: it runs on another
     // core once the bytes are copied out.
@@ -55,52 +98,20 @@ enum QPDFPostProcessor {
       while qpdf_more_warnings(q) != 0 {
         guard let w = qpdf_next_warning(q), let t = qpdf_get_error_full_text(q, w) else { continue }
         let text = String(cString: t)
-        if !isCairoResourceRepeat(text) { warnings.append(text) }
+        if keep(text) { warnings.append(text) }
       }
     }
-    func check(_ code: QPDF_ERROR_CODE, _ what: String) throws {
+    func check(_ code: QPDF_ERROR_CODE, _ message: String) throws {
       if code & QPDF_ERRORS != 0 {
-        var message = what
+        var message = message
         if let e = qpdf_get_error(q), let t = qpdf_get_error_full_text(q, e) { message += ": " + String(cString: t) }
         throw Failure(description: message)
       }
     }
     try pdf.withUnsafeBufferPointer { buf in
       try buf.withMemoryRebound(to: CChar.self) { chars in
-        try check(qpdf_read_memory(q, "imprenta.pdf", chars.baseAddress, UInt64(chars.count), nil), "qpdf could not read Cairo's PDF")
-        let root = qpdf_get_root(q)
-        if !language.isEmpty { qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, language)) }
-        if rightToLeft {
-          let existing = qpdf_oh_get_key(q, root, "/ViewerPreferences")
-          let preferences = qpdf_oh_is_dictionary(q, existing) != 0 ? existing : qpdf_oh_new_dictionary(q)
-          qpdf_oh_replace_key(q, preferences, "/Direction", qpdf_oh_new_name(q, "/R2L"))
-          qpdf_oh_replace_key(q, root, "/ViewerPreferences", preferences)
-        }
-        var accessibility = accessibility
-        accessibility.figureAlts = figureAlts
-        // A PDF/X-4 file says so in its XMP too (with the identifiers PDF/X asks for).
-        if outputProfile != nil, var metadata = accessibility.metadata {
-          metadata.extra += PDFXMetadata.properties(title: metadata.title, date: pdfDate(date))
-          accessibility.metadata = metadata
-        }
-        makeAccessible(q, root: root, accessibility)
-        if let boxes { setBoxes(q, boxes) }
-        inspect?(q)
-        let trailer = qpdf_get_trailer(q)
-        var info = qpdf_oh_get_key(q, trailer, "/Info")
-        if qpdf_oh_is_dictionary(q, info) == 0 {
-          info = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q))
-          qpdf_oh_replace_key(q, trailer, "/Info", info)
-        }
-        let stamp = pdfDate(date)
-        qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, stamp))
-        qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, stamp))
-        if let outputProfile {
-          guard let converter = CMYKConverter(profile: outputProfile) else {
-            throw Failure(description: "littleCMS cannot use the output profile \(outputProfile.name) (not a CMYK printer profile)")
-          }
-          pdfx = makePDFX(q, profile: outputProfile, converter: converter, title: title, date: stamp)
-        }
+        try check(qpdf_read_memory(q, "imprenta.pdf", chars.baseAddress, UInt64(chars.count), nil), "qpdf could not read \(what)")
+        try edit(q)
         try check(qpdf_init_write_memory(q), "qpdf could not start writing")
         qpdf_set_deterministic_ID(q, 1)
         qpdf_set_object_stream_mode(q, qpdf_o_generate)

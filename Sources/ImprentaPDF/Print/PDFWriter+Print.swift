@@ -213,20 +213,7 @@ extension PDFWriter {
       }
     }
     let ctx = surface(width: placed.pages.first?.width ?? 595, height: placed.pages.first?.height ?? 842, document: document)
-    var painter = Painter(layout: placed)
-    painter.shaping = PaintShaping.start(for: placed.pages, policy: prefetchPolicy)
-    ctx.beginTag("Document")
-    var links: [String] = []
-    for n in placed.pages.indices {
-      if n < labels.count { ctx.setPageLabel(labels[n]) }
-      links += painter.paint(page: n, into: ctx)
-      PrinterMarks.paint(into: ctx, width: trim.0, height: trim.1, geometry: print)
-      if n < placed.pages.count - 1 { ctx.showPage() }
-    }
-    painter.shaping?.stop()
-    ctx.endTag("Document")
-    ctx.showPage()
-    painter.addOutline(ctx)
+    let links = paintEveryPage(placed, labels: labels, print: print, trim: trim, onto: ctx) ?? []
     // PDF/X needs a TrimBox on every page, also without bleed (it is then the MediaBox).
     let boxes = print.isPlain && pdfx.profile == nil ? nil : print.boxes(width: trim.0, height: trim.1)
     let claims = !placed.figureAlts.contains("")
@@ -234,6 +221,30 @@ extension PDFWriter {
       qpdfWarnings: &qpdfWarnings,
       accessibility: .init(metadata: xmp(document, environment: environment, claimsPDFUA: claims), linkDescriptions: links, structure: ctx.structure),
       pdfx: &pdfx)
+  }
+
+  /// Paints every page onto `surface` — page labels, printer's marks, all under one document
+  /// element, then the bookmarks — and returns what each link says; nil when `stop` says so
+  /// after a page (the native writer met something it leaves to Cairo).
+  func paintEveryPage(
+    _ placed: PageLayout, labels: [String], print: PrintGeometry, trim: (Double, Double), onto surface: some PaintSurface, stop: () -> Bool = { false }
+  ) -> [String]? {
+    var painter = Painter(layout: placed)
+    painter.shaping = PaintShaping.start(for: placed.pages, policy: prefetchPolicy)
+    defer { painter.shaping?.stop() }
+    surface.beginTag("Document")
+    var links: [String] = []
+    for n in placed.pages.indices {
+      if n < labels.count { surface.setPageLabel(labels[n]) }
+      links += painter.paint(page: n, into: surface)
+      PrinterMarks.paint(into: surface, width: trim.0, height: trim.1, geometry: print)
+      if n < placed.pages.count - 1 { surface.showPage() }
+      if stop() { return nil }
+    }
+    surface.endTag("Document")
+    surface.showPage()
+    painter.addOutline(surface)
+    return links
   }
 
   /// The imposed sheets: each page painted again at its place, clipped to its half of the sheet
