@@ -160,7 +160,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case .pdfWriteFailed: return e(.error, "the PDF could not be written", "report it with the page that causes it")
     case .pdfLibraryMissing: return e(.error, "a library the PDF backend needs (Cairo, Pango, librsvg, qpdf…) could not be loaded", "install the package the message names (scripts/setup installs them all)")
     case .pdfRepaired: return e(.warning, "qpdf had to repair the PDF Cairo wrote", "report it with the page that causes it")
-    case .pdfWrittenByCairo: return e(.note, "the PDF was written through Cairo and qpdf: the native writer does not do what the document needs (CFF fonts such as Noto CJK, COLR or SVG colour fonts)", "nothing to do (print.writer: cairo always uses Cairo)")
+    case .pdfWrittenByCairo: return e(.note, "the PDF was written through Cairo and qpdf: the native writer does not do what the document needs (COLR or SVG colour fonts, CFF2, a variable font instance)", "nothing to do (print.writer: cairo always uses Cairo)")
     case .pdfuaNotClaimed: return e(.warning, "the PDF does not claim PDF/UA-1: a figure (an image with a caption) has no alternative text", "write ![what it shows](file.png \"caption\")")
     case .zipFailed: return e(.error, "the EPUB's ZIP could not be written (too many files or bytes)", "split the book")
     case .invalidSourceDateEpoch: return e(.error, "SOURCE_DATE_EPOCH is not a whole number of seconds up to year 9999", "set it to the output of `date +%s` or unset it")

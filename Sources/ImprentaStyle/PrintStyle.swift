@@ -21,7 +21,7 @@ public struct PrintStyle: Sendable, Hashable {
   /// "Artifex CMYK SWOP Profile"), an installed profile's name, or a path.
   public var outputProfile = ""
   /// Who writes the PDF: `auto` (Imprenta's own writer, or Cairo and qpdf for what it does not
-  /// do: CFF fonts, COLR or SVG colour fonts, imposed sheets), `native` (the same) or `cairo`
+  /// do: COLR or SVG colour fonts, CFF2, imposed sheets), `native` (the same) or `cairo`
   /// (always Cairo and qpdf).
   public var writer = "auto"
 

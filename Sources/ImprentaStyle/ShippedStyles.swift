@@ -253,7 +253,7 @@ public enum ShippedStyles {
       safety_margin: 3mm       # preflight: text and images closer than this to the trim are reported
       standard: none           # none, pdf/x-4: the print PDF in CMYK with an output intent (see README)
       output_profile: ""       # pdf/x-4's CMYK profile: "" (Artifex CMYK SWOP), an installed name (ps_cmyk) or a path
-      writer: auto             # auto: Imprenta's own PDF writer (Cairo and qpdf for CFF fonts such as Noto CJK); cairo: always Cairo and qpdf
+      writer: auto             # auto: Imprenta's own PDF writer (Cairo and qpdf for COLR/SVG colour fonts); cairo: always Cairo and qpdf
 
     cover:                     # covers (PDF)
       front: false             # a front cover with the title, subtitle, date and organisation

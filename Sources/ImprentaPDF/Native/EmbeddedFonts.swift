@@ -41,8 +41,13 @@ final class EmbeddedFonts {
     /// Each colour glyph's image XObject, and the glyph's extents in font units.
     var glyphImages: [UInt32: (number: Int, name: String, extents: hb_glyph_extents_t)?] = [:]
 
-    init(number: Int, resource: String, face: OpaquePointer, bitmapOnly: Bool = false) {
+    /// CID-keyed CFF outlines (Noto CJK): a CIDFontType0 font whose codes are the glyphs' CIDs,
+    /// here their ids (`CFFCharset`); TrueType fonts' codes are numbered by first use.
+    let cff: Bool
+
+    init(number: Int, resource: String, face: OpaquePointer, bitmapOnly: Bool = false, cff: Bool = false) {
       self.bitmapOnly = bitmapOnly
+      self.cff = cff
       self.number = number
       self.resource = resource
       selectPrefix = Array("BT /\(resource) ".utf8)
@@ -75,6 +80,10 @@ final class EmbeddedFonts {
       codes[Int(glyph)] = c
       return c
     }
+
+    /// The character code written for `code` into content streams and the font's maps.
+    @inline(__always)
+    func wire(_ code: UInt16) -> UInt16 { cff ? UInt16(truncatingIfNeeded: glyphs[Int(code) - 1]) : code }
 
     /// The width of the glyph of `code` in 1/1000 em.
     func width(code: UInt16) -> Double { widths[Int(code) - 1] }
@@ -141,9 +150,18 @@ final class EmbeddedFonts {
     }
     if hb_ot_color_has_layers(face) != 0 || hb_ot_color_has_svg(face) != 0 { return refuse("colour glyphs in layers or SVG (\(name))") }
     let bitmapOnly = hb_ot_color_has_png(face) != 0
+    var cff = false
     if !bitmapOnly {
-      if Self.hasTable(face, "CFF ") || Self.hasTable(face, "CFF2") { return refuse("CFF outlines (\(name))") }
-      guard Self.hasTable(face, "glyf") else { return refuse("no TrueType outlines (\(name))") }
+      if Self.hasTable(face, "CFF2") { return refuse("CFF2 outlines (\(name))") }
+      if Self.hasTable(face, "CFF ") {
+        // Only a CID-keyed CFF whose CIDs are its glyph ids (Adobe-Identity-0: Noto CJK).
+        guard let cids = CFFCharset.cids(Self.table(face, "CFF ")), cids.enumerated().allSatisfy({ UInt16(truncatingIfNeeded: $0.offset) == $0.element }) else {
+          return refuse("CFF outlines not keyed by glyph id (\(name))")
+        }
+        cff = true
+      } else if !Self.hasTable(face, "glyf") {
+        return refuse("no TrueType outlines (\(name))")
+      }
     }
     var coordCount: UInt32 = 0
     if let coords = hb_font_get_var_coords_normalized(hbFont, &coordCount), coordCount > 0,
@@ -155,7 +173,7 @@ final class EmbeddedFonts {
     if let known = byFace[faceKey] {
       embedded = known
     } else {
-      embedded = Face(number: writer.reserve(), resource: "F\(faces.count + 1)", face: face, bitmapOnly: bitmapOnly)
+      embedded = Face(number: writer.reserve(), resource: "F\(faces.count + 1)", face: face, bitmapOnly: bitmapOnly, cff: cff)
       byFace[faceKey] = embedded
       faces.append(embedded)
     }
@@ -234,34 +252,59 @@ final class EmbeddedFonts {
     }
     let program = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
 
-    // Each code (CID) → the subset's glyph id; code 0 is .notdef.
-    var cidToGID = [UInt8](repeating: 0, count: 2 * (glyphs.count + 1))
-    for (k, g) in glyphs.enumerated() {
-      let new = hb_map_get(mapping, g)
-      guard new != hb_codepoint_t.max else { continue }
-      cidToGID[2 * (k + 1)] = UInt8(new >> 8)
-      cidToGID[2 * (k + 1) + 1] = UInt8(new & 0xFF)
-    }
-
     let name = Self.subsetTag(glyphs.sorted(), name: Self.postScriptName(f.face)) + "+" + Self.postScriptName(f.face)
-    let fileNumber = writer.reserve(), descriptor = writer.reserve(), cidFont = writer.reserve()
-    let mapNumber = writer.reserve(), toUnicode = writer.reserve()
-    writer.stream(fileNumber, entries: " /Length1 \(program.count)", data: program)
-    writer.stream(mapNumber, entries: "", data: cidToGID)
-    writer.stream(toUnicode, entries: "", data: Array(toUnicodeCMap(f).utf8))
-
+    let fileNumber = writer.reserve(), descriptor = writer.reserve(), cidFont = writer.reserve(), toUnicode = writer.reserve()
     let m = Metrics(f)
     var d = "<</Type /FontDescriptor /FontName /\(name) /Flags \(m.flags) /FontBBox [\(m.bbox.map { PDFSyntax.number($0, decimals: 0) }.joined(separator: " "))]"
     d += " /ItalicAngle \(PDFSyntax.number(m.italicAngle, decimals: 2)) /Ascent \(PDFSyntax.number(m.ascent, decimals: 0))"
-    d += " /Descent \(PDFSyntax.number(m.descent, decimals: 0)) /CapHeight \(PDFSyntax.number(m.capHeight, decimals: 0)) /StemV 80 /FontFile2 \(fileNumber) 0 R>>"
-    writer.object(descriptor, d)
-
-    // Codes are consecutive from 1: one run of widths.
-    let w = "[1 [" + f.widths.map { PDFSyntax.number($0, decimals: 1) }.joined(separator: " ") + "]]"
-    writer.object(
-      cidFont,
-      "<</Type /Font /Subtype /CIDFontType2 /BaseFont /\(name) /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>"
-        + " /FontDescriptor \(descriptor) 0 R /DW 0 /W \(w) /CIDToGIDMap \(mapNumber) 0 R>>")
+    d += " /Descent \(PDFSyntax.number(m.descent, decimals: 0)) /CapHeight \(PDFSyntax.number(m.capHeight, decimals: 0)) /StemV 80"
+    // Widths by the codes written, in runs of consecutive codes.
+    let byCode = (0..<glyphs.count).map { (wire: f.wire(UInt16($0 + 1)), width: f.widths[$0]) }.sorted { $0.wire < $1.wire }
+    var w = "["
+    var k = 0
+    while k < byCode.count {
+      var j = k
+      while j + 1 < byCode.count && byCode[j + 1].wire == byCode[j].wire + 1 { j += 1 }
+      w += "\(byCode[k].wire) [" + byCode[k...j].map { PDFSyntax.number($0.width, decimals: 1) }.joined(separator: " ") + "] "
+      k = j + 1
+    }
+    w += "]"
+    if f.cff {
+      // The subset keeps each glyph's CID (its id in the original): the codes still reach them.
+      // The bare CFF goes in (`CIDFontType0C`): readers take a CID through its charset, where
+      // the OpenType wrapper led poppler to take codes for glyph ids.
+      let table = Self.table(subset, "CFF ")
+      guard let cids = CFFCharset.cids(table),
+        glyphs.allSatisfy({ g in let new = Int(hb_map_get(mapping, g)); return new < cids.count && UInt32(cids[new]) == g })
+      else {
+        unsupported = "a CFF subset whose glyphs lost their CIDs (\(Self.postScriptName(f.face)))"
+        return false
+      }
+      writer.stream(fileNumber, entries: " /Subtype /CIDFontType0C", data: table)
+      writer.object(descriptor, d + " /FontFile3 \(fileNumber) 0 R>>")
+      writer.object(
+        cidFont,
+        "<</Type /Font /Subtype /CIDFontType0 /BaseFont /\(name) /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>"
+          + " /FontDescriptor \(descriptor) 0 R /DW 0 /W \(w)>>")
+    } else {
+      // Each code → the subset's glyph id; code 0 is .notdef.
+      var cidToGID = [UInt8](repeating: 0, count: 2 * (glyphs.count + 1))
+      for (k, g) in glyphs.enumerated() {
+        let new = hb_map_get(mapping, g)
+        guard new != hb_codepoint_t.max else { continue }
+        cidToGID[2 * (k + 1)] = UInt8(new >> 8)
+        cidToGID[2 * (k + 1) + 1] = UInt8(new & 0xFF)
+      }
+      let mapNumber = writer.reserve()
+      writer.stream(fileNumber, entries: " /Length1 \(program.count)", data: program)
+      writer.stream(mapNumber, entries: "", data: cidToGID)
+      writer.object(descriptor, d + " /FontFile2 \(fileNumber) 0 R>>")
+      writer.object(
+        cidFont,
+        "<</Type /Font /Subtype /CIDFontType2 /BaseFont /\(name) /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>"
+          + " /FontDescriptor \(descriptor) 0 R /DW 0 /W \(w) /CIDToGIDMap \(mapNumber) 0 R>>")
+    }
+    writer.stream(toUnicode, entries: "", data: Array(toUnicodeCMap(f).utf8))
     writer.object(
       f.number,
       "<</Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H /DescendantFonts [\(cidFont) 0 R] /ToUnicode \(toUnicode) 0 R>>")
@@ -305,10 +348,10 @@ final class EmbeddedFonts {
     }
     var entries: [(UInt16, [Unicode.Scalar])] = []
     for (k, g) in f.glyphs.enumerated() {
-      let code = UInt16(k + 1)
       let own = f.texts[k].isEmpty ? nil : Array(String(decoding: f.texts[k], as: UTF8.self).unicodeScalars)
-      if let text = own ?? fromCmap(g), !text.isEmpty { entries.append((code, text)) }
+      if let text = own ?? fromCmap(g), !text.isEmpty { entries.append((f.wire(UInt16(k + 1)), text)) }
     }
+    entries.sort { $0.0 < $1.0 }
     var out = """
       /CIDInit /ProcSet findresource begin
       12 dict begin

@@ -217,8 +217,9 @@ struct TextObject {
     }
     // Two bytes a code, in a literal string: only the delimiters, the escape and a carriage
     // return (which a reader would turn into a line feed) are escaped.
-    appendEscaped(UInt8(code >> 8))
-    appendEscaped(UInt8(code & 0xFF))
+    let wire = use.face.wire(code)
+    appendEscaped(UInt8(wire >> 8))
+    appendEscaped(UInt8(wire & 0xFF))
     pen += use.face.width(code: code) * unit
   }
 
