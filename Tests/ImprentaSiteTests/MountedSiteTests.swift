@@ -158,13 +158,20 @@ struct MountedSiteTests {
     }
     // The Hebrew chapter of the Spanish book is laid out right to left: its bullets right of its text.
     if let boxes = runTool("pdftotext", ["-bbox", pdf, "-"]) {
-      func xs(_ word: String) -> [Double] {
-        boxes.output.split(separator: "\n").filter { $0.hasSuffix(">" + word + "</word>") }.compactMap { line in
-          line.firstMatch(of: /xMin="([0-9.]+)"/).flatMap { Double($0.1) }
-        }
+      let words = boxes.output.split(separator: "\n").compactMap { line -> (x: Double, y: Double, text: Substring)? in
+        guard let open = line.range(of: "\">"), let close = line.range(of: "</word>"),
+          let x = line.firstMatch(of: /xMin="([0-9.]+)"/).flatMap({ Double($0.1) }), let y = line.firstMatch(of: /yMax="([0-9.]+)"/).flatMap({ Double($0.1) })
+        else { return nil }
+        return (x, y, line[open.upperBound..<close.lowerBound])
       }
-      let bullets = xs("•"), hebrew = xs("פ")
-      #expect(!bullets.isEmpty && !hebrew.isEmpty && bullets.min()! > hebrew.max()!, "bullets \(bullets), text \(hebrew)")
+      // On each bullet's line, the Hebrew (letters with Cairo, words with the native writer) is at its left.
+      let bullets = words.filter { $0.text == "•" }
+      let hebrew = words.filter { $0.text.unicodeScalars.contains { (0x5D0...0x5EA).contains($0.value) } }
+      #expect(!bullets.isEmpty && !hebrew.isEmpty)
+      for bullet in bullets {
+        let line = hebrew.filter { abs($0.y - bullet.y) < 2 }
+        #expect(!line.isEmpty && line.allSatisfy { $0.x < bullet.x }, "bullet \(bullet), text \(line)")
+      }
     }
     if let list = runTool("unzip", ["-p", r.folder.appendingPathComponent("book/book.epub").path]) {
       #expect(list.output.contains("<dc:language>es</dc:language>"))
