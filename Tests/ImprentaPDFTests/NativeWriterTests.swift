@@ -175,6 +175,23 @@ import Testing
     for d in try Self.inkDifference(cairo, emoji, dpi: 60) { #expect(d < 0.3, "\(d) of the ink differs") }
   }
 
+  /// Paragraphs shaped on the other core are set in the writer's fonts again (`rebind`): a
+  /// bitmap font (Noto Color Emoji) described itself at its strike's size, 109 px, and its emoji
+  /// came out ten times too big in long books, whichever writer. The same file either way.
+  @Test func emojiShapedAheadKeepTheirSize() throws {
+    let paragraphs = (1...40).map { "Párrafo \($0) con un emoji 🎉 y texto que sigue para llenar la línea." }.joined(separator: "\n\n")
+    let doc = try PDFTest.document("---\ntitle: t\nlang: es\n---\n\n" + paragraphs + "\n")
+    var alone = PDFWriter(style: Self.style("native"))
+    alone.prefetchPolicy = .never
+    var ahead = PDFWriter(style: Self.style("native"))
+    ahead.prefetchPolicy = .always
+    var d1 = Diagnostics(), d2 = Diagnostics()
+    let a = try alone.write([doc], environment: PDFTest.environment, diagnostics: &d1)
+    let b = try ahead.write([doc], environment: PDFTest.environment, diagnostics: &d2)
+    let same = a == b
+    #expect(same, "emoji shaped ahead came out otherwise")
+  }
+
   /// `print.writer: cairo` keeps the path through Cairo and qpdf.
   @Test func theCairoWriterOnRequest() throws {
     let (cairo, _, _) = try Self.both("---\ntitle: t\n---\n\nUn párrafo.\n", name: "native-request")

@@ -220,6 +220,13 @@ final class ShapedText {
       var target = fonts[key]
       if target == nil {
         let description = pango_font_describe_with_absolute_size(font)
+        // The size the font sets text at: a bitmap font (Noto Color Emoji) describes itself at
+        // its strike's pixel size (109), and loaded at that size it drew emoji ten times too big.
+        var matrix = cairo_matrix_t()
+        if let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) {
+          cairo_scaled_font_get_font_matrix(scaled, &matrix)
+          if matrix.yy > 0 { pango_font_description_set_absolute_size(description, matrix.yy * pangoScale) }
+        }
         target = pango_font_map_load_font(engine.fontMap, engine.context, description)
         pango_font_description_free(description)
         fonts[key] = target
