@@ -136,11 +136,10 @@ extension NativePDF {
       let top = a.rects.map(\.y).min() ?? 0, bottom = a.rects.map(\.maxY).max() ?? 0
       func n(_ v: Double) -> String { PDFSyntax.number(v) }
       var s = "<</Type /Annot /Subtype /Link /Rect [\(n(x0)) \(n(h - bottom)) \(n(x1)) \(n(h - top))]"
-      if a.rects.count > 1 {
-        s += " /QuadPoints [" + a.rects.map { r in
-          [r.x, h - r.y, r.maxX, h - r.y, r.x, h - r.maxY, r.maxX, h - r.maxY].map(n).joined(separator: " ")
-        }.joined(separator: " ") + "]"
-      }
+      // Each line of the link its own quadrilateral (readers highlight those, not the union).
+      s += " /QuadPoints [" + a.rects.map { r in
+        [r.x, h - r.y, r.maxX, h - r.y, r.x, h - r.maxY, r.maxX, h - r.maxY].map(n).joined(separator: " ")
+      }.joined(separator: " ") + "]"
       s += " /Border [0 0 0] /F 4 /P \(pages[min(a.page, pages.count - 1)]) 0 R /StructParent \(pages.count + k)"
       if k < descriptions.count, !descriptions[k].isEmpty { s += " /Contents " + PDFSyntax.text(descriptions[k]) }
       if let uri = a.uri {
