@@ -269,6 +269,8 @@ final class EmbeddedFonts {
       k = j + 1
     }
     w += "]"
+    // The font program's key in the descriptor, the CID font's subtype, its CIDToGIDMap.
+    let outlines: (file: String, subtype: String, map: String)
     if f.cff {
       // The subset keeps each glyph's CID (its id in the original): the codes still reach them.
       // The bare CFF goes in (`CIDFontType0C`): readers take a CID through its charset, where
@@ -281,11 +283,7 @@ final class EmbeddedFonts {
         return false
       }
       writer.stream(fileNumber, entries: " /Subtype /CIDFontType0C", data: table)
-      writer.object(descriptor, d + " /FontFile3 \(fileNumber) 0 R>>")
-      writer.object(
-        cidFont,
-        "<</Type /Font /Subtype /CIDFontType0 /BaseFont /\(name) /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>"
-          + " /FontDescriptor \(descriptor) 0 R /DW 0 /W \(w)>>")
+      outlines = ("FontFile3", "CIDFontType0", "")
     } else {
       // Each code → the subset's glyph id; code 0 is .notdef.
       var cidToGID = [UInt8](repeating: 0, count: 2 * (glyphs.count + 1))
@@ -298,12 +296,13 @@ final class EmbeddedFonts {
       let mapNumber = writer.reserve()
       writer.stream(fileNumber, entries: " /Length1 \(program.count)", data: program)
       writer.stream(mapNumber, entries: "", data: cidToGID)
-      writer.object(descriptor, d + " /FontFile2 \(fileNumber) 0 R>>")
-      writer.object(
-        cidFont,
-        "<</Type /Font /Subtype /CIDFontType2 /BaseFont /\(name) /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>"
-          + " /FontDescriptor \(descriptor) 0 R /DW 0 /W \(w) /CIDToGIDMap \(mapNumber) 0 R>>")
+      outlines = ("FontFile2", "CIDFontType2", " /CIDToGIDMap \(mapNumber) 0 R")
     }
+    writer.object(descriptor, d + " /\(outlines.file) \(fileNumber) 0 R>>")
+    writer.object(
+      cidFont,
+      "<</Type /Font /Subtype /\(outlines.subtype) /BaseFont /\(name) /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>"
+        + " /FontDescriptor \(descriptor) 0 R /DW 0 /W \(w)\(outlines.map)>>")
     writer.stream(toUnicode, entries: "", data: Array(toUnicodeCMap(f).utf8))
     writer.object(
       f.number,
