@@ -88,7 +88,7 @@ enum QPDFPostProcessor {
   static func rewrite(
     _ pdf: [UInt8], what: String, warnings: inout [String], keep: (String) -> Bool = { _ in true }, edit: (qpdf_data?) throws -> Void
   ) throws -> [UInt8] {
-    var q: qpdf_data? = qpdf_init()
+    let q: qpdf_data? = qpdf_init()
     // Taking qpdf's objects apart (3% of a 1,000-page PDF) waits for no one: it runs on another
     // core once the bytes are copied out.
     defer { QPDFCleanup(q).later() }

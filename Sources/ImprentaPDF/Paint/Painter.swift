@@ -10,22 +10,6 @@ struct Painter {
   /// Paragraphs shaped again ahead of the painting on the other core, when the layout freed them.
   var shaping: PaintShaping? = nil
 
-  /// Paints every page; returns what each link says, in the order the links were opened.
-  @discardableResult
-  func paint(into ctx: some PaintSurface) -> [String] {
-    if let first = layout.pages.first { ctx.setPageSize(width: first.width, height: first.height) }
-    ctx.beginTag("Document")
-    var links: [String] = []
-    for (n, page) in layout.pages.enumerated() {
-      links += paint(page: n, into: ctx)
-      if n < layout.pages.count - 1 { ctx.showPage() }
-    }
-    ctx.endTag("Document")
-    ctx.showPage()
-    addOutline(ctx)
-    return links
-  }
-
   /// Paints page `index` (without ending it); returns the descriptions of its links.
   @discardableResult
   func paint(page index: Int, into ctx: some PaintSurface) -> [String] {
