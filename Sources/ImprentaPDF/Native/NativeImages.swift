@@ -45,15 +45,25 @@ enum NativeImages {
     guard width > 0, height > 0, let data = cairo_image_surface_get_data(surface),
       format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24
     else { return nil }
-    var rgb = [UInt8](repeating: 0, count: width * height * 3)
-    var alpha = [UInt8](repeating: 255, count: width * height)
-    var translucent = false
-    var gray = true
     let hasAlpha = format == CAIRO_FORMAT_ARGB32
-    for row in 0..<height {
-      let line = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+    func pixel(_ row: Int, _ col: Int) -> UInt32 { UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)[col] }
+    // A first pass finds what the picture needs (grey or colour, alpha or not), so only those
+    // channels are ever allocated: a 100-megapixel grey scan is 100 MB beside Cairo's 400.
+    var gray = true, translucent = false
+    for row in 0..<height where gray || !translucent {
       for col in 0..<width {
-        let p = line[col]
+        let p = pixel(row, col)
+        if hasAlpha && p >> 24 != 0xFF { translucent = true }
+        if gray && (((p >> 16) & 0xFF) != ((p >> 8) & 0xFF) || ((p >> 8) & 0xFF) != (p & 0xFF)) { gray = false }
+        if !gray && translucent { break }
+      }
+    }
+    let channels = gray ? 1 : 3
+    var color = [UInt8](repeating: 0, count: width * height * channels)
+    var alpha = translucent ? [UInt8](repeating: 255, count: width * height) : []
+    for row in 0..<height {
+      for col in 0..<width {
+        let p = pixel(row, col)
         let a = hasAlpha ? Int(p >> 24) : 255
         var r = Int((p >> 16) & 0xFF), g = Int((p >> 8) & 0xFF), b = Int(p & 0xFF)
         // Cairo's pixels are premultiplied.
@@ -63,17 +73,16 @@ enum NativeImages {
           b = min(255, (b * 255 + a / 2) / a)
         }
         let i = row * width + col
-        if gray && (r != g || g != b) { gray = false }
-        rgb[3 * i] = UInt8(r)
-        rgb[3 * i + 1] = UInt8(g)
-        rgb[3 * i + 2] = UInt8(b)
-        if a < 255 {
-          alpha[i] = UInt8(a)
-          translucent = true
+        if gray {
+          color[i] = UInt8(r)
+        } else {
+          color[3 * i] = UInt8(r)
+          color[3 * i + 1] = UInt8(g)
+          color[3 * i + 2] = UInt8(b)
         }
+        if translucent { alpha[i] = UInt8(a) }
       }
     }
-    if gray { rgb = (0..<(width * height)).map { rgb[3 * $0] } }
-    return (width, height, rgb, translucent ? alpha : nil, gray)
+    return (width, height, color, translucent ? alpha : nil, gray)
   }
 }
