@@ -131,7 +131,7 @@ extension NativePDF {
 
   private func writeAnnotations(_ descriptions: [String]) {
     for (k, a) in annotations.enumerated() {
-      let h = heights[min(a.page, heights.count - 1)]
+      let h = pageHeights[min(a.page, pageHeights.count - 1)]
       let x0 = a.rects.map(\.x).min() ?? 0, x1 = a.rects.map(\.maxX).max() ?? 0
       let top = a.rects.map(\.y).min() ?? 0, bottom = a.rects.map(\.maxY).max() ?? 0
       func n(_ v: Double) -> String { PDFSyntax.number(v) }
@@ -156,7 +156,7 @@ extension NativePDF {
     let sorted = destinations.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
     var s = "<</Names ["
     for d in sorted where d.page < pages.count {
-      s += PDFSyntax.literal(d.name.utf8) + " [\(pages[d.page]) 0 R /XYZ 0 " + PDFSyntax.number(heights[d.page] - d.y) + " 0]\n"
+      s += PDFSyntax.literal(d.name.utf8) + " [\(pages[d.page]) 0 R /XYZ 0 " + PDFSyntax.number(pageHeights[d.page] - d.y) + " 0]\n"
     }
     let number = writer.reserve()
     writer.object(number, s + "]>>")
@@ -190,11 +190,11 @@ extension NativePDF {
   /// The page labels as a number tree: runs of roman or arabic numbers by their style and start,
   /// anything else as its text.
   private func pageLabelTree() -> String? {
-    guard !pageLabels.isEmpty else { return nil }
+    guard !labels.isEmpty else { return nil }
     var nums: [String] = []
     var previous: (style: String, value: Int)? = nil
     for page in 0..<pages.count {
-      let label = pageLabels[page] ?? String(page + 1)
+      let label = labels[page] ?? String(page + 1)
       let style: String, value: Int
       if let n = Int(label), n > 0, String(n) == label {
         (style, value) = ("/D", n)

@@ -30,30 +30,23 @@ final class NativePDF: PaintSurface {
 
   let pagesNumber: Int
   private(set) var pages: [Int] = []
-  private var pageHeights: [Double] = []
+  private(set) var pageHeights: [Double] = []
   private var size: (width: Double, height: Double)
   private var content: [UInt8] = []
   private var pageFonts: [String: Int] = [:]
   /// The font last recorded in the page's resources (most text objects use the one before's).
   private var lastFont: EmbeddedFonts.Face?
   private var pageImages: [String: Int] = [:]
-  private var pageStates: [String: Int] = [:]
+  var pageStates: [String: Int] = [:]
   private var pageAnnotations: [Int] = []
   private(set) var annotations: [Annotation] = []
-  private var labels: [Int: String] = [:]
+  private(set) var labels: [Int: String] = [:]
   private(set) var destinations: [(name: String, page: Int, y: Double)] = []
   private var destinationNames: Set<String> = []
   private(set) var outline: [(parent: Int32, title: String, name: String)] = []
-  /// Image XObjects already written, by their source.
-  private var imageObjects: [ObjectIdentifier: (number: Int, name: String)] = [:]
-  private var alphaStates: [Int: (number: Int, name: String)] = [:]
-  /// SVG images written as forms, by image and placed size.
-  private struct SVGKey: Hashable {
-    var svg: ObjectIdentifier
-    var width: Double
-    var height: Double
-  }
-  private var svgForms: [SVGKey: (number: Int, name: String)] = [:]
+  /// Pictures written so far.
+  private let pictures = NativeXObjects()
+  var alphaStates: [Int: (number: Int, name: String)] = [:]
   /// The marked-content sequence open on the page: an element's MCID or an artifact's.
   private enum Marked: Equatable {
     case none
@@ -68,13 +61,11 @@ final class NativePDF: PaintSurface {
   private var linkCalls = 0
   /// The link element the text being painted belongs to, instead of the open tag's.
   private var linkOverride: Int?
-  private var fillColor: Color?
+  var fillColor: Color?
   /// The opacity in force on the page, in thousandths.
-  private var currentAlpha = 1000
-  private var strokeColor: Color?
+  var currentAlpha = 1000
+  var strokeColor: Color?
   private var ownProblem: String?
-  /// Colour glyph images written so far (for their resource names).
-  private var emojiCount = 0
 
   /// Why this document cannot be written natively (the first reason met), or nil.
   var unsupported: String? { ownProblem ?? fonts.unsupported }
@@ -247,127 +238,6 @@ final class NativePDF: PaintSurface {
     content.append(0x20)
   }
 
-  private func colorComponents(_ c: Color, op: String) {
-    number(c.red)
-    number(c.green)
-    number(c.blue)
-    append(op + "\n")
-  }
-
-  /// Sets the fill colour (and its opacity through a graphics state).
-  func setFill(_ c: Color) {
-    setAlpha(c.alpha)
-    guard fillColor != c else { return }
-    fillColor = c
-    colorComponents(c, op: "rg")
-  }
-
-  func setStrokeColor(_ c: Color) { setStroke(c) }
-
-  private func setStroke(_ c: Color) {
-    setAlpha(c.alpha)
-    guard strokeColor != c else { return }
-    strokeColor = c
-    colorComponents(c, op: "RG")
-  }
-
-  /// Sets the opacity of what is painted next (fill and stroke alike) through a graphics state,
-  /// when it changes: images and forms are painted opaque (`setAlpha(1)`).
-  func setAlpha(_ alpha: Double) {
-    let key = Int((min(max(alpha, 0), 1) * 1000).rounded())
-    guard key != currentAlpha else { return }
-    currentAlpha = key
-    let state: (number: Int, name: String)
-    if let known = alphaStates[key] {
-      state = known
-    } else {
-      state = (writer.reserve(), "A\(key)")
-      writer.object(state.number, "<</Type /ExtGState /ca \(PDFSyntax.number(Double(key) / 1000)) /CA \(PDFSyntax.number(Double(key) / 1000))>>")
-      alphaStates[key] = state
-    }
-    pageStates[state.name] = state.number
-    append("/\(state.name) gs\n")
-  }
-
-  func fill(_ r: Rect, _ c: Color) {
-    ensureMarked()
-    setFill(c)
-    rect(r)
-    append("f\n")
-  }
-
-  private func rect(_ r: Rect) {
-    number(r.x)
-    number(r.y)
-    number(r.width)
-    number(r.height)
-    append("re ")
-  }
-
-  func stroke(_ r: Rect, _ c: Color, width: Double) {
-    ensureMarked()
-    setStroke(c)
-    number(width)
-    append("w ")
-    rect(r)
-    append("S\n")
-  }
-
-  func line(x0: Double, y0: Double, x1: Double, y1: Double, width: Double, color: Color) {
-    ensureMarked()
-    setStroke(color)
-    number(width)
-    append("w ")
-    number(x0)
-    number(y0)
-    append("m ")
-    number(x1)
-    number(y1)
-    append("l S\n")
-  }
-
-  /// A circle path of radius `r` around (`x`, `y`) from four Bézier quarters.
-  private func circlePath(x: Double, y: Double, r: Double) {
-    let k = 0.5523 * r
-    number(x + r)
-    number(y)
-    append("m ")
-    for (a, b, c, d, e, f) in [
-      (x + r, y + k, x + k, y + r, x, y + r), (x - k, y + r, x - r, y + k, x - r, y),
-      (x - r, y - k, x - k, y - r, x, y - r), (x + k, y - r, x + r, y - k, x + r, y),
-    ] {
-      for v in [a, b, c, d, e, f] { number(v) }
-      append("c ")
-    }
-    append("h ")
-  }
-
-  func dots(x0: Double, x1: Double, y: Double, color: Color) {
-    ensureMarked()
-    setFill(color)
-    var x = (x0 / 4).rounded(.up) * 4
-    while x <= x1 {
-      circlePath(x: x, y: y, r: 0.45)
-      x += 4
-    }
-    append("f\n")
-  }
-
-  func circle(x: Double, y: Double, radius: Double, width: Double, color: Color) {
-    ensureMarked()
-    setStroke(color)
-    number(width)
-    append("w ")
-    circlePath(x: x, y: y, r: radius)
-    append("S\n")
-  }
-
-  func dash(x0: Double, y0: Double, x1: Double, y1: Double, width: Double, color: Color) {
-    append("[2 2] 0 d\n")
-    line(x0: x0, y0: y0, x1: x1, y1: y1, width: width, color: color)
-    append("[] 0 d\n")
-  }
-
   func text(_ block: TextBlock, line index: Int, x: Double, baseline: Double) {
     block.paint(line: index, x: x, baseline: baseline, color: block.format.font.color, with: NativeLinePainter(pdf: self))
     linkOverride = nil
@@ -378,87 +248,47 @@ final class NativePDF: PaintSurface {
   func image(_ image: LoadedImage, in r: Rect) {
     switch image.content {
     case .svg(let svg):
-      // Drawn by librsvg at its placed size (a form per size), placed upright.
-      let key = SVGKey(svg: ObjectIdentifier(svg), width: (r.width * 100).rounded(), height: (r.height * 100).rounded())
-      let form: (number: Int, name: String)
-      if let known = svgForms[key] {
-        form = known
-      } else {
-        guard let number = ImportedPage.svgForm(svg, width: r.width, height: r.height, into: writer) else {
-          if ownProblem == nil { ownProblem = "an SVG image Cairo's PDF of could not be read back" }
-          return
-        }
-        form = (number, "Fm\(svgForms.count + 1)")
-        svgForms[key] = form
+      // Drawn by librsvg at its placed size, upright.
+      guard let form = pictures.form(svg, width: r.width, height: r.height, writer: writer) else {
+        if ownProblem == nil { ownProblem = "an SVG image whose PDF from Cairo could not be read back" }
+        return
       }
-      ensureMarked()
-      setAlpha(1)
-      pageImages[form.name] = form.number
-      append("q 1 0 0 -1 ")
-      number(r.x)
-      number(r.y + r.height)
-      append("cm /\(form.name) Do Q\n")
+      place(form, [1, 0, 0, -1, r.x, r.y + r.height])
     case .bitmap(let source):
-      guard let object = imageObject(source) else { return }
-      ensureMarked()
-      setAlpha(1)
-      pageImages[object.name] = object.number
-      append("q ")
-      for v in [r.width, 0, 0, -r.height, r.x, r.y + r.height] { number(v) }
-      append("cm /\(object.name) Do Q\n")
+      guard let bitmap = pictures.bitmap(source, writer: writer) else {
+        if ownProblem == nil { ownProblem = "an image that could not be decoded" }
+        return
+      }
+      place(bitmap, [r.width, 0, 0, -r.height, r.x, r.y + r.height])
     }
   }
 
-  private func imageObject(_ source: BitmapSource) -> (number: Int, name: String)? {
-    let key = ObjectIdentifier(source)
-    if let known = imageObjects[key] { return known }
-    guard let number = NativeImages.write(source, into: writer) else {
-      if ownProblem == nil { ownProblem = "an image that could not be decoded" }
-      return nil
-    }
-    let object = (number, "Im\(imageObjects.count + 1)")
-    imageObjects[key] = object
-    return object
+  /// Paints `object` opaque through `matrix` (from its unit square, or a form's own space).
+  private func place(_ object: NativeXObjects.XObject, _ matrix: [Double]) {
+    ensureMarked()
+    setAlpha(1)
+    pageImages[object.name] = object.number
+    append("q ")
+    for v in matrix { number(v) }
+    append("cm /\(object.name) Do Q\n")
   }
 
   /// Colour glyphs (PNG in the font) painted as images at their glyphs' places, `text` (UTF-8)
   /// as their `/ActualText`; a glyph without a picture is left out.
   func colorGlyphs(_ glyphs: [(glyph: UInt32, x: Double, y: Double)], face: EmbeddedFonts.Face, size: Double, text: UnsafeBufferPointer<UInt8>) {
-    let drawn = glyphs.compactMap { g in glyphImage(g.glyph, face: face).map { (g, $0) } }
+    let drawn = glyphs.compactMap { g in pictures.colorGlyph(g.glyph, face: face, writer: writer).map { (g, $0) } }
     guard !drawn.isEmpty else { return }
     ensureMarked()
-    setAlpha(1)
     let scale = size / face.upem
     if !text.isEmpty { append("/Span <</ActualText <FEFF" + PDFSyntax.utf16Hex(String(decoding: text, as: UTF8.self).unicodeScalars) + ">>> BDC\n") }
-    for (g, image) in drawn {
-      pageImages[image.name] = image.number
+    for (g, picture) in drawn {
       // Extents are in font units, y up from the baseline.
-      let e = image.extents
+      let e = picture.extents
       let left = g.x + Double(e.x_bearing) * scale, top = g.y - Double(e.y_bearing) * scale
       let w = Double(e.width) * scale, h = -Double(e.height) * scale
-      append("q ")
-      for v in [w, 0, 0, -h, left, top + h] { number(v) }
-      append("cm /\(image.name) Do Q\n")
+      place(picture.object, [w, 0, 0, -h, left, top + h])
     }
     if !text.isEmpty { append("EMC\n") }
-  }
-
-  private func glyphImage(_ glyph: UInt32, face: EmbeddedFonts.Face) -> (number: Int, name: String, extents: hb_glyph_extents_t)? {
-    if let known = face.glyphImages[glyph] { return known }
-    var result: (number: Int, name: String, extents: hb_glyph_extents_t)? = nil
-    let blob = hb_ot_color_glyph_reference_png(face.font, glyph)
-    defer { hb_blob_destroy(blob) }
-    var length: UInt32 = 0
-    var extents = hb_glyph_extents_t()
-    if let data = hb_blob_get_data(blob, &length), length > 0, hb_font_get_glyph_extents(face.font, glyph, &extents) != 0, extents.width != 0, extents.height != 0 {
-      let png = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
-      if let header = ImageHeader(png), let number = NativeImages.write(BitmapSource(bytes: png, header: header), into: writer) {
-        result = (number, "Em\(emojiCount)", extents)
-        emojiCount += 1
-      }
-    }
-    face.glyphImages[glyph] = result
-    return result
   }
 
   /// Records the font resource of `face` on this page.
@@ -467,10 +297,4 @@ final class NativePDF: PaintSurface {
     lastFont = face
     pageFonts[face.resource] = face.number
   }
-
-  /// The page's content so far (tests).
-  var pendingContent: [UInt8] { content }
-
-  var pageLabels: [Int: String] { labels }
-  var heights: [Double] { pageHeights }
 }
