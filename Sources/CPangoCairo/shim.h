@@ -9,6 +9,9 @@
 #include <hb.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
+// glibc's malloc_trim: memory the text engine's threads freed, handed back to the system while
+// pages are painted (PDFWriter.paintEveryPage).
+#include <malloc.h>
 
 // GObject's type-checking macros and g_object_unref on opaque Pango types read more simply from C.
 static inline void imprenta_g_object_unref(void *object) { if (object) g_object_unref(object); }

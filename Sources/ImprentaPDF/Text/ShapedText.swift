@@ -12,8 +12,12 @@ struct RunLook {
 
 /// One shaped run of a paragraph (one font, one direction, one look), in logical order.
 struct ShapedRun {
-  /// Owned by the layout of the `ShapedText`.
-  let glyphItem: UnsafeMutablePointer<PangoGlyphItem>
+  /// The run's item: a copy the `ShapedText` owns (font, analysis, offsets in the paragraph).
+  let item: UnsafeMutablePointer<PangoItem>
+  /// Where the run's glyphs are in the text's `glyphs`.
+  let glyphs: Range<Int>
+  /// The run's baseline shift (Pango units), from its glyph item.
+  let yOffset: Int32
   let start: Int
   let end: Int
   let level: UInt8
@@ -22,27 +26,137 @@ struct ShapedRun {
   let descent: Double
   let look: RunLook
 
-  var item: UnsafeMutablePointer<PangoItem> { glyphItem.pointee.item }
-  var glyphs: UnsafeMutablePointer<PangoGlyphString> { glyphItem.pointee.glyphs }
   var isRTL: Bool { level & 1 == 1 }
 }
 
+/// The glyphs of a paragraph's runs, one after another, as compact as painting allows: 7 bytes
+/// a glyph (its id, advance and cluster in 16 bits each, two flags), where Pango's layouts held
+/// some 44 with their log attributes and lines; what does not fit 16 bits (a cluster past 64 KB
+/// into a run, an advance over 32 pt, Pango's special glyphs) is kept aside, and offsets only
+/// when some glyph has them. A 1,000-page document keeps all its glyphs from layout to painting
+/// in some 30 MB.
+struct GlyphStore {
+  private var ids: [UInt16] = []
+  /// Glyphs stored as `GlyphStore.aside` (ids from 0xFFFE up, Pango's unknown glyphs).
+  private var asideIDs: [Int: PangoGlyph] = [:]
+  private var widths: [Int16] = []
+  /// Advances that do not fit 16 bits (stored as `Int16.min`).
+  private var asideWidths: [Int: Int32] = [:]
+  /// Clusters in 16 bits, until one does not fit: then all in `wideClusters`.
+  private var clusters16: [UInt16] = []
+  private var wideClusters: [Int32]? = nil
+  /// Bit 0: the glyph starts a cluster; bit 1: a colour glyph (Pango's `PangoGlyphVisAttr`).
+  private var flags: [UInt8] = []
+  /// Offsets, Pango units; empty when no glyph of the text is offset.
+  private var xOffsets: [Int32] = []
+  private var yOffsets: [Int32] = []
+
+  private static let empty: UInt16 = 0xFFFF
+  private static let aside: UInt16 = 0xFFFE
+
+  var count: Int { ids.count }
+
+  /// Glyph `k`'s id.
+  func id(_ k: Int) -> PangoGlyph {
+    let v = ids[k]
+    if v < GlyphStore.aside { return PangoGlyph(v) }
+    return v == GlyphStore.empty ? PangoGlyph(0x0FFF_FFFF) : asideIDs[k] ?? 0
+  }
+
+  /// Glyph `k`'s advance, Pango units.
+  func width(_ k: Int) -> Int32 {
+    let v = widths[k]
+    return v == Int16.min ? asideWidths[k] ?? 0 : Int32(v)
+  }
+
+  /// Glyph `k`'s cluster: a byte offset from its run's start.
+  @inline(__always)
+  func cluster(_ k: Int) -> Int32 {
+    if let wideClusters { return wideClusters[k] }
+    return Int32(clusters16[k])
+  }
+
+  /// Appends a Pango glyph string's glyphs; returns where they are.
+  mutating func append(_ g: PangoGlyphString) -> Range<Int> {
+    let first = ids.count
+    let n = Int(g.num_glyphs)
+    for j in 0..<n {
+      let k = first + j
+      let info = g.glyphs[j]
+      if info.glyph < PangoGlyph(GlyphStore.aside) {
+        ids.append(UInt16(info.glyph))
+      } else if info.glyph == 0x0FFF_FFFF {  // PANGO_GLYPH_EMPTY
+        ids.append(GlyphStore.empty)
+      } else {
+        ids.append(GlyphStore.aside)
+        asideIDs[k] = info.glyph
+      }
+      let w = info.geometry.width
+      if w > Int32(Int16.min) && w <= Int32(Int16.max) {
+        widths.append(Int16(w))
+      } else {
+        widths.append(Int16.min)
+        asideWidths[k] = w
+      }
+      let c = g.log_clusters[j]
+      if wideClusters == nil && (c < 0 || c > Int32(UInt16.max)) { wideClusters = clusters16.map { Int32($0) } }
+      if wideClusters != nil { wideClusters!.append(c) } else { clusters16.append(UInt16(c)) }
+      flags.append(UInt8(info.attr.is_cluster_start & 1) | UInt8(info.attr.is_color & 1) << 1)
+      if info.geometry.x_offset != 0 || info.geometry.y_offset != 0, xOffsets.isEmpty {
+        xOffsets = [Int32](repeating: 0, count: ids.count)
+        yOffsets = xOffsets
+      }
+      if !xOffsets.isEmpty {
+        if xOffsets.count < ids.count {
+          xOffsets += [Int32](repeating: 0, count: ids.count - xOffsets.count)
+          yOffsets += [Int32](repeating: 0, count: ids.count - yOffsets.count)
+        }
+        xOffsets[k] = info.geometry.x_offset
+        yOffsets[k] = info.geometry.y_offset
+      }
+    }
+    return first..<ids.count
+  }
+
+  /// Glyph `k` as Pango's glyph info.
+  func info(_ k: Int) -> PangoGlyphInfo {
+    var attr = PangoGlyphVisAttr()
+    attr.is_cluster_start = UInt32(flags[k] & 1)
+    attr.is_color = UInt32(flags[k] >> 1 & 1)
+    let offset = k < xOffsets.count ? (xOffsets[k], yOffsets[k]) : (Int32(0), Int32(0))
+    return PangoGlyphInfo(glyph: id(k), geometry: PangoGlyphGeometry(width: width(k), x_offset: offset.0, y_offset: offset.1), attr: attr)
+  }
+
+  /// Frees the spare capacity the appends left.
+  mutating func shrink() {
+    func fit<T>(_ a: inout [T]) { if a.capacity > a.count + a.count / 16 { a = Array(a) } }
+    fit(&ids)
+    fit(&widths)
+    fit(&clusters16)
+    if wideClusters != nil { fit(&wideClusters!) }
+    fit(&flags)
+    fit(&xOffsets)
+    fit(&yOffsets)
+  }
+}
+
 /// A paragraph itemized and shaped once: Pango layouts with no width (their lines are the hard
-/// breaks), its runs in logical order, Pango's break opportunities (UAX #14) and each
-/// character's advance, read from the glyphs' clusters. Lines are cut from these runs; nothing
-/// is shaped again except a word broken at a hyphen across a ligature.
+/// breaks) read into its runs in logical order (each run's item copied, its glyphs in one
+/// compact `GlyphStore`; the layouts are freed at once), Pango's break opportunities (UAX #14)
+/// and each character's advance, read from the glyphs' clusters. Lines are cut from these runs;
+/// nothing is shaped again except a word broken at a hyphen across a ligature.
 ///
 /// A paragraph over `TextBlock.chunkBytes` is shaped in chunks, one layout each, cut where a
 /// line may always break (`TextBlock.chunkStarts`): Pango and HarfBuzz then never hold one
 /// multi-megabyte line (their buffers for a 5.6 MB paragraph were most of a gigabyte). The runs'
 /// items are moved to the paragraph's offsets, so the rest of the engine sees one text.
 final class ShapedText {
-  private let layouts: [OpaquePointer]
   let bytes: [UInt8]
   /// The text NUL-terminated, for Pango's painting (made once: a copy per line would make
   /// painting a long paragraph quadratic).
   let cString: [CChar]
   private(set) var runs: [ShapedRun] = []
+  private(set) var glyphs = GlyphStore()
   /// The hard lines' starts and extents (for an empty line).
   private(set) var hardLines: [(start: Int, ascent: Double, descent: Double)] = []
   /// Advance of the character starting at each byte, in points (0 inside a character).
@@ -56,7 +170,6 @@ final class ShapedText {
 
   /// `chunks`: the layouts of consecutive pieces of `bytes`, each with the byte it starts at.
   init(chunks: [(layout: OpaquePointer, start: Int)], bytes: [UInt8]) {
-    layouts = chunks.map(\.layout)
     self.bytes = bytes
     var c = [CChar](repeating: 0, count: bytes.count + 1)
     for k in bytes.indices { c[k] = CChar(bitPattern: bytes[k]) }
@@ -85,6 +198,10 @@ final class ShapedText {
     }
     attrCount = total
     for (k, chunk) in chunks.enumerated() { readRuns(chunk.layout, start: chunk.start, first: k == 0) }
+    // Everything is read: the layouts (their text, attributes, log attributes, lines and
+    // glyph strings) are freed now, not when the paragraph is painted.
+    for chunk in chunks { imprenta_g_object_unref(UnsafeMutableRawPointer(chunk.layout)) }
+    glyphs.shrink()
     runs.sort { $0.start < $1.start }
     for run in runs { readAdvances(run) }
   }
@@ -100,11 +217,11 @@ final class ShapedText {
 
   deinit {
     attrs.deallocate()
-    for layout in layouts { imprenta_g_object_unref(UnsafeMutableRawPointer(layout)) }
+    for run in runs { pango_item_free(run.item) }
   }
 
   /// Reads the runs of a chunk's layout, its items moved to the paragraph's offsets (the
-  /// layout is not asked anything after this: its items are ours to renumber).
+  /// layout is not asked anything after this: its items are ours to renumber) and copied.
   private func readRuns(_ layout: OpaquePointer, start chunkStart: Int, first: Bool) {
     var lineList = pango_layout_get_lines_readonly(layout)
     var firstLine = true
@@ -130,6 +247,7 @@ final class ShapedText {
   private func makeRun(_ glyphItem: UnsafeMutablePointer<PangoGlyphItem>) -> ShapedRun {
     let item = glyphItem.pointee.item!
     let glyphs = glyphItem.pointee.glyphs!
+    let stored = self.glyphs.append(glyphs.pointee)
     var logical = PangoRectangle()
     if glyphs.pointee.num_glyphs > 0, let font = item.pointee.analysis.font {
       FontFaces.note(font)
@@ -156,18 +274,18 @@ final class ShapedText {
     }
     let start = Int(item.pointee.offset)
     return ShapedRun(
-      glyphItem: glyphItem, start: start, end: start + Int(item.pointee.length), level: item.pointee.analysis.level,
+      item: pango_item_copy(item)!, glyphs: stored, yOffset: glyphItem.pointee.y_offset, start: start, end: start + Int(item.pointee.length),
+      level: item.pointee.analysis.level,
       ascent: Double(-logical.y) / pangoScale + rise, descent: Double(logical.y + logical.height) / pangoScale - rise, look: look)
   }
 
   /// Each cluster's advance shared among its characters (a ligature "fi" gives half to each).
   private func readAdvances(_ run: ShapedRun) {
-    let glyphs = run.glyphs.pointee
     let offset = run.start
-    for g in 0..<Int(glyphs.num_glyphs) {
-      let b = offset + Int(glyphs.log_clusters[g])
+    for g in run.glyphs {
+      let b = offset + Int(glyphs.cluster(g))
       clusterStart[b] = true
-      advance[b] += Float(glyphs.glyphs[g].geometry.width) / Float(pangoScale)
+      advance[b] += Float(glyphs.width(g)) / Float(pangoScale)
     }
     // Spread each cluster's width over the characters it holds.
     var b = run.start

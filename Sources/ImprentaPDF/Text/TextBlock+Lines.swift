@@ -115,8 +115,9 @@ extension TextBlock {
     item.pointee.num_chars = Int32(chars)
     let gs = pango_glyph_string_new()!
     if shaped.clusterStart[a] && shaped.clusterStart[z] {
-      let src = run.glyphs.pointee
-      let n = Int(src.num_glyphs)
+      let src = shaped.glyphs
+      let base = run.glyphs.lowerBound
+      let n = run.glyphs.count
       let lo = Int32(a - run.start), hi = Int32(z - run.start)
       // Glyphs are in visual order: clusters ascend left to right, or descend right to left.
       let rtl = run.isRTL
@@ -124,7 +125,7 @@ extension TextBlock {
         var l = 0, h = n
         while l < h {
           let m = (l + h) / 2
-          if pred(src.log_clusters[m]) { h = m } else { l = m + 1 }
+          if pred(src.cluster(base + m)) { h = m } else { l = m + 1 }
         }
         return l
       }
@@ -139,8 +140,8 @@ extension TextBlock {
       let count = max(to - from, 0)
       pango_glyph_string_set_size(gs, Int32(count))
       for j in 0..<count {
-        gs.pointee.glyphs[j] = src.glyphs[from + j]
-        gs.pointee.log_clusters[j] = src.log_clusters[from + j] - lo
+        gs.pointee.glyphs[j] = src.info(base + from + j)
+        gs.pointee.log_clusters[j] = src.cluster(base + from + j) - lo
       }
     } else {
       var analysis = run.item.pointee.analysis
@@ -166,7 +167,7 @@ extension TextBlock {
       for s in segments {
         let run = shaped.runs[s.run]
         let width = Double(s.width) / pangoScale
-        let y = baseline - Double(run.glyphItem.pointee.y_offset) / pangoScale
+        let y = baseline - Double(run.yOffset) / pangoScale
         if let bg = run.look.background {
           painter.fill(Rect(x: cursor, y: baseline - run.ascent, width: width, height: run.ascent + run.descent), bg)
         }

@@ -195,10 +195,10 @@ final class TextBlock {
   private func findMissingGlyphs(_ shaped: ShapedText) {
     let unknownFlag: UInt32 = 0x1000_0000  // PANGO_GLYPH_UNKNOWN_FLAG
     var seen: Set<Int> = []
+    let glyphs = shaped.glyphs
     for run in shaped.runs {
-      let glyphs = run.glyphs.pointee
-      for g in 0..<Int(glyphs.num_glyphs) where glyphs.glyphs[g].glyph & unknownFlag != 0 {
-        let index = run.start + Int(glyphs.log_clusters[g])
+      for g in run.glyphs where glyphs.id(g) & unknownFlag != 0 {
+        let index = run.start + Int(glyphs.cluster(g))
         guard index < bytes.count, seen.insert(index).inserted, let scalar = scalar(at: index) else { continue }
         switch scalar.properties.generalCategory {
         case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator: continue
