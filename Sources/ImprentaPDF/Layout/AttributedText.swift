@@ -79,4 +79,28 @@ extension AttributedText {
     default: return false
     }
   }
+
+  /// Unicode scalars of UTF-8 `bytes` in `range` (which starts and ends on scalar boundaries)
+  /// that are the text's own: layout scalars (`isLayoutScalar`) are not counted.
+  static func textScalars(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+    var n = 0
+    var b = range.lowerBound
+    while b < range.upperBound {
+      let lead = bytes[b]
+      if lead < 0x80 {
+        n += 1
+        b += 1
+        continue
+      }
+      let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+      // U+00AD is C2 AD; U+200B, U+2066 and U+2069 are E2 80 8B, E2 81 A6 and E2 81 A9.
+      let layout =
+        (lead == 0xC2 && b + 1 < bytes.count && bytes[b + 1] == 0xAD)
+        || (lead == 0xE2 && b + 2 < bytes.count
+          && ((bytes[b + 1] == 0x80 && bytes[b + 2] == 0x8B) || (bytes[b + 1] == 0x81 && (bytes[b + 2] == 0xA6 || bytes[b + 2] == 0xA9))))
+      if !layout { n += 1 }
+      b += width
+    }
+    return n
+  }
 }

@@ -46,17 +46,18 @@ extension PDFLayouter {
     var result: [Slice] = []
     result.reserveCapacity(block.lines.count)
     // Unicode scalars before each line, without what the layout adds to the text (soft hyphens,
-    // break opportunities in long runs, isolates around code).
-    let utf8 = text.string.utf8
-    var counted = utf8.startIndex
+    // break opportunities in long runs, isolates around code), counted on the text's bytes.
+    let bytes = block.bytes
+    var counted = 0
     var scalars = 0
     for (k, m) in block.lines.enumerated() {
       let pitch = max(minPitch, m.height)
       let baseline = (pitch - m.height) / 2 + (m.baseline - m.top)
       var slice = Slice(height: pitch)
-      let lineStart = utf8.index(utf8.startIndex, offsetBy: min(max(m.start, 0), utf8.count), limitedBy: utf8.endIndex) ?? utf8.endIndex
+      var lineStart = min(max(m.start, 0), bytes.count)
+      while lineStart > 0 && lineStart < bytes.count && bytes[lineStart] & 0xC0 == 0x80 { lineStart -= 1 }
       if lineStart > counted {
-        scalars += text.string[counted..<lineStart].unicodeScalars.lazy.filter { !AttributedText.isLayoutScalar($0) }.count
+        scalars += AttributedText.textScalars(bytes, counted..<lineStart)
         counted = lineStart
       }
       // A line that goes on with a word broken at the end of the one before (a hyphen, a break
@@ -64,12 +65,19 @@ extension PDFLayouter {
       // never set inside a word. (Not past 64 characters: a long run keeps its break.)
       var back = 0
       var whole = false
-      for c in text.string[..<lineStart].unicodeScalars.reversed().prefix(64) {
-        if c == " " || c == "\n" || c == "\u{A0}" || c == "\t" {
+      var b = lineStart
+      var seen = 0
+      while b > 0 && seen < 64 {
+        var lead = b - 1
+        while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        defer { b = lead }
+        seen += 1
+        let c = bytes[lead]
+        if c == 0x20 || c == 0x0A || c == 0x09 || (c == 0xC2 && bytes[lead + 1] == 0xA0) {
           whole = true
           break
         }
-        if !AttributedText.isLayoutScalar(c) { back += 1 }
+        if AttributedText.textScalars(bytes, lead..<b) == 1 { back += 1 }
       }
       slice.textOffset = whole || back == scalars ? scalars - back : scalars
       let lineX = mirrored ? x + blockWidth - m.x - m.width : x + m.x

@@ -1,3 +1,4 @@
+import Foundation
 import ImprentaModel
 
 /// The paragraphs a first layout pass shaped and broke, handed to the second pass of a document
@@ -12,7 +13,10 @@ import ImprentaModel
 final class TextBlockCache {
   enum Mode { case record, reuse }
 
-  /// Everything a `TextBlock` is made of, or that later stages read from its `text`.
+  /// Everything a `TextBlock` is made of, or that later stages read from its `text`. The text
+  /// is hashed and compared as UTF-8 bytes: a block is made of bytes (a text canonically equal
+  /// but spelt otherwise is another block), and a `String` is hashed through Unicode
+  /// normalisation, a cost paid twice for every paragraph shaped ahead.
   struct Key: Hashable {
     struct Link: Hashable {
       var start: Int
@@ -43,6 +47,30 @@ final class TextBlockCache {
       sources = text.sources.map { Source(start: $0.start, end: $0.end, range: $0.range) }
       self.format = format
     }
+
+    func hash(into hasher: inout Hasher) {
+      var text = string
+      text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+      hasher.combine(attributes)
+      hasher.combine(hyphenPoints)
+      hasher.combine(links)
+      hasher.combine(footnoteCalls)
+      hasher.combine(anchors)
+      hasher.combine(sources)
+      hasher.combine(format)
+    }
+
+    static func == (a: Key, b: Key) -> Bool {
+      TextBlockCache.sameBytes(a.string, b.string) && a.attributes == b.attributes && a.hyphenPoints == b.hyphenPoints && a.links == b.links
+        && a.footnoteCalls == b.footnoteCalls && a.anchors == b.anchors && a.sources == b.sources && a.format == b.format
+    }
+  }
+
+  /// Whether two strings are the same bytes (`memcmp`, not a walk of their UTF-8 views).
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    guard a.utf8.count == b.utf8.count else { return false }
+    return a.withUTF8 { x in b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
   }
 
   var mode = Mode.record

@@ -57,6 +57,19 @@ struct NativeLinePainter: LinePainter {
     var text = TextObject(pdf: pdf, use: use, color: color)
     text.begin(x: x, y: y)
     Self.forEachCluster(s, bytes: bytes) { glyphs, clusterText in
+      if glyphs.count == 1 {
+        // One glyph for the cluster (nearly every one): placed without arrays.
+        let info = infos[glyphs.lowerBound]
+        let gx = cursor + Double(info.geometry.x_offset) / 1024, gy = y + Double(info.geometry.y_offset) / 1024
+        cursor += Double(info.geometry.width) / 1024
+        guard info.glyph != PANGO_GLYPH_EMPTY, let code = face.code(info.glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 ? 0 : info.glyph) else { return }
+        if TextObject.maps(code, face: face, to: clusterText) {
+          text.glyph(code, x: gx, y: gy)
+        } else {
+          text.actualText(clusterText) { $0.glyph(code, x: gx, y: gy) }
+        }
+        return
+      }
       let drawn = placed(glyphs).compactMap { g in face.code(g.glyph).map { (code: $0, x: g.x, y: g.y) } }
       guard !drawn.isEmpty else { return }
       if drawn.count == 1, glyphs.count == 1, TextObject.maps(drawn[0].code, face: face, to: clusterText) {

@@ -66,6 +66,7 @@ final class Hyphenator {
     }
     dict = d
     self.converter = converter
+    memo = HyphenationMemo.shared(for: path)
   }
 
   deinit {
@@ -103,9 +104,9 @@ final class Hyphenator {
     return output + [0]
   }
 
-  /// Hyphenation points of space-separated tokens (a word with its punctuation), most of them
-  /// seen before: byte offsets inside the token.
-  private var tokenCache: [Substring: [Int]] = [:]
+  /// Hyphenation points of space-separated tokens, shared with every hyphenator of the same
+  /// dictionary (the layout's and the prefetch thread's hyphenate the same paragraphs).
+  private let memo: HyphenationMemo
 
   /// Where lines may break with a hyphen in `text`: byte offsets (a break before that byte), in
   /// order, inside every word of at least `minimumLetters` letters. The text is not changed: the
@@ -119,14 +120,13 @@ final class Hyphenator {
     for token in text.utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
       defer { offset += token.count + 1 }
       guard token.count >= minimumLetters else { continue }
-      let key = Substring(token)
+      let key = HyphenationMemo.Token(text: Substring(token))
       let found: [Int]
-      if let hit = tokenCache[key] {
+      if let hit = memo.tokens[key] {
         found = hit
       } else {
-        found = hyphenateToken(key)
-        if tokenCache.count > 200_000 { tokenCache.removeAll(keepingCapacity: true) }
-        tokenCache[key] = found
+        found = hyphenateToken(key.text)
+        memo.tokens[HyphenationMemo.Token(text: Substring(String(key.text)))] = found
       }
       for p in found { out.append(offset + p) }
     }
@@ -147,6 +147,9 @@ final class Hyphenator {
 
   /// One token: the hyphenation points of its runs of letters, as byte offsets in the token.
   private func hyphenateToken(_ text: Substring) -> [Int] {
+    // Below U+0300 (Latin, no combining marks) every character is one scalar: the token is
+    // walked by scalars, not by grapheme clusters (several times faster).
+    if text.utf8.allSatisfy({ $0 < 0xCC }) { return hyphenateSimpleToken(text) }
     var out: [Int] = []
     var wordStart = -1
     var offset = 0
@@ -174,6 +177,35 @@ final class Hyphenator {
     return out
   }
 
+  /// `hyphenateToken` for a token of scalars below U+0300, each a character of its own.
+  private func hyphenateSimpleToken(_ text: Substring) -> [Int] {
+    var out: [Int] = []
+    let scalars = text.unicodeScalars
+    var wordStart = -1
+    var start = scalars.startIndex
+    var offset = 0
+    var i = scalars.startIndex
+    func word(_ end: Substring.UnicodeScalarView.Index) {
+      for p in wordPoints(text[start..<end], simple: true) { out.append(wordStart + p) }
+      wordStart = -1
+    }
+    while i < scalars.endIndex {
+      let c = scalars[i]
+      if Character(c).isLetter {
+        if wordStart < 0 {
+          start = i
+          wordStart = offset
+        }
+      } else if wordStart >= 0 {
+        word(i)
+      }
+      offset += UTF8.width(c)
+      scalars.formIndex(after: &i)
+    }
+    if wordStart >= 0 { word(scalars.endIndex) }
+    return out
+  }
+
   /// A letter of a script that is never hyphenated (Han, kana, Hangul, Thai, Lao, Khmer,
   /// Myanmar): it ends a word, so a run of Chinese in a Spanish page gets no soft hyphens.
   static func isUnhyphenatedScript(_ c: Character) -> Bool {
@@ -191,16 +223,16 @@ final class Hyphenator {
     Hyphenator.marked(String(word), wordPoints(word))
   }
 
-  private var pointCache: [String: [Int]] = [:]
-
   /// The hyphenation points of one word, as byte offsets in it. libhyphen with a UTF-8
   /// dictionary marks breaks per character, so the marks are matched against characters, never
-  /// bytes. Two letters at least stay on each side.
-  func wordPoints(_ word: Substring) -> [Int] {
-    let chars = Array(word)
+  /// bytes. Two letters at least stay on each side. `simple`: every character of the word is one
+  /// scalar (it is counted by scalars).
+  func wordPoints(_ word: Substring, simple: Bool = false) -> [Int] {
+    let key = HyphenationMemo.Token(text: word)
+    if let hit = memo.words[key] { return hit }
+    let chars: [Substring] = simple ? word.unicodeScalars.indices.map { word[$0..<word.unicodeScalars.index(after: $0)] } : word.indices.map { word[$0...$0] }
     // No word of a language is hundreds of letters long: such a run is left to line breaking.
     guard chars.count >= minimumLetters, chars.count <= 100 else { return [] }
-    if let hit = pointCache[String(word)] { return hit }
     let lower = word.lowercased()
     guard var bytes = encoded(lower) else { return [] }
     let size = Int32(bytes.count - 1)
@@ -210,9 +242,10 @@ final class Hyphenator {
     var cut: UnsafeMutablePointer<Int32>? = nil
     let failed = hnj_hyphen_hyphenate3(dict, bytes, size, &hyphens, nil, &rep, &pos, &cut, 2, 3, 0, 0)
     imprenta_hyphen_free_reps(rep, pos, cut, size)
+    let stored = HyphenationMemo.Token(text: Substring(String(word)))
     // Lower-casing may change the character count (rare): then leave the word alone.
-    guard failed == 0, Array(lower).count == chars.count else {
-      pointCache[String(word)] = []
+    guard failed == 0, (simple ? lower.unicodeScalars.count : lower.count) == chars.count else {
+      memo.words[stored] = []
       return []
     }
     var out: [Int] = []
@@ -221,8 +254,73 @@ final class Hyphenator {
       offset += ch.utf8.count
       if k < chars.count - 1, k >= 1, hyphens[k] & 1 == 1, chars.count - k - 1 >= 2 { out.append(offset) }
     }
-    if pointCache.count > 200_000 { pointCache.removeAll(keepingCapacity: true) }
-    pointCache[String(word)] = out
+    memo.words[stored] = out
     return out
+  }
+}
+
+/// Hyphenation points already found, for every `Hyphenator` of one dictionary in the process:
+/// the layout and the prefetch thread hyphenate the same paragraphs (the layout again, to know
+/// the block shaped ahead is its own), and the words of a book repeat. Each table is cleared
+/// past 200,000 entries.
+final class HyphenationMemo: @unchecked Sendable {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var memos: [String: HyphenationMemo] = [:]
+
+  static func shared(for path: String) -> HyphenationMemo {
+    lock.withLock {
+      if let memo = memos[path] { return memo }
+      let memo = HyphenationMemo()
+      memos[path] = memo
+      return memo
+    }
+  }
+
+  private let lock = NSLock()
+  private var tokenTable: [Token: [Int]] = [:]
+  private var wordTable: [Token: [Int]] = [:]
+
+  /// Space-separated tokens (a word with its punctuation): byte offsets inside the token.
+  var tokens: Table { Table(memo: self, words: false) }
+  /// Words: byte offsets inside the word.
+  var words: Table { Table(memo: self, words: true) }
+
+  struct Table {
+    let memo: HyphenationMemo
+    let words: Bool
+    subscript(key: Token) -> [Int]? {
+      get { memo.lock.withLock { words ? memo.wordTable[key] : memo.tokenTable[key] } }
+      nonmutating set {
+        memo.lock.withLock {
+          if words {
+            if memo.wordTable.count > 200_000 { memo.wordTable.removeAll(keepingCapacity: true) }
+            memo.wordTable[key] = newValue
+          } else {
+            if memo.tokenTable.count > 200_000 { memo.tokenTable.removeAll(keepingCapacity: true) }
+            memo.tokenTable[key] = newValue
+          }
+        }
+      }
+    }
+  }
+
+  /// A token or word as a key: hashed and compared as UTF-8 bytes (as a `Substring` it was
+  /// hashed through Unicode normalisation, most of the cost of a hit). Keys stored are copies
+  /// of their own, not slices that keep a whole paragraph alive.
+  struct Token: Hashable, @unchecked Sendable {
+    let text: Substring
+
+    func hash(into hasher: inout Hasher) {
+      let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+      if hashed == nil { for b in text.utf8 { hasher.combine(b) } }
+    }
+
+    static func == (a: Token, b: Token) -> Bool {
+      guard a.text.utf8.count == b.text.utf8.count else { return false }
+      let same: Bool?? = a.text.utf8.withContiguousStorageIfAvailable { x in
+        b.text.utf8.withContiguousStorageIfAvailable { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+      }
+      return (same ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
+    }
   }
 }

@@ -281,6 +281,15 @@ final class ShapedText {
 
   /// Each cluster's advance shared among its characters (a ligature "fi" gives half to each).
   private func readAdvances(_ run: ShapedRun) {
+    // The arrays are worked on as locals (no exclusivity check on every byte).
+    var advance: [Float] = []
+    var clusterStart: [Bool] = []
+    swap(&advance, &self.advance)
+    swap(&clusterStart, &self.clusterStart)
+    defer {
+      swap(&advance, &self.advance)
+      swap(&clusterStart, &self.clusterStart)
+    }
     let offset = run.start
     for g in run.glyphs {
       let b = offset + Int(glyphs.cluster(g))
@@ -294,15 +303,19 @@ final class ShapedText {
         b += 1
         continue
       }
-      var chars: [Int] = [b]
+      var count = 1
       var e = b + ShapedText.length(bytes[b])
       while e < run.end && !clusterStart[e] {
-        chars.append(e)
+        count += 1
         e += ShapedText.length(bytes[e])
       }
-      if chars.count > 1 {
-        let share = advance[b] / Float(chars.count)
-        for c in chars { advance[c] = share }
+      if count > 1 {
+        let share = advance[b] / Float(count)
+        var c = b
+        while c < e {
+          advance[c] = share
+          c += ShapedText.length(bytes[c])
+        }
       }
       b = e
     }
