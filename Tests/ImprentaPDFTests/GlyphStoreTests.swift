@@ -56,6 +56,10 @@ import Testing
     }
   }
 
+  @Test func pangoUnitsAreThoseOfThePangoInstalled() {
+    #expect(pangoScale == Double(imprenta_pango_scale()))
+  }
+
   @Test func aParagraphsGlyphsAreThoseOfItsRuns() throws {
     // Spanish with a ligature, an accent and a mark, bold and a rise: each run's glyphs as Pango
     // laid them out, read back from the store.

@@ -3,7 +3,7 @@ import Foundation
 import ImprentaModel
 import ImprentaStyle
 
-let pangoScale = Double(imprenta_pango_scale())
+let pangoScale: Double = 1024  // PANGO_SCALE (a literal: no lazy global to initialise on every use)
 
 /// A resolved font: what Pango needs to pick faces.
 struct FontSpec: Hashable {

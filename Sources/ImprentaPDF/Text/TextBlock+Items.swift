@@ -143,8 +143,7 @@ extension TextBlock {
           added = true
         }
         // After a run of / . - _ ? (never inside "://" or "//").
-        let urlPunctuation: [UInt32] = [0x2F, 0x2E, 0x2D, 0x5F, 0x3F, 0x3A]
-        let isURLBreak = !urls.isEmpty && urlPunctuation.contains(lastScalar) && lastScalar != 0x3A && !urlPunctuation.contains(scalar)
+        let isURLBreak = !urls.isEmpty && TextBlock.isURLPunctuation(lastScalar) && lastScalar != 0x3A && !TextBlock.isURLPunctuation(scalar)
           && inside(urls, o - 1) && inside(urls, o)
         let pangoBreak = attr.is_line_break != 0 && !KoreanBreaks.keepsTogether(lastScalar, scalar)
         if !added && (pangoBreak || isURLBreak) && attr.is_white == 0 {
@@ -246,5 +245,14 @@ extension TextBlock {
     var g = BreakItem.glue(0, stretch: LineBreaker.fil, shrink: 0)
     g.breakable = false
     return g
+  }
+
+  /// `/ . - _ ? :`: a URL or a path may break after a run of them (`:` only inside one).
+  @inline(__always)
+  static func isURLPunctuation(_ scalar: UInt32) -> Bool {
+    switch scalar {
+    case 0x2F, 0x2E, 0x2D, 0x5F, 0x3F, 0x3A: return true
+    default: return false
+    }
   }
 }
