@@ -21,16 +21,19 @@ final class EmbeddedFonts {
     /// The face at its design size (advances in font units).
     let font: OpaquePointer
     let upem: Double
+    // The tables below are read for every glyph painted, by the one thread that writes the
+    // document: no dynamic exclusivity check (three a glyph, some 60 instructions each).
+
     /// The character code (CID) of each glyph used, by glyph id (0: not used yet): numbered in
     /// the order glyphs are first used, so a Latin text's codes stay under 256 and compress well.
-    private var codes: [UInt16]
+    @exclusivity(unchecked) private var codes: [UInt16]
     /// Each code's glyph id (index: code - 1).
-    private(set) var glyphs: [UInt32] = []
+    @exclusivity(unchecked) private(set) var glyphs: [UInt32] = []
     /// Width in 1/1000 em of each code's glyph (index: code - 1).
-    private(set) var widths: [Double] = []
+    @exclusivity(unchecked) private(set) var widths: [Double] = []
     /// The text (UTF-8) of each code's glyph, as first seen standing alone for its cluster (index:
     /// code - 1; empty: none yet).
-    var texts: [[UInt8]] = []
+    @exclusivity(unchecked) var texts: [[UInt8]] = []
 
     /// `BT /F1 `: what starts a text object in this font.
     let selectPrefix: [UInt8]

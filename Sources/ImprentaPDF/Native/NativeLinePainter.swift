@@ -33,8 +33,9 @@ struct NativeLinePainter: LinePainter {
     let infos = s.glyphs.pointee.glyphs!
     var cursor = x
     /// The cluster's glyphs to draw (not the empty ones: a soft hyphen, a joiner), each with its
-    /// code (nil: a colour glyph) and place; the cursor moves past the cluster.
-    func placed(_ glyphs: Range<Int>) -> [(glyph: UInt32, x: Double, y: Double)] {
+    /// code (nil: a colour glyph) and place; the cursor moves past the cluster. (The cursor is a
+    /// parameter: captured by this function it would live in a box, checked at every use.)
+    func placed(_ glyphs: Range<Int>, _ cursor: inout Double) -> [(glyph: UInt32, x: Double, y: Double)] {
       var out: [(glyph: UInt32, x: Double, y: Double)] = []
       for i in glyphs {
         let info = infos[i]
@@ -50,7 +51,7 @@ struct NativeLinePainter: LinePainter {
       // Colour emoji: each glyph an image where the font draws it, its cluster's text as
       // /ActualText.
       Self.forEachCluster(s, bytes: bytes) { glyphs, text in
-        pdf.colorGlyphs(placed(glyphs).filter { $0.glyph != 0 }, face: face, size: use.size, text: text)
+        pdf.colorGlyphs(placed(glyphs, &cursor).filter { $0.glyph != 0 }, face: face, size: use.size, text: text)
       }
       return
     }
@@ -70,7 +71,7 @@ struct NativeLinePainter: LinePainter {
         }
         return
       }
-      let drawn = placed(glyphs).compactMap { g in face.code(g.glyph).map { (code: $0, x: g.x, y: g.y) } }
+      let drawn = placed(glyphs, &cursor).compactMap { g in face.code(g.glyph).map { (code: $0, x: g.x, y: g.y) } }
       guard !drawn.isEmpty else { return }
       if drawn.count == 1, glyphs.count == 1, TextObject.maps(drawn[0].code, face: face, to: clusterText) {
         // One glyph (the common case): its code stands for the text through the ToUnicode map.
