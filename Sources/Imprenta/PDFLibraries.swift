@@ -1,5 +1,7 @@
 import CLazyLibraries
+import Foundation
 import ImprentaModel
+import ImprentaPDF
 
 /// The PDF backend's libraries (Cairo, Pango, librsvg, qpdf, …). On Linux they are loaded on first
 /// use, not at start-up (`CLazyLibraries`): a text, XHTML or EPUB build never loads them. Every PDF
@@ -12,6 +14,16 @@ enum PDFLibraries {
     guard imprenta_lazy_libraries_load(&message, UInt(message.count)) != 0 else { return nil }
     return String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }()
+
+  /// Starts loading the libraries and setting up the text engine (fontconfig's configuration,
+  /// the prefetch thread's font map) on another thread, while the build reads its pages: some
+  /// 60 M instructions a PDF build otherwise spent on its first document's thread. Whoever needs
+  /// them first waits for what is not done (`problem` is initialised once).
+  static func warmUp() {
+    Thread.detachNewThread {
+      if problem == nil { PDFWriter.warmUp() }
+    }
+  }
 
   /// Loads the libraries, or throws `pdf-library-missing` for `file`.
   static func load(for file: String) throws {

@@ -17,6 +17,7 @@ public struct BatchBuilder: Sendable {
   /// Builds `publications`. `progress` is called (from worker threads) after each document.
   public func run(_ publications: [Publication], progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> BatchReport {
     var diagnostics = Diagnostics()
+    if publications.contains(where: { $0.formats.contains(.pdf) }) { PDFLibraries.warmUp() }
     let styles = loadStyles(publications, &diagnostics)
     let plan = BatchPlan.make(publications, options: options, diagnostics: &diagnostics)
     let units = plan.units(in: options.shard)

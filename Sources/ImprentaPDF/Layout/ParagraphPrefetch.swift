@@ -144,6 +144,16 @@ final class ParagraphPrefetch: @unchecked Sendable {
 /// is the thread's own and lives as long as the thread, and the blocks it shapes are painted
 /// with its fonts later, on the layout's thread (a pooled thread could end and take its fonts
 /// with it). Jobs run one after another with the thread's `TextEngine`.
+extension PDFWriter {
+  /// Sets up what every PDF build needs before its first page, on the calling thread (the
+  /// facade calls it on a thread of its own while pages are read): the prefetch thread and its
+  /// text engine, whose font map makes fontconfig read its configuration and caches. The PDF
+  /// libraries must be loaded (`CLazyLibraries`).
+  public static func warmUp() {
+    _ = PrefetchThread.shared
+  }
+}
+
 final class PrefetchThread: @unchecked Sendable {
   static let shared = PrefetchThread()
   private let condition = NSCondition()
