@@ -24,11 +24,7 @@ extension NativePDF {
   /// The finished file, or nil when the document needs what this writer does not do
   /// (`unsupported`).
   func finish(_ d: Description) -> [UInt8]? {
-    guard unsupported == nil else {
-      compressor.finish()
-      return nil
-    }
-    compressor.write(into: writer)
+    guard unsupported == nil else { return nil }
     guard fonts.write(into: writer) else { return nil }
     let structTreeRoot = writeStructure(d)
     writeAnnotations(d.linkDescriptions)

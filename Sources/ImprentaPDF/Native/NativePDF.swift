@@ -10,9 +10,9 @@ import ImprentaStyle
 /// Cairo and qpdf stay for what this writer does not do (`unsupported` says why): SVG images,
 /// colour or CFF fonts, PDF/X colour conversion and imposed sheets.
 final class NativePDF: PaintSurface {
+  /// Pages' content streams (and every other compressed stream) are deflated on another core
+  /// while the next pages are painted.
   let writer = PDFFileWriter()
-  /// Pages' content streams are compressed on another core while the next pages are painted.
-  let compressor = StreamCompressor()
   let fonts = EmbeddedFonts()
   let structure = StructureLog()
   var tree = NativeStructure()
@@ -89,7 +89,7 @@ final class NativePDF: PaintSurface {
     let contents = writer.reserve()
     var stream = Array("1 0 0 -1 0 \(PDFSyntax.number(size.height)) cm\n".utf8)
     stream += content
-    compressor.compress(stream, into: contents)
+    writer.stream(contents, entries: "", data: stream)
     var resources = ""
     func dictionary(_ key: String, _ entries: [String: Int]) {
       guard !entries.isEmpty else { return }

@@ -11,9 +11,13 @@ final class PDFFileWriter {
   /// Where each object is, by number (index 0 is the free head).
   private enum Location {
     case reserved
+    /// A stream being compressed (`compressor`), written when the file is finished.
+    case compressing
     case offset(Int)
     case packed(stream: Int, index: Int)
   }
+  /// Compresses streams on another thread while the document goes on being written.
+  private let compressor = StreamCompressor()
   private var locations: [Location] = [.reserved]
   /// Objects waiting to be packed into the next object stream.
   private var pending: [(number: Int, body: [UInt8])] = []
@@ -44,19 +48,19 @@ final class PDFFileWriter {
 
   /// Writes object `number` as a stream of `data` whose dictionary holds `entries` (without
   /// `/Length` and `/Filter`); compressed with Flate unless `compress` is false or it would not
-  /// gain.
+  /// gain. A compressed stream is deflated on another thread and written when the file is
+  /// finished (in the order streams were handed over: the same bytes every run).
   func stream(_ number: Int, entries: String, data: [UInt8], compress: Bool = true) {
-    if compress, data.count > 64, let deflated = Zlib.deflate(data), deflated.count < data.count {
-      streamBody(number, entries: entries, payload: deflated, filter: "/FlateDecode")
-    } else {
-      streamBody(number, entries: entries, payload: data, filter: nil)
-    }
+    guard compress, data.count > 64 else { return streamBody(number, entries: entries, payload: data, filter: nil) }
+    check(number)
+    locations[number] = .compressing
+    compressor.compress(data, into: number, entries: entries)
   }
 
   /// Writes a stream whose data is already encoded with `filter` (nil: none), such as a JPEG's
   /// `/DCTDecode`.
   func streamBody(_ number: Int, entries: String, payload: [UInt8], filter: String?) {
-    check(number)
+    if case .compressing = locations[number] {} else { check(number) }
     locations[number] = .offset(bytes.count)
     var dict = "\(number) 0 obj\n<<" + entries + " /Length \(payload.count)"
     if let filter { dict += " /Filter " + filter }
@@ -97,6 +101,7 @@ final class PDFFileWriter {
       if case .reserved = locations[n] { object(n, "null") }
     }
     flushObjects()
+    compressor.write(into: self)
     // The identifier: a digest of everything written, so it changes with the content only.
     let id = Digest.hash(.sha256, bytes).prefix(16).map { PDFSyntax.hex($0) }.joined()
     let xrefNumber = reserve()
@@ -115,7 +120,7 @@ final class PDFFileWriter {
       case _ where n == 0: entry(0, 0, 65535)
       case .offset(let o): entry(1, o, 0)
       case .packed(let s, let i): entry(2, s, i)
-      case .reserved: entry(0, 0, 0)
+      case .reserved, .compressing: entry(0, 0, 0)
       }
     }
     // Each row as the difference from the row above (PNG's Up predictor): offsets that grow

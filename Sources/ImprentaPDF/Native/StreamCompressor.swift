@@ -1,18 +1,20 @@
 import Dispatch
 import Synchronization
 
-/// Streams compressed off the painting thread: each is deflated on a utility queue as soon as
-/// it is handed over, and written into the file, in the order handed over, once all are done.
+/// Streams compressed off the painting thread (`PDFFileWriter.stream`: pages' contents, fonts,
+/// object streams): each is deflated on a utility queue as soon as it is handed over, and
+/// written into the file, in the order handed over, when the file is finished.
 final class StreamCompressor: @unchecked Sendable {
   /// One thread: the other core's share (more would only hold more pages' buffers at once).
   private let queue = DispatchQueue(label: "imprenta.native-pdf.deflate", qos: .userInitiated)
   private let group = DispatchGroup()
   private let results = Mutex<[Int: (payload: [UInt8], compressed: Bool)]>([:])
-  private var order: [Int] = []
+  private var order: [(number: Int, entries: String)] = []
 
-  /// Compresses `data` for the stream object `number` (reserved by the caller).
-  func compress(_ data: [UInt8], into number: Int) {
-    order.append(number)
+  /// Compresses `data` for the stream object `number` (reserved by the caller), whose
+  /// dictionary holds `entries` (without `/Length` and `/Filter`).
+  func compress(_ data: [UInt8], into number: Int, entries: String) {
+    order.append((number, entries))
     queue.async(group: group) { [self] in
       let deflated = data.count > 64 ? Zlib.deflate(data) : nil
       let result = deflated.map { d in d.count < data.count ? (d, true) : (data, false) } ?? (data, false)
@@ -27,17 +29,10 @@ final class StreamCompressor: @unchecked Sendable {
       defer { r = [:] }
       return r
     }
-    for number in order {
+    for (number, entries) in order {
       guard let r = done[number] else { continue }
-      writer.streamBody(number, entries: "", payload: r.payload, filter: r.compressed ? "/FlateDecode" : nil)
+      writer.streamBody(number, entries: entries, payload: r.payload, filter: r.compressed ? "/FlateDecode" : nil)
     }
-    order = []
-  }
-
-  /// Waits for the work in flight and drops it.
-  func finish() {
-    group.wait()
-    results.withLock { $0 = [:] }
     order = []
   }
 }
