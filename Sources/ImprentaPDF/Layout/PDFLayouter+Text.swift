@@ -6,6 +6,15 @@ extension PDFLayouter {
 
   /// Inline content as attributed text set at `size`.
   func attributed(_ inlines: [Inline], size: Double, hyphenate: Bool) -> AttributedText {
+    // Made already on the prefetch thread? (Then the block made ahead is found with it.)
+    let shared = prefetching ?? prefetched
+    let source =
+      shared == nil
+      ? nil
+      : ParagraphPrefetch.source(
+        inlines, size: size, hyphenate: hyphenate, dictionary: hyphenator.map { ObjectIdentifier($0.memo) }, isolatesCode: direction == .rtl,
+        imageWord: localization.image)
+    if prefetching == nil, let source, let known = prefetched?.text(for: source) { return known }
     var b = InlineBuilder(style: style, hyphenator: hyphenator, size: size, hyphenate: hyphenate)
     b.imageWord = localization.image
     b.isolatesCode = direction == .rtl
@@ -16,6 +25,7 @@ extension PDFLayouter {
       t.string.removeLast()
       t.length = t.string.utf8.count
     }
+    if let prefetching, let source { prefetching.put(t, of: inlines, for: source) }
     return t
   }
 

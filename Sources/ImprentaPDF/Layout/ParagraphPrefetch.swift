@@ -126,6 +126,41 @@ final class ParagraphPrefetch: @unchecked Sendable {
     return block
   }
 
+  /// What `PDFLayouter.attributed` made of inline content on the prefetch thread, so the layout
+  /// does not build it (and hyphenate it) again to find the block made ahead: by the identity of
+  /// the inlines' storage (both layouters read the one document; an entry holds its inlines, so
+  /// their storage is never freed and reused while it could be looked up) and everything else
+  /// the text is made from (size, hyphenation and its dictionary, code isolation).
+  struct TextSource: Hashable {
+    let inlines: UnsafeRawPointer
+    let count: Int
+    let size: Double
+    let hyphenate: Bool
+    let dictionary: ObjectIdentifier?
+    let isolatesCode: Bool
+    let imageWord: String
+  }
+  private var texts: [TextSource: (inlines: [Inline], text: AttributedText)] = [:]
+
+  /// The key of inline content `inlines` set with these settings, or nil (no storage of its own).
+  static func source(
+    _ inlines: [Inline], size: Double, hyphenate: Bool, dictionary: ObjectIdentifier?, isolatesCode: Bool, imageWord: String
+  ) -> TextSource? {
+    guard !inlines.isEmpty, let base = inlines.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }) else { return nil }
+    return TextSource(
+      inlines: base, count: inlines.count, size: size, hyphenate: hyphenate, dictionary: dictionary, isolatesCode: isolatesCode, imageWord: imageWord)
+  }
+
+  /// Keeps the text the second layouter made of `inlines`.
+  func put(_ text: AttributedText, of inlines: [Inline], for source: TextSource) {
+    lock.withLock { texts[source] = (inlines, text) }
+  }
+
+  /// The text the second layouter made of this inline content, if it did.
+  func text(for source: TextSource) -> AttributedText? {
+    lock.withLock { texts[source]?.text }
+  }
+
   /// The writer's fonts for the prefetch thread's, loaded once each (`ShapedText.rebind`); only
   /// the writer's thread reads it.
   private var fonts: [UnsafeMutableRawPointer: UnsafeMutablePointer<PangoFont>] = [:]
@@ -134,7 +169,10 @@ final class ParagraphPrefetch: @unchecked Sendable {
   func stop() {
     lock.withLock { stopped = true }
     finished.wait()
-    lock.withLock { blocks = [:] }
+    lock.withLock {
+      blocks = [:]
+      texts = [:]
+    }
     for font in fonts.values { imprenta_g_object_unref(UnsafeMutableRawPointer(font)) }
     fonts = [:]
   }

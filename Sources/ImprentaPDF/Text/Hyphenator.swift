@@ -106,7 +106,7 @@ final class Hyphenator {
 
   /// Hyphenation points of space-separated tokens, shared with every hyphenator of the same
   /// dictionary (the layout's and the prefetch thread's hyphenate the same paragraphs).
-  private let memo: HyphenationMemo
+  let memo: HyphenationMemo
 
   /// Where lines may break with a hyphen in `text`: byte offsets (a break before that byte), in
   /// order, inside every word of at least `minimumLetters` letters. The text is not changed: the
