@@ -17,6 +17,30 @@ import Testing
     #expect(other.unicodeScalars.allSatisfy { $0.value != 0xFFFD })
   }
 
+  /// A word typed with combining accents (NFD) is hyphenated as its composed form, at the same
+  /// characters, and the two spellings never share an entry of the memo: the seed site's book
+  /// broke "públ-ica" in composed text after the decomposed spelling was seen, and decomposed
+  /// text alone was broken "polít-ica".
+  @Test func decomposedAccentsHyphenateAsComposedOnes() throws {
+    let h = try #require(Hyphenator(language: "es"))
+    let composed = "política pública definición"
+    let decomposed = composed.decomposedStringWithCanonicalMapping
+    #expect(Array(decomposed.utf8) != Array(composed.utf8))
+    let nfd = h.points(in: decomposed)
+    let nfc = h.points(in: composed)
+    /// Each point as the index of the character it comes before.
+    func characters(_ points: [Int], in text: String) -> [Int] {
+      points.map { p in text.distance(from: text.startIndex, to: text.utf8.index(text.startIndex, offsetBy: p)) }
+    }
+    #expect(!nfc.isEmpty)
+    #expect(characters(nfd, in: decomposed) == characters(nfc, in: composed))
+    #expect(Hyphenator.marked(composed, nfc).hasPrefix("po\u{AD}lí\u{AD}tica pú\u{AD}blica"))
+    // Seen after the decomposed spelling, in the same process, the composed one is unchanged.
+    let fresh = try #require(Hyphenator(language: "es"))
+    #expect(fresh.points(in: decomposed) == nfd)
+    #expect(fresh.points(in: composed) == nfc)
+  }
+
   @Test func regionalTagsUseTheLanguageDictionary() {
     #expect(Hyphenator.dictionaryPath(for: "es-CO")?.hasSuffix("hyph_es_CO.dic") == true)
     #expect(Hyphenator.dictionaryPath(for: "es")?.hasSuffix("hyph_es_ES.dic") == true)

@@ -233,7 +233,10 @@ final class Hyphenator {
     let chars: [Substring] = simple ? word.unicodeScalars.indices.map { word[$0..<word.unicodeScalars.index(after: $0)] } : word.indices.map { word[$0...$0] }
     // No word of a language is hundreds of letters long: such a run is left to line breaking.
     guard chars.count >= minimumLetters, chars.count <= 100 else { return [] }
-    let lower = word.lowercased()
+    // Patterns are written for composed letters: a word typed with combining accents
+    // ("i" + U+0301, as text copied from some systems comes) is hyphenated as its composed
+    // form ("polít-ica" otherwise). Characters (grapheme clusters) are the same either way.
+    let lower = simple ? word.lowercased() : word.lowercased().precomposedStringWithCanonicalMapping
     guard var bytes = encoded(lower) else { return [] }
     let size = Int32(bytes.count - 1)
     var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
