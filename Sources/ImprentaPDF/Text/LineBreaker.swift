@@ -317,7 +317,8 @@ struct LineBreaker {
         }
       }
       swap(&active, &next)
-      let least = best.map(\.demerits).min() ?? .infinity
+      var least = Double.infinity
+      for f in 0..<4 where best[f].demerits < least { least = best[f].demerits }
       if least < .infinity {
         let start = lineStart(after: b)
         for f in 0..<4 where best[f].node >= 0 && best[f].demerits <= least + p.fitnessDemerits {
