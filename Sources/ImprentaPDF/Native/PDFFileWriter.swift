@@ -30,6 +30,11 @@ final class PDFFileWriter {
     bytes.reserveCapacity(1 << 20)
   }
 
+  /// Makes room for `count` more bytes at once.
+  func reserveCapacity(adding count: Int) {
+    bytes.reserveCapacity(bytes.count + count + locations.count * 8 + 4096)
+  }
+
   /// A new object number, to be written later.
   func reserve() -> Int {
     locations.append(.reserved)

@@ -25,12 +25,15 @@ final class StreamCompressor: @unchecked Sendable {
   /// Waits for every stream and writes them.
   func write(into writer: PDFFileWriter) {
     group.wait()
-    let done = results.withLock { r in
+    var done = results.withLock { r in
       defer { r = [:] }
       return r
     }
+    // The file grows once to its size (not by doubling, a copy each time), and each stream is
+    // let go as soon as it is in.
+    writer.reserveCapacity(adding: done.values.reduce(0) { $0 + $1.payload.count + 96 })
     for (number, entries) in order {
-      guard let r = done[number] else { continue }
+      guard let r = done.removeValue(forKey: number) else { continue }
       writer.streamBody(number, entries: entries, payload: r.payload, filter: r.compressed ? "/FlateDecode" : nil)
     }
     order = []
