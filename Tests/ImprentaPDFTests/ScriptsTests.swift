@@ -175,6 +175,28 @@ import Testing
     #expect(!clean.items.contains { $0.code == .missingGlyph }, "\(clean.items)")
   }
 
+  /// A long paragraph of characters no font has (a hostile page): each missing character is
+  /// looked at once, on its own line, not once per line of its paragraph (a 5.7 MB paragraph of
+  /// Private Use Area letters took 90 s); each is still reported once, on its first page.
+  @Test func missingCharactersOfALongParagraphAreLookedAtOnce() throws {
+    var words: [String] = []
+    for i in 0..<6000 { words.append(String(Character(Unicode.Scalar(0xE000 + (i * 7) % 300)!)) + "\u{E100}" + "ab") }
+    let doc = try PDFTest.document("---\ntitle: Boxes\n---\n\n" + words.joined(separator: " ") + "\n", path: "boxes.md")
+    let engine = TextEngine()
+    var layouter = PDFLayouter(style: Style(), engine: engine, hyphenator: nil, document: doc, environment: PDFTest.environment)
+    layouter.prefetchPolicy = .never
+    let pages = layouter.layout()
+    let lines = pages.pages.flatMap(\.items).filter { if case .text = $0.kind { true } else { false } }.count
+    #expect(lines > 100)
+    var again = PDFLayouter(style: Style(), engine: engine, hyphenator: nil, document: doc, environment: PDFTest.environment)
+    let looked = again.reportMissingGlyphs(pages)
+    // 12,000 missing characters (two a word); lines × characters would be over a million.
+    #expect(looked == 12_000)
+    let missing = again.diagnostics.items.filter { $0.code == .missingGlyph }
+    #expect(missing.count == 300)  // U+E000…U+E12B (U+E100 among them)
+    #expect(missing.allSatisfy { $0.message.contains("page 1") || $0.message.contains("page 2") })
+  }
+
   // MARK: - CJK
 
   static let chinese = String(repeating: "这是一个很长的中文段落，用来检查汉字之间的换行是否正确，而且不会超出版心的宽度。", count: 8)
