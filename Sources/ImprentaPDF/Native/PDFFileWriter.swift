@@ -57,6 +57,14 @@ final class PDFFileWriter {
   /// finished (in the order streams were handed over: the same bytes every run).
   func stream(_ number: Int, entries: String, data: [UInt8], compress: Bool = true) {
     guard compress, data.count > 64 else { return streamBody(number, entries: entries, payload: data, filter: nil) }
+    // A large stream (a picture's pixels: 300 MB for 100 RGB megapixels) is deflated here and
+    // now: queued, several would wait uncompressed at once (five such pictures peaked at 807 MB).
+    guard data.count <= StreamCompressor.largestQueued else {
+      if let deflated = Zlib.deflate(data), deflated.count < data.count {
+        return streamBody(number, entries: entries, payload: deflated, filter: "/FlateDecode")
+      }
+      return streamBody(number, entries: entries, payload: data, filter: nil)
+    }
     check(number)
     locations[number] = .compressing
     compressor.compress(data, into: number, entries: entries)

@@ -10,6 +10,8 @@ final class StreamCompressor: @unchecked Sendable {
   private let group = DispatchGroup()
   private let results = Mutex<[Int: (payload: [UInt8], compressed: Bool)]>([:])
   private var order: [(number: Int, entries: String)] = []
+  /// Streams larger than this are deflated by the caller (`PDFFileWriter.stream`).
+  static let largestQueued = 1 << 20
 
   /// Compresses `data` for the stream object `number` (reserved by the caller), whose
   /// dictionary holds `entries` (without `/Length` and `/Filter`).
