@@ -7,9 +7,8 @@ extension PDFLayouter {
   /// Inline content as attributed text set at `size`.
   func attributed(_ inlines: [Inline], size: Double, hyphenate: Bool) -> AttributedText {
     // Made already on the prefetch thread? (Then the block made ahead is found with it.)
-    let shared = prefetching ?? prefetched
     let source =
-      shared == nil
+      prefetching == nil && prefetched == nil
       ? nil
       : ParagraphPrefetch.source(
         inlines, size: size, hyphenate: hyphenate, dictionary: hyphenator.map { ObjectIdentifier($0.memo) }, isolatesCode: direction == .rtl,

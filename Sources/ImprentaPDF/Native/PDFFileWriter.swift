@@ -60,10 +60,8 @@ final class PDFFileWriter {
     // A large stream (a picture's pixels: 300 MB for 100 RGB megapixels) is deflated here and
     // now: queued, several would wait uncompressed at once (five such pictures peaked at 807 MB).
     guard data.count <= StreamCompressor.largestQueued else {
-      if let deflated = Zlib.deflate(data), deflated.count < data.count {
-        return streamBody(number, entries: entries, payload: deflated, filter: "/FlateDecode")
-      }
-      return streamBody(number, entries: entries, payload: data, filter: nil)
+      let r = Zlib.deflatedIfSmaller(data)
+      return streamBody(number, entries: entries, payload: r.payload, filter: r.compressed ? "/FlateDecode" : nil)
     }
     check(number)
     locations[number] = .compressing

@@ -18,8 +18,7 @@ final class StreamCompressor: @unchecked Sendable {
   func compress(_ data: [UInt8], into number: Int, entries: String) {
     order.append((number, entries))
     queue.async(group: group) { [self] in
-      let deflated = data.count > 64 ? Zlib.deflate(data) : nil
-      let result = deflated.map { d in d.count < data.count ? (d, true) : (data, false) } ?? (data, false)
+      let result = Zlib.deflatedIfSmaller(data)
       results.withLock { $0[number] = result }
     }
   }

@@ -186,6 +186,13 @@ enum Zlib {
     return out
   }
 
+  /// What a PDF stream of `bytes` holds: them deflated when that makes them smaller (and they are
+  /// over 64 bytes), else them as they are.
+  static func deflatedIfSmaller(_ bytes: [UInt8]) -> (payload: [UInt8], compressed: Bool) {
+    guard bytes.count > 64, let d = deflate(bytes), d.count < bytes.count else { return (bytes, false) }
+    return (d, true)
+  }
+
   /// `bytes` inflated, or nil when they are not a whole zlib stream.
   static func inflate(_ bytes: [UInt8]) -> [UInt8]? {
     var stream = z_stream()

@@ -149,49 +149,30 @@ final class Hyphenator {
   private func hyphenateToken(_ text: Substring) -> [Int] {
     // Below U+0300 (Latin, no combining marks) every character is one scalar: the token is
     // walked by scalars, not by grapheme clusters (several times faster).
-    if text.utf8.allSatisfy({ $0 < 0xCC }) { return hyphenateSimpleToken(text) }
-    var out: [Int] = []
-    var wordStart = -1
-    var offset = 0
-    var word = Substring()
-    var start = text.startIndex
-    var i = text.startIndex
-    while i < text.endIndex {
-      let c = text[i]
-      if c.isLetter && !Hyphenator.isUnhyphenatedScript(c) {
-        if word.isEmpty {
-          start = i
-          wordStart = offset
-        }
-        word = text[start...i]
-      } else {
-        if !word.isEmpty {
-          for p in wordPoints(word) { out.append(wordStart + p) }
-          word = Substring()
-        }
-      }
-      offset += c.utf8.count
-      i = text.index(after: i)
+    if text.utf8.allSatisfy({ $0 < 0xCC }) {
+      return points(ofWordsIn: text, units: text.unicodeScalars, simple: true, isLetter: { Character($0).isLetter }, width: { UTF8.width($0) })
     }
-    if !word.isEmpty { for p in wordPoints(word) { out.append(wordStart + p) } }
-    return out
+    return points(
+      ofWordsIn: text, units: text, simple: false, isLetter: { $0.isLetter && !Hyphenator.isUnhyphenatedScript($0) }, width: { $0.utf8.count })
   }
 
-  /// `hyphenateToken` for a token of scalars below U+0300, each a character of its own.
-  private func hyphenateSimpleToken(_ text: Substring) -> [Int] {
+  /// The hyphenation points of the runs of letters of `text`, walked by `units` (its characters,
+  /// or its scalars when each is a character: `simple`), as byte offsets in `text`.
+  private func points<Units: Collection>(
+    ofWordsIn text: Substring, units: Units, simple: Bool, isLetter: (Units.Element) -> Bool, width: (Units.Element) -> Int
+  ) -> [Int] where Units.Index == String.Index {
     var out: [Int] = []
-    let scalars = text.unicodeScalars
     var wordStart = -1
-    var start = scalars.startIndex
+    var start = units.startIndex
     var offset = 0
-    var i = scalars.startIndex
-    func word(_ end: Substring.UnicodeScalarView.Index) {
-      for p in wordPoints(text[start..<end], simple: true) { out.append(wordStart + p) }
+    var i = units.startIndex
+    func word(_ end: String.Index) {
+      for p in wordPoints(text[start..<end], simple: simple) { out.append(wordStart + p) }
       wordStart = -1
     }
-    while i < scalars.endIndex {
-      let c = scalars[i]
-      if Character(c).isLetter {
+    while i < units.endIndex {
+      let u = units[i]
+      if isLetter(u) {
         if wordStart < 0 {
           start = i
           wordStart = offset
@@ -199,10 +180,10 @@ final class Hyphenator {
       } else if wordStart >= 0 {
         word(i)
       }
-      offset += UTF8.width(c)
-      scalars.formIndex(after: &i)
+      offset += width(u)
+      units.formIndex(after: &i)
     }
-    if wordStart >= 0 { word(scalars.endIndex) }
+    if wordStart >= 0 { word(units.endIndex) }
     return out
   }
 
