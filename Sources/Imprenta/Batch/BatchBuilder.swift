@@ -212,7 +212,8 @@ public struct BatchBuilder: Sendable {
       if format == .pdf, let imposition { suffixes = options.writeUnimposed ? ["", imposition.suffix] : [imposition.suffix] }
       let names = suffixes.map { unit.outputName + ($0.isEmpty ? "" : "." + $0) }
       let start = Date()
-      let existing = names.compactMap { name -> (String, Manifest.Entry)? in
+      // With --force nothing is kept, so the outputs already there are not read and hashed.
+      let existing = options.force ? [] : names.compactMap { name -> (String, Manifest.Entry)? in
         let relative = name + "." + format.fileExtension
         guard let entry = previous.outputs[relative], entry.key == buildKey,
           let bytes = writer.contents(of: relative), BuildKey.sha256(bytes) == entry.sha256

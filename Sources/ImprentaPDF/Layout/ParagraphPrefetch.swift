@@ -15,7 +15,7 @@ import ImprentaStyle
 /// layouter saw differently (another width in a chapter of its own, say) is simply shaped again
 /// by the layout: what it prints never depends on which core shaped what.
 final class ParagraphPrefetch: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = SpinningLock()
   private var blocks: [TextBlockCache.Key: [TextBlock]] = [:]
   /// The top-level block the layout has reached; the second layouter stops there.
   private var reached = -1

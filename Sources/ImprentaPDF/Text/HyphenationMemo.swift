@@ -17,7 +17,7 @@ final class HyphenationMemo: @unchecked Sendable {
     }
   }
 
-  private let lock = NSLock()
+  private let lock = SpinningLock()
   private var tokenTable: [Token: [Int]] = [:]
   private var wordTable: [Token: [Int]] = [:]
 

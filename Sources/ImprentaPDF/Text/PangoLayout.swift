@@ -142,10 +142,45 @@ enum FontMetricsGuard {
   private static let lock = NSRecursiveLock()
   nonisolated(unsafe) private static var original: GetMetrics?
 
+  /// Metrics already computed, by font (description with its absolute size, Cairo font options,
+  /// matrices) and language: shared by the font maps of every thread. Pango caches a font's
+  /// metrics in the font object, so the layout's map and the prefetch thread's each measured
+  /// the same twenty fonts (a layout of a sample sentence each, matching fonts through
+  /// fontconfig while holding this lock): the first 40 ms of the seed site's PDF were the two
+  /// threads taking turns here.
+  nonisolated(unsafe) private static var known: [String: UnsafeMutablePointer<PangoFontMetrics>] = [:]
+
   private static let wrapper: GetMetrics = { font, language in
     lock.lock()
     defer { lock.unlock() }
-    return original?(font, language)
+    guard let font, let original else { return original?(font, language) }
+    let key = identity(of: font, language: language)
+    if let metrics = known[key] { return pango_font_metrics_ref(metrics) }
+    let metrics = original(font, language)
+    if let metrics { known[key] = pango_font_metrics_ref(metrics) }
+    return metrics
+  }
+
+  /// What a font's metrics depend on: its description (absolute size included), its Cairo font
+  /// options and matrices, and the language whose sample text measures it.
+  private static func identity(of font: UnsafeMutablePointer<PangoFont>, language: OpaquePointer?) -> String {
+    let description = pango_font_describe_with_absolute_size(font)
+    defer { pango_font_description_free(description) }
+    var key = pango_font_description_to_string(description).map { p -> String in
+      defer { g_free(p) }
+      return String(cString: p)
+    } ?? ""
+    if let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) {
+      let options = cairo_font_options_create()
+      cairo_scaled_font_get_font_options(scaled, options)
+      var ctm = cairo_matrix_t(), matrix = cairo_matrix_t()
+      cairo_scaled_font_get_ctm(scaled, &ctm)
+      cairo_scaled_font_get_font_matrix(scaled, &matrix)
+      key += "|\(cairo_font_options_hash(options))|\(ctm.xx) \(ctm.yx) \(ctm.xy) \(ctm.yy)|\(matrix.xx) \(matrix.yx) \(matrix.xy) \(matrix.yy)"
+      cairo_font_options_destroy(options)
+    }
+    key += "|" + (language.flatMap { pango_language_to_string($0) }.map { String(cString: $0) } ?? "")
+    return key
   }
 
   /// Wraps the method on the class of the fonts `fontMap` makes (once; later calls do nothing).
