@@ -33,6 +33,13 @@ let package = Package(
     // scripts/generate-lazy-libraries. Its name must sort before the Swift targets (see lazy_libraries.c).
     .target(name: "CLazyLibraries"),
 
+    // Words shaped once: the program's own `hb_shape` (exported, so Pango's calls bind to it) answers
+    // the words of an item from a cache when that is exact, and calls HarfBuzz's otherwise.
+    .target(
+      name: "CShapeCache",
+      cSettings: [.unsafeFlags(["-I/usr/include/harfbuzz"])],
+      linkerSettings: [.linkedLibrary("harfbuzz"), .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=hb_shape"])]),
+
     // LeakSanitizer suppressions for a dependency's known leaks (used only under --sanitize=address).
     .target(name: "CSanitizerHooks"),
 
@@ -63,7 +70,7 @@ let package = Package(
     .target(
       name: "ImprentaEPUB",
       dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaHTML", "ImprentaDigest", "CZlib"]),
-    .target(name: "ImprentaPDF", dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaDigest", "CLazyLibraries", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CQRencode", "CLCMS", "CJPEG", "CZlib"],
+    .target(name: "ImprentaPDF", dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaDigest", "CLazyLibraries", "CShapeCache", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CQRencode", "CLCMS", "CJPEG", "CZlib"],
       // Fontconfig patterns of Pango's fonts (`pango_fc_font_get_pattern`) and HarfBuzz's subsetter, for the native writer.
       linkerSettings: [.linkedLibrary("pangoft2-1.0"), .linkedLibrary("harfbuzz-subset"), .linkedLibrary("fontconfig")]),
 

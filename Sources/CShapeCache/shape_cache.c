@@ -1,0 +1,457 @@
+// Words shaped once: the program's own `hb_shape`, in front of HarfBuzz's.
+//
+// Pango shapes every item (a run of one font and script, most often a whole paragraph) by
+// calling HarfBuzz's `hb_shape`; on the seed site's pages that was a fifth of all the work of a
+// PDF, and the same few thousand words were shaped again in every paragraph. The program defines
+// `hb_shape` itself and exports it (Package.swift: --export-dynamic-symbol), so the dynamic
+// loader binds Pango's calls here; this file calls HarfBuzz's own function, found with dlsym in
+// libharfbuzz, for everything it does not answer itself.
+//
+// An item is answered word by word when shaping its words one at a time gives exactly what
+// shaping the item would, which holds when no glyph substitution or positioning of the font can
+// reach across a space: the font's space glyph is in no lookup of GSUB or GPOS (the test browsers
+// make for their word caches, `hb_ot_layout_lookup_collect_glyphs`), the text is left to right
+// and made of Latin letters, digits and common punctuation only (no marks, no scripts whose
+// shaping looks at neighbours), and every feature applies to the whole item. The item is cut
+// after each run of spaces; a word with its trailing spaces is looked up in a cache kept on the
+// font (by its code points, the font's scale and the buffer's properties, flags and features),
+// and a word not found is shaped by HarfBuzz in a buffer of its own that carries its neighbours
+// as context (`hb_buffer_append`), then kept. The first word of an item (whose context is the
+// text before the item) and a last word without a trailing space are always shaped that way and
+// never kept. Anything else goes to HarfBuzz whole.
+//
+// Each font's cache is capped (it is emptied past 32,768 words or 8 MB) and dies with the font.
+#include "CShapeCache.h"
+
+#if defined(__linux__) && defined(__ELF__)
+#include <dlfcn.h>
+#include <hb-ot.h>
+#include <hb.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef void (*shape_function)(hb_font_t *, hb_buffer_t *, const hb_feature_t *, unsigned int);
+
+static shape_function harfbuzz_shape;
+static pthread_once_t resolve_once = PTHREAD_ONCE_INIT;
+static int cache_enabled = 1;
+static int reached;
+static long hit_count, miss_count, whole_count;
+static __thread long thread_hit_count;
+
+static void resolve(void) {
+  void *library = dlopen("libharfbuzz.so.0", RTLD_LAZY | RTLD_LOCAL | RTLD_NOLOAD);
+  if (!library) library = dlopen("libharfbuzz.so.0", RTLD_LAZY | RTLD_LOCAL);
+  if (library) harfbuzz_shape = (shape_function)dlsym(library, "hb_shape");
+}
+
+void imprenta_shape_cache_set_enabled(int enabled) { __atomic_store_n(&cache_enabled, enabled != 0, __ATOMIC_RELAXED); }
+
+void imprenta_shape_cache_counts(long *hits, long *misses, long *whole) {
+  if (hits) *hits = __atomic_load_n(&hit_count, __ATOMIC_RELAXED);
+  if (misses) *misses = __atomic_load_n(&miss_count, __ATOMIC_RELAXED);
+  if (whole) *whole = __atomic_load_n(&whole_count, __ATOMIC_RELAXED);
+}
+
+int imprenta_shape_cache_active(void) { return __atomic_load_n(&reached, __ATOMIC_RELAXED); }
+
+long imprenta_shape_cache_thread_hits(void) { return thread_hit_count; }
+
+// MARK: - Which fonts
+
+static hb_user_data_key_t face_key;
+
+// 1 when the face's space glyph is in no GSUB or GPOS lookup (computed once per face).
+static int space_is_inert(hb_font_t *font) {
+  hb_face_t *face = hb_font_get_face(font);
+  void *known = hb_face_get_user_data(face, &face_key);
+  if (known) return known == (void *)1;
+  hb_codepoint_t space;
+  int inert = hb_font_get_nominal_glyph(font, 0x20, &space);
+  if (inert) {
+    hb_set_t *sets[4] = {hb_set_create(), hb_set_create(), hb_set_create(), hb_set_create()};
+    const hb_tag_t tables[2] = {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS};
+    for (int t = 0; t < 2 && inert; t++) {
+      unsigned count = hb_ot_layout_table_get_lookup_count(face, tables[t]);
+      for (unsigned i = 0; i < count && inert; i++) {
+        for (int s = 0; s < 4; s++) hb_set_clear(sets[s]);
+        hb_ot_layout_lookup_collect_glyphs(face, tables[t], i, sets[0], sets[1], sets[2], sets[3]);
+        for (int s = 0; s < 4; s++)
+          if (hb_set_has(sets[s], space)) inert = 0;
+      }
+    }
+    for (int s = 0; s < 4; s++) hb_set_destroy(sets[s]);
+  }
+  hb_face_set_user_data(face, &face_key, inert ? (void *)1 : (void *)2, NULL, 0);
+  return inert;
+}
+
+// Characters whose shaping never looks past the word: ASCII, Latin-1 and Latin Extended-A/B
+// (no combining marks), general punctuation's dashes, quotes, ellipsis and per mille, and the euro.
+static inline int plain(hb_codepoint_t c) {
+  return (c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c < 0x250) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x203A) ||
+         c == 0x20AC;
+}
+
+static inline unsigned utf8_length(hb_codepoint_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
+// MARK: - The cache of one font
+
+typedef struct {
+  uint32_t glyph, cluster, mask;
+  int32_t x_advance, y_advance, x_offset, y_offset;
+} glyph_record;
+
+typedef struct entry {
+  struct entry *next;
+  uint64_t hash;
+  uint32_t key_length;  // words of the key (context and code points)
+  uint32_t glyph_count;
+  uint32_t data[];      // the key, then glyph_count glyph_records
+} entry;
+
+typedef struct {
+  pthread_mutex_t lock;
+  entry **buckets;
+  uint32_t bucket_count, count;
+  size_t bytes;
+} font_cache;
+
+static hb_user_data_key_t font_key;
+enum { CACHE_WORDS = 32768, BUCKETS = 8192 };
+static const size_t CACHE_BYTES = (size_t)8 << 20;
+
+static void clear_cache(font_cache *cache) {
+  for (uint32_t b = 0; b < cache->bucket_count; b++) {
+    entry *e = cache->buckets[b];
+    while (e) {
+      entry *next = e->next;
+      free(e);
+      e = next;
+    }
+    cache->buckets[b] = NULL;
+  }
+  cache->count = 0;
+  cache->bytes = 0;
+}
+
+static void destroy_cache(void *data) {
+  font_cache *cache = data;
+  clear_cache(cache);
+  free(cache->buckets);
+  pthread_mutex_destroy(&cache->lock);
+  free(cache);
+}
+
+static font_cache *cache_of(hb_font_t *font) {
+  font_cache *cache = hb_font_get_user_data(font, &font_key);
+  if (cache) return cache;
+  cache = calloc(1, sizeof *cache);
+  if (!cache) return NULL;
+  cache->buckets = calloc(BUCKETS, sizeof(entry *));
+  if (!cache->buckets) {
+    free(cache);
+    return NULL;
+  }
+  cache->bucket_count = BUCKETS;
+  pthread_mutex_init(&cache->lock, NULL);
+  if (!hb_font_set_user_data(font, &font_key, cache, destroy_cache, 0)) {
+    // Another thread attached its cache first.
+    destroy_cache(cache);
+    cache = hb_font_get_user_data(font, &font_key);
+  }
+  return cache;
+}
+
+static inline uint64_t mix(uint64_t h, uint32_t word) {
+  h ^= word;
+  h *= 0x100000001B3ULL;
+  return h ^ (h >> 29);
+}
+
+// MARK: - Shaping
+
+// A per-thread buffer for the words shaped alone.
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+static void destroy_scratch(void *buffer) { hb_buffer_destroy(buffer); }
+static void make_scratch_key(void) { pthread_key_create(&scratch_key, destroy_scratch); }
+
+static hb_buffer_t *scratch_buffer(void) {
+  pthread_once(&scratch_once, make_scratch_key);
+  hb_buffer_t *buffer = pthread_getspecific(scratch_key);
+  if (!buffer) {
+    buffer = hb_buffer_create();
+    pthread_setspecific(scratch_key, buffer);
+  }
+  return buffer;
+}
+
+typedef struct {
+  glyph_record *glyphs;
+  size_t count, capacity;
+} glyph_list;
+
+static int reserve(glyph_list *list, size_t more) {
+  if (list->count + more <= list->capacity) return 1;
+  size_t capacity = list->capacity ? list->capacity * 2 : 256;
+  while (capacity < list->count + more) capacity *= 2;
+  glyph_record *grown = realloc(list->glyphs, capacity * sizeof *grown);
+  if (!grown) return 0;
+  list->glyphs = grown;
+  list->capacity = capacity;
+  return 1;
+}
+
+// Shapes `buffer` word by word; 0 (buffer untouched) when it is not eligible.
+static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t *features, unsigned feature_count) {
+  if (hb_buffer_get_content_type(buffer) != HB_BUFFER_CONTENT_TYPE_UNICODE) return 0;
+  if (hb_buffer_get_direction(buffer) != HB_DIRECTION_LTR) return 0;
+  unsigned n = hb_buffer_get_length(buffer);
+  if (n < 16) return 0;
+  for (unsigned f = 0; f < feature_count; f++)
+    if (features[f].start != HB_FEATURE_GLOBAL_START || features[f].end != HB_FEATURE_GLOBAL_END) return 0;
+  hb_glyph_info_t *in = hb_buffer_get_glyph_infos(buffer, NULL);
+  unsigned words = 1;
+  for (unsigned i = 0; i < n; i++) {
+    hb_codepoint_t c = in[i].codepoint;
+    if (!plain(c)) return 0;
+    // Clusters must be UTF-8 offsets (Pango's), so that a word's clusters move with it.
+    if (i + 1 < n && in[i + 1].cluster != in[i].cluster + utf8_length(c)) return 0;
+    if (c == 0x20 && i + 1 < n && in[i + 1].codepoint != 0x20) words++;
+  }
+  if (words < 3) return 0;
+  hb_font_t *parent = hb_font_get_parent(font);
+  if (!parent || parent == hb_font_get_empty()) parent = font;
+  if (!space_is_inert(parent)) return 0;
+  font_cache *cache = cache_of(parent);
+  if (!cache) return 0;
+
+  // What every word's key starts with: the font's scale and the buffer's settings and features.
+  uint32_t context[24 + 4 * 32];
+  unsigned context_length = 0;
+  hb_segment_properties_t properties;
+  hb_buffer_get_segment_properties(buffer, &properties);
+  int x_scale, y_scale;
+  unsigned x_ppem, y_ppem;
+  hb_font_get_scale(font, &x_scale, &y_scale);
+  hb_font_get_ppem(font, &x_ppem, &y_ppem);
+  float ptem = hb_font_get_ptem(font);
+  uint32_t ptem_bits;
+  memcpy(&ptem_bits, &ptem, sizeof ptem_bits);
+  uintptr_t language = (uintptr_t)properties.language;
+  if (feature_count > 32) return 0;
+  context[context_length++] = (uint32_t)properties.direction;
+  context[context_length++] = (uint32_t)properties.script;
+  context[context_length++] = (uint32_t)language;
+  context[context_length++] = (uint32_t)((uint64_t)language >> 32);
+  context[context_length++] = (uint32_t)hb_buffer_get_flags(buffer);
+  context[context_length++] = (uint32_t)hb_buffer_get_cluster_level(buffer);
+  context[context_length++] = hb_buffer_get_invisible_glyph(buffer);
+  context[context_length++] = hb_buffer_get_replacement_codepoint(buffer);
+  context[context_length++] = hb_buffer_get_not_found_glyph(buffer);
+  context[context_length++] = (uint32_t)x_scale;
+  context[context_length++] = (uint32_t)y_scale;
+  context[context_length++] = x_ppem;
+  context[context_length++] = y_ppem;
+  context[context_length++] = ptem_bits;
+  context[context_length++] = feature_count;
+  for (unsigned f = 0; f < feature_count; f++) {
+    context[context_length++] = features[f].tag;
+    context[context_length++] = features[f].value;
+  }
+  uint64_t context_hash = 0xCBF29CE484222325ULL;
+  for (unsigned k = 0; k < context_length; k++) context_hash = mix(context_hash, context[k]);
+
+  // The words: [start, end) of each, and where its glyphs are (a cache entry, or a range of the
+  // glyphs of the words shaped together).
+  typedef struct {
+    unsigned start, end;
+    int edge;
+    uint64_t hash;
+    const entry *found;
+    size_t first, count;  // in `shaped`, for a word not found
+  } word;
+  word *list = malloc(words * sizeof *list);
+  entry **fresh = malloc(words * sizeof *fresh);
+  if (!list || !fresh) {
+    free(list);
+    free(fresh);
+    return 0;
+  }
+  unsigned count = 0, missing = 0, fresh_count = 0;
+  for (unsigned start = 0; start < n;) {
+    unsigned end = start;
+    while (end < n && in[end].codepoint != 0x20) end++;
+    while (end < n && in[end].codepoint == 0x20) end++;
+    // The first word's context is the text before the item, and a last word with no space after
+    // it meets the text after: those two are shaped in their context and never kept.
+    list[count++] = (word){start, end, start == 0 || in[end - 1].codepoint != 0x20, 0, NULL, 0, 0};
+    start = end;
+  }
+  // One font's cache is used by one thread at a time in practice (each thread shapes with the
+  // fonts of its own font map): the lock is held throughout.
+  pthread_mutex_lock(&cache->lock);
+  for (unsigned w = 0; w < count; w++) {
+    word *x = &list[w];
+    if (x->edge) {
+      missing++;
+      continue;
+    }
+    unsigned length = context_length + (x->end - x->start);
+    uint64_t hash = context_hash;
+    for (unsigned i = x->start; i < x->end; i++) hash = mix(hash, in[i].codepoint);
+    x->hash = hash;
+    const entry *e = cache->buckets[hash & (cache->bucket_count - 1)];
+    for (; e; e = e->next) {
+      if (e->hash != hash || e->key_length != length || memcmp(e->data, context, context_length * sizeof(uint32_t)) != 0) continue;
+      unsigned i = 0;
+      while (i < x->end - x->start && e->data[context_length + i] == in[x->start + i].codepoint) i++;
+      if (i == x->end - x->start) break;
+    }
+    x->found = e;
+    if (!e) missing++;
+  }
+  // The words not found, shaped together in one buffer in their order: a space ends each (but
+  // an item's last word), so none reaches the next; the first carries the item's context before
+  // it and the last the context after it (`hb_buffer_append`).
+  glyph_list shaped = {0};
+  int ok = 1;
+  if (missing) {
+    hb_buffer_t *rest = scratch_buffer();
+    hb_buffer_clear_contents(rest);
+    hb_buffer_set_segment_properties(rest, &properties);
+    hb_buffer_set_flags(rest, hb_buffer_get_flags(buffer));
+    hb_buffer_set_cluster_level(rest, hb_buffer_get_cluster_level(buffer));
+    hb_buffer_set_invisible_glyph(rest, hb_buffer_get_invisible_glyph(buffer));
+    hb_buffer_set_replacement_codepoint(rest, hb_buffer_get_replacement_codepoint(buffer));
+    hb_buffer_set_not_found_glyph(rest, hb_buffer_get_not_found_glyph(buffer));
+    for (unsigned w = 0; w < count; w++)
+      if (!list[w].found) hb_buffer_append(rest, buffer, list[w].start, list[w].end);
+    harfbuzz_shape(font, rest, features, feature_count);
+    unsigned m = hb_buffer_get_length(rest);
+    hb_glyph_info_t *info = hb_buffer_get_glyph_infos(rest, NULL);
+    hb_glyph_position_t *position = hb_buffer_get_glyph_positions(rest, NULL);
+    ok = reserve(&shaped, m);
+    // Each glyph back to its word by its cluster (the words' clusters are their own, in order).
+    unsigned w = 0;
+    for (unsigned g = 0; g < m && ok; g++) {
+      while (w < count && (list[w].found || info[g].cluster >= in[list[w].end - 1].cluster + utf8_length(in[list[w].end - 1].codepoint))) w++;
+      if (w == count || info[g].cluster < in[list[w].start].cluster) {
+        ok = 0;  // a glyph outside every word: the item is shaped whole instead
+        break;
+      }
+      if (list[w].count == 0) list[w].first = shaped.count;
+      list[w].count++;
+      shaped.glyphs[shaped.count++] = (glyph_record){info[g].codepoint,     info[g].cluster,       info[g].mask & HB_GLYPH_FLAG_DEFINED,
+                                                     position[g].x_advance, position[g].y_advance, position[g].x_offset,
+                                                     position[g].y_offset};
+    }
+  }
+  // The item's glyphs in order, and the words shaped here made entries.
+  glyph_list out = {0};
+  long hits = 0;
+  for (unsigned w = 0; w < count && ok; w++) {
+    word *x = &list[w];
+    uint32_t base = in[x->start].cluster;
+    if (x->found) {
+      const glyph_record *glyphs = (const glyph_record *)(x->found->data + x->found->key_length);
+      ok = reserve(&out, x->found->glyph_count);
+      for (uint32_t g = 0; ok && g < x->found->glyph_count; g++) {
+        glyph_record r = glyphs[g];
+        r.cluster += base;
+        out.glyphs[out.count++] = r;
+      }
+      hits++;
+      continue;
+    }
+    ok = reserve(&out, x->count);
+    if (!ok) break;
+    memcpy(out.glyphs + out.count, shaped.glyphs + x->first, x->count * sizeof(glyph_record));
+    out.count += x->count;
+    if (x->edge) continue;
+    unsigned length = context_length + (x->end - x->start);
+    size_t size = sizeof(entry) + length * sizeof(uint32_t) + x->count * sizeof(glyph_record);
+    entry *e = malloc(size);
+    if (!e) continue;
+    e->hash = x->hash;
+    e->key_length = length;
+    e->glyph_count = (uint32_t)x->count;
+    memcpy(e->data, context, context_length * sizeof(uint32_t));
+    for (unsigned i = x->start; i < x->end; i++) e->data[context_length + i - x->start] = in[i].codepoint;
+    glyph_record *glyphs = (glyph_record *)(e->data + length);
+    for (size_t g = 0; g < x->count; g++) {
+      glyphs[g] = shaped.glyphs[x->first + g];
+      glyphs[g].cluster -= base;
+    }
+    fresh[fresh_count++] = e;
+  }
+  // Kept last: emptying a full cache frees the entries found above, which are copied by now.
+  size_t fresh_bytes = 0;
+  for (unsigned f = 0; f < fresh_count; f++)
+    fresh_bytes += sizeof(entry) + (fresh[f]->key_length * sizeof(uint32_t)) + fresh[f]->glyph_count * sizeof(glyph_record);
+  if (ok && fresh_count && (cache->count + fresh_count > CACHE_WORDS || cache->bytes + fresh_bytes > CACHE_BYTES)) clear_cache(cache);
+  for (unsigned f = 0; f < fresh_count; f++) {
+    if (!ok) {
+      free(fresh[f]);
+      continue;
+    }
+    entry **bucket = &cache->buckets[fresh[f]->hash & (cache->bucket_count - 1)];
+    fresh[f]->next = *bucket;
+    *bucket = fresh[f];
+    cache->count++;
+  }
+  if (ok) cache->bytes += fresh_bytes;
+  pthread_mutex_unlock(&cache->lock);
+  long misses = fresh_count;
+  free(shaped.glyphs);
+  free(fresh);
+  free(list);
+  if (!ok) {
+    free(out.glyphs);
+    return 0;
+  }
+  // The item's glyphs, as HarfBuzz leaves a shaped buffer.
+  hb_buffer_set_length(buffer, (unsigned)out.count);
+  hb_buffer_set_content_type(buffer, HB_BUFFER_CONTENT_TYPE_GLYPHS);
+  hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buffer, NULL);
+  hb_glyph_position_t *position = hb_buffer_get_glyph_positions(buffer, NULL);
+  for (size_t i = 0; i < out.count; i++) {
+    glyph_record r = out.glyphs[i];
+    info[i].codepoint = r.glyph;
+    info[i].mask = r.mask;
+    info[i].cluster = r.cluster;
+    position[i].x_advance = r.x_advance;
+    position[i].y_advance = r.y_advance;
+    position[i].x_offset = r.x_offset;
+    position[i].y_offset = r.y_offset;
+  }
+  free(out.glyphs);
+  __atomic_add_fetch(&hit_count, hits, __ATOMIC_RELAXED);
+  thread_hit_count += hits;
+  __atomic_add_fetch(&miss_count, misses, __ATOMIC_RELAXED);
+  return 1;
+}
+
+__attribute__((visibility("default"))) void hb_shape(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t *features,
+                                                     unsigned int num_features) {
+  pthread_once(&resolve_once, resolve);
+  if (!__atomic_load_n(&reached, __ATOMIC_RELAXED)) __atomic_store_n(&reached, 1, __ATOMIC_RELAXED);
+  if (__atomic_load_n(&cache_enabled, __ATOMIC_RELAXED) && harfbuzz_shape && shape_words(font, buffer, features, num_features)) return;
+  __atomic_add_fetch(&whole_count, 1, __ATOMIC_RELAXED);
+  if (harfbuzz_shape) harfbuzz_shape(font, buffer, features, num_features);
+}
+
+#else
+// Elsewhere Pango's calls go to HarfBuzz directly.
+void imprenta_shape_cache_set_enabled(int enabled) { (void)enabled; }
+void imprenta_shape_cache_counts(long *hits, long *misses, long *whole) {
+  if (hits) *hits = 0;
+  if (misses) *misses = 0;
+  if (whole) *whole = 0;
+}
+int imprenta_shape_cache_active(void) { return 0; }
+long imprenta_shape_cache_thread_hits(void) { return 0; }
+#endif
