@@ -101,6 +101,7 @@ extension PDFLayouter {
     }
     var part: (level: Int, title: String)? = nil
     var chapter: String? = nil
+    var shaped: [RunningLineKey: TextBlock] = [:]
     for i in layout.pages.indices {
       let opens = opening[i] ?? []
       for d in opens {
@@ -131,7 +132,7 @@ extension PDFLayouter {
         // A head at the outer edge: mirrored on left-hand pages.
         var outer = rs
         if !rightHand && rs.align == .right { outer.align = .left } else if !rightHand && rs.align == .left { outer.align = .right }
-        addRunningLine(text, style: outer, header: isHeader, page: i, into: &layout)
+        addRunningLine(text, style: outer, header: isHeader, page: i, into: &layout, shaped: &shaped)
       }
     }
   }

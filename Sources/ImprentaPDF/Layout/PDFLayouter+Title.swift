@@ -86,6 +86,8 @@ extension PDFLayouter {
   /// Adds the running header and footer to every page but the first.
   func addRunningHeads(_ layout: inout PageLayout) {
     var section = ""
+    // A running line repeats from page to page (the title, a section's name): shaped once.
+    var shaped: [RunningLineKey: TextBlock] = [:]
     for i in layout.pages.indices {
       let firstOnPage = layout.pages[i].items.lazy.compactMap { item -> String? in
         if case .anchor(_, _, let o?) = item.kind, o.level <= 2 { return o.title }
@@ -106,23 +108,41 @@ extension PDFLayouter {
         default: text = ""
         }
         guard !text.isEmpty else { continue }
-        addRunningLine(text, style: rs, header: isHeader, page: i, into: &layout)
+        addRunningLine(text, style: rs, header: isHeader, page: i, into: &layout, shaped: &shaped)
       }
     }
   }
 
+  /// A running line's text, which of the two it is (their styles differ) and its alignment (a
+  /// book's heads sit at the outer edge: right on one page, left on the next).
+  struct RunningLineKey: Hashable {
+    var text: String
+    var header: Bool
+    var align: TextAlignment
+  }
+
   /// One running header or footer line on page `i`.
-  func addRunningLine(_ text: String, style rs: RunningStyle, header isHeader: Bool, page i: Int, into layout: inout PageLayout) {
+  func addRunningLine(
+    _ text: String, style rs: RunningStyle, header isHeader: Bool, page i: Int, into layout: inout PageLayout,
+    shaped: inout [RunningLineKey: TextBlock]
+  ) {
     let left = pageGeometry.left(page: i)
     let size = rs.fontSize.points(em: baseSize)
-    var t = AttributedText()
-    t.append(text)
-    let f = FontSpec(family: style.base.font.family, size: size, color: rs.color)
-    var format = ParagraphFormat(font: f, width: geometry.textWidth, align: rs.align, direction: direction)
-    // The document's language, as its paragraphs get it: a Chinese title in the running head is
-    // set in the Chinese face, not fontconfig's default (Japanese) one.
-    format.language = FontLanguage.tag(for: document.language(default: style.base.language))
-    let block = TextBlock(engine: engine, text: t, format: format)
+    let key = RunningLineKey(text: text, header: isHeader, align: rs.align)
+    let block: TextBlock
+    if let known = shaped[key] {
+      block = known
+    } else {
+      var t = AttributedText()
+      t.append(text)
+      let f = FontSpec(family: style.base.font.family, size: size, color: rs.color)
+      var format = ParagraphFormat(font: f, width: geometry.textWidth, align: rs.align, direction: direction)
+      // The document's language, as its paragraphs get it: a Chinese title in the running head is
+      // set in the Chinese face, not fontconfig's default (Japanese) one.
+      format.language = FontLanguage.tag(for: document.language(default: style.base.language))
+      block = TextBlock(engine: engine, text: t, format: format)
+      shaped[key] = block
+    }
     guard let m = block.lines.first else { return }
     let baseline = isHeader ? geometry.marginTop / 2 + size / 3 : geometry.height - geometry.marginBottom / 2 + size / 3
     layout.pages[i].items.append(
