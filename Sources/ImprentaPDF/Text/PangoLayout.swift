@@ -162,8 +162,17 @@ enum FontMetricsGuard {
   }
 
   /// What a font's metrics depend on: its description (absolute size included), its Cairo font
-  /// options and matrices, and the language whose sample text measures it.
+  /// options and matrices, and the language whose sample text measures it. The font's part is
+  /// made once and kept on the font object (it goes with the font).
   private static func identity(of font: UnsafeMutablePointer<PangoFont>, language: OpaquePointer?) -> String {
+    fontIdentity(font) + "|" + (language.flatMap { pango_language_to_string($0) }.map { String(cString: $0) } ?? "")
+  }
+
+  private static let identityQuark = g_quark_from_string("imprenta-metrics-identity")
+
+  private static func fontIdentity(_ font: UnsafeMutablePointer<PangoFont>) -> String {
+    let object = UnsafeMutableRawPointer(font).assumingMemoryBound(to: GObject.self)
+    if let known = g_object_get_qdata(object, identityQuark) { return String(cString: known.assumingMemoryBound(to: CChar.self)) }
     let description = pango_font_describe_with_absolute_size(font)
     defer { pango_font_description_free(description) }
     var key = pango_font_description_to_string(description).map { p -> String in
@@ -179,7 +188,7 @@ enum FontMetricsGuard {
       key += "|\(cairo_font_options_hash(options))|\(ctm.xx) \(ctm.yx) \(ctm.xy) \(ctm.yy)|\(matrix.xx) \(matrix.yx) \(matrix.xy) \(matrix.yy)"
       cairo_font_options_destroy(options)
     }
-    key += "|" + (language.flatMap { pango_language_to_string($0) }.map { String(cString: $0) } ?? "")
+    g_object_set_qdata_full(object, identityQuark, g_strdup(key), { g_free($0) })
     return key
   }
 
