@@ -20,7 +20,7 @@
 // text before the item) and a last word without a trailing space are always shaped that way and
 // never kept. Anything else goes to HarfBuzz whole.
 //
-// Each font's cache is capped (it is emptied past 32,768 words or 8 MB) and dies with the font.
+// Each font's cache is capped (it is emptied past 16,384 words or 4 MB) and dies with the font.
 #include "CShapeCache.h"
 
 #if defined(__linux__) && defined(__ELF__)
@@ -42,6 +42,7 @@ static long hit_count, miss_count, whole_count;
 static __thread long thread_hit_count;
 
 static void resolve(void) {
+  if (getenv("IMPRENTA_NO_SHAPE_CACHE")) cache_enabled = 0;
   void *library = dlopen("libharfbuzz.so.0", RTLD_LAZY | RTLD_LOCAL | RTLD_NOLOAD);
   if (!library) library = dlopen("libharfbuzz.so.0", RTLD_LAZY | RTLD_LOCAL);
   if (library) harfbuzz_shape = (shape_function)dlsym(library, "hb_shape");
@@ -117,11 +118,14 @@ typedef struct {
   entry **buckets;
   uint32_t bucket_count, count;
   size_t bytes;
+  // Words looked up and found (halved now and then): text whose words hardly repeat (a pasted
+  // log, random tokens) stops filling the cache.
+  uint64_t lookups, found;
 } font_cache;
 
 static hb_user_data_key_t font_key;
-enum { CACHE_WORDS = 32768, BUCKETS = 8192 };
-static const size_t CACHE_BYTES = (size_t)8 << 20;
+enum { CACHE_WORDS = 16384, BUCKETS = 4096 };
+static const size_t CACHE_BYTES = (size_t)4 << 20;
 
 static void clear_cache(font_cache *cache) {
   for (uint32_t b = 0; b < cache->bucket_count; b++) {
@@ -205,12 +209,33 @@ static int reserve(glyph_list *list, size_t more) {
   return 1;
 }
 
+typedef struct {
+  unsigned start, end;     // code points of the word, its trailing spaces included
+  uint32_t first_cluster;  // its clusters: [first_cluster, end_cluster)
+  uint32_t end_cluster;
+  int edge;                // the item's first word, or a last word with no space after it
+  uint64_t hash;
+  const entry *found;
+  size_t first, count;     // its glyphs in the list shaped here, for a word not found
+} word;
+
+static void copy_glyphs(hb_buffer_t *shaped, glyph_list *list, int *ok) {
+  unsigned m = hb_buffer_get_length(shaped);
+  hb_glyph_info_t *info = hb_buffer_get_glyph_infos(shaped, NULL);
+  hb_glyph_position_t *position = hb_buffer_get_glyph_positions(shaped, NULL);
+  if (!(*ok = reserve(list, m))) return;
+  for (unsigned g = 0; g < m; g++)
+    list->glyphs[list->count++] = (glyph_record){info[g].codepoint,     info[g].cluster,       info[g].mask & HB_GLYPH_FLAG_DEFINED,
+                                                 position[g].x_advance, position[g].y_advance, position[g].x_offset,
+                                                 position[g].y_offset};
+}
+
 // Shapes `buffer` word by word; 0 (buffer untouched) when it is not eligible.
 static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t *features, unsigned feature_count) {
   if (hb_buffer_get_content_type(buffer) != HB_BUFFER_CONTENT_TYPE_UNICODE) return 0;
   if (hb_buffer_get_direction(buffer) != HB_DIRECTION_LTR) return 0;
   unsigned n = hb_buffer_get_length(buffer);
-  if (n < 16) return 0;
+  if (n < 16 || feature_count > 32) return 0;
   for (unsigned f = 0; f < feature_count; f++)
     if (features[f].start != HB_FEATURE_GLOBAL_START || features[f].end != HB_FEATURE_GLOBAL_END) return 0;
   hb_glyph_info_t *in = hb_buffer_get_glyph_infos(buffer, NULL);
@@ -230,7 +255,7 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
   if (!cache) return 0;
 
   // What every word's key starts with: the font's scale and the buffer's settings and features.
-  uint32_t context[24 + 4 * 32];
+  uint32_t context[16 + 2 * 32];
   unsigned context_length = 0;
   hb_segment_properties_t properties;
   hb_buffer_get_segment_properties(buffer, &properties);
@@ -241,12 +266,11 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
   float ptem = hb_font_get_ptem(font);
   uint32_t ptem_bits;
   memcpy(&ptem_bits, &ptem, sizeof ptem_bits);
-  uintptr_t language = (uintptr_t)properties.language;
-  if (feature_count > 32) return 0;
+  uint64_t language = (uint64_t)(uintptr_t)properties.language;
   context[context_length++] = (uint32_t)properties.direction;
   context[context_length++] = (uint32_t)properties.script;
   context[context_length++] = (uint32_t)language;
-  context[context_length++] = (uint32_t)((uint64_t)language >> 32);
+  context[context_length++] = (uint32_t)(language >> 32);
   context[context_length++] = (uint32_t)hb_buffer_get_flags(buffer);
   context[context_length++] = (uint32_t)hb_buffer_get_cluster_level(buffer);
   context[context_length++] = hb_buffer_get_invisible_glyph(buffer);
@@ -265,61 +289,70 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
   uint64_t context_hash = 0xCBF29CE484222325ULL;
   for (unsigned k = 0; k < context_length; k++) context_hash = mix(context_hash, context[k]);
 
-  // The words: [start, end) of each, and where its glyphs are (a cache entry, or a range of the
-  // glyphs of the words shaped together).
-  typedef struct {
-    unsigned start, end;
-    int edge;
-    uint64_t hash;
-    const entry *found;
-    size_t first, count;  // in `shaped`, for a word not found
-  } word;
+  // The words, and the code points (shaping the item in place overwrites them).
   word *list = malloc(words * sizeof *list);
   entry **fresh = malloc(words * sizeof *fresh);
-  if (!list || !fresh) {
+  uint32_t *codes = malloc(n * sizeof *codes);
+  if (!list || !fresh || !codes) {
     free(list);
     free(fresh);
+    free(codes);
     return 0;
   }
-  unsigned count = 0, missing = 0, fresh_count = 0;
+  for (unsigned i = 0; i < n; i++) codes[i] = in[i].codepoint;
+  unsigned count = 0;
   for (unsigned start = 0; start < n;) {
     unsigned end = start;
-    while (end < n && in[end].codepoint != 0x20) end++;
-    while (end < n && in[end].codepoint == 0x20) end++;
-    // The first word's context is the text before the item, and a last word with no space after
-    // it meets the text after: those two are shaped in their context and never kept.
-    list[count++] = (word){start, end, start == 0 || in[end - 1].codepoint != 0x20, 0, NULL, 0, 0};
+    while (end < n && codes[end] != 0x20) end++;
+    while (end < n && codes[end] == 0x20) end++;
+    list[count++] = (word){start, end, in[start].cluster, in[end - 1].cluster + utf8_length(codes[end - 1]),
+                           start == 0 || codes[end - 1] != 0x20, 0, NULL, 0, 0};
     start = end;
   }
+
   // One font's cache is used by one thread at a time in practice (each thread shapes with the
-  // fonts of its own font map): the lock is held throughout.
+  // fonts of its own font map): its lock is held throughout.
   pthread_mutex_lock(&cache->lock);
+  unsigned missing = 0, looked = 0, found = 0;
   for (unsigned w = 0; w < count; w++) {
     word *x = &list[w];
     if (x->edge) {
       missing++;
       continue;
     }
-    unsigned length = context_length + (x->end - x->start);
+    unsigned length = x->end - x->start;
     uint64_t hash = context_hash;
-    for (unsigned i = x->start; i < x->end; i++) hash = mix(hash, in[i].codepoint);
+    for (unsigned i = x->start; i < x->end; i++) hash = mix(hash, codes[i]);
     x->hash = hash;
     const entry *e = cache->buckets[hash & (cache->bucket_count - 1)];
-    for (; e; e = e->next) {
-      if (e->hash != hash || e->key_length != length || memcmp(e->data, context, context_length * sizeof(uint32_t)) != 0) continue;
-      unsigned i = 0;
-      while (i < x->end - x->start && e->data[context_length + i] == in[x->start + i].codepoint) i++;
-      if (i == x->end - x->start) break;
-    }
+    while (e && !(e->hash == hash && e->key_length == context_length + length &&
+                  memcmp(e->data, context, context_length * sizeof(uint32_t)) == 0 &&
+                  memcmp(e->data + context_length, codes + x->start, length * sizeof(uint32_t)) == 0))
+      e = e->next;
     x->found = e;
-    if (!e) missing++;
+    looked++;
+    if (e) found++;
+    else missing++;
   }
-  // The words not found, shaped together in one buffer in their order: a space ends each (but
-  // an item's last word), so none reaches the next; the first carries the item's context before
-  // it and the last the context after it (`hb_buffer_append`).
+  cache->lookups += looked;
+  cache->found += found;
+  if (cache->lookups > (1u << 20)) {
+    cache->lookups /= 2;
+    cache->found /= 2;
+  }
+  int keeps = cache->lookups < 4000 || cache->found * 4 >= cache->lookups;
+
+  // The words not found, shaped together: the item itself when none was found; otherwise a buffer
+  // of those words in their order (a space ends each but the item's last word, so none reaches the
+  // next; the first carries the item's context before it and the last the context after it:
+  // `hb_buffer_append`).
+  int in_place = missing == count;
   glyph_list shaped = {0};
   int ok = 1;
-  if (missing) {
+  if (in_place) {
+    harfbuzz_shape(font, buffer, features, feature_count);
+    if (keeps) copy_glyphs(buffer, &shaped, &ok);
+  } else if (missing) {
     hb_buffer_t *rest = scratch_buffer();
     hb_buffer_clear_contents(rest);
     hb_buffer_set_segment_properties(rest, &properties);
@@ -331,47 +364,25 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
     for (unsigned w = 0; w < count; w++)
       if (!list[w].found) hb_buffer_append(rest, buffer, list[w].start, list[w].end);
     harfbuzz_shape(font, rest, features, feature_count);
-    unsigned m = hb_buffer_get_length(rest);
-    hb_glyph_info_t *info = hb_buffer_get_glyph_infos(rest, NULL);
-    hb_glyph_position_t *position = hb_buffer_get_glyph_positions(rest, NULL);
-    ok = reserve(&shaped, m);
-    // Each glyph back to its word by its cluster (the words' clusters are their own, in order).
-    unsigned w = 0;
-    for (unsigned g = 0; g < m && ok; g++) {
-      while (w < count && (list[w].found || info[g].cluster >= in[list[w].end - 1].cluster + utf8_length(in[list[w].end - 1].codepoint))) w++;
-      if (w == count || info[g].cluster < in[list[w].start].cluster) {
-        ok = 0;  // a glyph outside every word: the item is shaped whole instead
-        break;
-      }
-      if (list[w].count == 0) list[w].first = shaped.count;
-      list[w].count++;
-      shaped.glyphs[shaped.count++] = (glyph_record){info[g].codepoint,     info[g].cluster,       info[g].mask & HB_GLYPH_FLAG_DEFINED,
-                                                     position[g].x_advance, position[g].y_advance, position[g].x_offset,
-                                                     position[g].y_offset};
-    }
+    copy_glyphs(rest, &shaped, &ok);
   }
-  // The item's glyphs in order, and the words shaped here made entries.
-  glyph_list out = {0};
-  long hits = 0;
-  for (unsigned w = 0; w < count && ok; w++) {
-    word *x = &list[w];
-    uint32_t base = in[x->start].cluster;
-    if (x->found) {
-      const glyph_record *glyphs = (const glyph_record *)(x->found->data + x->found->key_length);
-      ok = reserve(&out, x->found->glyph_count);
-      for (uint32_t g = 0; ok && g < x->found->glyph_count; g++) {
-        glyph_record r = glyphs[g];
-        r.cluster += base;
-        out.glyphs[out.count++] = r;
-      }
-      hits++;
-      continue;
+  // Each glyph shaped here back to its word, by cluster (the words' clusters are their own, in order).
+  for (size_t g = 0, w = 0; g < shaped.count && ok; g++) {
+    uint32_t cluster = shaped.glyphs[g].cluster;
+    while (w < count && (list[w].found || cluster >= list[w].end_cluster)) w++;
+    if (w == count || cluster < list[w].first_cluster) {
+      ok = 0;  // a glyph outside every word: nothing is kept
+      break;
     }
-    ok = reserve(&out, x->count);
-    if (!ok) break;
-    memcpy(out.glyphs + out.count, shaped.glyphs + x->first, x->count * sizeof(glyph_record));
-    out.count += x->count;
-    if (x->edge) continue;
+    if (list[w].count == 0) list[w].first = g;
+    list[w].count++;
+  }
+  // The words shaped here made entries.
+  unsigned fresh_count = 0;
+  size_t fresh_bytes = 0;
+  for (unsigned w = 0; w < count && ok && keeps; w++) {
+    word *x = &list[w];
+    if (x->found || x->edge) continue;
     unsigned length = context_length + (x->end - x->start);
     size_t size = sizeof(entry) + length * sizeof(uint32_t) + x->count * sizeof(glyph_record);
     entry *e = malloc(size);
@@ -380,35 +391,51 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
     e->key_length = length;
     e->glyph_count = (uint32_t)x->count;
     memcpy(e->data, context, context_length * sizeof(uint32_t));
-    for (unsigned i = x->start; i < x->end; i++) e->data[context_length + i - x->start] = in[i].codepoint;
+    memcpy(e->data + context_length, codes + x->start, (x->end - x->start) * sizeof(uint32_t));
     glyph_record *glyphs = (glyph_record *)(e->data + length);
     for (size_t g = 0; g < x->count; g++) {
       glyphs[g] = shaped.glyphs[x->first + g];
-      glyphs[g].cluster -= base;
+      glyphs[g].cluster -= x->first_cluster;
     }
     fresh[fresh_count++] = e;
+    fresh_bytes += size;
   }
-  // Kept last: emptying a full cache frees the entries found above, which are copied by now.
-  size_t fresh_bytes = 0;
-  for (unsigned f = 0; f < fresh_count; f++)
-    fresh_bytes += sizeof(entry) + (fresh[f]->key_length * sizeof(uint32_t)) + fresh[f]->glyph_count * sizeof(glyph_record);
-  if (ok && fresh_count && (cache->count + fresh_count > CACHE_WORDS || cache->bytes + fresh_bytes > CACHE_BYTES)) clear_cache(cache);
-  for (unsigned f = 0; f < fresh_count; f++) {
-    if (!ok) {
-      free(fresh[f]);
+  // The item's glyphs in order (unless it was shaped in place).
+  glyph_list out = {0};
+  for (unsigned w = 0; w < count && ok && !in_place; w++) {
+    word *x = &list[w];
+    if (x->found) {
+      const glyph_record *glyphs = (const glyph_record *)(x->found->data + x->found->key_length);
+      if (!(ok = reserve(&out, x->found->glyph_count))) break;
+      for (uint32_t g = 0; g < x->found->glyph_count; g++) {
+        glyph_record r = glyphs[g];
+        r.cluster += x->first_cluster;
+        out.glyphs[out.count++] = r;
+      }
       continue;
     }
+    if (!(ok = reserve(&out, x->count))) break;
+    memcpy(out.glyphs + out.count, shaped.glyphs + x->first, x->count * sizeof(glyph_record));
+    out.count += x->count;
+  }
+  // Kept last: emptying a full cache frees the entries found above, which are copied by now.
+  if (fresh_count && (cache->count + fresh_count > CACHE_WORDS || cache->bytes + fresh_bytes > CACHE_BYTES)) clear_cache(cache);
+  for (unsigned f = 0; f < fresh_count; f++) {
     entry **bucket = &cache->buckets[fresh[f]->hash & (cache->bucket_count - 1)];
     fresh[f]->next = *bucket;
     *bucket = fresh[f];
-    cache->count++;
   }
-  if (ok) cache->bytes += fresh_bytes;
+  cache->count += fresh_count;
+  cache->bytes += fresh_bytes;
   pthread_mutex_unlock(&cache->lock);
-  long misses = fresh_count;
   free(shaped.glyphs);
   free(fresh);
   free(list);
+  free(codes);
+  __atomic_add_fetch(&hit_count, (long)found, __ATOMIC_RELAXED);
+  __atomic_add_fetch(&miss_count, (long)fresh_count, __ATOMIC_RELAXED);
+  thread_hit_count += found;
+  if (in_place) return 1;  // HarfBuzz shaped the item itself
   if (!ok) {
     free(out.glyphs);
     return 0;
@@ -429,9 +456,6 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
     position[i].y_offset = r.y_offset;
   }
   free(out.glyphs);
-  __atomic_add_fetch(&hit_count, hits, __ATOMIC_RELAXED);
-  thread_hit_count += hits;
-  __atomic_add_fetch(&miss_count, misses, __ATOMIC_RELAXED);
   return 1;
 }
 
