@@ -88,23 +88,35 @@ enum PDFSyntax {
   /// byte-order mark, in hex.
   static func text(_ s: String) -> String {
     if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return literal(s.utf8) }
-    var out = "<FEFF"
-    for unit in s.utf16 { out += hex(UInt8(unit >> 8)) + hex(UInt8(unit & 0xFF)) }
-    return out + ">"
+    var out: [UInt8] = Array("<FEFF".utf8)
+    out.reserveCapacity(6 + 4 * s.utf16.count)
+    for unit in s.utf16 { appendHex(unit, to: &out) }
+    out.append(UInt8(ascii: ">"))
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Two upper-case hex digits.
   static func hex(_ b: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF".utf8)
-    return String(decoding: [digits[Int(b >> 4)], digits[Int(b & 15)]], as: UTF8.self)
+    String(decoding: [digit(b >> 4), digit(b & 15)], as: UTF8.self)
+  }
+
+  /// The upper-case hex digit of `v` (0–15).
+  @inline(__always)
+  private static func digit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x37 + v }
+
+  /// Four upper-case hex digits of a UTF-16 code unit.
+  @inline(__always)
+  private static func appendHex(_ unit: UInt16, to out: inout [UInt8]) {
+    out.append(digit(UInt8(unit >> 12)))
+    out.append(digit(UInt8((unit >> 8) & 15)))
+    out.append(digit(UInt8((unit >> 4) & 15)))
+    out.append(digit(UInt8(unit & 15)))
   }
 
   /// UTF-16BE hex digits of `s` (no delimiters), for ToUnicode maps and `/ActualText`.
   static func utf16Hex(_ s: some Sequence<Unicode.Scalar>) -> String {
-    var out = ""
-    for scalar in s {
-      for unit in String(scalar).utf16 { out += hex(UInt8(unit >> 8)) + hex(UInt8(unit & 0xFF)) }
-    }
-    return out
+    var out: [UInt8] = []
+    for scalar in s { UTF16.encode(scalar) { appendHex($0, to: &out) } }
+    return String(decoding: out, as: UTF8.self)
   }
 }
