@@ -161,9 +161,9 @@ enum FontMetricsGuard {
     return metrics
   }
 
-  /// What a font's metrics depend on: its description (absolute size included), its Cairo font
-  /// options and matrices, and the language whose sample text measures it. The font's part is
-  /// made once and kept on the font object (it goes with the font).
+  /// What a font's metrics depend on: its description (absolute size included), its face's file,
+  /// its Cairo font options and matrices, and the language whose sample text measures it. The
+  /// font's part is made once and kept on the font object (it goes with the font).
   private static func identity(of font: UnsafeMutablePointer<PangoFont>, language: OpaquePointer?) -> String {
     fontIdentity(font) + "|" + (language.flatMap { pango_language_to_string($0) }.map { String(cString: $0) } ?? "")
   }
@@ -179,6 +179,16 @@ enum FontMetricsGuard {
       defer { g_free(p) }
       return String(cString: p)
     } ?? ""
+    // The face's file and index: a description names the face fontconfig picked for it, not
+    // necessarily the same one in another font map (fonts a site adds, say).
+    if let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)) {
+      var file: UnsafeMutablePointer<FcChar8>? = nil
+      var index: Int32 = 0
+      if FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file {
+        _ = FcPatternGetInteger(pattern, FC_INDEX, 0, &index)
+        key += "|" + String(cString: UnsafeRawPointer(file).assumingMemoryBound(to: CChar.self)) + "#\(index)"
+      }
+    }
     if let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) {
       let options = cairo_font_options_create()
       cairo_scaled_font_get_font_options(scaled, options)
