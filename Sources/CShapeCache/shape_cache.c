@@ -20,6 +20,10 @@
 // text before the item) and a last word without a trailing space are always shaped that way and
 // never kept. Anything else goes to HarfBuzz whole.
 //
+// The key does not hold what Pango's sub-font functions do for `PANGO_ATTR_SHOW` (spaces and
+// invisible characters drawn as boxes): Imprenta never sets that attribute, so those functions
+// are the same for every item it shapes.
+//
 // Each font's cache is capped (it is emptied past 16,384 words or 4 MB) and dies with the font.
 #include "CShapeCache.h"
 
