@@ -198,41 +198,14 @@ static hb_buffer_t *scratch_buffer(void) {
 }
 
 typedef struct {
-  glyph_record *glyphs;
-  size_t count, capacity;
-} glyph_list;
-
-static int reserve(glyph_list *list, size_t more) {
-  if (list->count + more <= list->capacity) return 1;
-  size_t capacity = list->capacity ? list->capacity * 2 : 256;
-  while (capacity < list->count + more) capacity *= 2;
-  glyph_record *grown = realloc(list->glyphs, capacity * sizeof *grown);
-  if (!grown) return 0;
-  list->glyphs = grown;
-  list->capacity = capacity;
-  return 1;
-}
-
-typedef struct {
   unsigned start, end;     // code points of the word, its trailing spaces included
   uint32_t first_cluster;  // its clusters: [first_cluster, end_cluster)
   uint32_t end_cluster;
   int edge;                // the item's first word, or a last word with no space after it
   uint64_t hash;
   const entry *found;
-  size_t first, count;     // its glyphs in the list shaped here, for a word not found
+  size_t first, count;     // for a word not found: its new entry's index, then its glyphs' count
 } word;
-
-static void copy_glyphs(hb_buffer_t *shaped, glyph_list *list, int *ok) {
-  unsigned m = hb_buffer_get_length(shaped);
-  hb_glyph_info_t *info = hb_buffer_get_glyph_infos(shaped, NULL);
-  hb_glyph_position_t *position = hb_buffer_get_glyph_positions(shaped, NULL);
-  if (!(*ok = reserve(list, m))) return;
-  for (unsigned g = 0; g < m; g++)
-    list->glyphs[list->count++] = (glyph_record){info[g].codepoint,     info[g].cluster,       info[g].mask & HB_GLYPH_FLAG_DEFINED,
-                                                 position[g].x_advance, position[g].y_advance, position[g].x_offset,
-                                                 position[g].y_offset};
-}
 
 // Shapes `buffer` word by word; 0 (buffer untouched) when it is not eligible.
 static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t *features, unsigned feature_count) {
@@ -293,24 +266,21 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
   uint64_t context_hash = 0xCBF29CE484222325ULL;
   for (unsigned k = 0; k < context_length; k++) context_hash = mix(context_hash, context[k]);
 
-  // The words, and the code points (shaping the item in place overwrites them).
+  // The words. Their code points are read from the buffer until it is shaped or rewritten.
   word *list = malloc(words * sizeof *list);
   entry **fresh = malloc(words * sizeof *fresh);
-  uint32_t *codes = malloc(n * sizeof *codes);
-  if (!list || !fresh || !codes) {
+  if (!list || !fresh) {
     free(list);
     free(fresh);
-    free(codes);
     return 0;
   }
-  for (unsigned i = 0; i < n; i++) codes[i] = in[i].codepoint;
   unsigned count = 0;
   for (unsigned start = 0; start < n;) {
     unsigned end = start;
-    while (end < n && codes[end] != 0x20) end++;
-    while (end < n && codes[end] == 0x20) end++;
-    list[count++] = (word){start, end, in[start].cluster, in[end - 1].cluster + utf8_length(codes[end - 1]),
-                           start == 0 || codes[end - 1] != 0x20, 0, NULL, 0, 0};
+    while (end < n && in[end].codepoint != 0x20) end++;
+    while (end < n && in[end].codepoint == 0x20) end++;
+    list[count++] = (word){start, end, in[start].cluster, in[end - 1].cluster + utf8_length(in[end - 1].codepoint),
+                           start == 0 || in[end - 1].codepoint != 0x20, 0, NULL, 0, 0};
     start = end;
   }
 
@@ -326,13 +296,15 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
     }
     unsigned length = x->end - x->start;
     uint64_t hash = context_hash;
-    for (unsigned i = x->start; i < x->end; i++) hash = mix(hash, codes[i]);
+    for (unsigned i = x->start; i < x->end; i++) hash = mix(hash, in[i].codepoint);
     x->hash = hash;
     const entry *e = cache->buckets[hash & (cache->bucket_count - 1)];
-    while (e && !(e->hash == hash && e->key_length == context_length + length &&
-                  memcmp(e->data, context, context_length * sizeof(uint32_t)) == 0 &&
-                  memcmp(e->data + context_length, codes + x->start, length * sizeof(uint32_t)) == 0))
-      e = e->next;
+    for (; e; e = e->next) {
+      if (e->hash != hash || e->key_length != context_length + length || memcmp(e->data, context, context_length * sizeof(uint32_t)) != 0) continue;
+      unsigned i = 0;
+      while (i < length && e->data[context_length + i] == in[x->start + i].codepoint) i++;
+      if (i == length) break;
+    }
     x->found = e;
     looked++;
     if (e) found++;
@@ -346,121 +318,142 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
   }
   int keeps = cache->lookups < 4000 || cache->found * 4 >= cache->lookups;
 
-  // The words not found, shaped together: the item itself when none was found; otherwise a buffer
-  // of those words in their order (a space ends each but the item's last word, so none reaches the
-  // next; the first carries the item's context before it and the last the context after it:
-  // `hb_buffer_append`).
+  // The keys of the words to keep, taken before the buffer is shaped in place (when no word was
+  // found, HarfBuzz shapes the item itself and its code points are gone).
   int in_place = missing == count;
-  glyph_list shaped = {0};
-  int ok = 1;
-  if (in_place) {
-    harfbuzz_shape(font, buffer, features, feature_count);
-    if (keeps) copy_glyphs(buffer, &shaped, &ok);
-  } else if (missing) {
-    hb_buffer_t *rest = scratch_buffer();
-    hb_buffer_clear_contents(rest);
-    hb_buffer_set_segment_properties(rest, &properties);
-    hb_buffer_set_flags(rest, hb_buffer_get_flags(buffer));
-    hb_buffer_set_cluster_level(rest, hb_buffer_get_cluster_level(buffer));
-    hb_buffer_set_invisible_glyph(rest, hb_buffer_get_invisible_glyph(buffer));
-    hb_buffer_set_replacement_codepoint(rest, hb_buffer_get_replacement_codepoint(buffer));
-    hb_buffer_set_not_found_glyph(rest, hb_buffer_get_not_found_glyph(buffer));
-    for (unsigned w = 0; w < count; w++)
-      if (!list[w].found) hb_buffer_append(rest, buffer, list[w].start, list[w].end);
-    harfbuzz_shape(font, rest, features, feature_count);
-    copy_glyphs(rest, &shaped, &ok);
-  }
-  // Each glyph shaped here back to its word, by cluster (the words' clusters are their own, in order).
-  for (size_t g = 0, w = 0; g < shaped.count && ok; g++) {
-    uint32_t cluster = shaped.glyphs[g].cluster;
-    while (w < count && (list[w].found || cluster >= list[w].end_cluster)) w++;
-    if (w == count || cluster < list[w].first_cluster) {
-      ok = 0;  // a glyph outside every word: nothing is kept
-      break;
-    }
-    if (list[w].count == 0) list[w].first = g;
-    list[w].count++;
-  }
-  // The words shaped here made entries.
   unsigned fresh_count = 0;
-  size_t fresh_bytes = 0;
-  for (unsigned w = 0; w < count && ok && keeps; w++) {
+  for (unsigned w = 0; w < count && keeps; w++) {
     word *x = &list[w];
     if (x->found || x->edge) continue;
     unsigned length = context_length + (x->end - x->start);
-    size_t size = sizeof(entry) + length * sizeof(uint32_t) + x->count * sizeof(glyph_record);
-    entry *e = malloc(size);
-    if (!e) continue;
-    e->hash = x->hash;
-    e->key_length = length;
-    e->glyph_count = (uint32_t)x->count;
-    memcpy(e->data, context, context_length * sizeof(uint32_t));
-    memcpy(e->data + context_length, codes + x->start, (x->end - x->start) * sizeof(uint32_t));
-    glyph_record *glyphs = (glyph_record *)(e->data + length);
-    for (size_t g = 0; g < x->count; g++) {
-      glyphs[g] = shaped.glyphs[x->first + g];
-      glyphs[g].cluster -= x->first_cluster;
-    }
-    fresh[fresh_count++] = e;
-    fresh_bytes += size;
-  }
-  // The item's glyphs in order (unless it was shaped in place).
-  glyph_list out = {0};
-  for (unsigned w = 0; w < count && ok && !in_place; w++) {
-    word *x = &list[w];
-    if (x->found) {
-      const glyph_record *glyphs = (const glyph_record *)(x->found->data + x->found->key_length);
-      if (!(ok = reserve(&out, x->found->glyph_count))) break;
-      for (uint32_t g = 0; g < x->found->glyph_count; g++) {
-        glyph_record r = glyphs[g];
-        r.cluster += x->first_cluster;
-        out.glyphs[out.count++] = r;
-      }
+    entry *e = malloc(sizeof(entry) + length * sizeof(uint32_t));
+    if (!e) {
+      x->edge = 1;  // shaped, not kept
       continue;
     }
-    if (!(ok = reserve(&out, x->count))) break;
-    memcpy(out.glyphs + out.count, shaped.glyphs + x->first, x->count * sizeof(glyph_record));
-    out.count += x->count;
+    e->hash = x->hash;
+    e->key_length = length;
+    e->glyph_count = 0;
+    memcpy(e->data, context, context_length * sizeof(uint32_t));
+    for (unsigned i = x->start; i < x->end; i++) e->data[context_length + i - x->start] = in[i].codepoint;
+    x->first = (size_t)fresh_count;  // the entry's index until its glyphs are known
+    fresh[fresh_count++] = e;
+  }
+
+  // The words not found, shaped together: the item itself when none was found; otherwise a buffer
+  // of those words in their order (a space ends each but the item's last word, so none reaches the
+  // next; the first carries the item's context before it and the last the context after it:
+  // `hb_buffer_append`). Their glyphs are read where HarfBuzz left them.
+  hb_buffer_t *shaped = NULL;
+  if (in_place) {
+    harfbuzz_shape(font, buffer, features, feature_count);
+    shaped = buffer;
+  } else {
+    shaped = scratch_buffer();
+    hb_buffer_clear_contents(shaped);
+    hb_buffer_set_segment_properties(shaped, &properties);
+    hb_buffer_set_flags(shaped, hb_buffer_get_flags(buffer));
+    hb_buffer_set_cluster_level(shaped, hb_buffer_get_cluster_level(buffer));
+    hb_buffer_set_invisible_glyph(shaped, hb_buffer_get_invisible_glyph(buffer));
+    hb_buffer_set_replacement_codepoint(shaped, hb_buffer_get_replacement_codepoint(buffer));
+    hb_buffer_set_not_found_glyph(shaped, hb_buffer_get_not_found_glyph(buffer));
+    for (unsigned w = 0; w < count; w++)
+      if (!list[w].found) hb_buffer_append(shaped, buffer, list[w].start, list[w].end);
+    harfbuzz_shape(font, shaped, features, feature_count);
+  }
+  unsigned m = hb_buffer_get_length(shaped);
+  hb_glyph_info_t *info = hb_buffer_get_glyph_infos(shaped, NULL);
+  hb_glyph_position_t *position = hb_buffer_get_glyph_positions(shaped, NULL);
+  // Each glyph back to its word, by cluster (the words' clusters are their own, in order).
+  int ok = 1;
+  size_t total = 0;
+  unsigned w = 0;
+  for (unsigned g = 0; g < m; g++) {
+    while (w < count && (list[w].found || info[g].cluster >= list[w].end_cluster)) w++;
+    if (w == count || info[g].cluster < list[w].first_cluster) {
+      ok = 0;  // a glyph outside every word: nothing is kept
+      break;
+    }
+    if (list[w].count == 0) list[w].hash = g;  // (the hash is not needed any more) first glyph
+    list[w].count++;
+  }
+  // The words shaped here get their glyphs, relative to the word's first cluster.
+  unsigned kept = 0;
+  size_t fresh_bytes = 0;
+  for (w = 0; w < count; w++) {
+    word *x = &list[w];
+    total += x->found ? x->found->glyph_count : x->count;
+    if (x->found || x->edge || !keeps) continue;
+    entry *e = fresh[x->first];
+    fresh[x->first] = NULL;
+    if (!ok) {
+      free(e);
+      continue;
+    }
+    size_t size = sizeof(entry) + e->key_length * sizeof(uint32_t) + x->count * sizeof(glyph_record);
+    entry *grown = realloc(e, size);
+    if (!grown) {
+      free(e);
+      continue;
+    }
+    grown->glyph_count = (uint32_t)x->count;
+    glyph_record *glyphs = (glyph_record *)(grown->data + grown->key_length);
+    for (size_t g = 0; g < x->count; g++) {
+      size_t k = (size_t)x->hash + g;
+      glyphs[g] = (glyph_record){info[k].codepoint,     info[k].cluster - x->first_cluster, info[k].mask & HB_GLYPH_FLAG_DEFINED,
+                                 position[k].x_advance, position[k].y_advance,              position[k].x_offset,
+                                 position[k].y_offset};
+    }
+    fresh[kept++] = grown;
+    fresh_bytes += size;
+  }
+  // The item's glyphs in order, written into it as HarfBuzz leaves a shaped buffer (unless
+  // HarfBuzz shaped it in place).
+  if (ok && !in_place) {
+    hb_buffer_set_length(buffer, (unsigned)total);
+    hb_buffer_set_content_type(buffer, HB_BUFFER_CONTENT_TYPE_GLYPHS);
+    hb_glyph_info_t *out = hb_buffer_get_glyph_infos(buffer, NULL);
+    hb_glyph_position_t *out_position = hb_buffer_get_glyph_positions(buffer, NULL);
+    size_t o = 0;
+    for (w = 0; w < count; w++) {
+      word *x = &list[w];
+      if (x->found) {
+        const glyph_record *glyphs = (const glyph_record *)(x->found->data + x->found->key_length);
+        for (uint32_t g = 0; g < x->found->glyph_count; g++, o++) {
+          out[o].codepoint = glyphs[g].glyph;
+          out[o].mask = glyphs[g].mask;
+          out[o].cluster = glyphs[g].cluster + x->first_cluster;
+          out_position[o] = (hb_glyph_position_t){glyphs[g].x_advance, glyphs[g].y_advance, glyphs[g].x_offset, glyphs[g].y_offset};
+        }
+        continue;
+      }
+      for (size_t g = 0; g < x->count; g++, o++) {
+        size_t k = (size_t)x->hash + g;
+        out[o].codepoint = info[k].codepoint;
+        out[o].mask = info[k].mask & HB_GLYPH_FLAG_DEFINED;
+        out[o].cluster = info[k].cluster;
+        out_position[o] = position[k];
+      }
+    }
   }
   // Kept last: emptying a full cache frees the entries found above, which are copied by now.
-  if (fresh_count && (cache->count + fresh_count > CACHE_WORDS || cache->bytes + fresh_bytes > CACHE_BYTES)) clear_cache(cache);
-  for (unsigned f = 0; f < fresh_count; f++) {
+  if (kept && (cache->count + kept > CACHE_WORDS || cache->bytes + fresh_bytes > CACHE_BYTES)) clear_cache(cache);
+  for (unsigned f = 0; f < kept; f++) {
     entry **bucket = &cache->buckets[fresh[f]->hash & (cache->bucket_count - 1)];
     fresh[f]->next = *bucket;
     *bucket = fresh[f];
   }
-  cache->count += fresh_count;
+  cache->count += kept;
   cache->bytes += fresh_bytes;
   pthread_mutex_unlock(&cache->lock);
-  free(shaped.glyphs);
   free(fresh);
   free(list);
-  free(codes);
   __atomic_add_fetch(&hit_count, (long)found, __ATOMIC_RELAXED);
-  __atomic_add_fetch(&miss_count, (long)fresh_count, __ATOMIC_RELAXED);
+  __atomic_add_fetch(&miss_count, (long)kept, __ATOMIC_RELAXED);
   thread_hit_count += found;
-  if (in_place) return 1;  // HarfBuzz shaped the item itself
-  if (!ok) {
-    free(out.glyphs);
-    return 0;
-  }
-  // The item's glyphs, as HarfBuzz leaves a shaped buffer.
-  hb_buffer_set_length(buffer, (unsigned)out.count);
-  hb_buffer_set_content_type(buffer, HB_BUFFER_CONTENT_TYPE_GLYPHS);
-  hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buffer, NULL);
-  hb_glyph_position_t *position = hb_buffer_get_glyph_positions(buffer, NULL);
-  for (size_t i = 0; i < out.count; i++) {
-    glyph_record r = out.glyphs[i];
-    info[i].codepoint = r.glyph;
-    info[i].mask = r.mask;
-    info[i].cluster = r.cluster;
-    position[i].x_advance = r.x_advance;
-    position[i].y_advance = r.y_advance;
-    position[i].x_offset = r.x_offset;
-    position[i].y_offset = r.y_offset;
-  }
-  free(out.glyphs);
-  return 1;
+  // Shaped in place, the item is HarfBuzz's own result; otherwise, if a glyph could not be placed,
+  // the untouched item goes to HarfBuzz whole.
+  return in_place || ok;
 }
 
 __attribute__((visibility("default"))) void hb_shape(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t *features,
