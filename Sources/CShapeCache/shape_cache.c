@@ -14,11 +14,13 @@
 // and made of Latin letters, digits and common punctuation only (no marks, no scripts whose
 // shaping looks at neighbours), and every feature applies to the whole item. The item is cut
 // after each run of spaces; a word with its trailing spaces is looked up in a cache kept on the
-// font (by its code points, the font's scale and the buffer's properties, flags and features),
-// and a word not found is shaped by HarfBuzz in a buffer of its own that carries its neighbours
-// as context (`hb_buffer_append`), then kept. The first word of an item (whose context is the
-// text before the item) and a last word without a trailing space are always shaped that way and
-// never kept. Anything else goes to HarfBuzz whole.
+// font (by its code points, the font's scale and the buffer's properties, flags and features).
+// The words not found are shaped by HarfBuzz together, in one buffer built from the item with
+// `hb_buffer_append` (so the first carries the item's context before it and the last the context
+// after it), or the item itself when no word was found; each gets its glyphs back by cluster and
+// is kept. The first word of an item (whose context is the text before the item) and a last word
+// without a trailing space are always shaped that way and never kept. Anything else goes to
+// HarfBuzz whole.
 //
 // The key does not hold what Pango's sub-font functions do for `PANGO_ATTR_SHOW` (spaces and
 // invisible characters drawn as boxes): Imprenta never sets that attribute, so those functions
@@ -181,7 +183,7 @@ static inline uint64_t mix(uint64_t h, uint32_t word) {
 
 // MARK: - Shaping
 
-// A per-thread buffer for the words shaped alone.
+// A per-thread buffer for the words not found in the cache.
 static pthread_key_t scratch_key;
 static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
 static void destroy_scratch(void *buffer) { hb_buffer_destroy(buffer); }
@@ -204,7 +206,8 @@ typedef struct {
   int edge;                // the item's first word, or a last word with no space after it
   uint64_t hash;
   const entry *found;
-  size_t first, count;     // for a word not found: its new entry's index, then its glyphs' count
+  // For a word not found: its new entry (an index in `fresh`) and its glyphs as HarfBuzz left them.
+  size_t entry, glyph, count;
 } word;
 
 // Shapes `buffer` word by word; 0 (buffer untouched) when it is not eligible.
@@ -280,7 +283,7 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
     while (end < n && in[end].codepoint != 0x20) end++;
     while (end < n && in[end].codepoint == 0x20) end++;
     list[count++] = (word){start, end, in[start].cluster, in[end - 1].cluster + utf8_length(in[end - 1].codepoint),
-                           start == 0 || in[end - 1].codepoint != 0x20, 0, NULL, 0, 0};
+                           start == 0 || in[end - 1].codepoint != 0x20, 0, NULL, 0, 0, 0};
     start = end;
   }
 
@@ -336,7 +339,7 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
     e->glyph_count = 0;
     memcpy(e->data, context, context_length * sizeof(uint32_t));
     for (unsigned i = x->start; i < x->end; i++) e->data[context_length + i - x->start] = in[i].codepoint;
-    x->first = (size_t)fresh_count;  // the entry's index until its glyphs are known
+    x->entry = fresh_count;
     fresh[fresh_count++] = e;
   }
 
@@ -364,17 +367,18 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
   unsigned m = hb_buffer_get_length(shaped);
   hb_glyph_info_t *info = hb_buffer_get_glyph_infos(shaped, NULL);
   hb_glyph_position_t *position = hb_buffer_get_glyph_positions(shaped, NULL);
-  // Each glyph back to its word, by cluster (the words' clusters are their own, in order).
+  // Each glyph back to its word, by cluster (the words' clusters are their own, in order); not
+  // needed when HarfBuzz shaped the item in place and nothing is kept.
   int ok = 1;
   size_t total = 0;
   unsigned w = 0;
-  for (unsigned g = 0; g < m; g++) {
+  for (unsigned g = 0; g < m && (keeps || !in_place); g++) {
     while (w < count && (list[w].found || info[g].cluster >= list[w].end_cluster)) w++;
     if (w == count || info[g].cluster < list[w].first_cluster) {
       ok = 0;  // a glyph outside every word: nothing is kept
       break;
     }
-    if (list[w].count == 0) list[w].hash = g;  // (the hash is not needed any more) first glyph
+    if (list[w].count == 0) list[w].glyph = g;
     list[w].count++;
   }
   // The words shaped here get their glyphs, relative to the word's first cluster.
@@ -384,8 +388,8 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
     word *x = &list[w];
     total += x->found ? x->found->glyph_count : x->count;
     if (x->found || x->edge || !keeps) continue;
-    entry *e = fresh[x->first];
-    fresh[x->first] = NULL;
+    entry *e = fresh[x->entry];
+    fresh[x->entry] = NULL;
     if (!ok) {
       free(e);
       continue;
@@ -399,7 +403,7 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
     grown->glyph_count = (uint32_t)x->count;
     glyph_record *glyphs = (glyph_record *)(grown->data + grown->key_length);
     for (size_t g = 0; g < x->count; g++) {
-      size_t k = (size_t)x->hash + g;
+      size_t k = x->glyph + g;
       glyphs[g] = (glyph_record){info[k].codepoint,     info[k].cluster - x->first_cluster, info[k].mask & HB_GLYPH_FLAG_DEFINED,
                                  position[k].x_advance, position[k].y_advance,              position[k].x_offset,
                                  position[k].y_offset};
@@ -428,7 +432,7 @@ static int shape_words(hb_font_t *font, hb_buffer_t *buffer, const hb_feature_t 
         continue;
       }
       for (size_t g = 0; g < x->count; g++, o++) {
-        size_t k = (size_t)x->hash + g;
+        size_t k = x->glyph + g;
         out[o].codepoint = info[k].codepoint;
         out[o].mask = info[k].mask & HB_GLYPH_FLAG_DEFINED;
         out[o].cluster = info[k].cluster;
