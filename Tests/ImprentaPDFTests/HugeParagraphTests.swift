@@ -70,7 +70,7 @@ import Testing
       }
       items.removeLast()
       items += [.glue(0, stretch: LineBreaker.fil, shrink: 0), .penalty(0, cost: LineBreaker.forced)]
-      var breaker = LineBreaker(items: items, lineWidth: { _ in 60 })
+      var breaker = LineBreaker(items: items, width: 60)
       var p = LineBreaker.Parameters()
       p.tolerance = 3
       let lines = breaker.breaks(p) ?? []

@@ -49,7 +49,7 @@ import Testing
     // A greedy fill leaves a very loose line that looking ahead avoids.
     let words: [Double] = [3, 3, 3, 7, 3, 3, 9, 2, 4, 6, 3, 5, 3, 8, 2, 3, 4, 6, 2, 5, 3, 3, 7, 4]
     let items = Self.paragraph(words)
-    var breaker = LineBreaker(items: items, lineWidth: { _ in 20 })
+    var breaker = LineBreaker(items: items, width: 20)
     var p = LineBreaker.Parameters()
     p.tolerance = 10
     let found = breaker.breaks(p)
@@ -79,7 +79,7 @@ import Testing
     let words = [Double](repeating: 5, count: 30)
     let items = Self.paragraph(words, hyphenAfter: Set(0..<30))
     func longestHyphenRun(_ limit: Int) throws -> Int {
-      var breaker = LineBreaker(items: items, lineWidth: { $0 == 0 ? 15 : 12.5 })
+      var breaker = LineBreaker(items: items, width: 12.5, firstLineWidth: 15)
       var p = LineBreaker.Parameters()
       p.hyphenate = true
       p.tolerance = 10
@@ -102,7 +102,7 @@ import Testing
   @Test func emergencyStretchFindsLinesWhenTolerancesFail() {
     // Long words on a short measure: no set of lines is within tolerance 1 ...
     let items = Self.paragraph([9, 9, 9, 9, 9, 9])
-    var breaker = LineBreaker(items: items, lineWidth: { _ in 15 })
+    var breaker = LineBreaker(items: items, width: 15)
     var p = LineBreaker.Parameters()
     p.tolerance = 1
     #expect(breaker.breaks(p) == nil)
@@ -117,7 +117,7 @@ import Testing
     items.removeLast(2)
     items += [.glue(0, stretch: LineBreaker.fil, shrink: 0), .penalty(0, cost: LineBreaker.forced)]
     items += Self.paragraph([4, 4, 4])
-    var breaker = LineBreaker(items: items, lineWidth: { _ in 30 })
+    var breaker = LineBreaker(items: items, width: 30)
     let found = breaker.breaks(LineBreaker.Parameters())
     let lines = try #require(found)
     #expect(lines.count == 2)
@@ -136,7 +136,7 @@ import Testing
         items.append(p)
       }
       items += [.glue(0, stretch: LineBreaker.fil, shrink: 0), .penalty(0, cost: LineBreaker.forced)]
-      var breaker = LineBreaker(items: items, lineWidth: { _ in 30 })
+      var breaker = LineBreaker(items: items, width: 30)
       _ = breaker.breaks(LineBreaker.Parameters())
       return breaker.work
     }
@@ -152,5 +152,108 @@ import Testing
     #expect(visual == [0, 2, 1, 3])
     let nested: [UInt8] = [1, 2, 2, 1]
     #expect(TextBlock.visualOrder(Array(0..<4)) { nested[$0] } == [3, 1, 2, 0])
+  }
+}
+
+/// The breaker's shortcuts on generated paragraphs: each must choose the lines the whole search
+/// chooses.
+@Suite struct LineBreakerShortcutTests {
+  /// A paragraph drawn from `seed`: words of 0.5–12 units (some one unit, as in "a a a"), a
+  /// hyphenation point in some, hanging punctuation at some breaks, no-glue penalties with
+  /// break stretch (pieces of a long run, CJK), a hard break now and then, letter stretch.
+  static func paragraph(seed: UInt64, words: Int) -> [BreakItem] {
+    var state = seed
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % n
+    }
+    var items: [BreakItem] = []
+    for k in 0..<words {
+      if k > 0 {
+        switch next(20) {
+        case 0:
+          var p = BreakItem.penalty(0, cost: 0)
+          p.breakStretch = 2
+          items.append(p)
+        case 1:
+          items += [.glue(0, stretch: LineBreaker.fil, shrink: 0), .penalty(0, cost: LineBreaker.forced)]
+        default:
+          var g = BreakItem.glue(1, stretch: 0.5, shrink: 1.0 / 3)
+          if next(6) == 0 { g.hang = 0.3 }
+          items.append(g)
+        }
+      }
+      let width = next(4) == 0 ? 1 : 0.5 + Double(next(24)) / 2
+      if width > 5 && next(3) == 0 {
+        var left = BreakItem.box(width / 2)
+        left.letterStretch = 0.2
+        items.append(left)
+        var p = BreakItem.penalty(0.5, cost: 50, flagged: true)
+        p.isHyphenation = true
+        p.hang = 0.25
+        items += [p, .box(width / 2)]
+      } else {
+        var box = BreakItem.box(width)
+        box.letterStretch = 0.1 * width
+        if next(8) == 0 { box.startHang = min(0.3, width) }
+        items.append(box)
+      }
+    }
+    items += [.glue(0, stretch: LineBreaker.fil, shrink: 0), .penalty(0, cost: LineBreaker.forced)]
+    return items
+  }
+
+  @Test(arguments: 0..<40)
+  func skippingLooseNodesChangesNoChoice(seed: Int) {
+    let items = Self.paragraph(seed: UInt64(seed) &+ 11, words: 400)
+    let width = 18.0 + Double(seed % 7) * 6
+    var passes: [LineBreaker.Parameters] = []
+    for (tolerance, hyphenate, letters, background, ragged) in [
+      (1.0, false, false, 0.0, false), (1.5, true, false, 0.0, false), (2.0, true, true, 0.0, false),
+      (2.5, true, false, 3.0, false), (1000.0, true, false, 9.0, true),
+    ] {
+      var p = LineBreaker.Parameters()
+      (p.tolerance, p.hyphenate, p.letterSpacing, p.backgroundStretch, p.ragged) = (tolerance, hyphenate, letters, background, ragged)
+      passes.append(p)
+    }
+    var saved = false
+    for p in passes {
+      var fast = LineBreaker(items: items, width: width, firstLineWidth: width - Double(seed % 3) * 2)
+      var whole = fast
+      whole.skipsLooseNodes = false
+      let a = fast.breaks(p), b = whole.breaks(p)
+      #expect(a == b)
+      #expect(fast.work <= whole.work)
+      if fast.work < whole.work { saved = true }
+    }
+    #expect(saved)
+  }
+
+  @Test func aParagraphOfOneLetterWordsTriesFewNodesAndKeepsFew() {
+    // A line holds about 60 one-unit words: every one of them is active at a break, but only
+    // those a feasible line away are tried; paths that run side by side to the paragraph's end
+    // are settled `window` lines back, so the nodes kept do not grow a line's worth a line.
+    func run(_ words: Int, skipping: Bool = true) -> (work: Int, peak: Int, lines: [LineBreaker.Line]) {
+      var items: [BreakItem] = []
+      for _ in 0..<words { items += [.box(1), .glue(1, stretch: 0.5, shrink: 1.0 / 3)] }
+      items.removeLast()
+      items += [.glue(0, stretch: LineBreaker.fil, shrink: 0), .penalty(0, cost: LineBreaker.forced)]
+      var breaker = LineBreaker(items: items, width: 120)
+      breaker.skipsLooseNodes = skipping
+      let lines = breaker.breaks(LineBreaker.Parameters()) ?? []
+      return (breaker.work, breaker.peakNodes, lines)
+    }
+    let small = run(20_000), whole = run(20_000, skipping: false), large = run(200_000)
+    #expect(small.lines.count > 300 && large.lines.count > 10 * small.lines.count - 10)
+    // Lines of 49 to 72 words are feasible: the 60 or so newer positions' nodes are not tried.
+    #expect(small.lines == whole.lines)
+    #expect(Double(small.work) < 0.5 * Double(whole.work))
+    #expect(Double(large.work) / Double(small.work) < 11)
+    // 3,300 lines with some 45 paths side by side kept 150,000 nodes before `window`.
+    #expect(large.peak < 2 * LineBreaker.compactionThreshold)
+  }
+
+  @Test func anItemTakesTwentyBytes() {
+    #expect(MemoryLayout<BreakItem>.stride == 20)
   }
 }

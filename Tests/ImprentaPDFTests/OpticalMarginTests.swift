@@ -121,7 +121,7 @@ import Testing
       .box(50), .glue(10, stretch: 30, shrink: 0), opening, .glue(10, stretch: 30, shrink: 0), .box(40),
       .glue(0, stretch: LineBreaker.fil, shrink: 0), .penalty(0, cost: LineBreaker.forced),
     ]
-    var breaker = LineBreaker(items: items, lineWidth: { _ in 100 })
+    var breaker = LineBreaker(items: items, width: 100)
     var p = LineBreaker.Parameters()
     p.tolerance = 10
     p.backgroundStretch = 50

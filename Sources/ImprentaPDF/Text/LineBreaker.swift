@@ -15,40 +15,57 @@ struct BreakItem {
   var isHyphenation = false
   /// Glue that is not a break opportunity (a no-break space).
   var breakable = true
-  // Stored as Float (32 bytes an item: a 5.6 MB paragraph makes millions); sums are Double.
-  private var w: Float, y: Float = 0, z: Float = 0, c: Float = 0, bs: Float = 0, h: Float = 0, ls: Float = 0
+  // Stored as Float, and what only one kind has shares a slot (20 bytes an item: a 5.4 MB
+  // paragraph makes millions); sums are Double. Box: letter stretch in `a`; glue: stretch and
+  // shrink in `a` and `b`; penalty: cost and break stretch. `h` is the hang of every kind.
+  private var w: Float, a: Float = 0, b: Float = 0, h: Float = 0
 
   init(kind: Kind, width: Double, stretch: Double = 0, shrink: Double = 0, cost: Double = 0, flagged: Bool = false) {
     self.kind = kind
     self.flagged = flagged
     w = Float(width)
-    y = Float(stretch)
-    z = Float(shrink)
-    c = Float(cost)
+    switch kind {
+    case .box: break
+    case .glue: (a, b) = (Float(stretch), Float(shrink))
+    case .penalty: a = Float(cost)
+    }
   }
 
   var width: Double {
     get { Double(w) }
     set { w = Float(newValue) }
   }
+  /// A glue's stretch (0 for the other kinds).
   var stretch: Double {
-    get { Double(y) }
-    set { y = Float(newValue) }
+    get { kind == .glue ? Double(a) : 0 }
+    set {
+      precondition(kind == .glue)
+      a = Float(newValue)
+    }
   }
   var shrink: Double {
-    get { Double(z) }
-    set { z = Float(newValue) }
+    get { kind == .glue ? Double(b) : 0 }
+    set {
+      precondition(kind == .glue)
+      b = Float(newValue)
+    }
   }
   /// A penalty's cost (`LineBreaker.forced` or less: a break that must be taken).
   var cost: Double {
-    get { Double(c) }
-    set { c = Float(newValue) }
+    get { kind == .penalty ? Double(a) : 0 }
+    set {
+      precondition(kind == .penalty)
+      a = Float(newValue)
+    }
   }
-  /// The stretch a line ending here has when its glue has none (a line of Chinese, the pieces of
-  /// an unbreakable run): such a line is set ragged, never judged infinitely bad.
+  /// A penalty's: the stretch a line ending here has when its glue has none (a line of Chinese,
+  /// the pieces of an unbreakable run): such a line is set ragged, never judged infinitely bad.
   var breakStretch: Double {
-    get { Double(bs) }
-    set { bs = Float(newValue) }
+    get { kind == .penalty ? Double(b) : 0 }
+    set {
+      precondition(kind == .penalty)
+      b = Float(newValue)
+    }
   }
   /// What of the line's end hangs into the margin when the line ends here (optical margin).
   var hang: Double {
@@ -63,8 +80,11 @@ struct BreakItem {
   }
   /// A box's stretch by letter-spacing, used only in a pass that allows it (the last resort).
   var letterStretch: Double {
-    get { Double(ls) }
-    set { ls = Float(newValue) }
+    get { kind == .box ? Double(a) : 0 }
+    set {
+      precondition(kind == .box)
+      a = Float(newValue)
+    }
   }
 
   static func box(_ width: Double) -> BreakItem { BreakItem(kind: .box, width: width) }
@@ -108,46 +128,51 @@ struct LineBreaker {
   }
 
   let items: [BreakItem]
+  /// The measure of every line but the first, and of the first (an indent makes it differ).
+  let width: Double
+  let firstLineWidth: Double
   /// Width available to line `k` (0-based).
-  let lineWidth: (Int) -> Double
+  @inline(__always) func lineWidth(_ k: Int) -> Double { k == 0 ? firstLineWidth : width }
+  /// Whether a line's natural width and its stretch only shrink as its start moves later (no
+  /// negative widths or stretch, no start hang wider than its box): then, at a break, once the
+  /// line from one active node is too loose, so are the lines from all later ones.
+  private let monotone: Bool
+  /// Whether a break stops trying active nodes at the first too loose line (see `monotone`);
+  /// tests turn it off to check it changes no choice.
+  var skipsLooseNodes = true
   /// Inner-loop steps of the last `breaks` call (tests check it grows linearly).
   private(set) var work = 0
 
-  private var sumWidth: [Double]
-  private var sumStretch: [Double]
-  private var sumShrink: [Double]
-  /// Made only for a pass that letter-spaces (`lettersSummed`): a fourth array of a long
-  /// paragraph's length otherwise never read.
-  private var sumLetters: [Double] = []
+  /// Sums of widths, stretch, shrink and letter stretch over items `0..<k`, carried along as the
+  /// breaker walks the paragraph; a node keeps those at the start of its line. (Arrays of them
+  /// for every item took 24–32 bytes an item: 130 MB of a 5.4 MB paragraph.) Added in item
+  /// order, so the line sums are those of prefix arrays to the last bit.
+  struct Sums {
+    var width = 0.0, stretch = 0.0, shrink = 0.0, letters = 0.0
 
-  init(items: [BreakItem], lineWidth: @escaping (Int) -> Double) {
-    self.items = items
-    self.lineWidth = lineWidth
-    var w = [Double](repeating: 0, count: items.count + 1)
-    var y = w, z = w
-    for (k, item) in items.enumerated() {
-      w[k + 1] = w[k]
-      y[k + 1] = y[k]
-      z[k + 1] = z[k]
+    @inline(__always) mutating func add(_ item: BreakItem) {
       if item.kind != .penalty {
-        w[k + 1] += item.width
+        width += item.width
         if item.kind == .glue {
-          y[k + 1] += item.stretch
-          z[k + 1] += item.shrink
+          stretch += item.stretch
+          shrink += item.shrink
         }
       }
+      letters += item.letterStretch
     }
-    sumWidth = w
-    sumStretch = y
-    sumShrink = z
   }
 
-  /// Sums the boxes' letter stretch, once, for a pass that letter-spaces.
-  private mutating func lettersSummed() {
-    guard sumLetters.isEmpty else { return }
-    var l = [Double](repeating: 0, count: items.count + 1)
-    for (k, item) in items.enumerated() { l[k + 1] = l[k] + item.letterStretch }
-    sumLetters = l
+  init(items: [BreakItem], width: Double, firstLineWidth: Double? = nil) {
+    self.items = items
+    self.width = width
+    self.firstLineWidth = firstLineWidth ?? width
+    var monotone = true
+    for item in items {
+      if item.kind != .penalty && item.width < 0 { monotone = false }
+      if item.kind == .glue && (item.stretch < 0 || item.shrink < 0) { monotone = false }
+      if item.kind == .box && (item.startHang < 0 || item.startHang > item.width || item.letterStretch < 0) { monotone = false }
+    }
+    self.monotone = monotone
   }
 
   /// Nodes kept at most in the last `breaks` call, and nodes made in it (tests check a long
@@ -157,6 +182,31 @@ struct LineBreaker {
   /// Nodes are compacted when there are this many (then when they double): a long paragraph
   /// made millions, of which only the ancestors of the active nodes (about one a line) matter.
   static let compactionThreshold = 1 << 16
+
+  /// Lines of alternatives the breaker keeps in a long paragraph: lines further back than this
+  /// behind the best active node are settled (see `commit`). No paragraph of ordinary length
+  /// (a few hundred lines) is affected.
+  static let window = 512
+
+  /// Settles the lines more than `window` lines behind the best of the newest active nodes:
+  /// active nodes that do not descend from its ancestor there are dropped. Paths through a
+  /// paragraph mostly meet within a few lines, but in a regular one (millions of one-letter
+  /// words) dozens of equally good ones run side by side to its end, and each kept its own
+  /// chain of nodes: memory grew by a kilobyte a line.
+  private static func commit(_ nodes: inout [Node], active: inout [Int], window: Int) {
+    guard let newest = active.last else { return }
+    var best = newest
+    for a in active where nodes[a].position == nodes[newest].position && nodes[a].demerits < nodes[best].demerits { best = a }
+    var settled = best
+    while settled > 0 && Int(nodes[best].line) - Int(nodes[settled].line) < window { settled = Int(nodes[settled].previous) }
+    guard settled > 0 else { return }
+    let line = nodes[settled].line
+    active.removeAll { a in
+      var k = a
+      while k > 0 && nodes[k].line > line { k = Int(nodes[k].previous) }
+      return k != settled
+    }
+  }
 
   /// Keeps only the nodes the active ones descend from (node 0, the start, stays first),
   /// renumbered in order; `active` is renumbered to match. Linear in `nodes`.
@@ -182,10 +232,11 @@ struct LineBreaker {
     for k in active.indices { active[k] = Int(index[active[k]]) }
   }
 
-  /// A feasible break (32 bytes: a long paragraph makes millions).
+  /// A feasible break (64 bytes; compacted, and settled in a long paragraph: see `commit`).
   private struct Node {
     var position: Int32  // item of the break; -1 for the paragraph's start
     var start: Int32  // first item of the line after the break
+    var sums: Sums  // over the items before `start`
     var line: Int32  // lines before this break
     var previous: Int32
     var demerits: Double
@@ -225,22 +276,35 @@ struct LineBreaker {
     return k
   }
 
-  /// The line from item `start` to a break at `b`: natural width (less what hangs into the
-  /// margins at its two ends), stretch, shrink.
+  /// The line from item `start` (sums `from` before it) to a break at `b` (sums `to` before it):
+  /// natural width (less what hangs into the margins at its two ends), stretch, shrink.
   @inline(__always)
-  private func measure(from start: Int, to b: Int, _ p: Parameters) -> (width: Double, stretch: Double, shrink: Double) {
+  private func measure(from start: Int, _ from: Sums, to b: Int, _ to: Sums, _ p: Parameters) -> (width: Double, stretch: Double, shrink: Double) {
     let item = items[b]
-    var width = sumWidth[b] - sumWidth[max(start, 0)]
+    var width = to.width - from.width
     if item.kind == .penalty { width += item.width }
     width -= item.hang
-    if start < b, items[max(start, 0)].kind == .box { width -= items[max(start, 0)].startHang }
-    var stretch = p.ragged ? 0 : sumStretch[b] - sumStretch[max(start, 0)]
-    if p.letterSpacing && !p.ragged { stretch += sumLetters[b] - sumLetters[max(start, 0)] }
-    let shrink = p.ragged ? 0 : sumShrink[b] - sumShrink[max(start, 0)]
+    if start < b, items[start].kind == .box { width -= items[start].startHang }
+    var stretch = p.ragged ? 0 : to.stretch - from.stretch
+    if p.letterSpacing && !p.ragged { stretch += to.letters - from.letters }
+    let shrink = p.ragged ? 0 : to.shrink - from.shrink
     // The line before a forced break (a hard break, the paragraph's end) is set at its width.
     if item.kind == .penalty && item.cost <= LineBreaker.forced { stretch += LineBreaker.fil }
     if stretch < 1e-9 { stretch = item.breakStretch }
     return (width, stretch + p.backgroundStretch, shrink)
+  }
+
+  /// The sums before `lineStart(after: b)`, from those before `b`, and that start.
+  @inline(__always)
+  private func startSums(after b: Int, _ at: Sums) -> (start: Int, sums: Sums) {
+    var sums = at
+    var k = b
+    let start = lineStart(after: b)
+    while k < start {
+      sums.add(items[k])
+      k += 1
+    }
+    return (start, sums)
   }
 
   /// How loose each line of `lines` is with its glue alone (no background stretch): the
@@ -248,17 +312,23 @@ struct LineBreaker {
   /// count 0.
   func glueRatios(_ lines: [Line]) -> [Double] {
     var start = 0
+    var from = Sums(), to = Sums()
+    var k = 0
     var out: [Double] = []
     for line in lines {
+      while k < line.end {
+        to.add(items[k])
+        k += 1
+      }
       let item = items[line.end]
       if item.kind == .penalty && item.cost <= LineBreaker.forced {
         out.append(0)
       } else {
-        let m = measure(from: start, to: line.end, Parameters())
+        let m = measure(from: start, from, to: line.end, to, Parameters())
         let target = lineWidth(out.count)
         out.append(m.width < target ? (m.stretch > 0 ? (target - m.width) / m.stretch : .infinity) : 0)
       }
-      start = lineStart(after: line.end)
+      (start, from) = startSums(after: line.end, to)
     }
     return out
   }
@@ -267,25 +337,29 @@ struct LineBreaker {
   mutating func breaks(_ p: Parameters) -> [Line]? {
     work = 0
     guard !items.isEmpty else { return [] }
-    if p.letterSpacing { lettersSummed() }
-    var nodes: [Node] = [Node(position: -1, start: 0, line: 0, previous: -1, demerits: 0, ratio: 0, fitness: 1, hyphens: 0)]
+    var nodes: [Node] = [Node(position: -1, start: 0, sums: Sums(), line: 0, previous: -1, demerits: 0, ratio: 0, fitness: 1, hyphens: 0)]
     var active: [Int] = [0]
     var next: [Int] = []
     var best = [(demerits: Double, node: Int, ratio: Double, hyphens: Int)](repeating: (.infinity, -1, 0, 0), count: 4)
     var compactAt = LineBreaker.compactionThreshold
     peakNodes = 0
     nodesMade = 0
+    var sums = Sums()  // before item `b`
     for b in 0..<items.count {
+      defer { sums.add(items[b]) }
       guard isLegal(b, hyphenate: p.hyphenate) else { continue }
       let item = items[b]
       let isForced = item.kind == .penalty && item.cost <= LineBreaker.forced
       for f in 0..<4 { best[f] = (.infinity, -1, 0, 0) }
       next.removeAll(keepingCapacity: true)
-      for a in active {
+      var i = 0
+      while i < active.count {
+        let a = active[i]
+        i += 1
         work += 1
         let node = nodes[a]
         let target = lineWidth(Int(node.line))
-        let m = measure(from: Int(node.start), to: b, p)
+        let m = measure(from: Int(node.start), node.sums, to: b, sums, p)
         var ratio: Double
         if m.width < target {
           ratio = m.stretch > 0 ? (target - m.width) / m.stretch : .infinity
@@ -298,7 +372,20 @@ struct LineBreaker {
           continue  // overfull from here on: this node is done
         }
         if !isForced { next.append(a) }
-        guard ratio <= p.tolerance else { continue }
+        guard ratio <= p.tolerance else {
+          // Active nodes are in the order of their positions: the lines from the later ones
+          // are shorter and have less stretch, so they are too loose as well (also when one
+          // has no glue and takes the break's stretch instead). They stay active untried: in a
+          // paragraph of short words, most of a line's worth of nodes are too loose at a break.
+          if !isForced && monotone && skipsLooseNodes && node.line >= 1 && i < active.count {
+            let fallback = item.breakStretch + p.backgroundStretch
+            if fallback <= 0 || (target - m.width) / fallback > p.tolerance {
+              next.append(contentsOf: active[i...])
+              break
+            }
+          }
+          continue
+        }
         let previousFlagged = node.position >= 0 && items[Int(node.position)].kind == .penalty && items[Int(node.position)].flagged
         let isFlagged = item.kind == .penalty && item.flagged
         if isFlagged && previousFlagged && p.consecutiveHyphens > 0 && node.hyphens >= p.consecutiveHyphens { continue }
@@ -320,11 +407,11 @@ struct LineBreaker {
       var least = Double.infinity
       for f in 0..<4 where best[f].demerits < least { least = best[f].demerits }
       if least < .infinity {
-        let start = lineStart(after: b)
+        let (start, startSums) = startSums(after: b, sums)
         for f in 0..<4 where best[f].node >= 0 && best[f].demerits <= least + p.fitnessDemerits {
           nodes.append(
             Node(
-              position: Int32(b), start: Int32(start), line: nodes[best[f].node].line + 1, previous: Int32(best[f].node),
+              position: Int32(b), start: Int32(start), sums: startSums, line: nodes[best[f].node].line + 1, previous: Int32(best[f].node),
               demerits: best[f].demerits, ratio: Float(best[f].ratio), fitness: Int8(f), hyphens: Int8(min(best[f].hyphens, 100))))
           active.append(nodes.count - 1)
           nodesMade += 1
@@ -333,6 +420,7 @@ struct LineBreaker {
       // No line can reach further: this pass fails (a hard break keeps only the nodes made at it).
       if active.isEmpty { return nil }
       if nodes.count >= compactAt {
+        LineBreaker.commit(&nodes, active: &active, window: LineBreaker.window)
         LineBreaker.compact(&nodes, active: &active)
         compactAt = max(2 * nodes.count, LineBreaker.compactionThreshold)
       }
@@ -356,33 +444,40 @@ struct LineBreaker {
   /// First fit, for when no pass finds lines within tolerance: each line takes as much as fits,
   /// or, when nothing fits, up to the first break opportunity (an overfull line).
   mutating func greedy(_ p: Parameters) -> [Line] {
-    if p.letterSpacing { lettersSummed() }
     var lines: [Line] = []
     var start = 0
+    var from = Sums()
     var lastFit = -1
+    var atLastFit = Sums()
     var b = 0
+    var sums = Sums()  // before item `b`
     while b < items.count {
       work += 1
       if isLegal(b, hyphenate: p.hyphenate) {
         let item = items[b]
-        let m = measure(from: start, to: b, p)
+        let m = measure(from: start, from, to: b, sums, p)
         let fits = m.width - m.shrink <= lineWidth(lines.count)
         if !fits {
           let end = lastFit >= 0 ? lastFit : b
+          let atEnd = lastFit >= 0 ? atLastFit : sums
           lines.append(Line(end: end, ratio: 0))
-          start = lineStart(after: end)
+          (start, from) = startSums(after: end, atEnd)
           lastFit = -1
           b = end + 1
+          sums = atEnd
+          sums.add(items[end])
           continue
         }
         if item.kind == .penalty && item.cost <= LineBreaker.forced {
           lines.append(Line(end: b, ratio: 0))
-          start = lineStart(after: b)
+          (start, from) = startSums(after: b, sums)
           lastFit = -1
         } else {
           lastFit = b
+          atLastFit = sums
         }
       }
+      sums.add(items[b])
       b += 1
     }
     return lines

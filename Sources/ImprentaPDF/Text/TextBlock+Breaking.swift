@@ -28,10 +28,8 @@ extension TextBlock {
       finishLines(shaped, ends: ends.map { LineBreaker.Line(end: $0, ratio: 0) }, items: built.items, positions: built.positions, ragged: true)
       return
     }
-    // The measure, captured by value: the breaker asks for it for every active node at every
-    // break (retaining `self` there was half the time of a 300 KB word).
     let width = format.width, indent = format.firstLineIndent
-    var breaker = LineBreaker(items: built.items, lineWidth: { $0 == 0 ? width - max(indent, 0) : width - max(-indent, 0) })
+    var breaker = LineBreaker(items: built.items, width: width - max(-indent, 0), firstLineWidth: width - max(indent, 0))
     let em = format.font.size
     var p = LineBreaker.Parameters()
     p.consecutiveHyphens = format.consecutiveHyphens
