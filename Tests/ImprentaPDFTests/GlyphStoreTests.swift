@@ -56,6 +56,31 @@ import Testing
     }
   }
 
+  @Test func storesAppendedTogetherAreTheGlyphsAppendedInTurn() {
+    // A huge paragraph's chunks are read into stores of their own and joined: every order of
+    // plain, offset, aside and wide-cluster pieces reads back as if appended to one store.
+    let plain = GlyphStoreTests.string([(42, 6144, 0, 0, 0, true, false), (43, 5000, 1, 0, 0, true, false)])
+    let offset = GlyphStoreTests.string([(9, 700, 0, -300, 512, true, false), (10, 700, 1, 0, 0, true, false)])
+    let odd = GlyphStoreTests.string([(0x0FFF_FFFF, 0, 0, 0, 0, true, false), (0x1000_0041, 90000, 1, 0, 0, true, true)])
+    let wide = GlyphStoreTests.string([(5, 100, 70000, 0, 0, true, false), (6, 100, 70001, 0, 0, true, false)])
+    defer { for gs in [plain, offset, odd, wide] { pango_glyph_string_free(gs) } }
+    let pieces = [plain, offset, odd, wide]
+    for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 0, 3, 2], [2, 3, 0, 1], [0, 2, 0, 1]] {
+      var whole = GlyphStore(), joined = GlyphStore()
+      for k in order {
+        let expected = whole.append(pieces[k].pointee)
+        var part = GlyphStore()
+        _ = part.append(pieces[k].pointee)
+        #expect(joined.append(contentsOf: part) == expected.lowerBound)
+      }
+      #expect(joined.count == whole.count)
+      for k in 0..<whole.count {
+        #expect(GlyphStoreTests.same(joined.info(k), whole.info(k)), "glyph \(k) of \(order)")
+        #expect(joined.cluster(k) == whole.cluster(k))
+      }
+    }
+  }
+
   @Test func pangoUnitsAreThoseOfThePangoInstalled() {
     #expect(pangoScale == Double(imprenta_pango_scale()))
   }

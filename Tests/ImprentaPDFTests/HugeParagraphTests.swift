@@ -85,3 +85,44 @@ import Testing
     #expect(large.peak < 2 * large.lines + 2 * LineBreaker.compactionThreshold)
   }
 }
+
+/// The lookups that made a paragraph of many links quadratic, against the plain scans they
+/// replace, on generated spans.
+@Suite struct SpanLookupTests {
+  static func spans(seed: UInt64, count: Int, length: Int) -> [(start: Int, end: Int)] {
+    var state = seed
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % n
+    }
+    return (0..<count).map { _ in
+      let start = next(length)
+      return (start, next(3) == 0 ? start : start + 1 + next(40))
+    }
+  }
+
+  @Test(arguments: 0..<20)
+  func sortedRangesHoldWhatTheRangesHold(seed: Int) {
+    let spans = Self.spans(seed: UInt64(seed) + 1, count: seed * 7, length: 600)
+    let ranges = spans.map { $0.start..<max($0.start, $0.end) }
+    let sorted = SortedRanges(ranges)
+    #expect(sorted.isEmpty == ranges.allSatisfy(\.isEmpty))
+    for o in -2..<660 { #expect(sorted.contains(o) == ranges.contains { $0.contains(o) }, "offset \(o)") }
+  }
+
+  @Test(arguments: 0..<20)
+  func aLineCursorFindsWhatEveryLineAskingEverySpanFinds(seed: Int) {
+    let spans = Self.spans(seed: UInt64(seed) + 99, count: seed * 9, length: 1000).map { ($0.start, max($0.start, $0.end)) }
+    var cursor = PDFLayouter.LineCursor(spans)
+    // Lines of 20–60 bytes in order, the last taking all that is left (as anchors are asked).
+    var start = 0
+    var k = 0
+    while start < 1100 {
+      let end = start >= 1040 ? Int.max : start + 20 + (k * 37) % 41
+      let expected = spans.indices.filter { spans[$0].0 < end && spans[$0].1 > start }
+      #expect(cursor.overlapping(start, end) == expected, "line \(start)..<\(end)")
+      start = end == Int.max ? 1100 : end
+      k += 1
+    }
+  }
+}

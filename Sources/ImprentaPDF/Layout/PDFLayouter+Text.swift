@@ -59,6 +59,14 @@ extension PDFLayouter {
     let bytes = block.bytes
     var counted = 0
     var scalars = 0
+    // A link's description, once per link (a link over several lines has one).
+    var descriptions: [Int: String] = [:]
+    // Links, footnote calls and anchors in the order of where they start, each line taking
+    // those from where the line before left off: every line asking every link made a paragraph
+    // of many links quadratic.
+    var links = LineCursor(text.links.map { ($0.start, $0.end) })
+    var calls = LineCursor(text.footnoteCalls.map { ($0.index, $0.index + 1) })
+    var anchors = LineCursor(text.anchors.map { ($0.index, $0.index + 1) })
     for (k, m) in block.lines.enumerated() {
       let pitch = max(minPitch, m.height)
       let baseline = (pitch - m.height) / 2 + (m.baseline - m.top)
@@ -92,8 +100,10 @@ extension PDFLayouter {
       let lineX = mirrored ? x + blockWidth - m.x - m.width : x + m.x
       slice.items.append(PageItem(.text(TextLine(block: block, index: k, x: lineX, baseline: baseline)), tags: tags))
       let lineEnd = m.start + m.length
-      for link in text.links where link.start < lineEnd && link.end > m.start {
-        let description = PDFLayouter.linkDescription(text.string, start: link.start, end: link.end)
+      for l in links.overlapping(m.start, lineEnd) {
+        let link = text.links[l]
+        let description = descriptions[l] ?? PDFLayouter.linkDescription(bytes, start: link.start, end: link.end)
+        descriptions[l] = description
         for (x0, x1) in block.xRanges(line: k, start: max(link.start, m.start), end: min(link.end, lineEnd)) where x1 > x0 {
           let linkX = mirrored ? x + blockWidth - x1 : x + x0
           // The tag's id is the element the link's text is in: areas in one element to one
@@ -102,12 +112,14 @@ extension PDFLayouter {
             PageItem(.link(Rect(x: linkX, y: 0, width: x1 - x0, height: pitch), destination: link.destination), tags: [StructureTag(name: "Link", id: tags.last?.id ?? 0, alt: description)]))
         }
       }
-      for call in text.footnoteCalls where call.index >= m.start && call.index < max(lineEnd, m.start + 1) {
+      for c in calls.overlapping(m.start, max(lineEnd, m.start + 1)) {
+        let call = text.footnoteCalls[c]
         slice.footnotes.append(call.number)
         slice.items.append(PageItem(.anchor(name: "fnref-\(call.number)", y: 0, outline: nil)))
       }
       let anchorsEnd = k == block.lines.count - 1 ? Int.max : max(lineEnd, m.start + 1)
-      for anchor in text.anchors where anchor.index >= m.start && anchor.index < anchorsEnd {
+      for a in anchors.overlapping(m.start, anchorsEnd) {
+        let anchor = text.anchors[a]
         slice.items.append(PageItem(.anchor(name: anchor.id, y: 0, outline: nil)))
       }
       result.append(slice)
@@ -204,9 +216,35 @@ extension PDFLayouter {
     space(hs.spaceAfter.points(em: baseSize))
   }
 
+  /// Spans of a paragraph (links; footnote calls and anchors as one byte each) asked line by
+  /// line, lines in order, for those overlapping the line: sorted by start once, a line goes on
+  /// from the first span the lines before have not passed. Answers in the spans' own order.
+  struct LineCursor {
+    private let spans: [(start: Int, end: Int)]
+    private let order: [Int]
+    private var first = 0
+
+    init(_ spans: [(start: Int, end: Int)]) {
+      self.spans = spans
+      order = spans.indices.sorted { (spans[$0].start, $0) < (spans[$1].start, $1) }
+    }
+
+    /// The spans with `start < end` and `end > start` (of the line's `start..<end`).
+    mutating func overlapping(_ start: Int, _ end: Int) -> [Int] {
+      guard !order.isEmpty else { return [] }
+      while first < order.count && spans[order[first]].end <= start { first += 1 }
+      var found: [Int] = []
+      var j = first
+      while j < order.count && spans[order[j]].start < end {
+        if spans[order[j]].end > start { found.append(order[j]) }
+        j += 1
+      }
+      return found.count > 1 ? found.sorted() : found
+    }
+  }
+
   /// What a link's annotation says (`/Contents`): its text, line breaks dropped.
-  static func linkDescription(_ string: String, start: Int, end: Int) -> String {
-    let bytes = Array(string.utf8)
+  static func linkDescription(_ bytes: [UInt8], start: Int, end: Int) -> String {
     guard start >= 0, end <= bytes.count, start < end else { return "" }
     let text = String(decoding: bytes[start..<end], as: UTF8.self).replacingOccurrences(of: "\u{AD}", with: "")
     return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

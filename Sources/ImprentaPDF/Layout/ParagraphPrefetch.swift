@@ -113,9 +113,10 @@ final class ParagraphPrefetch: @unchecked Sendable {
   /// set in the writer's fonts (`ShapedText.rebind`), reshaping with the writer's context.
   func take(_ key: TextBlockCache.Key, engine: TextEngine) -> TextBlock? {
     let block: TextBlock? = lock.withLock {
-      guard var list = blocks[key], !list.isEmpty else { return nil }
-      let block = list.removeFirst()
-      blocks[key] = list.isEmpty ? nil : list
+      // One lookup: the list is changed where it is stored.
+      guard let index = blocks.index(forKey: key), !blocks.values[index].isEmpty else { return nil }
+      let block = blocks.values[index].removeFirst()
+      if blocks.values[index].isEmpty { blocks.remove(at: index) }
       taken += 1
       return block
     }

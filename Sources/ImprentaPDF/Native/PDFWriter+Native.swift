@@ -15,7 +15,8 @@ extension PDFWriter {
       return .failure(NativeRefusal(reason: pdf.unsupported ?? "unknown"))
     }
     let m = document.metadata
-    let claims = !placed.figureAlts.contains("")
+    let figureAlts = placed.figureAlts  // a walk of every page's items: once
+    let claims = !figureAlts.contains("")
     var metadata = xmp(document, environment: environment, claimsPDFUA: claims)
     // A PDF/X-4 file says so in its XMP too (with the identifiers PDF/X asks for).
     if pdfx.profile != nil { metadata.extra += PDFXMetadata.properties(title: metadata.title, date: QPDFPostProcessor.pdfDate(environment.buildDate)) }
@@ -24,7 +25,7 @@ extension PDFWriter {
         title: m.title, author: m.authors.joined(separator: ", "), subject: m.description.isEmpty ? m.summary : m.description,
         keywords: m.tags.joined(separator: ", "), creator: options.creator, xmp: metadata.packet,
         language: document.language(default: style.base.language), rightToLeft: document.direction(defaultLanguage: style.base.language) == .rtl,
-        date: QPDFPostProcessor.pdfDate(environment.buildDate), figureAlts: placed.figureAlts, linkDescriptions: links))
+        date: QPDFPostProcessor.pdfDate(environment.buildDate), figureAlts: figureAlts, linkDescriptions: links))
     guard let bytes else { return .failure(NativeRefusal(reason: pdf.unsupported ?? "unknown")) }
     return .success(bytes)
   }

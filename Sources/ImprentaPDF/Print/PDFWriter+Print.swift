@@ -217,8 +217,9 @@ extension PDFWriter {
     let links = paintEveryPage(placed, labels: labels, print: print, trim: trim, onto: ctx) ?? []
     // PDF/X needs a TrimBox on every page, also without bleed (it is then the MediaBox).
     let boxes = print.isPlain && pdfx.profile == nil ? nil : print.boxes(width: trim.0, height: trim.1)
-    let claims = !placed.figureAlts.contains("")
-    return try finish(ctx, document: document, environment: environment, figureAlts: placed.figureAlts, boxes: boxes, fontProblems: &fontProblems,
+    let figureAlts = placed.figureAlts  // a walk of every page's items: once
+    let claims = !figureAlts.contains("")
+    return try finish(ctx, document: document, environment: environment, figureAlts: figureAlts, boxes: boxes, fontProblems: &fontProblems,
       qpdfWarnings: &qpdfWarnings,
       accessibility: .init(metadata: xmp(document, environment: environment, claimsPDFUA: claims), linkDescriptions: links, structure: ctx.structure),
       pdfx: &pdfx)

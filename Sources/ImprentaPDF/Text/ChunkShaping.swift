@@ -9,29 +9,32 @@ import Foundation
 final class ChunkShaping: @unchecked Sendable {
   private let block: TextBlock
   private let ranges: [Range<Int>]
+  private let starts: [Int]
   private let condition = NSCondition()
-  private var layouts: [OpaquePointer?]
+  private var pieces: [ShapedChunk?]
   private var front = 0
   private var back: Int
   /// Chunks the prefetch thread has taken and not finished.
   private var inFlight = 0
 
-  private init(block: TextBlock, ranges: [Range<Int>]) {
+  private init(block: TextBlock, ranges: [Range<Int>], starts: [Int]) {
     self.block = block
     self.ranges = ranges
-    layouts = Array(repeating: nil, count: ranges.count)
+    self.starts = starts
+    pieces = Array(repeating: nil, count: ranges.count)
     back = ranges.count
   }
 
-  /// The shaped layouts of `ranges` of `block`'s text, in order.
-  static func layouts(of block: TextBlock, _ ranges: [Range<Int>]) -> [OpaquePointer] {
-    let work = ChunkShaping(block: block, ranges: ranges)
+  /// `ranges` of `block`'s text (starting at `starts`) shaped and read, in order. Each chunk is
+  /// read by the thread that shaped it, in that thread's fonts, and its layout freed at once.
+  static func chunks(of block: TextBlock, _ ranges: [Range<Int>], starts: [Int]) -> [ShapedChunk] {
+    let work = ChunkShaping(block: block, ranges: ranges, starts: starts)
     // Only for a PDF written alone (see `FontFaces.writing`).
     if FontFaces.writtenAlone && !FontFaces.crowded { PrefetchThread.shared.submit { engine in work.shape(with: engine, fromTheEnd: true) } }
     work.shape(with: block.engine, fromTheEnd: false)
     return work.condition.withLock {
       while work.inFlight > 0 { work.condition.wait() }
-      return work.layouts.map { $0! }
+      return work.pieces.map { $0! }
     }
   }
 
@@ -48,12 +51,9 @@ final class ChunkShaping: @unchecked Sendable {
         return front - 1
       }
       guard let k else { return }
-      let layout = block.makeLayout(ranges[k], chunked: true, engine: engine)
-      // Pango itemizes and shapes a layout when it is first asked about it.
-      var n: Int32 = 0
-      _ = pango_layout_get_log_attrs_readonly(layout, &n)
+      let piece = block.read(block.makeLayout(ranges[k], chunked: true, engine: engine), start: starts[k], first: k == 0)
       condition.withLock {
-        layouts[k] = layout
+        pieces[k] = piece
         if fromTheEnd {
           inFlight -= 1
           condition.broadcast()

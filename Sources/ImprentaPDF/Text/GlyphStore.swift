@@ -89,6 +89,50 @@ struct GlyphStore {
     return first..<ids.count
   }
 
+  /// Makes room for the stores `parts` appended in turn (no buffer grown by doubling while the
+  /// parts are still held: that was the peak of a huge paragraph's memory).
+  mutating func reserveCapacity(for parts: [GlyphStore]) {
+    let n = count + parts.reduce(0) { $0 + $1.count }
+    ids.reserveCapacity(n)
+    widths.reserveCapacity(n)
+    flags.reserveCapacity(n)
+    if wideClusters != nil || parts.contains(where: { $0.wideClusters != nil }) {
+      if wideClusters == nil { wideClusters = clusters16.map { Int32($0) } }
+      wideClusters!.reserveCapacity(n)
+    } else {
+      clusters16.reserveCapacity(n)
+    }
+    if !xOffsets.isEmpty || parts.contains(where: { !$0.xOffsets.isEmpty }) {
+      xOffsets.reserveCapacity(n)
+      yOffsets.reserveCapacity(n)
+    }
+  }
+
+  /// Appends another store's glyphs (a chunk of the paragraph read on its own); returns where
+  /// its first glyph is now.
+  mutating func append(contentsOf other: GlyphStore) -> Int {
+    let first = ids.count
+    ids += other.ids
+    for (k, v) in other.asideIDs { asideIDs[first + k] = v }
+    widths += other.widths
+    for (k, v) in other.asideWidths { asideWidths[first + k] = v }
+    if wideClusters == nil && other.wideClusters != nil { wideClusters = clusters16.map { Int32($0) } }
+    if wideClusters != nil {
+      wideClusters! += other.wideClusters ?? other.clusters16.map { Int32($0) }
+    } else {
+      clusters16 += other.clusters16
+    }
+    flags += other.flags
+    if !other.xOffsets.isEmpty || !xOffsets.isEmpty {
+      // Offsets are kept for every glyph up to the last offset one.
+      xOffsets += [Int32](repeating: 0, count: first - xOffsets.count)
+      yOffsets += [Int32](repeating: 0, count: first - yOffsets.count)
+      xOffsets += other.xOffsets
+      yOffsets += other.yOffsets
+    }
+    return first
+  }
+
   /// Glyph `k` as Pango's glyph info.
   func info(_ k: Int) -> PangoGlyphInfo {
     var attr = PangoGlyphVisAttr()

@@ -27,91 +27,40 @@ struct ShapedRun {
   let look: RunLook
 
   var isRTL: Bool { level & 1 == 1 }
+
+  /// The run with its glyphs `shift` further on (its chunk's store appended to the paragraph's).
+  func moved(by shift: Int) -> ShapedRun {
+    ShapedRun(
+      item: item, glyphs: glyphs.lowerBound + shift..<glyphs.upperBound + shift, yOffset: yOffset, start: start, end: end, level: level,
+      ascent: ascent, descent: descent, look: look)
+  }
 }
 
-/// A paragraph itemized and shaped once: Pango layouts with no width (their lines are the hard
-/// breaks) read into its runs in logical order (each run's item copied, its glyphs in one
-/// compact `GlyphStore`; the layouts are freed at once), Pango's break opportunities (UAX #14)
-/// and each character's advance, read from the glyphs' clusters. Lines are cut from these runs;
-/// nothing is shaped again except a word broken at a hyphen across a ligature.
-///
-/// A paragraph over `TextBlock.chunkBytes` is shaped in chunks, one layout each, cut where a
-/// line may always break (`TextBlock.chunkStarts`): Pango and HarfBuzz then never hold one
-/// multi-megabyte line (their buffers for a 5.6 MB paragraph were most of a gigabyte). The runs'
-/// items are moved to the paragraph's offsets, so the rest of the engine sees one text.
-final class ShapedText {
-  let bytes: [UInt8]
-  /// The text NUL-terminated, for Pango's painting (made once: a copy per line would make
-  /// painting a long paragraph quadratic).
-  let cString: [CChar]
-  private(set) var runs: [ShapedRun] = []
-  private(set) var glyphs = GlyphStore()
-  /// The hard lines' starts and extents (for an empty line).
-  private(set) var hardLines: [(start: Int, ascent: Double, descent: Double)] = []
-  /// Advance of the character starting at each byte, in points (0 inside a character).
-  private(set) var advance: [Float]
-  /// Whether a glyph cluster starts at each byte (a line may be cut there without reshaping).
-  private(set) var clusterStart: [Bool]
-  /// The chunks' log attributes joined: one per character, and one for the text's end.
-  private(set) var attrs: UnsafeMutablePointer<PangoLogAttr>
-  private(set) var attrCount: Int
-  private var hyphens: [UnsafeMutableRawPointer: (glyph: PangoGlyph, width: Int32)] = [:]
+/// One chunk of a paragraph read from its Pango layout, by the thread that shaped it (its fonts
+/// are that thread's until `ShapedText.rebind`): its log attributes, its runs (items copied and
+/// moved to the paragraph's offsets, glyphs in a `GlyphStore` of its own) and its hard lines.
+/// The layout can be freed as soon as this is made: a huge paragraph's chunks no longer all
+/// wait, layouts and glyph strings and all, until the last one is shaped (a 5.5 MB paragraph of
+/// mixed scripts and links peaked at 750 MB).
+struct ShapedChunk {
+  var attrs: [PangoLogAttr]
+  var runs: [ShapedRun] = []
+  var glyphs = GlyphStore()
+  var hardLines: [(start: Int, ascent: Double, descent: Double)] = []
 
-  /// `chunks`: the layouts of consecutive pieces of `bytes`, each with the byte it starts at.
-  init(chunks: [(layout: OpaquePointer, start: Int)], bytes: [UInt8]) {
-    self.bytes = bytes
-    var c = [CChar](repeating: 0, count: bytes.count + 1)
-    for k in bytes.indices { c[k] = CChar(bitPattern: bytes[k]) }
-    cString = c
-    advance = [Float](repeating: 0, count: bytes.count + 1)
-    clusterStart = [Bool](repeating: false, count: bytes.count + 1)
-    clusterStart[bytes.count] = true
-    var pieces: [(UnsafePointer<PangoLogAttr>, Int)] = []
-    var total = 0
-    for (k, chunk) in chunks.enumerated() {
-      var n: Int32 = 0
-      let p = UnsafePointer(pango_layout_get_log_attrs_readonly(chunk.layout, &n)!)
-      // Each chunk's last attribute is its end: the next chunk's first character stands there.
-      let count = k == chunks.count - 1 ? Int(n) : max(Int(n) - 1, 0)
-      pieces.append((p, count))
-      total += count
-    }
-    attrs = .allocate(capacity: max(total, 1))
-    var at = 0
-    for (k, (p, count)) in pieces.enumerated() {
-      (attrs + at).initialize(from: p, count: count)
-      // A chunk starts after a space, before a letter: a break UAX #14 always allows (Pango
-      // allows none at a text's start).
-      if k > 0 && count > 0 { attrs[at].is_line_break = 1 }
-      at += count
-    }
-    attrCount = total
-    for (k, chunk) in chunks.enumerated() { readRuns(chunk.layout, start: chunk.start, first: k == 0) }
-    // Everything is read: the layouts (their text, attributes, log attributes, lines and
-    // glyph strings) are freed now, not when the paragraph is painted.
-    for chunk in chunks { imprenta_g_object_unref(UnsafeMutableRawPointer(chunk.layout)) }
+  /// Reads `layout` (the chunk of the paragraph starting at byte `start`; `first`: the
+  /// paragraph's first chunk, whose first line is a hard line of its own).
+  init(_ layout: OpaquePointer, start: Int, first: Bool) {
+    var n: Int32 = 0
+    let p = pango_layout_get_log_attrs_readonly(layout, &n)!
+    attrs = Array(UnsafeBufferPointer(start: p, count: Int(n)))
+    readRuns(layout, start: start, first: first)
     glyphs.shrink()
-    runs.sort { $0.start < $1.start }
-    for run in runs { readAdvances(run) }
-  }
-
-  /// Frees what only line breaking reads (each byte's advance, the log attributes: a quarter of
-  /// a huge paragraph's memory); painting needs the runs and cluster starts alone.
-  func dropBreakingData() {
-    advance = []
-    attrs.deallocate()
-    attrs = .allocate(capacity: 1)
-    attrCount = 0
-  }
-
-  deinit {
-    attrs.deallocate()
-    for run in runs { pango_item_free(run.item) }
   }
 
   /// Reads the runs of a chunk's layout, its items moved to the paragraph's offsets (the
   /// layout is not asked anything after this: its items are ours to renumber) and copied.
-  private func readRuns(_ layout: OpaquePointer, start chunkStart: Int, first: Bool) {
+  mutating func readRuns(_ layout: OpaquePointer, start chunkStart: Int, first: Bool) {
     var lineList = pango_layout_get_lines_readonly(layout)
     var firstLine = true
     while let node = lineList {
@@ -133,7 +82,7 @@ final class ShapedText {
     }
   }
 
-  private func makeRun(_ glyphItem: UnsafeMutablePointer<PangoGlyphItem>) -> ShapedRun {
+  private mutating func makeRun(_ glyphItem: UnsafeMutablePointer<PangoGlyphItem>) -> ShapedRun {
     let item = glyphItem.pointee.item!
     let glyphs = glyphItem.pointee.glyphs!
     let stored = self.glyphs.append(glyphs.pointee)
@@ -166,6 +115,88 @@ final class ShapedText {
       item: pango_item_copy(item)!, glyphs: stored, yOffset: glyphItem.pointee.y_offset, start: start, end: start + Int(item.pointee.length),
       level: item.pointee.analysis.level,
       ascent: Double(-logical.y) / pangoScale + rise, descent: Double(logical.y + logical.height) / pangoScale - rise, look: look)
+  }
+
+}
+
+/// A paragraph itemized and shaped once: Pango layouts with no width (their lines are the hard
+/// breaks) read into its runs in logical order (each run's item copied, its glyphs in one
+/// compact `GlyphStore`; the layouts are freed at once), Pango's break opportunities (UAX #14)
+/// and each character's advance, read from the glyphs' clusters. Lines are cut from these runs;
+/// nothing is shaped again except a word broken at a hyphen across a ligature.
+///
+/// A paragraph over `TextBlock.chunkBytes` is shaped in chunks, one layout each, cut where a
+/// line may always break (`TextBlock.chunkStarts`): Pango and HarfBuzz then never hold one
+/// multi-megabyte line (their buffers for a 5.6 MB paragraph were most of a gigabyte). The runs'
+/// items are moved to the paragraph's offsets, so the rest of the engine sees one text.
+final class ShapedText {
+  let bytes: [UInt8]
+  /// The text NUL-terminated, for Pango's painting (made once: a copy per line would make
+  /// painting a long paragraph quadratic).
+  let cString: [CChar]
+  private(set) var runs: [ShapedRun] = []
+  private(set) var glyphs = GlyphStore()
+  /// The hard lines' starts and extents (for an empty line).
+  private(set) var hardLines: [(start: Int, ascent: Double, descent: Double)] = []
+  /// Advance of the character starting at each byte, in points (0 inside a character).
+  private(set) var advance: [Float]
+  /// Whether a glyph cluster starts at each byte (a line may be cut there without reshaping).
+  private(set) var clusterStart: [Bool]
+  /// The chunks' log attributes joined: one per character, and one for the text's end.
+  private(set) var attrs: UnsafeMutablePointer<PangoLogAttr>
+  private(set) var attrCount: Int
+  private var hyphens: [UnsafeMutableRawPointer: (glyph: PangoGlyph, width: Int32)] = [:]
+
+  /// `chunks`: consecutive pieces of `bytes` read from their layouts (`ShapedChunk`), in order.
+  init(chunks: consuming [ShapedChunk], bytes: [UInt8]) {
+    var chunks = chunks
+    self.bytes = bytes
+    var c = [CChar](repeating: 0, count: bytes.count + 1)
+    for k in bytes.indices { c[k] = CChar(bitPattern: bytes[k]) }
+    cString = c
+    advance = [Float](repeating: 0, count: bytes.count + 1)
+    clusterStart = [Bool](repeating: false, count: bytes.count + 1)
+    clusterStart[bytes.count] = true
+    // Each chunk's last attribute is its end: the next chunk's first character stands there.
+    func count(_ k: Int) -> Int { k == chunks.count - 1 ? chunks[k].attrs.count : max(chunks[k].attrs.count - 1, 0) }
+    let total = chunks.indices.reduce(0) { $0 + count($1) }
+    runs.reserveCapacity(chunks.reduce(0) { $0 + $1.runs.count })
+    if chunks.count > 1 { glyphs.reserveCapacity(for: chunks.map(\.glyphs)) }
+    let joined = UnsafeMutablePointer<PangoLogAttr>.allocate(capacity: max(total, 1))
+    attrs = joined
+    var at = 0
+    for k in chunks.indices {
+      let n = count(k)
+      chunks[k].attrs.withUnsafeBufferPointer { if n > 0 { (joined + at).initialize(from: $0.baseAddress!, count: n) } }
+      // A chunk starts after a space, before a letter: a break UAX #14 always allows (Pango
+      // allows none at a text's start).
+      if k > 0 && n > 0 { joined[at].is_line_break = 1 }
+      at += n
+      chunks[k].attrs = []
+      let shift = glyphs.append(contentsOf: chunks[k].glyphs)
+      chunks[k].glyphs = GlyphStore()
+      for run in chunks[k].runs { runs.append(run.moved(by: shift)) }
+      hardLines += chunks[k].hardLines
+      (chunks[k].runs, chunks[k].hardLines) = ([], [])
+    }
+    attrCount = total
+    glyphs.shrink()
+    runs.sort { $0.start < $1.start }
+    for run in runs { readAdvances(run) }
+  }
+
+  /// Frees what only line breaking reads (each byte's advance, the log attributes: a quarter of
+  /// a huge paragraph's memory); painting needs the runs and cluster starts alone.
+  func dropBreakingData() {
+    advance = []
+    attrs.deallocate()
+    attrs = .allocate(capacity: 1)
+    attrCount = 0
+  }
+
+  deinit {
+    attrs.deallocate()
+    for run in runs { pango_item_free(run.item) }
   }
 
   /// Each cluster's advance shared among its characters (a ligature "fi" gives half to each).

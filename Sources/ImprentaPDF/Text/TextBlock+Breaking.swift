@@ -94,10 +94,7 @@ extension TextBlock {
     var next = b + 1
     while next < plan.end && !shaped.clusterStart[next] { next += 1 }
     guard next < plan.end, bytes[next] != 0x20, bytes[next] != 0xC2 else { return false }
-    for a in text.attributes where a.start <= b && b < a.end {
-      if case .noHyphens = a.kind { return false }
-    }
-    return true
+    return noHyphens.isEmpty || !noHyphens.contains(b)
   }
 
   /// The plans and metrics of the chosen lines.

@@ -52,13 +52,13 @@ extension TextBlock {
     let maxWidth = format.width > 0 ? format.width - abs(format.firstLineIndent) : .infinity
     let hangFraction = format.protrusion
     // Ranges where hyphens are never drawn, and where URLs break after punctuation.
-    var noHyphens: [Range<Int>] = []
-    var urls: [Range<Int>] = []
+    let noHyphens = self.noHyphens
+    var urlRanges: [Range<Int>] = []
     for a in text.attributes {
-      if case .noHyphens = a.kind { noHyphens.append(a.start..<a.end) }
-      if case .breaksAfterPunctuation = a.kind { urls.append(a.start..<a.end) }
+      if case .breaksAfterPunctuation = a.kind { urlRanges.append(a.start..<a.end) }
     }
-    func inside(_ ranges: [Range<Int>], _ o: Int) -> Bool { ranges.contains { $0.contains(o) } }
+    let urls = SortedRanges(urlRanges)
+    func inside(_ ranges: SortedRanges, _ o: Int) -> Bool { !ranges.isEmpty && ranges.contains(o) }
     var hyphenPoints = text.hyphenPoints[...]
     var hasHyphenation = false
 

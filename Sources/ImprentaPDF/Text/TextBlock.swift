@@ -64,6 +64,12 @@ final class TextBlock {
   /// The link areas `xRanges` found, by line and bytes: a block released after layout (its
   /// shaped runs freed until painting) still answers for a second pass without shaping again.
   var linkAreas: [LinkAreaKey: [(Double, Double)]] = [:]
+  /// Where hyphens and letter-spacing never go (code, URLs), by byte. Made when the block is
+  /// broken into lines, on the thread that makes it, before it is handed over.
+  lazy var noHyphens = SortedRanges(text.attributes.compactMap { a -> Range<Int>? in
+    if case .noHyphens = a.kind { return a.start..<a.end }
+    return nil
+  })
   struct LinkAreaKey: Hashable {
     var line: Int
     var start: Int
@@ -80,8 +86,8 @@ final class TextBlock {
 
   private func shape() -> ShapedText {
     let (starts, ranges) = chunks()
-    let layouts = ranges.count > 1 ? ChunkShaping.layouts(of: self, ranges) : [makeLayout(ranges[0], chunked: false)]
-    let shaped = ShapedText(chunks: zip(layouts, starts).map { (layout: $0, start: $1) }, bytes: bytes)
+    let pieces = ranges.count > 1 ? ChunkShaping.chunks(of: self, ranges, starts: starts) : [read(makeLayout(ranges[0], chunked: false), start: 0, first: true)]
+    let shaped = ShapedText(chunks: consume pieces, bytes: bytes)
     if ranges.count > 1 {
       // Chunks shaped on the prefetch thread are painted in this engine's fonts.
       var fonts: [UnsafeMutableRawPointer: UnsafeMutablePointer<PangoFont>] = [:]
@@ -103,10 +109,17 @@ final class TextBlock {
   /// are in `engine`'s fonts until `ShapedText.rebind` sets them in the painter's.
   func shapedForPainting(engine: TextEngine) -> ShapedText {
     let (starts, ranges) = chunks()
-    let layouts = ranges.map { makeLayout($0, chunked: ranges.count > 1, engine: engine) }
-    let shaped = ShapedText(chunks: zip(layouts, starts).map { (layout: $0, start: $1) }, bytes: bytes)
+    let pieces = ranges.indices.map { k in read(makeLayout(ranges[k], chunked: ranges.count > 1, engine: engine), start: starts[k], first: k == 0) }
+    let shaped = ShapedText(chunks: consume pieces, bytes: bytes)
     shaped.dropBreakingData()
     return shaped
+  }
+
+  /// A chunk's layout read (`ShapedChunk`) and freed: its text, attributes, lines and glyph
+  /// strings are not kept a moment longer.
+  func read(_ layout: OpaquePointer, start: Int, first: Bool) -> ShapedChunk {
+    defer { imprenta_g_object_unref(UnsafeMutableRawPointer(layout)) }
+    return ShapedChunk(layout, start: start, first: first)
   }
 
   /// A paragraph longer than this is shaped in chunks of about this many bytes (`ShapedText`).
