@@ -109,3 +109,10 @@ import Testing
     #expect(shaped.runs.map(\.glyphs.count).reduce(0, +) == shaped.glyphs.count)
   }
 }
+
+extension GlyphStoreTests {
+  @Test func aRunIsSmall() {
+    // A paragraph of many short runs (links, scripts, quotes) keeps one of these per run.
+    #expect(MemoryLayout<ShapedRun>.stride <= 64)
+  }
+}

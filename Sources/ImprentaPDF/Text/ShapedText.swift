@@ -1,30 +1,66 @@
 import CPangoCairo
+import Glibc
 import ImprentaStyle
 
 /// The looks of a run Pango does not paint with `pango_cairo_show_glyph_item`: colour,
 /// background, underline, strike-through.
 struct RunLook {
-  var color: Color?
-  var background: Color?
+  /// Pango's 16-bit channels, as its attributes hold them (12 bytes, where two optional
+  /// `Color`s took 66: a paragraph of many short runs keeps hundreds of thousands).
+  private var foreground: PangoColor?
+  private var back: PangoColor?
   var underline = false
   var strikethrough = false
+
+  static func color(_ c: PangoColor) -> Color {
+    Color(red: Double(c.red) / 65535, green: Double(c.green) / 65535, blue: Double(c.blue) / 65535)
+  }
+
+  var color: Color? {
+    get { foreground.map(RunLook.color) }
+  }
+  var background: Color? {
+    get { back.map(RunLook.color) }
+  }
+
+  mutating func set(color c: PangoColor) { foreground = c }
+  mutating func set(background c: PangoColor) { back = c }
 }
 
 /// One shaped run of a paragraph (one font, one direction, one look), in logical order.
 struct ShapedRun {
   /// The run's item: a copy the `ShapedText` owns (font, analysis, offsets in the paragraph).
   let item: UnsafeMutablePointer<PangoItem>
-  /// Where the run's glyphs are in the text's `glyphs`.
-  let glyphs: Range<Int>
+  // Offsets in 32 bits (a page is far under 2 GB): with the look's compact colours a run is
+  // 64 bytes instead of 160.
+  private let glyphStart: Int32, glyphEnd: Int32
   /// The run's baseline shift (Pango units), from its glyph item.
   let yOffset: Int32
-  let start: Int
-  let end: Int
+  private let startByte: Int32, endByte: Int32
   let level: UInt8
   /// Logical extents above and below the baseline, rise included, in points.
   let ascent: Double
   let descent: Double
   let look: RunLook
+
+  init(
+    item: UnsafeMutablePointer<PangoItem>, glyphs: Range<Int>, yOffset: Int32, start: Int, end: Int, level: UInt8, ascent: Double, descent: Double,
+    look: RunLook
+  ) {
+    self.item = item
+    (glyphStart, glyphEnd) = (Int32(glyphs.lowerBound), Int32(glyphs.upperBound))
+    self.yOffset = yOffset
+    (startByte, endByte) = (Int32(start), Int32(end))
+    self.level = level
+    self.ascent = ascent
+    self.descent = descent
+    self.look = look
+  }
+
+  /// Where the run's glyphs are in the text's `glyphs`.
+  var glyphs: Range<Int> { Int(glyphStart)..<Int(glyphEnd) }
+  var start: Int { Int(startByte) }
+  var end: Int { Int(endByte) }
 
   var isRTL: Bool { level & 1 == 1 }
 
@@ -96,14 +132,11 @@ struct ShapedChunk {
     var attr = item.pointee.analysis.extra_attrs
     while let a = attr {
       let p = a.pointee.data.assumingMemoryBound(to: PangoAttribute.self)
-      func color() -> Color {
-        let c = UnsafeMutableRawPointer(p).assumingMemoryBound(to: PangoAttrColor.self).pointee.color
-        return Color(red: Double(c.red) / 65535, green: Double(c.green) / 65535, blue: Double(c.blue) / 65535)
-      }
+      func color() -> PangoColor { UnsafeMutableRawPointer(p).assumingMemoryBound(to: PangoAttrColor.self).pointee.color }
       func int() -> Int32 { UnsafeMutableRawPointer(p).assumingMemoryBound(to: PangoAttrInt.self).pointee.value }
       switch p.pointee.klass.pointee.type {
-      case PANGO_ATTR_FOREGROUND: look.color = color()
-      case PANGO_ATTR_BACKGROUND: look.background = color()
+      case PANGO_ATTR_FOREGROUND: look.set(color: color())
+      case PANGO_ATTR_BACKGROUND: look.set(background: color())
       case PANGO_ATTR_UNDERLINE: look.underline = int() != 0
       case PANGO_ATTR_STRIKETHROUGH: look.strikethrough = int() != 0
       default: break
@@ -183,6 +216,9 @@ final class ShapedText {
     glyphs.shrink()
     runs.sort { $0.start < $1.start }
     for run in runs { readAdvances(run) }
+    // A huge paragraph's chunks were just freed (tens of megabytes in pieces malloc keeps): their
+    // pages go back to the system before the paragraph is broken into lines, the next peak.
+    if chunks.count > 1 { malloc_trim(0) }
   }
 
   /// Frees what only line breaking reads (each byte's advance, the log attributes: a quarter of
