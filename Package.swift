@@ -40,6 +40,15 @@ let package = Package(
       cSettings: [.unsafeFlags(["-I/usr/include/harfbuzz"])],
       linkerSettings: [.linkedLibrary("harfbuzz"), .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=hb_shape"])]),
 
+    // Fontconfig's FcFontSetMatch and FcFontSetSort, defined and exported by the program: each
+    // pattern is matched and sorted once for both font maps of a PDF build.
+    .target(
+      name: "CFontMatchCache",
+      linkerSettings: [
+        .linkedLibrary("fontconfig"),
+        .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=FcFontSetMatch", "-Xlinker", "--export-dynamic-symbol=FcFontSetSort"]),
+      ]),
+
     // LeakSanitizer suppressions for a dependency's known leaks (used only under --sanitize=address).
     .target(name: "CSanitizerHooks"),
 
@@ -70,7 +79,7 @@ let package = Package(
     .target(
       name: "ImprentaEPUB",
       dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaHTML", "ImprentaDigest", "CZlib"]),
-    .target(name: "ImprentaPDF", dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaDigest", "CLazyLibraries", "CShapeCache", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CQRencode", "CLCMS", "CJPEG", "CZlib"],
+    .target(name: "ImprentaPDF", dependencies: ["ImprentaModel", "ImprentaStyle", "ImprentaDigest", "CLazyLibraries", "CShapeCache", "CFontMatchCache", "CPangoCairo", "CRsvg", "CHyphen", "CQPDF", "CQRencode", "CLCMS", "CJPEG", "CZlib"],
       // Fontconfig patterns of Pango's fonts (`pango_fc_font_get_pattern`) and HarfBuzz's subsetter, for the native writer.
       linkerSettings: [.linkedLibrary("pangoft2-1.0"), .linkedLibrary("harfbuzz-subset"), .linkedLibrary("fontconfig")]),
 

@@ -117,18 +117,26 @@ final class Hyphenator {
   func points(in text: String) -> [Int] {
     var out: [Int] = []
     var offset = 0
-    for token in text.utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
-      defer { offset += token.count + 1 }
-      guard token.count >= minimumLetters else { continue }
-      let key = HyphenationMemo.Token(text: Substring(token))
-      let found: [Int]
-      if let hit = memo.tokens[key] {
-        found = hit
-      } else {
-        found = hyphenateToken(key.text)
-        memo.tokens[HyphenationMemo.Token(text: Substring(String(key.text)))] = found
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    // Token by token, found in place (no array of slices per paragraph).
+    while true {
+      let end = utf8[start...].firstIndex(of: 0x20) ?? utf8.endIndex
+      let length = utf8.distance(from: start, to: end)
+      if length >= minimumLetters {
+        let key = HyphenationMemo.Token(text: Substring(utf8[start..<end]))
+        let found: [Int]
+        if let hit = memo.tokens[key] {
+          found = hit
+        } else {
+          found = hyphenateToken(key.text)
+          memo.tokens[HyphenationMemo.Token(text: Substring(String(key.text)))] = found
+        }
+        for p in found { out.append(offset + p) }
       }
-      for p in found { out.append(offset + p) }
+      offset += length + 1
+      guard end < utf8.endIndex else { break }
+      start = utf8.index(after: end)
     }
     return out
   }
@@ -150,7 +158,10 @@ final class Hyphenator {
     // Below U+0300 (Latin, no combining marks) every character is one scalar: the token is
     // walked by scalars, not by grapheme clusters (several times faster).
     if text.utf8.allSatisfy({ $0 < 0xCC }) {
-      return points(ofWordsIn: text, units: text.unicodeScalars, simple: true, isLetter: { Character($0).isLetter }, width: { UTF8.width($0) })
+      // ASCII letters answered without building a `Character` (most of a Spanish page).
+      return points(
+        ofWordsIn: text, units: text.unicodeScalars, simple: true,
+        isLetter: { $0.value < 0x80 ? ($0.value | 0x20) &- 0x61 < 26 : Character($0).isLetter }, width: { UTF8.width($0) })
     }
     return points(
       ofWordsIn: text, units: text, simple: false, isLetter: { $0.isLetter && !Hyphenator.isUnhyphenatedScript($0) }, width: { $0.utf8.count })
@@ -211,14 +222,20 @@ final class Hyphenator {
   func wordPoints(_ word: Substring, simple: Bool = false) -> [Int] {
     let key = HyphenationMemo.Token(text: word)
     if let hit = memo.words[key] { return hit }
-    let chars: [Substring] = simple ? word.unicodeScalars.indices.map { word[$0..<word.unicodeScalars.index(after: $0)] } : word.indices.map { word[$0...$0] }
+    // Each character's bytes (its scalar's when `simple`), not a string per character.
+    var widths: [Int] = []
+    if simple {
+      for scalar in word.unicodeScalars { widths.append(UTF8.width(scalar)) }
+    } else {
+      for character in word { widths.append(character.utf8.count) }
+    }
     // No word of a language is hundreds of letters long: such a run is left to line breaking.
-    guard chars.count >= minimumLetters, chars.count <= 100 else { return [] }
+    guard widths.count >= minimumLetters, widths.count <= 100 else { return [] }
     // Patterns are written for composed letters: a word typed with combining accents
     // ("i" + U+0301, as text copied from some systems comes) is hyphenated as its composed
     // form ("polít-ica" otherwise). Characters (grapheme clusters) are the same either way.
     let lower = simple ? word.lowercased() : word.lowercased().precomposedStringWithCanonicalMapping
-    guard var bytes = encoded(lower) else { return [] }
+    guard let bytes = encoded(lower) else { return [] }
     let size = Int32(bytes.count - 1)
     var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
     var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
@@ -228,15 +245,15 @@ final class Hyphenator {
     imprenta_hyphen_free_reps(rep, pos, cut, size)
     let stored = HyphenationMemo.Token(text: Substring(String(word)))
     // Lower-casing may change the character count (rare): then leave the word alone.
-    guard failed == 0, (simple ? lower.unicodeScalars.count : lower.count) == chars.count else {
+    guard failed == 0, (simple ? lower.unicodeScalars.count : lower.count) == widths.count else {
       memo.words[stored] = []
       return []
     }
     var out: [Int] = []
     var offset = 0
-    for (k, ch) in chars.enumerated() {
-      offset += ch.utf8.count
-      if k < chars.count - 1, k >= 1, hyphens[k] & 1 == 1, chars.count - k - 1 >= 2 { out.append(offset) }
+    for (k, width) in widths.enumerated() {
+      offset += width
+      if k < widths.count - 1, k >= 1, hyphens[k] & 1 == 1, widths.count - k - 1 >= 2 { out.append(offset) }
     }
     memo.words[stored] = out
     return out

@@ -1,5 +1,4 @@
 import CPangoCairo
-import Glibc
 import ImprentaStyle
 
 /// The looks of a run Pango does not paint with `pango_cairo_show_glyph_item`: colour,
