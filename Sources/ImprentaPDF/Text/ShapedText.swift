@@ -4,8 +4,8 @@ import ImprentaStyle
 /// The looks of a run Pango does not paint with `pango_cairo_show_glyph_item`: colour,
 /// background, underline, strike-through.
 struct RunLook {
-  /// Pango's 16-bit channels, as its attributes hold them (12 bytes, where two optional
-  /// `Color`s took 66: a paragraph of many short runs keeps hundreds of thousands).
+  /// Pango's 16-bit channels, as its attributes hold them (16 bytes, where two optional
+  /// `Color`s took 80: a paragraph of many short runs keeps hundreds of thousands).
   private var foreground: PangoColor?
   private var back: PangoColor?
   var underline = false
@@ -15,12 +15,8 @@ struct RunLook {
     Color(red: Double(c.red) / 65535, green: Double(c.green) / 65535, blue: Double(c.blue) / 65535)
   }
 
-  var color: Color? {
-    get { foreground.map(RunLook.color) }
-  }
-  var background: Color? {
-    get { back.map(RunLook.color) }
-  }
+  var color: Color? { foreground.map(RunLook.color) }
+  var background: Color? { back.map(RunLook.color) }
 
   mutating func set(color c: PangoColor) { foreground = c }
   mutating func set(background c: PangoColor) { back = c }
@@ -95,7 +91,7 @@ struct ShapedChunk {
 
   /// Reads the runs of a chunk's layout, its items moved to the paragraph's offsets (the
   /// layout is not asked anything after this: its items are ours to renumber) and copied.
-  mutating func readRuns(_ layout: OpaquePointer, start chunkStart: Int, first: Bool) {
+  private mutating func readRuns(_ layout: OpaquePointer, start chunkStart: Int, first: Bool) {
     var lineList = pango_layout_get_lines_readonly(layout)
     var firstLine = true
     while let node = lineList {
