@@ -3,99 +3,11 @@
 /// penalties (a break opportunity with a cost, and a width when taken: a hyphen).
 ///
 /// Pure Swift over synthetic items: the shaping (`ShapedText`) turns a paragraph into items, this
-/// picks the breaks, `TextBlock` places the lines. The active-node list is pruned as soon as a
-/// line from a node would be overfull, so the work is linear in the paragraph's length times the
-/// breakpoints one line can hold.
-struct BreakItem {
-  enum Kind: UInt8 { case box, glue, penalty }
-  var kind: Kind
-  /// A break that adds a hyphen (or ends on one): two in a row cost `flaggedDemerits`.
-  var flagged = false
-  /// A hyphenation point (only taken in passes that hyphenate).
-  var isHyphenation = false
-  /// Glue that is not a break opportunity (a no-break space).
-  var breakable = true
-  // Stored as Float, and what only one kind has shares a slot (20 bytes an item: a 5.4 MB
-  // paragraph makes millions); sums are Double. Box: letter stretch in `a`; glue: stretch and
-  // shrink in `a` and `b`; penalty: cost and break stretch. `h` is the hang of every kind.
-  private var w: Float, a: Float = 0, b: Float = 0, h: Float = 0
-
-  init(kind: Kind, width: Double, stretch: Double = 0, shrink: Double = 0, cost: Double = 0, flagged: Bool = false) {
-    self.kind = kind
-    self.flagged = flagged
-    w = Float(width)
-    switch kind {
-    case .box: break
-    case .glue: (a, b) = (Float(stretch), Float(shrink))
-    case .penalty: a = Float(cost)
-    }
-  }
-
-  var width: Double {
-    get { Double(w) }
-    set { w = Float(newValue) }
-  }
-  /// A glue's stretch (0 for the other kinds).
-  var stretch: Double {
-    get { kind == .glue ? Double(a) : 0 }
-    set {
-      precondition(kind == .glue)
-      a = Float(newValue)
-    }
-  }
-  var shrink: Double {
-    get { kind == .glue ? Double(b) : 0 }
-    set {
-      precondition(kind == .glue)
-      b = Float(newValue)
-    }
-  }
-  /// A penalty's cost (`LineBreaker.forced` or less: a break that must be taken).
-  var cost: Double {
-    get { kind == .penalty ? Double(a) : 0 }
-    set {
-      precondition(kind == .penalty)
-      a = Float(newValue)
-    }
-  }
-  /// A penalty's: the stretch a line ending here has when its glue has none (a line of Chinese,
-  /// the pieces of an unbreakable run): such a line is set ragged, never judged infinitely bad.
-  var breakStretch: Double {
-    get { kind == .penalty ? Double(b) : 0 }
-    set {
-      precondition(kind == .penalty)
-      b = Float(newValue)
-    }
-  }
-  /// What of the line's end hangs into the margin when the line ends here (optical margin).
-  var hang: Double {
-    get { Double(h) }
-    set { h = Float(newValue) }
-  }
-  /// A box's: what of its first character hangs into the start margin when a line starts with
-  /// it (optical margin). A box is never a break, so it keeps this where a break keeps `hang`.
-  var startHang: Double {
-    get { Double(h) }
-    set { h = Float(newValue) }
-  }
-  /// A box's stretch by letter-spacing, used only in a pass that allows it (the last resort).
-  var letterStretch: Double {
-    get { kind == .box ? Double(a) : 0 }
-    set {
-      precondition(kind == .box)
-      a = Float(newValue)
-    }
-  }
-
-  static func box(_ width: Double) -> BreakItem { BreakItem(kind: .box, width: width) }
-  static func glue(_ width: Double, stretch: Double, shrink: Double) -> BreakItem {
-    BreakItem(kind: .glue, width: width, stretch: stretch, shrink: shrink)
-  }
-  static func penalty(_ width: Double, cost: Double, flagged: Bool = false) -> BreakItem {
-    BreakItem(kind: .penalty, width: width, cost: cost, flagged: flagged)
-  }
-}
-
+/// picks the breaks, `TextBlock` places the lines (`BreakItem` holds the items). The active-node
+/// list is pruned as soon as a line from a node would be overfull, and at a break only nodes up
+/// to the first too loose line are tried, so the work is linear in the paragraph's length times
+/// the breakpoints a feasible line spans; a long paragraph's nodes are compacted and its lines
+/// settled 512 lines behind the best path (`commit`).
 struct LineBreaker {
   /// A penalty at or below this is a break that must be taken; at or above `never`, no break.
   static let forced = -10_000.0
