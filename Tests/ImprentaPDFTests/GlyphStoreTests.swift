@@ -81,6 +81,24 @@ import Testing
     }
   }
 
+  @Test func aCopiedRangeIsTheGlyphsOneByOne() {
+    // The plain store (the fast copy) and one with offsets, aside glyphs and wide clusters.
+    let plain = GlyphStoreTests.string([(42, 6144, 3, 0, 0, true, false), (0x0FFF_FFFF, 0, 4, 0, 0, false, false), (43, -5000, 5, 0, 0, true, true)])
+    let odd = GlyphStoreTests.string([(9, 700, 70000, -300, 512, true, false), (0x1000_0041, 90000, 70002, 0, 0, true, false)])
+    defer { for gs in [plain, odd] { pango_glyph_string_free(gs) } }
+    for pieces in [[plain], [plain, odd]] {
+      var store = GlyphStore()
+      for gs in pieces { _ = store.append(gs.pointee) }
+      let out = GlyphStoreTests.string(Array(repeating: (0, 0, 0, 0, 0, false, false), count: store.count))
+      defer { pango_glyph_string_free(out) }
+      store.copy(1..<store.count, into: out.pointee.glyphs, clusters: out.pointee.log_clusters, base: 3)
+      for (j, k) in (1..<store.count).enumerated() {
+        #expect(GlyphStoreTests.same(out.pointee.glyphs[j], store.info(k)), "glyph \(k)")
+        #expect(out.pointee.log_clusters[j] == store.cluster(k) - 3)
+      }
+    }
+  }
+
   @Test func pangoUnitsAreThoseOfThePangoInstalled() {
     #expect(pangoScale == Double(imprenta_pango_scale()))
   }

@@ -142,6 +142,38 @@ struct GlyphStore {
     return PangoGlyphInfo(glyph: id(k), geometry: PangoGlyphGeometry(width: width(k), x_offset: offset.0, y_offset: offset.1), attr: attr)
   }
 
+  /// Glyphs `range` as Pango's glyph infos into `infos`, their clusters less `base` into
+  /// `clusters` (a line's piece of a run: `TextBlock.cut`), without building each glyph through
+  /// `info(_:)` when nothing is kept aside.
+  func copy(_ range: Range<Int>, into infos: UnsafeMutablePointer<PangoGlyphInfo>, clusters: UnsafeMutablePointer<Int32>, base: Int32) {
+    guard asideIDs.isEmpty, asideWidths.isEmpty, xOffsets.isEmpty, wideClusters == nil else {
+      for (j, k) in range.enumerated() {
+        infos[j] = info(k)
+        clusters[j] = cluster(k) - base
+      }
+      return
+    }
+    ids.withUnsafeBufferPointer { ids in
+      widths.withUnsafeBufferPointer { widths in
+        clusters16.withUnsafeBufferPointer { clusters16 in
+          flags.withUnsafeBufferPointer { flags in
+            var j = 0
+            for k in range {
+              let v = ids[k]
+              var attr = PangoGlyphVisAttr()
+              attr.is_cluster_start = UInt32(flags[k] & 1)
+              attr.is_color = UInt32(flags[k] >> 1 & 1)
+              let glyph = v == GlyphStore.empty ? PangoGlyph(0x0FFF_FFFF) : PangoGlyph(v)
+              infos[j] = PangoGlyphInfo(glyph: glyph, geometry: PangoGlyphGeometry(width: Int32(widths[k]), x_offset: 0, y_offset: 0), attr: attr)
+              clusters[j] = Int32(clusters16[k]) - base
+              j += 1
+            }
+          }
+        }
+      }
+    }
+  }
+
   /// Frees the spare capacity the appends left.
   mutating func shrink() {
     func fit<T>(_ a: inout [T]) { if a.capacity > a.count + a.count / 16 { a = Array(a) } }

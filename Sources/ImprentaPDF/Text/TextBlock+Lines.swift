@@ -139,10 +139,7 @@ extension TextBlock {
       }
       let count = max(to - from, 0)
       pango_glyph_string_set_size(gs, Int32(count))
-      for j in 0..<count {
-        gs.pointee.glyphs[j] = src.info(base + from + j)
-        gs.pointee.log_clusters[j] = src.cluster(base + from + j) - lo
-      }
+      if count > 0 { src.copy(base + from..<base + from + count, into: gs.pointee.glyphs, clusters: gs.pointee.log_clusters, base: lo) }
     } else {
       var analysis = run.item.pointee.analysis
       bytes.withUnsafeBufferPointer { buffer in
