@@ -78,45 +78,103 @@ extension NativePDF {
     for i in elements.indices where elements[i].artifact == nil && elements[i].mergedInto == nil { numbers[i] = writer.reserve() }
     let treeRoot = writer.reserve(), parentTree = writer.reserve()
     var roots: [Int] = []
+    // Each element's dictionary built as bytes (it was string concatenation and interpolation,
+    // kid by kid: a seventh of finishing the file).
+    var s: [UInt8] = []
+    var kids: [UInt8] = []
+    func append(_ text: StaticString, to out: inout [UInt8]) {
+      text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+    func reference(_ number: Int, to out: inout [UInt8]) {
+      PDFSyntax.appendInteger(number, to: &out)
+      append(" 0 R", to: &out)
+    }
     for (i, e) in elements.enumerated() where numbers[i] != 0 {
       let parent = e.parent.map { tree.resolved($0) }
       if parent == nil || numbers[parent!] == 0 { roots.append(i) }
-      var kids: [String] = []
+      kids.removeAll(keepingCapacity: true)
+      var kidCount = 0
       var firstPage: Int? = nil
       for kid in e.kids where tree.keeps(kid, in: i) {
+        let before = kids.count
+        if kidCount > 0 { kids.append(0x20) }
         switch kid {
         case .content(let page, let mcid):
           if firstPage == nil { firstPage = page }
-          kids.append(page == firstPage ? "\(mcid)" : "<</Type /MCR /Pg \(pages[page]) 0 R /MCID \(mcid)>>")
+          if page == firstPage {
+            PDFSyntax.appendInteger(mcid, to: &kids)
+          } else {
+            append("<</Type /MCR /Pg ", to: &kids)
+            reference(pages[page], to: &kids)
+            append(" /MCID ", to: &kids)
+            PDFSyntax.appendInteger(mcid, to: &kids)
+            append(">>", to: &kids)
+          }
         case .element(let child):
-          if numbers[child] != 0 { kids.append("\(numbers[child]) 0 R") }
+          if numbers[child] != 0 { reference(numbers[child], to: &kids) }
         case .annotation(let object, let page):
-          kids.append("<</Type /OBJR /Obj \(object) 0 R /Pg \(pages[min(page, pages.count - 1)]) 0 R>>")
+          append("<</Type /OBJR /Obj ", to: &kids)
+          reference(object, to: &kids)
+          append(" /Pg ", to: &kids)
+          reference(pages[min(page, pages.count - 1)], to: &kids)
+          append(">>", to: &kids)
         }
+        if kids.count > before + (kidCount > 0 ? 1 : 0) { kidCount += 1 } else { kids.removeSubrange(before...) }
       }
-      var s = "<</Type /StructElem /S " + PDFSyntax.name(e.name) + " /P \(parent.flatMap { numbers[$0] != 0 ? numbers[$0] : nil } ?? treeRoot) 0 R"
-      if let firstPage, firstPage < pages.count { s += " /Pg \(pages[firstPage]) 0 R" }
+      s.removeAll(keepingCapacity: true)
+      append("<</Type /StructElem /S ", to: &s)
+      s.append(contentsOf: PDFSyntax.name(e.name).utf8)
+      append(" /P ", to: &s)
+      reference(parent.flatMap { numbers[$0] != 0 ? numbers[$0] : nil } ?? treeRoot, to: &s)
+      if let firstPage, firstPage < pages.count {
+        append(" /Pg ", to: &s)
+        reference(pages[firstPage], to: &s)
+      }
       // One kid stands alone (`/K 3`), as most writers do and some checkers expect.
-      if kids.count == 1 { s += " /K " + kids[0] } else if !kids.isEmpty { s += " /K [" + kids.joined(separator: " ") + "]" }
-      if let language = e.language { s += " /Lang " + PDFSyntax.text(language) }
-      if let alt = e.alt { s += " /Alt " + PDFSyntax.text(alt) }
-      if e.name == "TH" { s += " /A <</O /Table /Scope /Column>>" }
-      writer.object(numbers[i], s + ">>")
+      if kidCount == 1 {
+        append(" /K ", to: &s)
+        s += kids
+      } else if kidCount > 1 {
+        append(" /K [", to: &s)
+        s += kids
+        append("]", to: &s)
+      }
+      if let language = e.language {
+        append(" /Lang ", to: &s)
+        s.append(contentsOf: PDFSyntax.text(language).utf8)
+      }
+      if let alt = e.alt {
+        append(" /Alt ", to: &s)
+        s.append(contentsOf: PDFSyntax.text(alt).utf8)
+      }
+      if e.name == "TH" { append(" /A <</O /Table /Scope /Column>>", to: &s) }
+      append(">>", to: &s)
+      writer.object(numbers[i], bytes: s)
     }
     // The parent tree: each page's marked content by MCID, then each link annotation.
-    var nums: [String] = []
+    var nums: [UInt8] = []
+    var entries = 0
     for (page, content) in tree.pageContent.enumerated() where page < pages.count {
-      let refs = content.map { e -> String in
-        let r = tree.resolved(e)
-        return numbers[r] != 0 ? "\(numbers[r]) 0 R" : "null"
+      if entries > 0 { nums.append(0x0A) }
+      PDFSyntax.appendInteger(page, to: &nums)
+      append(" [", to: &nums)
+      for (k, element) in content.enumerated() {
+        if k > 0 { nums.append(0x20) }
+        let r = tree.resolved(element)
+        if numbers[r] != 0 { reference(numbers[r], to: &nums) } else { append("null", to: &nums) }
       }
-      nums.append("\(page) [" + refs.joined(separator: " ") + "]")
+      append("]", to: &nums)
+      entries += 1
     }
     for (k, a) in annotations.enumerated() {
+      if entries > 0 { nums.append(0x0A) }
+      PDFSyntax.appendInteger(pages.count + k, to: &nums)
+      nums.append(0x20)
       let r = tree.resolved(a.element)
-      nums.append("\(pages.count + k) " + (numbers[r] != 0 ? "\(numbers[r]) 0 R" : "null"))
+      if numbers[r] != 0 { reference(numbers[r], to: &nums) } else { append("null", to: &nums) }
+      entries += 1
     }
-    writer.object(parentTree, "<</Nums [" + nums.joined(separator: "\n") + "]>>")
+    writer.object(parentTree, bytes: Array("<</Nums [".utf8) + nums + Array("]>>".utf8))
     writer.object(
       treeRoot,
       "<</Type /StructTreeRoot /K [" + roots.map { "\(numbers[$0]) 0 R" }.joined(separator: " ") + "] /ParentTree \(parentTree) 0 R /ParentTreeNextKey \(pages.count + annotations.count)>>")
@@ -126,30 +184,53 @@ extension NativePDF {
   // MARK: - Links, destinations, bookmarks, labels
 
   private func writeAnnotations(_ descriptions: [String]) {
+    // Built as bytes, numbers written in place (as strings, a link's quadrilaterals were eight
+    // interpolated numbers a line).
+    var s: [UInt8] = []
+    func append(_ text: StaticString) { text.withUTF8Buffer { s.append(contentsOf: $0) } }
+    func numbers(_ values: Double...) {
+      for (k, v) in values.enumerated() {
+        if k > 0 { s.append(0x20) }
+        PDFSyntax.appendNumber(v, to: &s)
+      }
+    }
     for (k, a) in annotations.enumerated() {
       let h = pageHeights[min(a.page, pageHeights.count - 1)]
       let x0 = a.rects.map(\.x).min() ?? 0, x1 = a.rects.map(\.maxX).max() ?? 0
       let top = a.rects.map(\.y).min() ?? 0, bottom = a.rects.map(\.maxY).max() ?? 0
-      func n(_ v: Double) -> String { PDFSyntax.number(v) }
-      var s = "<</Type /Annot /Subtype /Link /Rect [\(n(x0)) \(n(h - bottom)) \(n(x1)) \(n(h - top))]"
+      s.removeAll(keepingCapacity: true)
+      append("<</Type /Annot /Subtype /Link /Rect [")
+      numbers(x0, h - bottom, x1, h - top)
       // Each line of the link its own quadrilateral (readers highlight those, not the union).
-      s += " /QuadPoints [" + a.rects.map { r in
-        [r.x, h - r.y, r.maxX, h - r.y, r.x, h - r.maxY, r.maxX, h - r.maxY].map(n).joined(separator: " ")
-      }.joined(separator: " ") + "]"
-      s += " /Border [0 0 0] /F 4 /P \(pages[min(a.page, pages.count - 1)]) 0 R /StructParent \(pages.count + k)"
-      if k < descriptions.count, !descriptions[k].isEmpty { s += " /Contents " + PDFSyntax.text(descriptions[k]) }
-      if let uri = a.uri {
-        s += " /A <</S /URI /URI " + PDFSyntax.literal(uri.utf8) + ">>"
-      } else if let name = a.destination {
-        s += " /Dest " + PDFSyntax.literal(name.utf8)
+      append("] /QuadPoints [")
+      for (j, r) in a.rects.enumerated() {
+        if j > 0 { s.append(0x20) }
+        numbers(r.x, h - r.y, r.maxX, h - r.y, r.x, h - r.maxY, r.maxX, h - r.maxY)
       }
-      writer.object(a.number, s + ">>")
+      append("] /Border [0 0 0] /F 4 /P ")
+      PDFSyntax.appendInteger(pages[min(a.page, pages.count - 1)], to: &s)
+      append(" 0 R /StructParent ")
+      PDFSyntax.appendInteger(pages.count + k, to: &s)
+      if k < descriptions.count, !descriptions[k].isEmpty {
+        append(" /Contents ")
+        s.append(contentsOf: PDFSyntax.text(descriptions[k]).utf8)
+      }
+      if let uri = a.uri {
+        append(" /A <</S /URI /URI ")
+        s.append(contentsOf: PDFSyntax.literal(uri.utf8).utf8)
+        append(">>")
+      } else if let name = a.destination {
+        append(" /Dest ")
+        s.append(contentsOf: PDFSyntax.literal(name.utf8).utf8)
+      }
+      append(">>")
+      writer.object(a.number, bytes: s)
     }
   }
 
   private func writeDestinations() -> Int? {
     guard !destinations.isEmpty else { return nil }
-    let sorted = destinations.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+    let sorted = destinations.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     var s = "<</Names ["
     for d in sorted where d.page < pages.count {
       s += PDFSyntax.literal(d.name.utf8) + " [\(pages[d.page]) 0 R /XYZ 0 " + PDFSyntax.number(pageHeights[d.page] - d.y) + " 0]\n"

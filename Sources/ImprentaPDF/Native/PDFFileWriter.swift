@@ -43,9 +43,13 @@ final class PDFFileWriter {
 
   /// Writes object `number` with `body` (a dictionary, array or other value; never a stream).
   func object(_ number: Int, _ body: String) {
+    object(number, bytes: Array(body.utf8))
+  }
+
+  /// Writes object `number` (not a stream) whose body is `b`.
+  func object(_ number: Int, bytes b: [UInt8]) {
     check(number)
     locations[number] = .packed(stream: 0, index: pending.count)
-    let b = Array(body.utf8)
     pending.append((number, b))
     pendingBytes += b.count
     if pending.count >= Self.objectsPerStream || pendingBytes > 256 * 1024 { flushObjects() }
