@@ -137,6 +137,11 @@ struct TextObject {
   private var rise = 0.0
   private var out: [UInt8] = []
 
+  /// Appends an operator's bytes (a static string's, copied at once: `String.utf8` went through
+  /// the generic append, some hundreds of instructions a text object).
+  @inline(__always)
+  private mutating func emit(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
+
   /// Points per thousandth of an em.
   private let unit: Double
 
@@ -156,35 +161,35 @@ struct TextObject {
       // FreeType's synthetic bold widens outlines by 1/24 em: a stroke that wide, same colour.
       pdf.setStrokeColor(color)
       PDFSyntax.appendNumber(use.size / 24, to: &out)
-      out.append(contentsOf: " w ".utf8)
+      emit(" w ")
     }
     out.append(contentsOf: use.face.selectPrefix)
     PDFSyntax.appendNumber(use.size, to: &out)
-    out.append(contentsOf: " Tf ".utf8)
-    if use.embolden { out.append(contentsOf: "2 Tr ".utf8) }
+    emit(" Tf ")
+    if use.embolden { emit("2 Tr ") }
     move(x: x, y: y)
   }
 
   private mutating func move(x: Double, y: Double) {
     closeArray()
     if use.shear == 0 {
-      out.append(contentsOf: "1 0 0 -1 ".utf8)
+      emit("1 0 0 -1 ")
     } else {
-      out.append(contentsOf: "1 0 ".utf8)
+      emit("1 0 ")
       PDFSyntax.appendNumber(use.shear, decimals: 4, to: &out)
-      out.append(contentsOf: " -1 ".utf8)
+      emit(" -1 ")
     }
     PDFSyntax.appendNumber(x, to: &out)
     out.append(0x20)
     PDFSyntax.appendNumber(y, to: &out)
-    out.append(contentsOf: " Tm ".utf8)
+    emit(" Tm ")
     pen = x
     baseline = y
   }
 
   private mutating func closeArray() {
     closeString()
-    if inArray { out.append(contentsOf: "] TJ\n".utf8) }
+    if inArray { emit("] TJ\n") }
     inArray = false
   }
 
@@ -210,7 +215,7 @@ struct TextObject {
     if r != rise {
       closeArray()
       PDFSyntax.appendNumber(r, to: &out)
-      out.append(contentsOf: " Ts ".utf8)
+      emit(" Ts ")
       rise = r
     }
     let adjust = ((pen - x) / unit * 10).rounded() / 10
@@ -262,15 +267,15 @@ struct TextObject {
     out.append(contentsOf: ("/Span <</ActualText <FEFF" + PDFSyntax.utf16Hex(scalars) + ">>> BDC ").utf8)
     body(&self)
     closeArray()
-    out.append(contentsOf: "EMC ".utf8)
+    emit("EMC ")
   }
 
   mutating func end() {
     closeArray()
-    if rise != 0 { out.append(contentsOf: "0 Ts ".utf8) }
+    if rise != 0 { emit("0 Ts ") }
     // The rendering mode is text state, which outlives the text object.
-    if use.embolden { out.append(contentsOf: "0 Tr ".utf8) }
-    out.append(contentsOf: "ET\n".utf8)
+    if use.embolden { emit("0 Tr ") }
+    emit("ET\n")
     pdf.appendBytes(out)
   }
 }

@@ -153,7 +153,10 @@ final class NativePDF: PaintSurface {
       marked = .artifact(current)
     } else {
       let mcid = tree.mark(current, page: pageIndex)
-      append(PDFSyntax.name(tree.elements[current].name) + " <</MCID \(mcid)>> BDC\n")
+      content.append(contentsOf: PDFSyntax.name(tree.elements[current].name).utf8)
+      (" <</MCID " as StaticString).withUTF8Buffer { content.append(contentsOf: $0) }
+      PDFSyntax.appendInteger(mcid, to: &content)
+      (">> BDC\n" as StaticString).withUTF8Buffer { content.append(contentsOf: $0) }
       marked = .element(current)
     }
   }
