@@ -30,37 +30,38 @@ struct BreakItem {
     get { Double(w) }
     set { w = Float(newValue) }
   }
-  /// A glue's stretch (0 for the other kinds).
+  /// A shared slot read as the field of kind `owner` (0 for an item of another kind).
+  @inline(__always) private func field(_ slot: Float, of owner: Kind) -> Double { kind == owner ? Double(slot) : 0 }
+  /// A shared slot written as the field of kind `owner`: only an item of that kind has it.
+  @inline(__always) private static func set(_ slot: inout Float, _ value: Double, of owner: Kind, on kind: Kind) {
+    precondition(kind == owner)
+    slot = Float(value)
+  }
+
+  /// A glue's stretch and shrink.
   var stretch: Double {
-    get { kind == .glue ? Double(a) : 0 }
-    set {
-      precondition(kind == .glue)
-      a = Float(newValue)
-    }
+    get { field(a, of: .glue) }
+    set { BreakItem.set(&a, newValue, of: .glue, on: kind) }
   }
   var shrink: Double {
-    get { kind == .glue ? Double(b) : 0 }
-    set {
-      precondition(kind == .glue)
-      b = Float(newValue)
-    }
+    get { field(b, of: .glue) }
+    set { BreakItem.set(&b, newValue, of: .glue, on: kind) }
   }
   /// A penalty's cost (`LineBreaker.forced` or less: a break that must be taken).
   var cost: Double {
-    get { kind == .penalty ? Double(a) : 0 }
-    set {
-      precondition(kind == .penalty)
-      a = Float(newValue)
-    }
+    get { field(a, of: .penalty) }
+    set { BreakItem.set(&a, newValue, of: .penalty, on: kind) }
   }
   /// A penalty's: the stretch a line ending here has when its glue has none (a line of Chinese,
   /// the pieces of an unbreakable run): such a line is set ragged, never judged infinitely bad.
   var breakStretch: Double {
-    get { kind == .penalty ? Double(b) : 0 }
-    set {
-      precondition(kind == .penalty)
-      b = Float(newValue)
-    }
+    get { field(b, of: .penalty) }
+    set { BreakItem.set(&b, newValue, of: .penalty, on: kind) }
+  }
+  /// A box's stretch by letter-spacing, used only in a pass that allows it (the last resort).
+  var letterStretch: Double {
+    get { field(a, of: .box) }
+    set { BreakItem.set(&a, newValue, of: .box, on: kind) }
   }
   /// What of the line's end hangs into the margin when the line ends here (optical margin).
   var hang: Double {
@@ -72,14 +73,6 @@ struct BreakItem {
   var startHang: Double {
     get { Double(h) }
     set { h = Float(newValue) }
-  }
-  /// A box's stretch by letter-spacing, used only in a pass that allows it (the last resort).
-  var letterStretch: Double {
-    get { kind == .box ? Double(a) : 0 }
-    set {
-      precondition(kind == .box)
-      a = Float(newValue)
-    }
   }
 
   static func box(_ width: Double) -> BreakItem { BreakItem(kind: .box, width: width) }
