@@ -131,10 +131,11 @@ final class TextBlock {
   /// long word) is one chunk.
   static func chunkStarts(_ bytes: [UInt8], noBreaks: [Range<Int>] = [], chunkBytes: Int = TextBlock.chunkBytes) -> [Int] {
     func alnum(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
+    let blocked = SortedRanges(noBreaks)
     var starts = [0]
     var k = chunkBytes
     while k < bytes.count {
-      while k < bytes.count && !(k >= 2 && bytes[k - 1] == 0x20 && alnum(bytes[k]) && alnum(bytes[k - 2]) && !noBreaks.contains { $0.contains(k) }) {
+      while k < bytes.count && !(k >= 2 && bytes[k - 1] == 0x20 && alnum(bytes[k]) && alnum(bytes[k - 2]) && !blocked.contains(k)) {
         k += 1
       }
       guard k < bytes.count else { break }
