@@ -75,6 +75,7 @@ struct BuildCommand: ParsableCommand {
     options.styleSearchPaths = CommonOptions.styleSearchPaths
     options.impose = impose
     options.writeUnimposed = !imposedOnly
+    options.exitsAfterRun = true
     switch SourceDateEpoch.read(ProcessInfo.processInfo.environment) {
     case .success(let epoch): options.sourceDateEpoch = epoch
     case .failure(let failure):

@@ -40,21 +40,35 @@ public struct BatchBuilder: Sendable {
     let jobs = max(1, min(options.jobs, units.count))
     let total = units.count
     let results = Mutex([UnitResult?](repeating: nil, count: units.count))
+    let running = Mutex(jobs)
     DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+      // What each document lets go of is freed on this thread before its next one (`ReleaseBin`);
+      // the last job to end keeps it when the process ends with the run (a job ending while
+      // others still work frees it, or a batch's peak memory would grow).
+      let bin = ReleaseBin()
+      defer {
+        let last = running.withLock { n -> Bool in
+          n -= 1
+          return n == 0
+        }
+        if options.exitsAfterRun && last { ReleaseBin.keepUntilExit(bin) } else { bin.empty() }
+      }
       while true {
         let i: Int = next.withLock { n in
           defer { n += 1 }
           return n
         }
         guard i < units.count else { return }
-        var result = build(units[i], styles: styles, writer: writer, previous: previous)
+        bin.empty()
+        var result = ReleaseBin.$current.withValue(bin) { build(units[i], styles: styles, writer: writer, previous: previous) }
         result.diagnostics = result.diagnostics.deduplicated()
         results.withLock { $0[i] = result }
         let done = state.withLock { s -> Int in
           for r in result.records { s.manifest.outputs[r.path] = r.entry }
           s.done += 1
-          // Keep the manifest true as the build goes: at most once a second.
-          if Date().timeIntervalSince(s.lastSave) > 1 {
+          // Keep the manifest true as the build goes: at most once a second, and not after the
+          // last document (the run saves it once more when every job is done).
+          if s.done < total, Date().timeIntervalSince(s.lastSave) > 1 {
             try? s.manifest.save(folder: writer)
             s.lastSave = Date()
           }
@@ -158,6 +172,7 @@ public struct BatchBuilder: Sendable {
     }
     let read = unit.read(fallbackLanguage: style.base.language, includeDrafts: options.includeDrafts, altText: style.accessibility.altTextSource)
     result.diagnostics.append(contentsOf: read.diagnostics)
+    ReleaseBin.current?.hold(read)
     let (documents, sourceBytes) = (read.documents, read.bytes)
     guard !documents.isEmpty else { return result }
     let book = unit.book(of: documents, altText: style.accessibility.altTextSource)

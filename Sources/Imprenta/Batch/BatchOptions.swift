@@ -32,6 +32,9 @@ public struct BatchOptions: Sendable {
   public var impose: String?
   /// Whether the unimposed PDF is written beside the imposed one.
   public var writeUnimposed = true
+  /// Whether the process ends after the run (the `imprenta` command): what the last document of
+  /// each job let go of is then never freed (`ReleaseBin`); otherwise it is, when the job ends.
+  public var exitsAfterRun = false
 
   /// Creates options.
   public init(outputFolder: String, jobs: Int, defaultFormats: [OutputFormat], version: String) {

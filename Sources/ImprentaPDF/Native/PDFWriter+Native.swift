@@ -27,6 +27,8 @@ extension PDFWriter {
         language: document.language(default: style.base.language), rightToLeft: document.direction(defaultLanguage: style.base.language) == .rtl,
         date: QPDFPostProcessor.pdfDate(environment.buildDate), figureAlts: figureAlts, linkDescriptions: links))
     guard let bytes else { return .failure(NativeRefusal(reason: pdf.unsupported ?? "unknown")) }
+    // The writer's fonts, subsets and streams: freed later, if ever (`ReleaseBin`).
+    ReleaseBin.current?.hold(pdf)
     return .success(bytes)
   }
 }

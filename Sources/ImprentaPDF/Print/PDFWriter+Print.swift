@@ -36,6 +36,9 @@ extension PDFWriter {
       for (k, v) in part.anchorPages where body.anchorPages[k] == nil { body.anchorPages[k] = v + offset }
       body.imageSources.merge(part.imageSources) { a, _ in a }
     }
+    // The pages, their shaped paragraphs and the documents are freed when the build's thread
+    // next needs the memory, if ever (`ReleaseBin`).
+    ReleaseBin.current?.hold((body, engine, documents))
     return try writeFiles(body: body, first: first, engine: engine, environment: environment, diagnostics: &diagnostics).files
   }
 
