@@ -135,6 +135,9 @@ struct PDFLayouter {
 
   /// Lays out the document on pages.
   mutating func layout() -> PageLayout {
+    // The second pass of a document with contents takes the first pass's blocks instead. Started
+    // first: the notes and the title are set (and their fonts loaded) on this thread meanwhile.
+    if textBlocks?.mode != .reuse { prefetched = ParagraphPrefetch.start(for: self) }
     let path = blockPath
     layoutNotes()
     blockPath = path
@@ -148,8 +151,6 @@ struct PDFLayouter {
       if book != nil && !slices.isEmpty { breakNextPage = true }
       spanning { $0.renderTOC() }
     }
-    // The second pass of a document with contents takes the first pass's blocks instead.
-    if textBlocks?.mode != .reuse { prefetched = ParagraphPrefetch.start(for: self) }
     for (i, block) in document.blocks.enumerated() {
       prefetched?.reached(i)
       currentFile = document.sourcePath(ofBlock: i)
