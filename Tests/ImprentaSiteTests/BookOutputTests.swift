@@ -146,7 +146,9 @@ struct BookOutputTests {
       #expect(opf.contains("<meta property=\"schema:accessibilitySummary\">Texto adaptable"))
     }
     if let cover = try BookOutline.file(out.epub, "OEBPS/text/cover.xhtml") { #expect(cover.contains("alt=\"Portada: Sitio de prueba. Equipo")) }
-    if let text = runTool("pdftotext", ["-l", "2", try BookOutline.temporary(out.pdf, "pdf").path, "-"])?.output {
+    let pdfURL = try BookOutline.temporary(out.pdf, "pdf")
+    defer { try? FileManager.default.removeItem(at: pdfURL) }
+    if let text = runTool("pdftotext", ["-l", "2", pdfURL.path, "-"])?.output {
       // Cover, then the title page: the title and the site's author on each.
       #expect(text.components(separatedBy: "Sitio de prueba").count - 1 >= 2)
       #expect(text.contains("Equipo"))
