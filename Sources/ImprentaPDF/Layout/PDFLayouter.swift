@@ -269,9 +269,9 @@ struct PDFLayouter {
   mutating func font(_ f: FontStyle, size: Double? = nil, em: Double? = nil) -> FontSpec {
     if let first = f.family.first, !checkedFamilies.contains(first) {
       checkedFamilies.insert(first)
-      let matched = engine.matchedFamily(first)
-      if matched.lowercased() != first.lowercased() {
-        let next = f.family.dropFirst().first { engine.matchedFamily($0).lowercased() == $0.lowercased() }
+      if !engine.isInstalled(first) {
+        let matched = engine.matchedFamily(first)
+        let next = f.family.dropFirst().first { engine.isInstalled($0) }
         diagnostics.report(.fontNotInstalled, "font family '\(first)' is not installed; using '\(next ?? matched)'", file: document.sourcePath)
       }
     }

@@ -81,6 +81,9 @@ final class TextEngine {
 
   init() {
     fontMap = pango_cairo_font_map_get_default()
+    // Pango's own contexts (a font's metrics are measured on a sample text in one) at the
+    // resolution of ours: their font patterns are then the same as ours (`FontMatchCache`).
+    pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
     context = TextEngine.makeContext(fontMap)
     rtlContext = TextEngine.makeContext(fontMap)
     pango_context_set_base_dir(rtlContext, PANGO_DIRECTION_RTL)
@@ -103,6 +106,22 @@ final class TextEngine {
     // The font map is the thread's, not ours to release.
     imprenta_g_object_unref(UnsafeMutableRawPointer(context))
     imprenta_g_object_unref(UnsafeMutableRawPointer(rtlContext))
+  }
+
+  /// Whether fontconfig lists a font of `family` (names compared as fontconfig compares them:
+  /// case and spaces ignored). Listing is a scan of names; loading a font to see what comes
+  /// back (`matchedFamily`) had Pango match and sort every installed font for the description.
+  func isInstalled(_ family: String) -> Bool {
+    guard let pattern = FcPatternCreate() else { return false }
+    defer { FcPatternDestroy(pattern) }
+    let added = family.withCString { FcPatternAddString(pattern, FC_FAMILY, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
+    guard added != 0, let objects = FcObjectSetCreate() else { return false }
+    defer { FcObjectSetDestroy(objects) }
+    _ = FcObjectSetAdd(objects, FC_FAMILY)
+    let config = pango_fc_font_map_get_config(OpaquePointer(fontMap))
+    guard let list = FcFontList(config, pattern, objects) else { return false }
+    defer { FcFontSetDestroy(list) }
+    return list.pointee.nfont > 0
   }
 
   /// The family fontconfig actually picks for the first name of `families`, for fallback warnings.

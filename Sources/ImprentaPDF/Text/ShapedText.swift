@@ -309,7 +309,7 @@ final class ShapedText {
           cairo_scaled_font_get_font_matrix(scaled, &matrix)
           if matrix.yy > 0 { pango_font_description_set_absolute_size(description, matrix.yy * pangoScale) }
         }
-        target = pango_font_map_load_font(engine.fontMap, engine.context, description)
+        target = ShapedText.firstFont(engine, description, language: run.item.pointee.analysis.language)
         pango_font_description_free(description)
         fonts[key] = target
       }
@@ -319,6 +319,26 @@ final class ShapedText {
       imprenta_g_object_unref(UnsafeMutableRawPointer(font))
     }
     hyphens = [:]
+  }
+
+  /// The first font of the font set `engine` loads for `description` in `language`: what
+  /// `pango_font_map_load_font` gives in the context's language, here the run's own (the font
+  /// patterns are then those Pango measured the face with, found in `FontMatchCache`).
+  static func firstFont(_ engine: TextEngine, _ description: OpaquePointer?, language: OpaquePointer?) -> UnsafeMutablePointer<PangoFont>? {
+    guard let fontset = pango_font_map_load_fontset(engine.fontMap, engine.context, description, language) else { return nil }
+    defer { imprenta_g_object_unref(UnsafeMutableRawPointer(fontset)) }
+    var first: UnsafeMutablePointer<PangoFont>? = nil
+    withUnsafeMutablePointer(to: &first) { slot in
+      pango_fontset_foreach(
+        fontset,
+        { _, font, data in
+          let slot = data!.assumingMemoryBound(to: UnsafeMutablePointer<PangoFont>?.self)
+          if let font { imprenta_g_object_ref(UnsafeMutableRawPointer(font)) }
+          slot.pointee = font
+          return 1  // the first is enough
+        }, slot)
+    }
+    return first
   }
 
   /// The hyphen glyph of the font of `run`, and its advance (Pango units): shaped once per font.

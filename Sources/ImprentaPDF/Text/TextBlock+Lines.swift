@@ -179,7 +179,12 @@ extension TextBlock {
           joinMarks(s)
           painter.glyphs(s, text: base, bytes: shaped.bytes, x: cursor, y: y, color: c)
         }
-        if run.look.underline || run.look.strikethrough, let font = s.item.pointee.analysis.font, let metrics = pango_font_get_metrics(font, nil) {
+        // The run's own language: Pango measured the font for it already (a line's height), so
+        // the metrics are not computed again for the C locale's language (a sample layout, its
+        // fonts and fontconfig's match and sort of them). Underlines do not depend on it.
+        if run.look.underline || run.look.strikethrough, let font = s.item.pointee.analysis.font,
+          let metrics = pango_font_get_metrics(font, s.item.pointee.analysis.language)
+        {
           func line(_ position: Int32, _ thickness: Int32) {
             let t = max(Double(thickness) / pangoScale, 0.4)
             painter.fill(Rect(x: cursor, y: y - Double(position) / pangoScale, width: width, height: t), c)
