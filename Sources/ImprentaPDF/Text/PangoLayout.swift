@@ -175,9 +175,17 @@ enum FontMetricsGuard {
     guard let font, let original else { return original?(font, language) }
     let key = identity(of: font, language: language)
     if let metrics = known[key] { return pango_font_metrics_ref(metrics) }
-    let metrics = original(font, language)
+    // Measured without Pango's sample layout when the font allows (`measured`): the same values.
+    let metrics = measured(font, language: language) ?? original(font, language)
     if let metrics { known[key] = pango_font_metrics_ref(metrics) }
     return metrics
+  }
+
+  /// The metrics Pango itself measures for `font` (its sample layout), for tests.
+  static func measuredByPango(_ font: UnsafeMutablePointer<PangoFont>, language: OpaquePointer?) -> UnsafeMutablePointer<PangoFontMetrics>? {
+    lock.lock()
+    defer { lock.unlock() }
+    return original?(font, language)
   }
 
   /// What a font's metrics depend on: its description (absolute size included), its face's file,
