@@ -81,8 +81,9 @@ final class TextEngine {
 
   init() {
     fontMap = pango_cairo_font_map_get_default()
-    // Pango's own contexts (a font's metrics are measured on a sample text in one) at the
-    // resolution of ours: their font patterns are then the same as ours (`FontMatchCache`).
+    // The contexts Pango makes itself (to measure a font `FontMetricsGuard.measured` leaves to
+    // it) at the resolution of ours: their font patterns are then the same as ours
+    // (`FontMatchCache`).
     pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
     context = TextEngine.makeContext(fontMap)
     rtlContext = TextEngine.makeContext(fontMap)

@@ -322,8 +322,8 @@ final class ShapedText {
   }
 
   /// The first font of the font set `engine` loads for `description` in `language`: what
-  /// `pango_font_map_load_font` gives in the context's language, here the run's own (the font
-  /// patterns are then those Pango measured the face with, found in `FontMatchCache`).
+  /// `pango_font_map_load_font` gives in the context's language (the C locale's), here in the
+  /// run's own, the language the face was picked for.
   static func firstFont(_ engine: TextEngine, _ description: OpaquePointer?, language: OpaquePointer?) -> UnsafeMutablePointer<PangoFont>? {
     guard let fontset = pango_font_map_load_fontset(engine.fontMap, engine.context, description, language) else { return nil }
     defer { imprenta_g_object_unref(UnsafeMutableRawPointer(fontset)) }

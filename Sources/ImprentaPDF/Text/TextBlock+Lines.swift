@@ -179,9 +179,8 @@ extension TextBlock {
           joinMarks(s)
           painter.glyphs(s, text: base, bytes: shaped.bytes, x: cursor, y: y, color: c)
         }
-        // The run's own language: Pango measured the font for it already (a line's height), so
-        // the metrics are not computed again for the C locale's language (a sample layout, its
-        // fonts and fontconfig's match and sort of them). Underlines do not depend on it.
+        // The run's own language: the font was measured for it already (a line's height asks),
+        // so it is not measured again for the C locale's. Underlines do not depend on it.
         if run.look.underline || run.look.strikethrough, let font = s.item.pointee.analysis.font,
           let metrics = pango_font_get_metrics(font, s.item.pointee.analysis.language)
         {
